@@ -1,0 +1,7 @@
+namespace Mend.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,136 @@
+using System.Data.Common;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mend.Web.Data;
+
+/// <summary>Reads the database settings and registers <see cref="MendDb"/> for the chosen provider.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "Mend.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Mend.Migrations.Postgres";
+
+    public static (DatabaseProvider Provider, string ConnectionString) ReadSettings(IConfiguration configuration)
+    {
+        var providerText = configuration["Mend:Database:Provider"];
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            throw new MendConfigurationException(
+                "Mend:Database:Provider is not set. Set the environment variable Mend__Database__Provider to Sqlite or Postgres.");
+        }
+
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+        {
+            throw new MendConfigurationException(
+                $"Mend:Database:Provider is '{providerText}', which is not a database Mend supports. Use Sqlite or Postgres.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Mend");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new MendConfigurationException(
+                "ConnectionStrings:Mend is not set. Set the environment variable ConnectionStrings__Mend, for example "
+                + (provider == DatabaseProvider.Sqlite
+                    ? "'Data Source=/var/lib/mend/mend.db'."
+                    : "'Host=db.internal;Database=mend;Username=mend_app;Password=...'."));
+        }
+
+        try
+        {
+            _ = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        }
+        catch (ArgumentException)
+        {
+            throw new MendConfigurationException("ConnectionStrings:Mend is not a valid connection string (it could not be parsed).");
+        }
+
+        return (provider, connectionString);
+    }
+
+    public static IServiceCollection AddMendDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var (provider, connectionString) = ReadSettings(sp.GetRequiredService<IConfiguration>());
+            return new DatabaseSettings(provider, connectionString);
+        });
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<MendDb>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            Configure(options, settings.Provider, settings.ConnectionString);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        MigrationsAssemblyLoader.Register();
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+        }
+        // Model changes without a migration should fail loudly in tests rather than at a customer's upgrade.
+        options.ConfigureWarnings(w => w.Throw(RelationalEventId.PendingModelChangesWarning));
+    }
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>Durability settings for SQLite (SECURITY.md: WAL with synchronous=FULL).</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The migrations assemblies reference Mend.Web, so Mend.Web cannot reference them; the build puts them
+/// beside Mend.Web.dll and this resolver loads them from there when EF asks for them by name.
+/// </summary>
+internal static class MigrationsAssemblyLoader
+{
+    private static int _registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not (DatabaseSetup.SqliteMigrationsAssembly or DatabaseSetup.PostgresMigrationsAssembly))
+            {
+                return null;
+            }
+
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using Mend.Web.Data;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Mend.Web.Features.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(MendApp.SignInRateLimit)]
+public sealed class SignInModel(
+    SignInManager<MendUser> signInManager, AuditTrail audit, AuditActor actor, SecuritySettings security) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "signedOut")]
+    public bool SignedOut { get; set; }
+
+    public bool IsDemo => !security.RequireTwoFactor;
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address");
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email!.Trim());
+        if (user is null)
+        {
+            // Same work and the same answer as a wrong password, so the form does not reveal who has an account.
+            signInManager.UserManager.PasswordHasher.HashPassword(new MendUser(), Input.Password!);
+            await audit.RecordNowAsync(AuditAction.SignInFailed, nameof(MendUser), outcome: "unknown account");
+            return WrongCredentials();
+        }
+
+        actor.ActAs(user.Id, user.Email!);
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordNowAsync(AuditAction.SignIn, nameof(MendUser), user.Id.ToString(), outcome: "password");
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor/Verify", new { ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.RecordNowAsync(AuditAction.LockedOut, nameof(MendUser), user.Id.ToString());
+            ModelState.AddModelError("", LockedOutMessage);
+            return Page();
+        }
+
+        await audit.RecordNowAsync(AuditAction.SignInFailed, nameof(MendUser), user.Id.ToString(),
+            outcome: result.IsNotAllowed ? "not allowed" : "wrong password");
+        return WrongCredentials();
+    }
+
+    public const string LockedOutMessage =
+        "Your account is locked because of too many failed attempts. Try again in 15 minutes, or ask your administrator.";
+
+    private PageResult WrongCredentials()
+    {
+        ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+        return Page();
+    }
+
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

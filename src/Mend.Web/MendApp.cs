@@ -1,0 +1,311 @@
+using System.Threading.RateLimiting;
+using Mend.Web.Data;
+using Mend.Web.Features.Admin.Users;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Api;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Email;
+using Mend.Web.Platform.Errors;
+using Mend.Web.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web;
+
+/// <summary>The composition root: every service and the middleware order, in one place.</summary>
+public static class MendApp
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddMend(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Settings are read when the container first needs them, not here: the test host and other
+        // configuration sources are only complete once the app is built.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Security").Get<SecuritySettings>() ?? new SecuritySettings());
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<SecuritySettings>((k, security) =>
+            k.Limits.MaxRequestBodySize = security.MaxRequestBodyKilobytes * 1024L);
+        services.AddOptions<FormOptions>().Configure<SecuritySettings>((o, security) =>
+        {
+            o.MultipartBodyLengthLimit = security.MaxRequestBodyKilobytes * 1024L;
+            o.ValueLengthLimit = security.MaxRequestBodyKilobytes * 1024;
+        });
+
+        services.AddMendDatabase();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditSealer>();
+        services.AddScoped<AuditVerifier>();
+        services.AddHostedService<AuditSealingJob>();
+
+        AddIdentityAndSessions(services);
+        AddAuthorisation(services);
+        AddEmail(services);
+
+        services.AddDataProtection().SetApplicationName("Mend").PersistKeysToDbContext<MendDb>();
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<SecuritySettings>((o, security) =>
+        {
+            o.Cookie.Name = security.SecureCookies ? "__Host-Mend-Antiforgery" : "Mend-Antiforgery";
+            o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<SecuritySettings>().SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Mend:ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["correlationId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<MendExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Mend API";
+            document.Info.Description = "Mend's JSON API. Authenticate with a personal access token: Authorization: Bearer mend_…";
+            return Task.CompletedTask;
+        }));
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>().Configure<SecuritySettings>((o, security) =>
+        {
+            o.Cookie.Name = security.SecureCookies ? "__Host-Mend-Notice" : "Mend-Notice";
+            o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddScoped<InviteUser>();
+        services.AddScoped<InvitationLinks>();
+        services.AddScoped<IssueApiToken>();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AddPageRoute("/Home/Index", "");
+        });
+    }
+
+    private static void AddIdentityAndSessions(IServiceCollection services)
+    {
+        services.AddIdentity<MendUser, MendRole>(o =>
+            {
+                // Length and the common-password list are checked by PasswordPolicy; no composition rules.
+                o.Password.RequiredLength = 0;
+                o.Password.RequiredUniqueChars = 0;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.ProviderName;
+                o.Tokens.PasswordResetTokenProvider = TokenOptions.DefaultProvider;
+            })
+            .AddEntityFrameworkStores<MendDb>()
+            .AddSignInManager<MendSignInManager>()
+            .AddClaimsPrincipalFactory<MendClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.ProviderName)
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddPasswordValidator<PasswordPolicy>();
+
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<SecuritySettings>((o, security) =>
+            o.TokenLifespan = TimeSpan.FromHours(security.PasswordResetHours));
+        services.AddOptions<InvitationTokenProviderOptions>().Configure<SecuritySettings>((o, security) =>
+            o.TokenLifespan = TimeSpan.FromDays(security.InvitationDays));
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SecuritySettings>((o, security) =>
+        {
+            o.Cookie.Name = security.SecureCookies ? "__Host-Mend" : "Mend";
+            ApplyCookieFlags(o, security);
+            o.ExpireTimeSpan = SessionLimits.Idle;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Errors/403";
+            o.Events.OnValidatePrincipal = SessionLimits.ValidateAsync;
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<SecuritySettings>((o, security) =>
+        {
+            o.Cookie.Name = security.SecureCookies ? "__Host-Mend-2fa" : "Mend-2fa";
+            ApplyCookieFlags(o, security);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = SessionLimits.StampCheck;
+            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTime;
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Mend";
+                o.DefaultAuthenticateScheme = "Mend";
+                o.DefaultChallengeScheme = "Mend";
+                o.DefaultForbidScheme = "Mend";
+            })
+            .AddPolicyScheme("Mend", "Session cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+    }
+
+    private static void ApplyCookieFlags(CookieAuthenticationOptions o, SecuritySettings security)
+    {
+        o.Cookie.HttpOnly = true;
+        o.Cookie.Path = "/";
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddAuthorisation(IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.DataProtectionOfficer))
+            .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
+                .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));
+    }
+
+    private static void AddEmail(IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Email").Get<EmailSettings>() ?? new EmailSettings());
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<FileEmailSender>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var settings = sp.GetRequiredService<EmailSettings>();
+            return settings.Mode.ToUpperInvariant() switch
+            {
+                "SMTP" when string.IsNullOrWhiteSpace(settings.SmtpHost) =>
+                    throw new MendConfigurationException("Mend:Email:Mode is Smtp but Mend:Email:SmtpHost is not set."),
+                "SMTP" => sp.GetRequiredService<SmtpEmailSender>(),
+                "FILE" => sp.GetRequiredService<FileEmailSender>(),
+                _ => throw new MendConfigurationException($"Mend:Email:Mode is '{settings.Mode}'; use Smtp or File."),
+            };
+        });
+    }
+
+    public static void UseMend(this WebApplication app)
+    {
+        // Fail fast, with the operator's message, on a missing or wrong setting.
+        app.Services.GetRequiredService<DatabaseSettings>();
+        app.Services.GetRequiredService<IEmailSender>();
+        var security = app.Services.GetRequiredService<SecuritySettings>();
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
+        app.UseExceptionHandler("/Errors/500");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Errors/{0}"));
+        if (security.SecureCookies)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnrolment>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapMendApi();
+    }
+
+    /// <summary>Applies migrations and seeds demo data when configured to (scripts/run does both).</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var configuration = app.Configuration;
+        if (!configuration.GetValue("Mend:Database:MigrateOnStartup", false) && !configuration.GetValue("Mend:Demo:Seed", false))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MendDb>();
+        try
+        {
+            if (configuration.GetValue("Mend:Database:MigrateOnStartup", false))
+            {
+                await db.Database.MigrateAsync();
+            }
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            throw new MendConfigurationException($"the database could not be reached or migrated: {ex.Message}");
+        }
+
+        if (configuration.GetValue("Mend:Demo:Seed", false))
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                throw new MendConfigurationException("Mend:Demo:Seed is only allowed in the Development environment.");
+            }
+
+            await DemoData.SeedAsync(scope.ServiceProvider, app.Logger);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Mend.Web.Features.Account;
+using Mend.Web.Features.Admin.Audit;
+using Mend.Web.Features.Admin.Users;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Scalar.AspNetCore;
+
+namespace Mend.Web.Platform.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>Maps /api/v1: every endpoint needs a signed-in user or a token; each feature adds its own group.</summary>
+    public static void MapMendApi(this WebApplication app)
+    {
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.ApiReference);
+        app.MapScalarApiReference("/api/reference", o => o
+                .WithTitle("Mend API reference")
+                .WithOpenApiRoutePattern("/api/v1/openapi.json"))
+            .RequireAuthorization(Policies.ApiReference);
+
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
+        AccountApi.Map(v1);
+        UsersApi.Map(v1);
+        AuditApi.Map(v1);
+    }
+
+    /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>
+    public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
+        policy.RequireAssertion(context =>
+            !context.User.HasClaim(c => c.Type == MendClaims.ApiTokenId) || context.User.HasClaim(MendClaims.Scope, scope));
+}

@@ -1,0 +1,102 @@
+using Mend.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Platform.Audit;
+
+/// <summary>
+/// Chains committed audit events in the order it finds them, one seal row each. Requests never wait
+/// for the chain (DESIGN.md §4): they only insert events; this job links them afterwards.
+/// On PostgreSQL a transaction-scoped advisory lock makes sure only one node seals at a time.
+/// </summary>
+public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvider clock)
+{
+    private const long AdvisoryLockKey = 0x4d454e44_41554449; // "MENDAUDI"
+    private const int BatchSize = 2000;
+
+    /// <summary>Seals every unsealed event; returns how many were sealed.</summary>
+    public async Task<int> SealPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var sealedNow = await SealBatchAsync(cancellationToken);
+            total += sealedNow;
+            if (sealedNow < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<int> SealBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            var locked = await db.Database
+                .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLockKey}) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            if (!locked)
+            {
+                return 0;
+            }
+        }
+
+        var last = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Id)
+            .Select(s => new { s.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var previousHash = last?.Hash ?? AuditChain.Genesis;
+
+        var pending = await db.AuditEvents.AsNoTracking()
+            .Where(e => !db.AuditSeals.Any(s => s.AuditEventId == e.Id))
+            .OrderBy(e => e.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var auditEvent in pending)
+        {
+            var seal = AuditSeal.For(auditEvent, previousHash, now);
+            db.AuditSeals.Add(seal);
+            previousHash = seal.Hash;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return pending.Count;
+    }
+}
+
+/// <summary>Runs the sealer every few seconds on every node; the advisory lock keeps it to one at a time.</summary>
+public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSealingJob> logger, IConfiguration configuration)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("Mend:Audit:SealIntervalSeconds", 5));
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("audit-sealer");
+                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be down or not yet migrated; sealing resumes on the next tick.
+                logger.LogWarning(ex, "Sealing the audit trail failed; it will be tried again.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,36 @@
+using Mend.Web.Data;
+
+namespace Mend.Web.Platform.Audit;
+
+/// <summary>
+/// What features call to record views, exports, disclosures and security events. Rows are added to
+/// the request's <see cref="MendDb"/> and saved with its one SaveChanges, or at once with <see cref="SaveAsync"/>.
+/// </summary>
+public sealed class AuditTrail(MendDb db, AuditActor actor, TimeProvider clock)
+{
+    public AuditEvent Record(
+        AuditAction action,
+        string entityType,
+        string? entityId = null,
+        Guid? subjectPersonId = null,
+        string? purpose = null,
+        string? recipient = null,
+        string? outcome = null,
+        string? fields = null)
+    {
+        var auditEvent = AuditEvent.Create(actor.Current, clock.GetUtcNow().UtcDateTime, action, entityType, entityId,
+            fields, subjectPersonId, purpose, recipient, outcome);
+        db.AuditEvents.Add(auditEvent);
+        return auditEvent;
+    }
+
+    public async Task RecordNowAsync(
+        AuditAction action, string entityType, string? entityId = null, string? purpose = null, string? outcome = null,
+        CancellationToken cancellationToken = default)
+    {
+        Record(action, entityType, entityId, purpose: purpose, outcome: outcome);
+        await SaveAsync(cancellationToken);
+    }
+
+    public Task SaveAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
+}

@@ -1,0 +1,39 @@
+namespace Mend.Web.Platform.Auth;
+
+/// <summary>The roles of DESIGN.md §4. A user may hold more than one.</summary>
+public static class Roles
+{
+    public const string Practitioner = nameof(Practitioner);
+    public const string Manager = nameof(Manager);
+    public const string Administrator = nameof(Administrator);
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+    public const string Volunteer = nameof(Volunteer);
+    public const string Partner = nameof(Partner);
+
+    public static readonly IReadOnlyList<string> All =
+        [Practitioner, Manager, Administrator, DataProtectionOfficer, Volunteer, Partner];
+
+    public static string Describe(string role) => role switch
+    {
+        Practitioner => "Practitioner (RJ worker or officer)",
+        Manager => "Manager",
+        Administrator => "Administrator",
+        DataProtectionOfficer => "Data protection officer",
+        Volunteer => "Volunteer panel member",
+        Partner => "Partner agency (read-only)",
+        _ => role,
+    };
+
+    /// <summary>Roles whose holders must always use a second factor (DESIGN.md §4).</summary>
+    public static readonly IReadOnlyList<string> AlwaysNeedTwoFactor = [Manager, Administrator, DataProtectionOfficer];
+}
+
+/// <summary>Named authorisation policies. Pages and endpoints name one of these, never a role directly.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in member of staff or volunteer.</summary>
+    public const string SignedIn = nameof(SignedIn);
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ReadAudit = nameof(ReadAudit);
+    public const string ApiReference = nameof(ApiReference);
+}

@@ -1,0 +1,127 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Admin.Users;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Platform.Commands;
+
+/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit</c>.</summary>
+public sealed record MendCommand(string Name, string Usage, Func<IServiceProvider, Dictionary<string, string>, Task<int>> Run)
+{
+    public async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                Console.Error.WriteLine($"Usage: Mend.Web {Usage}");
+                return 64;
+            }
+
+            options[args[i][2..]] = args[++i];
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem(Name);
+        try
+        {
+            return await Run(scope.ServiceProvider, options);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Console.Error.WriteLine($"Mend cannot reach the database: {ex.Message}");
+            return 3;
+        }
+    }
+}
+
+public static class MendCommands
+{
+    private static readonly MendCommand[] All =
+    [
+        new("migrate", "migrate", MigrateAsync),
+        new("create-admin", "create-admin --email EMAIL --name \"FULL NAME\"", CreateAdminAsync),
+        new("create-token", "create-token --user EMAIL --scopes \"profile:read audit:read\" [--days 90] [--name NAME]", CreateTokenAsync),
+        new("verify-audit", "verify-audit", VerifyAuditAsync),
+    ];
+
+    public static MendCommand? Find(string[] args) =>
+        args.Length > 0 ? All.FirstOrDefault(c => c.Name == args[0]) : null;
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var db = services.GetRequiredService<MendDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        Console.WriteLine(pending.Count == 0
+            ? "The database is up to date."
+            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        options.TryGetValue("email", out var email);
+        options.TryGetValue("name", out var name);
+        var result = await services.GetRequiredService<InviteUser>()
+            .HandleAsync(new InviteUser.Request(email, name, [Roles.Administrator]));
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                Console.Error.WriteLine($"{field}: {message}");
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine($"Administrator {result.User!.Email} created. They set their own password and second factor at this single-use link:");
+        Console.WriteLine(result.Link);
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("user", out var email) || !options.TryGetValue("scopes", out var scopes))
+        {
+            Console.Error.WriteLine("Usage: Mend.Web create-token --user EMAIL --scopes \"profile:read audit:read\" [--days 90] [--name NAME]");
+            return 64;
+        }
+
+        var db = services.GetRequiredService<MendDb>();
+        var normalised = email.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (Guid?)u.Id).SingleOrDefaultAsync();
+        if (userId is null)
+        {
+            Console.Error.WriteLine("user: no user has that email address");
+            return 1;
+        }
+
+        var result = await services.GetRequiredService<IssueApiToken>().HandleAsync(new IssueApiToken.Request(
+            userId.Value,
+            options.GetValueOrDefault("name", "Command-line token"),
+            scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
+            options.GetValueOrDefault("days", "90")));
+        if (result.PlainToken is null)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                Console.Error.WriteLine($"{field.ToLowerInvariant()}: {message}");
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine(result.PlainToken);
+        return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+        Console.WriteLine(result.Message);
+        return result.Intact ? 0 : 1;
+    }
+}
