@@ -94,6 +94,7 @@ public static class MendApp
         {
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear();
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -117,6 +118,7 @@ public static class MendApp
         services.AddScoped<InviteUser>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<IssueApiToken>();
+        services.AddScoped<Features.Account.AccountNotices>();
 
         services.AddRazorPages(o =>
         {

@@ -1,7 +1,9 @@
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Microsoft.AspNetCore.Hosting;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,12 +68,9 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+    /// <summary>A client that keeps cookies like a browser and does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient(CookieContainer? cookies = null) =>
+        CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies ?? new CookieContainer()));
 
     public async Task<T> WithDbAsync<T>(Func<MendDb, Task<T>> action)
     {

@@ -31,6 +31,9 @@ public sealed class AccountNotices(IEmailSender email, TimeProvider clock, ILogg
 /// <summary>The new-password fields shared by the invitation, reset and change-password pages.</summary>
 public sealed class NewPasswordInput
 {
+    public const string Hint =
+        "Use 12 characters or more. Three random words work well, for example ‘lantern pebble orchard’. Common passwords are not allowed.";
+
     public string? NewPassword { get; set; }
     public string? ConfirmPassword { get; set; }
 

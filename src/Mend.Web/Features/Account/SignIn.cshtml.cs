@@ -30,6 +30,9 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true, Name = "signedOut")]
     public bool SignedOut { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "passwordReset")]
+    public bool PasswordReset { get; set; }
+
     public bool IsDemo => !security.RequireTwoFactor;
 
     public IActionResult OnGet()

@@ -18,6 +18,14 @@ public sealed class SignOutModel(SignInManager<MendUser> signInManager, AuditTra
         if (User.Identity?.IsAuthenticated == true)
         {
             await audit.RecordNowAsync(AuditAction.SignOut, nameof(MendUser), User.UserId().ToString());
+            // Cookies are self-contained, so a copied one would outlive sign-out. A new security stamp
+            // makes every earlier cookie of this user fail its next check (within a minute).
+            var user = await signInManager.UserManager.GetUserAsync(User);
+            if (user is not null)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signInManager.SignOutAsync();
         }
 

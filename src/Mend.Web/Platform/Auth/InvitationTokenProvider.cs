@@ -11,14 +11,26 @@ public sealed class InvitationTokenProviderOptions : DataProtectionTokenProvider
 
 /// <summary>
 /// First-sign-in links. Like password-reset links they carry the security stamp, so they work once:
-/// setting the password changes the stamp. They last longer (days, not hours).
+/// setting the password changes the stamp. They last longer (days, not hours), counted from the
+/// latest invitation on Mend's own clock, so sending a new invitation restarts the period.
 /// </summary>
 public sealed class InvitationTokenProvider(
     IDataProtectionProvider dataProtectionProvider,
     IOptions<InvitationTokenProviderOptions> options,
-    ILogger<DataProtectorTokenProvider<MendUser>> logger)
+    ILogger<DataProtectorTokenProvider<MendUser>> logger,
+    TimeProvider clock)
     : DataProtectorTokenProvider<MendUser>(dataProtectionProvider, options, logger)
 {
     public const string ProviderName = "Invitation";
     public const string Purpose = "Invitation";
+
+    public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<MendUser> manager, MendUser user)
+    {
+        if (user.InvitedAt is not { } invitedAt || clock.GetUtcNow().UtcDateTime - invitedAt > Options.TokenLifespan)
+        {
+            return false;
+        }
+
+        return await base.ValidateAsync(purpose, token, manager, user);
+    }
 }

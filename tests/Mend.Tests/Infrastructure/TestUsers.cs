@@ -1,0 +1,45 @@
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OtpNet;
+
+namespace Mend.Tests.Infrastructure;
+
+public sealed record TestUser(Guid Id, string Email, string Password, string? AuthenticatorKey)
+{
+    /// <summary>A fresh authenticator code: moves the fake clock on one 30-second step so no code is reused.</summary>
+    public string NextCode(FakeTimeProvider clock)
+    {
+        clock.Advance(TimeSpan.FromSeconds(30));
+        return new Totp(Base32Encoding.ToBytes(AuthenticatorKey!)).ComputeTotp(clock.GetUtcNow().UtcDateTime);
+    }
+}
+
+public static class TestUsers
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Creates an active user with the given roles and, unless told otherwise, an authenticator app set up.</summary>
+    public static async Task<TestUser> CreateAsync(MendFactory factory, string[] roles, bool twoFactor = true, string? password = Password)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MendUser>>();
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        var user = MendUser.Create(email, "Test " + string.Join(" ", roles), factory.Clock.GetUtcNow().UtcDateTime);
+        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, roles));
+        string? key = null;
+        if (twoFactor)
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+
+        return new TestUser(user.Id, email, password ?? "", key);
+    }
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}

@@ -1,0 +1,93 @@
+using Mend.Tests.Infrastructure;
+using Mend.Web.Data;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Platform;
+
+public sealed class AuditTrailTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task SaveChanges_ChangedEntity_RecordsFieldNamesNotValues()
+    {
+        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        await factory.WithScopeAsync(async services =>
+        {
+            services.GetRequiredService<AuditActor>().ActAsSystem("test");
+            var db = services.GetRequiredService<MendDb>();
+            var entity = await db.Users.SingleAsync(u => u.Id == user.Id);
+            entity.DisplayName = "Renamed Person";
+            await db.SaveChangesAsync();
+        });
+
+        var row = await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(MendUser) && e.EntityId == user.Id.ToString() && e.Action == AuditAction.Update)
+            .OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal("DisplayName", row.Fields);
+        Assert.Equal("system:test", row.ActorName);
+        Assert.DoesNotContain("Renamed", row.CanonicalText());
+    }
+
+    [Fact]
+    public async Task AuditRows_UpdateOrDelete_RefusedByTheDatabase()
+    {
+        await factory.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<AuditTrail>().RecordNowAsync(AuditAction.View, "Thing", "1", purpose: "test");
+            await services.GetRequiredService<AuditSealer>().SealPendingAsync();
+        });
+
+        await factory.WithDbAsync<int>(async db =>
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = 'someone else'"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\""));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditSeals\""));
+            Assert.True(await db.AuditEvents.AnyAsync());
+            return 0;
+        });
+    }
+}
+
+/// <summary>In its own class (and so its own database) because it removes the append-only guard.</summary>
+public sealed class AuditTamperTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task Verify_AfterSealing_IsIntact_AndFindsAOneRowEdit()
+    {
+        long target = 0;
+        await factory.WithScopeAsync(async services =>
+        {
+            var trail = services.GetRequiredService<AuditTrail>();
+            for (var i = 0; i < 5; i++)
+            {
+                target = trail.Record(AuditAction.View, "Thing", i.ToString(), purpose: "test").Id;
+            }
+
+            await trail.SaveAsync();
+            target = (await services.GetRequiredService<MendDb>().AuditEvents.OrderByDescending(e => e.Id).Skip(2).FirstAsync()).Id;
+            await services.GetRequiredService<AuditSealer>().SealPendingAsync();
+            var intact = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+            Assert.True(intact.Intact, intact.Message);
+            Assert.Equal(0, intact.UnsealedEvents);
+        });
+
+        // A database administrator bypasses the append-only guard and edits one row.
+        await factory.WithDbAsync<int>(async db =>
+        {
+            var tamper = factory.Database.IsPostgres
+                ? $"ALTER TABLE \"AuditEvents\" DISABLE TRIGGER USER; UPDATE \"AuditEvents\" SET \"Purpose\" = 'edited' WHERE \"Id\" = {target}; ALTER TABLE \"AuditEvents\" ENABLE TRIGGER USER;"
+                : $"DROP TRIGGER \"AuditEvents_no_update\"; UPDATE \"AuditEvents\" SET \"Purpose\" = 'edited' WHERE \"Id\" = {target};";
+            await db.Database.ExecuteSqlRawAsync(tamper);
+            return 0;
+        });
+
+        await factory.WithScopeAsync(async services =>
+        {
+            var broken = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+            Assert.False(broken.Intact);
+            Assert.Contains($"audit event {target} has been changed", broken.Message);
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Platform;
+
+/// <summary>
+/// Every route the app maps, requested anonymously and as each role. A route missing from
+/// <see cref="Expected"/> fails the test, so nobody can add an endpoint without deciding who may use it.
+/// </summary>
+public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private const string Public = "public";
+    private static readonly string[] Staff = [Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer];
+    private static readonly string[] Everyone = Roles.All.ToArray();
+
+    /// <summary>Route pattern → who may GET it ("public" for anyone, signed in or not).</summary>
+    private static readonly Dictionary<string, string[]> Expected = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/health/live"] = [Public],
+        ["/health/ready"] = [Public],
+        ["Account/SignIn"] = [Public],
+        ["Account/SignOut"] = [Public],
+        ["Account/ForgotPassword"] = [Public],
+        ["Account/ResetPassword"] = [Public],
+        ["Account/Invitation"] = [Public],
+        ["Account/TwoFactor/Verify"] = [Public],
+        ["Account/TwoFactor/Recovery"] = [Public],
+        ["Accessibility"] = [Public],
+        ["Privacy"] = [Public],
+        ["Errors/{code:int}"] = [Public],
+        [""] = Everyone,
+        ["Home"] = Everyone,
+        ["Home/Index"] = Everyone,
+        ["Account"] = Everyone,
+        ["Account/Index"] = Everyone,
+        ["Account/ChangePassword"] = Everyone,
+        ["Account/TwoFactor/Setup"] = Everyone,
+        ["Account/TwoFactor/RecoveryCodes"] = Everyone,
+        ["Admin/Users"] = [Roles.Administrator],
+        ["Admin/Users/Index"] = [Roles.Administrator],
+        ["Admin/Users/Invite"] = [Roles.Administrator],
+        ["Admin/Users/Edit/{id:guid}"] = [Roles.Administrator],
+        ["Admin/Users/Disable/{id:guid}"] = [Roles.Administrator],
+        ["Admin/Users/IssueToken/{id:guid}"] = [Roles.Administrator],
+        ["Admin/Audit"] = [Roles.Administrator, Roles.DataProtectionOfficer],
+        ["Admin/Audit/Index"] = [Roles.Administrator, Roles.DataProtectionOfficer],
+        ["/api/{documentName}/openapi.json"] = Staff,
+        ["/api/reference/{documentName?}"] = Staff,
+        // The reference page's own script and icon are the open-source Scalar library's static files,
+        // served without sign-in by Scalar; nothing in them is private. The page and the document are not.
+        ["/api/reference/scalar.js"] = [Public],
+        ["/api/reference/scalar.aspnetcore.js"] = [Public],
+        ["/api/reference/favicon.svg"] = [Public],
+        ["/api/v1/me"] = Everyone,
+        ["/api/v1/users"] = [Roles.Administrator],
+        ["/api/v1/audit-events"] = [Roles.Administrator, Roles.DataProtectionOfficer],
+    };
+
+    private IReadOnlyList<string> MappedRoutes()
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Where(p => !p.StartsWith("/scalar", StringComparison.Ordinal))
+            .Distinct().Order().ToList();
+    }
+
+    private static string Url(string pattern)
+    {
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code:int}", "404")
+            .Replace("{documentName}", "v1").Replace("{documentName?}", "");
+        return "/" + path.TrimStart('/');
+    }
+
+    [Fact]
+    public void EveryMappedRoute_HasAnExpectedAccessEntry()
+    {
+        var missing = MappedRoutes().Where(r => !Expected.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "Routes with no entry in the authorisation matrix: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Anonymous_EveryNonPublicRoute_IsRefused()
+    {
+        var client = factory.CreateBrowserClient();
+        foreach (var route in MappedRoutes().Where(r => Expected.TryGetValue(r, out var who) && !who.Contains(Public)))
+        {
+            var response = await client.GetAsync(Url(route));
+            var refused = response.StatusCode == HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/Account/SignIn");
+            Assert.True(refused, $"{route} answered {(int)response.StatusCode} to an anonymous request");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Practitioner)]
+    [InlineData(Roles.Manager)]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.DataProtectionOfficer)]
+    [InlineData(Roles.Volunteer)]
+    [InlineData(Roles.Partner)]
+    public async Task SignedIn_EachRoute_AllowedOnlyForItsRoles(string role)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [role]));
+        foreach (var route in MappedRoutes().Where(r => Expected.ContainsKey(r) && !Expected[r].Contains(Public)))
+        {
+            var response = await client.GetAsync(Url(route));
+            var allowed = Expected[route].Contains(role);
+            if (allowed)
+            {
+                // Allowed: the page or a not-found for the made-up id, never a refusal.
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect,
+                    $"{role} should reach {route} but got {(int)response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    Assert.NotEqual("/Errors/403", response.Headers.Location!.AbsolutePath);
+                    Assert.NotEqual("/Account/SignIn", response.Headers.Location!.AbsolutePath);
+                }
+            }
+            else
+            {
+                var refused = response.StatusCode == HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/Errors/403");
+                Assert.True(refused, $"{role} must not reach {route} but got {(int)response.StatusCode}");
+            }
+        }
+    }
+}
