@@ -33,6 +33,9 @@ public static class MendApp
         // configuration sources are only complete once the app is built.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Security").Get<SecuritySettings>() ?? new SecuritySettings());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Encryption").Get<Platform.Encryption.EncryptionSettings>() ?? new Platform.Encryption.EncryptionSettings());
+        services.AddSingleton<Platform.Encryption.FieldEncryption>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Cases").Get<Features.Cases.CaseSettings>() ?? new Features.Cases.CaseSettings());
         services.AddHttpContextAccessor();
 
         if (!builder.Environment.IsDevelopment())
@@ -119,6 +122,9 @@ public static class MendApp
         services.AddScoped<InvitationLinks>();
         services.AddScoped<IssueApiToken>();
         services.AddScoped<Features.Account.AccountNotices>();
+        services.AddScoped<Features.Cases.CaseAccess>();
+        services.AddScoped<Features.Cases.ReferCase>();
+        services.AddScoped<Features.People.PersonSearch>();
 
         services.AddRazorPages(o =>
         {
@@ -223,6 +229,8 @@ public static class MendApp
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.DataProtectionOfficer))
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Practitioner, Roles.Manager))
+            .AddPolicy(Policies.ManageCases, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));
     }
@@ -251,6 +259,7 @@ public static class MendApp
         // Fail fast, with the operator's message, on a missing or wrong setting.
         app.Services.GetRequiredService<DatabaseSettings>();
         app.Services.GetRequiredService<IEmailSender>();
+        app.Services.GetRequiredService<Platform.Encryption.FieldEncryption>();
         var security = app.Services.GetRequiredService<SecuritySettings>();
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();

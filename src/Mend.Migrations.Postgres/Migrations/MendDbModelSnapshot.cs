@@ -20,7 +20,974 @@ namespace Mend.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.BreakGlass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("BreakGlass", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AllocatedWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AllocatedWorkerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferralReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ReferralReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferrerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("RiskReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AllocatedWorkerId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseAccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "CaseId");
+
+                    b.ToTable("CaseAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AllocatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AmendmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("AmendsNoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TextCiphertext")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WithWhom")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.ToTable("CaseNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PersonId", "CaseId");
+
+                    b.ToTable("CaseParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CommittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OffenceTypeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OffenceTypeId");
+
+                    b.ToTable("Offences", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.OffenceType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("GravityScore")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OffenceTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "Violence against the person",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Common assault"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Category = "Violence against the person",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Assault occasioning actual bodily harm"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Category = "Violence against the person",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Assault on an emergency worker"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Category = "Violence against the person",
+                            GravityScore = 6,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Wounding or inflicting grievous bodily harm"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Category = "Violence against the person",
+                            GravityScore = 7,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Wounding or causing grievous bodily harm with intent"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Category = "Violence against the person",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Affray"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Category = "Violence against the person",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Threats to kill"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Category = "Hate crime",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Racially or religiously aggravated assault"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Category = "Hate crime",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Racially or religiously aggravated public order offence"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Category = "Domestic abuse",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Controlling or coercive behaviour"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Category = "Sexual offences",
+                            GravityScore = 6,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Sexual assault"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Category = "Sexual offences",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Exposure"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Category = "Sexual offences",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Sharing private sexual images"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Category = "Sexual offences",
+                            GravityScore = 8,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Rape"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Category = "Robbery",
+                            GravityScore = 6,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Robbery"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Category = "Burglary",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Burglary of a home"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Category = "Burglary",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Burglary of a building other than a home"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Category = "Theft",
+                            GravityScore = 2,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Theft from a shop"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Category = "Theft",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Theft from a person"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Category = "Theft",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Theft of or from a vehicle"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Category = "Theft",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Taking a vehicle without consent"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Category = "Theft",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Handling stolen goods"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Category = "Criminal damage",
+                            GravityScore = 2,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Criminal damage"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Category = "Criminal damage",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Arson"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Category = "Public order",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Harassment"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Category = "Public order",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = true,
+                            Name = "Stalking"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Category = "Public order",
+                            GravityScore = 2,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Threatening or abusive behaviour"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Category = "Public order",
+                            GravityScore = 3,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Malicious communications"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Category = "Weapons",
+                            GravityScore = 4,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Possession of a bladed article or offensive weapon"
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Category = "Drugs",
+                            GravityScore = 1,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Possession of a controlled drug"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Category = "Drugs",
+                            GravityScore = 5,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Possession with intent to supply a controlled drug"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Category = "Other",
+                            GravityScore = 1,
+                            IsActive = true,
+                            IsSensitive = false,
+                            Name = "Anti-social behaviour (no offence charged)"
+                        });
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.OffenceVictim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("OffenceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffenceId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OffenceVictims", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommunicationNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NeedsInterpreter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SafeContactNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("StatedAge")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatedAgeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Line1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Line2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PostcodeKey")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PostcodeKey");
+
+                    b.ToTable("PersonAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonAliases", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("PersonSearchNames", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-0000000000a1"),
+                            Name = "Restorative justice team"
+                        });
+                });
 
             modelBuilder.Entity("Mend.Web.Platform.Audit.AuditEvent", b =>
                 {
@@ -256,6 +1223,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -271,6 +1241,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TeamId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -443,6 +1415,131 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Cases.Case", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseAccessGrant", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany("AccessGrants")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseAllocation", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseNote", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.CaseParticipant", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany("Offences")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Cases.OffenceType", null)
+                        .WithMany()
+                        .HasForeignKey("OffenceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.OffenceVictim", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Offence", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("OffenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonAddress", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonAlias", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonFlag", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("Flags")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("SearchNames")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Platform.Auth.MendUser", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Auth.PersonalAccessToken", b =>
                 {
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
@@ -501,6 +1598,33 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.Case", b =>
+                {
+                    b.Navigation("AccessGrants");
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Offences");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
+                {
+                    b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.Person", b =>
+                {
+                    b.Navigation("Addresses");
+
+                    b.Navigation("Aliases");
+
+                    b.Navigation("Flags");
+
+                    b.Navigation("SearchNames");
                 });
 #pragma warning restore 612, 618
         }

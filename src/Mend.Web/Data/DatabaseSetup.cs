@@ -94,6 +94,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        AddFunctions(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -101,10 +102,19 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        AddFunctions(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// mend_name_match(queries, name): the best <see cref="Platform.Search.NameMatch"/> score of the
+    /// '|'-separated query variants against a normalised name; SQLite's stand-in for pg_trgm.
+    /// </summary>
+    private static void AddFunctions(DbConnection connection) =>
+        ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateFunction("mend_name_match", (string queries, string name) =>
+            Platform.Search.NameMatch.BestScore(queries.Split('|'), name), isDeterministic: true);
 }
 
 /// <summary>

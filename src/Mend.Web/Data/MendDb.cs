@@ -1,3 +1,6 @@
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Features.Staff;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -14,11 +17,30 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonSearchName> PersonSearchNames => Set<PersonSearchName>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<PersonFlag> PersonFlags => Set<PersonFlag>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
+    public DbSet<Offence> Offences => Set<Offence>();
+    public DbSet<OffenceType> OffenceTypes => Set<OffenceType>();
+    public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<BreakGlass> BreakGlass => Set<BreakGlass>();
+    public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MendDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Fuzzy name search (Features/People/PersonSearch.cs) uses pg_trgm's GIN index.
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<PersonSearchName>().HasIndex(s => s.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,6 +23,9 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "mend-tests-mail", Guid.NewGuid().ToString("N"));
 
+    /// <summary>A fresh key per factory, so no test depends on a key in the repository.</summary>
+    public string EncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The factory has not been initialised.");
 
     /// <summary>Settings a derived factory changes, e.g. a low sign-in rate limit.</summary>
@@ -48,6 +51,8 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Mend:Email:Mode"] = "File",
             ["Mend:Email:Folder"] = MailFolder,
             ["Mend:PublicUrl"] = "https://localhost",
+            ["Mend:Encryption:Keys:1"] = EncryptionKey,
+            ["Mend:Encryption:CurrentKeyId"] = "1",
         };
         foreach (var (key, value) in ExtraSettings)
         {

@@ -21,12 +21,17 @@ public static class TestUsers
     public const string Password = "correct horse battery staple";
 
     /// <summary>Creates an active user with the given roles and, unless told otherwise, an authenticator app set up.</summary>
-    public static async Task<TestUser> CreateAsync(MendFactory factory, string[] roles, bool twoFactor = true, string? password = Password)
+    public static async Task<TestUser> CreateAsync(MendFactory factory, string[] roles, bool twoFactor = true, string? password = Password, Guid? teamId = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MendUser>>();
         var email = $"user-{Guid.NewGuid():N}@example.org";
         var user = MendUser.Create(email, "Test " + string.Join(" ", roles), factory.Clock.GetUtcNow().UtcDateTime);
+        if (teamId is { } team)
+        {
+            user.TeamId = team;
+        }
+
         Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, roles));
         string? key = null;

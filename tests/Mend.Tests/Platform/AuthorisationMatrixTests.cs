@@ -15,6 +15,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     private const string Public = "public";
     private static readonly string[] Staff = [Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer];
     private static readonly string[] Everyone = Roles.All.ToArray();
+    private static readonly string[] CaseWork = [Roles.Practitioner, Roles.Manager];
 
     /// <summary>Route pattern → who may GET it ("public" for anyone, signed in or not).</summary>
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.OrdinalIgnoreCase)
@@ -39,6 +40,19 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Account/ChangePassword"] = Everyone,
         ["Account/TwoFactor/Setup"] = Everyone,
         ["Account/TwoFactor/RecoveryCodes"] = Everyone,
+        ["People"] = CaseWork,
+        ["People/Index"] = CaseWork,
+        ["People/Create"] = CaseWork,
+        ["People/{id:guid}"] = CaseWork,
+        ["People/Edit/{id:guid}"] = CaseWork,
+        ["People/Flags/{id:guid}"] = CaseWork,
+        ["Cases"] = CaseWork,
+        ["Cases/Index"] = CaseWork,
+        ["Cases/Refer"] = CaseWork,
+        ["Cases/{id:guid}"] = CaseWork,
+        ["Cases/AddParticipant/{id:guid}"] = CaseWork,
+        ["Cases/AddOffence/{id:guid}"] = CaseWork,
+        ["Cases/Manage/{id:guid}"] = CaseWork,
         ["Admin/Users"] = [Roles.Administrator],
         ["Admin/Users/Index"] = [Roles.Administrator],
         ["Admin/Users/Invite"] = [Roles.Administrator],

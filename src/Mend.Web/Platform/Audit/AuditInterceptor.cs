@@ -78,6 +78,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     }
 
     private static bool IsInfrastructure(object entity) => entity is AuditEvent or AuditSeal or DataProtectionKey
+        or Features.People.PersonSearchName or Features.Cases.CaseReferenceCounter
         or IdentityUserToken<Guid> or IdentityUserLogin<Guid> or IdentityUserClaim<Guid> or IdentityRoleClaim<Guid>
         or IdentityUserRole<Guid>;
 

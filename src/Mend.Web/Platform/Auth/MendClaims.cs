@@ -11,9 +11,13 @@ public static class MendClaims
     public const string SignedInAt = "mend:signed_in_at";
     public const string ApiTokenId = "mend:token";
     public const string Scope = "mend:scope";
+    public const string TeamId = "mend:team";
 
     public static Guid UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    public static Guid? TeamIdOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TeamId), out var id) ? id : null;
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
@@ -28,6 +32,11 @@ public sealed class MendClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MendClaims.DisplayName, user.DisplayName));
+        if (user.TeamId is { } teamId)
+        {
+            identity.AddClaim(new Claim(MendClaims.TeamId, teamId.ToString()));
+        }
+
         identity.AddClaim(new Claim(MendClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
         identity.AddClaim(new Claim(MendClaims.SignedInAt,
             clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -13,6 +13,9 @@ public sealed class MendUser : IdentityUser<Guid>
     /// <summary>The last TOTP time step accepted, so a code cannot be used twice (SECURITY.md 2.8.4).</summary>
     public long LastTotpTimeStep { get; set; }
 
+    /// <summary>The team whose cases the user works on and sees.</summary>
+    public Guid? TeamId { get; set; }
+
     public static MendUser Create(string email, string displayName, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -21,6 +24,7 @@ public sealed class MendUser : IdentityUser<Guid>
         DisplayName = displayName,
         CreatedAt = now,
         LockoutEnabled = true,
+        TeamId = Features.Staff.Team.DefaultId,
     };
 
     public void Disable() => IsDisabled = true;

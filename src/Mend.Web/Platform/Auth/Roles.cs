@@ -36,4 +36,10 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ReadAudit = nameof(ReadAudit);
     public const string ApiReference = nameof(ApiReference);
+
+    /// <summary>Read and work on people and cases (record-level rules narrow this further).</summary>
+    public const string CaseWork = nameof(CaseWork);
+
+    /// <summary>Allocate cases, restrict them, and see who broke the glass.</summary>
+    public const string ManageCases = nameof(ManageCases);
 }

@@ -38,6 +38,7 @@ public sealed class MendExceptionHandler(IProblemDetailsService problemDetails, 
                 Title = status switch
                 {
                     StatusCodes.Status409Conflict => "The record was changed by someone else. Reload it and try again.",
+                    StatusCodes.Status422UnprocessableEntity => exception.Message,
                     StatusCodes.Status503ServiceUnavailable => "Mend cannot reach its database just now. Nothing was saved. Try again in a few minutes.",
                     StatusCodes.Status413PayloadTooLarge => "The request is too large.",
                     StatusCodes.Status400BadRequest => "The request could not be read.",
@@ -51,6 +52,7 @@ public sealed class MendExceptionHandler(IProblemDetailsService problemDetails, 
     public static int StatusFor(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        DomainRuleException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
         DbException or TimeoutException => StatusCodes.Status503ServiceUnavailable,

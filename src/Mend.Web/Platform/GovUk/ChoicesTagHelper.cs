@@ -65,6 +65,11 @@ public sealed class CheckboxesTagHelper() : ChoicesTagHelper("checkboxes", "chec
             };
         }
 
-        return For.Model is IEnumerable<string> values ? values.ToHashSet() : new HashSet<string>();
+        return For.Model switch
+        {
+            bool single => single ? new HashSet<string> { "true" } : new HashSet<string>(),
+            IEnumerable<string> values => values.ToHashSet(),
+            _ => new HashSet<string>(),
+        };
     }
 }

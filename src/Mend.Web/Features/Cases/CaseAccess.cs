@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Auth;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>
+/// Who may see which cases and people, as query filters so the rule holds in every list, page and API
+/// call (SECURITY.md 4.1.3). A case is seen by its team, by its allocated worker, and, when it is
+/// restricted, only by its named people and its team's managers; anyone else must break the glass.
+/// A person is seen when they are on a case the user can see, or on no case yet (a new referral).
+/// </summary>
+public sealed class CaseAccess(MendDb db, TimeProvider clock)
+{
+    public IQueryable<Case> VisibleCases(ClaimsPrincipal user)
+    {
+        var userId = user.UserId();
+        var teamId = user.TeamIdOf();
+        var manager = user.IsInRole(Roles.Manager);
+        var since = clock.GetUtcNow().UtcDateTime - BreakGlass.Lasts;
+        return db.Cases.Where(c =>
+            c.AllocatedWorkerId == userId
+            || (!c.IsRestricted && c.TeamId == teamId)
+            || (c.IsRestricted && manager && c.TeamId == teamId)
+            || (c.IsRestricted && c.AccessGrants.Any(g => g.UserId == userId))
+            || db.BreakGlass.Any(b => b.CaseId == c.Id && b.UserId == userId && b.At >= since));
+    }
+
+    public IQueryable<Person> VisiblePeople(ClaimsPrincipal user)
+    {
+        var userId = user.UserId();
+        var since = clock.GetUtcNow().UtcDateTime - BreakGlass.Lasts;
+        var cases = VisibleCases(user);
+        return db.People.Where(p => p.MergedIntoId == null
+            && (!db.CaseParticipants.Any(cp => cp.PersonId == p.Id)
+                || db.CaseParticipants.Any(cp => cp.PersonId == p.Id && cases.Any(c => c.Id == cp.CaseId))
+                || db.BreakGlass.Any(b => b.PersonId == p.Id && b.UserId == userId && b.At >= since)));
+    }
+}

@@ -1,0 +1,85 @@
+using Mend.Web.Data;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>Everything the case page shows, read in a few queries, with the notes decrypted and the timeline built.</summary>
+public sealed class CaseFile
+{
+    public sealed record ParticipantView(long Id, Guid PersonId, string Name, ParticipantRole Role, int? Age, IReadOnlyList<PersonFlag> Flags);
+
+    public sealed record OffenceView(long Id, string Type, int GravityScore, bool IsSensitive, DateOnly CommittedOn, string? Location, string? Description, IReadOnlyList<string> Victims);
+
+    public sealed record NoteView(long Id, NoteType Type, DateTime OccurredAt, string? WithWhom, string Text, string AuthorName, DateTime RecordedAt, long? AmendsNoteId, string? AmendmentReason, bool IsAmended);
+
+    public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? Detail, string? By);
+
+    public required Case Case { get; init; }
+    public required IReadOnlyList<ParticipantView> Participants { get; init; }
+    public required IReadOnlyList<OffenceView> Offences { get; init; }
+    public required IReadOnlyList<NoteView> Notes { get; init; }
+
+    public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
+    {
+        var @case = await visibleCases.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Participants).Include(c => c.Offences).Include(c => c.Allocations)
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        var personIds = @case.Participants.Select(p => p.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().AsSplitQuery().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var typeIds = @case.Offences.Select(o => o.OffenceTypeId).Distinct().ToList();
+        var types = await db.OffenceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
+        var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
+
+        return new CaseFile
+        {
+            Case = @case,
+            Participants = @case.Participants.Where(p => p.EndedAt is null).OrderBy(p => p.Role).ThenBy(p => p.AddedAt)
+                .Select(p => new ParticipantView(p.Id, p.PersonId, people[p.PersonId].DisplayName, p.Role, people[p.PersonId].AgeOn(today),
+                    people[p.PersonId].Flags.Where(f => f.IsActive).ToList()))
+                .ToList(),
+            Offences = @case.Offences.OrderBy(o => o.CommittedOn)
+                .Select(o => new OffenceView(o.Id, types[o.OffenceTypeId].Name, types[o.OffenceTypeId].GravityScore, types[o.OffenceTypeId].IsSensitive,
+                    o.CommittedOn, o.Location, o.Description, o.Victims.Select(v => people.TryGetValue(v.PersonId, out var p) ? p.DisplayName : "Unknown").ToList()))
+                .ToList(),
+            Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
+                n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
+        };
+    }
+
+    public IReadOnlyList<FlagView> AllFlags => Participants.SelectMany(p => p.Flags.Select(f => new FlagView(p.Name, f))).ToList();
+
+    public sealed record FlagView(string PersonName, PersonFlag Flag);
+
+    /// <summary>Everything that happened on the case, newest first, optionally only one kind.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline(string? kind)
+    {
+        var entries = new List<TimelineEntry>
+        {
+            new(Case.CreatedAt, "decisions", "Referral received", $"From {CaseWords.Describe(Case.ReferralSource).ToLowerInvariant()}: {Case.ReferrerName}{(Case.ReferrerOrganisation is null ? "" : ", " + Case.ReferrerOrganisation)}", null),
+        };
+        if (Case.DecidedAt is { } decided)
+        {
+            entries.Add(new(decided, "decisions", Case.Status == CaseStatus.Declined ? "Referral declined" : "Referral accepted", Case.DecisionReason, Case.DecidedByName));
+        }
+
+        if (Case.ClosedAt is { } closed)
+        {
+            entries.Add(new(closed, "decisions", "Case closed", CaseWords.Describe(Case.ClosureReason!.Value) + (Case.ClosureNote is null ? "" : ": " + Case.ClosureNote), null));
+        }
+
+        entries.AddRange(Case.Allocations.Select(a => new TimelineEntry(a.AllocatedAt, "allocations", $"Allocated to {a.WorkerName}", null, a.AllocatedByName)));
+        entries.AddRange(Case.Participants.Where(p => p.Role != ParticipantRole.YoungPerson)
+            .Select(p => new TimelineEntry(p.AddedAt, "people", $"{CaseWords.Describe(p.Role)} added", Participants.FirstOrDefault(v => v.Id == p.Id)?.Name, null)));
+        entries.AddRange(Notes.Select(n => new TimelineEntry(n.OccurredAt, "notes",
+            NoteTypes.Describe(n.Type) + (n.WithWhom is null ? "" : " with " + n.WithWhom) + (n.AmendsNoteId is null ? "" : " (correction)"), n.Text, n.AuthorName)));
+        return entries.Where(e => kind is null || e.Kind == kind).OrderByDescending(e => e.At).ToList();
+    }
+}

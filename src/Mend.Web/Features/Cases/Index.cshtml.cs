@@ -1,0 +1,57 @@
+using Mend.Web.Data;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class IndexModel(CaseAccess access, MendDb db) : PageModel
+{
+    public sealed record Row(Guid Id, string Reference, string YoungPerson, CaseStatus Status, RiskLevel Risk, DateOnly? RiskReviewOn, DateTime? LastContact, string? AllocatedTo, DateOnly ReceivedOn);
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "risk";
+
+    [BindProperty(SupportsGet = true)]
+    public string View { get; set; } = "mine";
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public static IReadOnlyList<(string Key, string Text)> Sorts =>
+        [("risk", "Risk level"), ("review", "Next review"), ("contact", "Last contact"), ("reference", "Reference")];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var cases = access.VisibleCases(User).AsNoTracking();
+        cases = View switch
+        {
+            "referrals" => cases.Where(c => c.Status == CaseStatus.Referred),
+            "team" => cases.Where(c => c.Status == CaseStatus.Open),
+            _ => cases.Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
+        };
+
+        var rows = await cases
+            .Select(c => new
+            {
+                c.Id, c.Reference, c.Status, c.RiskLevel, c.RiskReviewOn, c.AllocatedWorkerName, c.ReferralReceivedOn,
+                YoungPerson = db.CaseParticipants.Where(p => p.CaseId == c.Id && p.Role == ParticipantRole.YoungPerson)
+                    .Join(db.People, p => p.PersonId, p => p.Id, (_, p) => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                LastContact = db.CaseNotes.Where(n => n.CaseId == c.Id).Max(n => (DateTime?)n.OccurredAt),
+            })
+            .Take(500)
+            .ToListAsync(ct);
+        var mapped = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn));
+        Rows = Sort switch
+        {
+            "review" => mapped.OrderBy(r => r.RiskReviewOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference).ToList(),
+            "contact" => mapped.OrderBy(r => r.LastContact ?? DateTime.MinValue).ThenBy(r => r.Reference).ToList(),
+            "reference" => mapped.OrderBy(r => r.Reference).ToList(),
+            _ => mapped.OrderByDescending(r => r.Risk).ThenBy(r => r.RiskReviewOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference).ToList(),
+        };
+    }
+}

@@ -1,0 +1,151 @@
+using Mend.Web.Data;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>Allocating a case (managers) and closing it with a reason.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock) : PageModel
+{
+    public Case Case { get; private set; } = default!;
+
+    [BindProperty]
+    public string? WorkerId { get; set; }
+
+    [BindProperty]
+    public string? ClosureReason { get; set; }
+
+    [BindProperty]
+    public string? ClosureNote { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public IReadOnlyList<SelectListItem> Workers { get; private set; } = [];
+
+    public static IEnumerable<SelectListItem> ClosureItems =>
+        Enum.GetValues<ClosureReason>().Select(r => new SelectListItem(CaseWords.Describe(r), r.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Version = Case.Version;
+        WorkerId = Case.AllocatedWorkerId?.ToString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAllocateAsync(Guid id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Manager))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var worker = Workers.FirstOrDefault(w => w.Value == WorkerId && w.Value.Length > 0);
+        if (worker is null)
+        {
+            ModelState.AddModelError(nameof(WorkerId), "Select a practitioner or manager from the case's team");
+        }
+        else if (Case.Status is CaseStatus.Closed or CaseStatus.Declined)
+        {
+            ModelState.AddModelError(nameof(WorkerId), "A closed or declined case cannot be allocated");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Case.Allocate(Guid.Parse(worker!.Value), worker.Text, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync($"Case allocated to {worker.Text}", ct);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Enum.TryParse<ClosureReason>(ClosureReason, out var reason) || !Enum.IsDefined(reason))
+        {
+            ModelState.AddModelError(nameof(ClosureReason), "Select why the case is closing");
+        }
+        else if (reason == Cases.ClosureReason.Other && string.IsNullOrWhiteSpace(ClosureNote))
+        {
+            ModelState.AddModelError(nameof(ClosureNote), "Say why the case is closing");
+        }
+
+        if (ClosureNote?.Trim().Length > 2000)
+        {
+            ModelState.AddModelError(nameof(ClosureNote), "Closing note must be 2000 characters or fewer");
+        }
+
+        if (Case.Status != CaseStatus.Open)
+        {
+            ModelState.AddModelError(nameof(ClosureReason), "Only an open case can be closed");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Case.Close(reason, string.IsNullOrWhiteSpace(ClosureNote) ? null : ClosureNote.Trim(), clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync("Case closed", ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(string success, CancellationToken ct)
+    {
+        db.Entry(Case).Property(c => c.Version).OriginalValue = Version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var id = Case.Id;
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            Version = Case.Version;
+            ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
+            return Page();
+        }
+
+        TempData["Success"] = success;
+        return RedirectToPage("/Cases/View", new { id = Case.Id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await access.VisibleCases(User).Include(c => c.Allocations).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return false;
+        }
+
+        Case = @case;
+        var caseWorkerRoles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant() };
+        Workers = [new SelectListItem("Choose a worker", ""), .. await db.Users.AsNoTracking()
+            .Where(u => u.TeamId == @case.TeamId && !u.IsDisabled
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && caseWorkerRoles.Contains(r.NormalizedName!))))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
+            .ToListAsync(ct)];
+        return true;
+    }
+}

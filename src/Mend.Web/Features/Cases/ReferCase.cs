@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.People;
+using Mend.Web.Features.Staff;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>
+/// Records a referral: opens a case in the Referred state with its own reference, the young person
+/// as its first participant, and the first offence. Shared by the Refer page and the API.
+/// </summary>
+public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings settings, TimeProvider clock)
+{
+    public sealed class Request
+    {
+        public Guid YoungPersonId { get; set; }
+        public ReferralSource? Source { get; set; }
+        public DateOnly? ReceivedOn { get; set; }
+        public string? ReferrerName { get; set; }
+        public string? ReferrerOrganisation { get; set; }
+        public string? Reason { get; set; }
+        public Jurisdiction? Jurisdiction { get; set; }
+        public int? OffenceTypeId { get; set; }
+        public DateOnly? OffenceDate { get; set; }
+        public string? OffenceLocation { get; set; }
+        public string? OffenceDescription { get; set; }
+    }
+
+    public sealed record Result(Case? Case, IReadOnlyDictionary<string, string> Errors);
+
+    public async Task<Result> HandleAsync(Request request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var youngPerson = await access.VisiblePeople(user).AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.YoungPersonId, ct);
+        if (youngPerson is null)
+        {
+            errors[nameof(Request.YoungPersonId)] = "Choose the young person from Mend's records";
+        }
+        else if (youngPerson.Kind != PersonKind.Individual)
+        {
+            errors[nameof(Request.YoungPersonId)] = "The young person must be a person, not an organisation";
+        }
+
+        if (request.Source is not { } source || !Enum.IsDefined(source))
+        {
+            errors[nameof(Request.Source)] = "Select where the referral came from";
+        }
+
+        if (request.ReceivedOn is not { } received)
+        {
+            errors[nameof(Request.ReceivedOn)] = "Enter the date the referral was received";
+        }
+        else if (received > today)
+        {
+            errors[nameof(Request.ReceivedOn)] = "Date received must be today or in the past";
+        }
+
+        Text(errors, nameof(Request.ReferrerName), request.ReferrerName, 200, "Referrer's name", required: "Enter the name of the person who made the referral");
+        Text(errors, nameof(Request.ReferrerOrganisation), request.ReferrerOrganisation, 200, "Referrer's organisation");
+        Text(errors, nameof(Request.Reason), request.Reason, 4000, "Reason for referral");
+        Text(errors, nameof(Request.OffenceLocation), request.OffenceLocation, 300, "Where it happened");
+        Text(errors, nameof(Request.OffenceDescription), request.OffenceDescription, 4000, "What happened");
+        if (request.Jurisdiction is { } j && !Enum.IsDefined(j))
+        {
+            errors[nameof(Request.Jurisdiction)] = "Select England and Wales or Jersey";
+        }
+
+        var jurisdiction = request.Jurisdiction ?? settings.Jurisdiction;
+        if (request.OffenceTypeId is not { } typeId || !await db.OffenceTypes.AnyAsync(t => t.Id == typeId && t.IsActive, ct))
+        {
+            errors[nameof(Request.OffenceTypeId)] = "Select the offence from the list";
+        }
+
+        if (request.OffenceDate is not { } offenceDate)
+        {
+            errors[nameof(Request.OffenceDate)] = "Enter the date of the offence";
+        }
+        else if (offenceDate > today)
+        {
+            errors[nameof(Request.OffenceDate)] = "Date of the offence must be today or in the past";
+        }
+        else if (request.ReceivedOn is { } receivedOn && offenceDate > receivedOn)
+        {
+            errors[nameof(Request.OffenceDate)] = "Date of the offence must be on or before the date the referral was received";
+        }
+        else if (youngPerson?.AgeOn(offenceDate) is { } age)
+        {
+            var allowAdults = settings.AllowAdults || jurisdiction == Jurisdiction.Jersey;
+            if (age < CaseSettings.MinimumAge)
+            {
+                errors[nameof(Request.OffenceDate)] = $"The young person was {age} at the offence; the age of criminal responsibility is {CaseSettings.MinimumAge}. Check the date of birth and the offence date";
+            }
+            else if (age > CaseSettings.MaximumYouthAge && !allowAdults)
+            {
+                errors[nameof(Request.OffenceDate)] = $"The young person was {age} at the offence. Youth justice cases are for children aged 10 to 17 at the offence";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var teamId = user.TeamIdOf() ?? Team.DefaultId;
+        var reference = await NextReferenceAsync(today.Year, ct);
+        var @case = Case.Refer(reference,
+            new ReferralDetails(request.Source!.Value, request.ReceivedOn!.Value, request.ReferrerName!.Trim(), Clean(request.ReferrerOrganisation), Clean(request.Reason)),
+            teamId, jurisdiction, request.YoungPersonId, now);
+        @case.AddOffence(new OffenceDetails(request.OffenceTypeId!.Value, request.OffenceDate!.Value, Clean(request.OffenceLocation), Clean(request.OffenceDescription), []), now);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(ct);
+        return new Result(@case, errors);
+    }
+
+    /// <summary>
+    /// The next PREFIX-YEAR-NNNNN. The counter row is a concurrency token, so two referrals saved at
+    /// once cannot get the same number: the loser's save fails and the request can be retried.
+    /// </summary>
+    private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
+    {
+        var counter = await db.CaseReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new CaseReferenceCounter { Year = year, LastNumber = 0 };
+            db.CaseReferenceCounters.Add(counter);
+        }
+
+        counter.LastNumber++;
+        return $"{settings.ReferencePrefix}-{year}-{counter.LastNumber:D5}";
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, string label, string? required = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required is not null)
+            {
+                errors[field] = required;
+            }
+        }
+        else if (value.Trim().Length > max)
+        {
+            errors[field] = $"{label} must be {max} characters or fewer";
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using Mend.Web.Data;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>The case page: summary, warnings, people, offences, notes and the timeline, with the actions on the case.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
+{
+    public CaseFile Case { get; private set; } = default!;
+
+    public bool NeedsBreakGlass { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    [BindProperty]
+    public string? NoteType { get; set; }
+
+    [BindProperty]
+    public DateParts NoteDate { get; set; } = new();
+
+    [BindProperty]
+    public string? NoteTime { get; set; }
+
+    [BindProperty]
+    public string? NoteWithWhom { get; set; }
+
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? DecisionReason { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+
+    public static IEnumerable<SelectListItem> NoteTypeItems =>
+        Enum.GetValues<NoteType>().Select(t => new SelectListItem(NoteTypes.Describe(t), t.ToString()));
+
+    public static IEnumerable<SelectListItem> DecisionItems =>
+        [new("Accept the referral and open the case", "accept"), new("Decline the referral", "decline")];
+
+    public static IReadOnlyList<(string? Kind, string Text)> TimelineFilters =>
+        [(null, "Everything"), ("notes", "Notes"), ("decisions", "Decisions"), ("people", "People"), ("allocations", "Allocations")];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            NeedsBreakGlass = true;
+            return Page();
+        }
+
+        audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work");
+        foreach (var personId in Case.Participants.Select(p => p.PersonId).Distinct())
+        {
+            audit.Record(AuditAction.View, nameof(Case), id.ToString(), subjectPersonId: personId, purpose: "Case work");
+        }
+
+        await db.SaveChangesAsync(ct);
+        Version = Case.Case.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBreakGlassAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            ModelState.AddModelError(nameof(Reason), string.IsNullOrEmpty(reason) ? "Enter why you need to see this case" : "Reason must be 1000 characters or fewer");
+            NeedsBreakGlass = true;
+            return Page();
+        }
+
+        db.BreakGlass.Add(BreakGlass.ForCase(id, User.UserId(), User.DisplayNameOf(), reason, clock.GetUtcNow().UtcDateTime));
+        audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Broke the glass: " + reason, outcome: "break-glass");
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await access.VisibleCases(User).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var details = ValidateNote();
+        if (details is null)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.CaseNotes.Add(CaseNote.Write(id, details, encryption, User.UserId(), User.DisplayNameOf(), now));
+        @case.Touch(now);
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = "Note added";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct)
+    {
+        var @case = await access.VisibleCases(User).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var reason = DecisionReason?.Trim();
+        if (Decision is not ("accept" or "decline"))
+        {
+            ModelState.AddModelError(nameof(Decision), "Select whether to accept or decline the referral");
+        }
+        else if (Decision == "decline" && string.IsNullOrEmpty(reason))
+        {
+            ModelState.AddModelError(nameof(DecisionReason), "Enter why the referral is declined");
+        }
+
+        if (reason?.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(DecisionReason), "Reason must be 2000 characters or fewer");
+        }
+
+        if (@case.Status != CaseStatus.Referred)
+        {
+            ModelState.AddModelError(nameof(Decision), "A decision has already been made on this referral");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Decision == "accept")
+        {
+            @case.Accept(string.IsNullOrEmpty(reason) ? null : reason, User.DisplayNameOf(), now);
+        }
+        else
+        {
+            @case.Decline(reason!, User.DisplayNameOf(), now);
+        }
+
+        return await SaveAsync(@case, Decision == "accept" ? "Referral accepted: the case is open" : "Referral declined", ct);
+    }
+
+    /// <summary>Saves a change to the case itself, refusing it if someone else changed the case since the page was loaded.</summary>
+    private async Task<IActionResult> SaveAsync(Case @case, string success, CancellationToken ct)
+    {
+        db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
+            await LoadAsync(@case.Id, ct);
+            Version = Case.Case.Version;
+            return Page();
+        }
+
+        TempData["Success"] = success;
+        return RedirectToPage(new { id = @case.Id });
+    }
+
+    private NoteDetails? ValidateNote()
+    {
+        var (date, dateError) = NoteDate.Parse("Date");
+        if (!Enum.TryParse<NoteType>(NoteType, out var type) || !Enum.IsDefined(type))
+        {
+            ModelState.AddModelError(nameof(NoteType), "Select the kind of note");
+        }
+
+        if (dateError is not null)
+        {
+            ModelState.AddModelError(nameof(NoteDate), dateError);
+        }
+        else if (date is null)
+        {
+            ModelState.AddModelError(nameof(NoteDate), "Enter the date it happened");
+        }
+        else if (date > Today)
+        {
+            ModelState.AddModelError(nameof(NoteDate), "Date must be today or in the past");
+        }
+
+        var time = TimeOnly.MinValue;
+        if (!string.IsNullOrWhiteSpace(NoteTime) && !TimeOnly.TryParseExact(NoteTime.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            ModelState.AddModelError(nameof(NoteTime), "Enter a time like 14:30");
+        }
+
+        if (NoteWithWhom?.Trim().Length > 300)
+        {
+            ModelState.AddModelError(nameof(NoteWithWhom), "Who it was with must be 300 characters or fewer");
+        }
+
+        var text = NoteText?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            ModelState.AddModelError(nameof(NoteText), "Enter the note");
+        }
+        else if (text.Length > 20000)
+        {
+            ModelState.AddModelError(nameof(NoteText), "Note must be 20,000 characters or fewer");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        var occurredAt = TimeZoneInfo.ConvertTimeToUtc(date!.Value.ToDateTime(time, DateTimeKind.Unspecified), London.Zone);
+        return new NoteDetails(type, occurredAt, string.IsNullOrWhiteSpace(NoteWithWhom) ? null : NoteWithWhom.Trim(), text!);
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var file = await CaseFile.LoadAsync(access.VisibleCases(User), db, encryption, id, Today, ct);
+        if (file is null)
+        {
+            return false;
+        }
+
+        Case = file;
+        return true;
+    }
+}

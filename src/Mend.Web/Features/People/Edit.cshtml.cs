@@ -1,0 +1,84 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.People;
+
+/// <summary>Changes a person's details; a stale version is refused and the user sees the record as it is now.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public string Name { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var person = await access.VisiblePeople(User).AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Input = PersonForm.From(PersonInput.From(person));
+        Version = person.Version;
+        Name = person.DisplayName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var person = await access.VisiblePeople(User).AsSplitQuery().Include(p => p.SearchNames).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Name = person.DisplayName;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var details = Input.Validate(today, ModelState, nameof(Input));
+        if (details is null)
+        {
+            return Page();
+        }
+
+        if (Version != person.Version)
+        {
+            return Conflict(person);
+        }
+
+        person.Update(details, today);
+        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == id, ct);
+            return Conflict(current);
+        }
+
+        TempData["Success"] = "Details saved";
+        return RedirectToPage("/People/View", new { id });
+    }
+
+    /// <summary>Shows what is saved now, so the user can make their change again over it.</summary>
+    private PageResult Conflict(Person current)
+    {
+        ModelState.Clear();
+        Input = PersonForm.From(PersonInput.From(current));
+        Version = current.Version;
+        ModelState.AddModelError("", "Someone else changed this record while you were editing it. The details below are the latest; make your changes again");
+        return Page();
+    }
+}

@@ -1,0 +1,244 @@
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Search;
+
+namespace Mend.Web.Features.People;
+
+/// <summary>
+/// Anyone Mend records, whatever their part in a case: a young person, victim, parent or carer,
+/// supporter or professional. A victim may be an organisation or business with a named contact.
+/// One record per real person; their part in each case is a case participant, not a kind of person.
+/// </summary>
+public sealed class Person : IVersioned, IPersonalData
+{
+    private readonly List<PersonAlias> _aliases = [];
+    private readonly List<PersonAddress> _addresses = [];
+    private readonly List<PersonFlag> _flags = [];
+    private readonly List<PersonSearchName> _searchNames = [];
+
+    public Guid Id { get; private set; }
+    public PersonKind Kind { get; private set; }
+    public string? GivenName { get; private set; }
+    public string? FamilyName { get; private set; }
+    public string? OrganisationName { get; private set; }
+    public string? ContactName { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+
+    /// <summary>An age given when the date of birth is not known, with the date it was recorded so it can age.</summary>
+    public int? StatedAge { get; private set; }
+    public DateOnly? StatedAgeOn { get; private set; }
+    public string? Gender { get; private set; }
+    public string? Ethnicity { get; private set; }
+    public string? PreferredLanguage { get; private set; }
+    public bool NeedsInterpreter { get; private set; }
+    public string? CommunicationNeeds { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    public string? SafeContactNotes { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public Guid? CreatedById { get; private set; }
+
+    /// <summary>Set when this record was merged into another; it is then kept only so the merge can be reviewed.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<PersonAlias> Aliases => _aliases;
+    public IReadOnlyList<PersonAddress> Addresses => _addresses;
+    public IReadOnlyList<PersonFlag> Flags => _flags;
+    public IReadOnlyList<PersonSearchName> SearchNames => _searchNames;
+
+    Guid? IPersonalData.SubjectPersonId => Id;
+
+    public string DisplayName => Kind == PersonKind.Organisation
+        ? OrganisationName ?? ""
+        : $"{GivenName} {FamilyName}".Trim();
+
+    public PersonAddress? CurrentAddress => _addresses.Where(a => a.To is null).MaxBy(a => a.From ?? DateOnly.MinValue);
+
+    public static Person Create(PersonDetails details, DateTime now, Guid? createdBy)
+    {
+        var person = new Person { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedById = createdBy };
+        person.Update(details, DateOnly.FromDateTime(now));
+        return person;
+    }
+
+    /// <summary>Applies validated details. A changed address moves the old one into the history.</summary>
+    public void Update(PersonDetails details, DateOnly today)
+    {
+        Kind = details.Kind;
+        GivenName = details.Kind == PersonKind.Individual ? details.GivenName : null;
+        FamilyName = details.Kind == PersonKind.Individual ? details.FamilyName : null;
+        OrganisationName = details.Kind == PersonKind.Organisation ? details.OrganisationName : null;
+        ContactName = details.Kind == PersonKind.Organisation ? details.ContactName : null;
+        if (details.DateOfBirth is not null || details.StatedAge is null)
+        {
+            StatedAgeOn = null;
+        }
+        else if (StatedAge != details.StatedAge)
+        {
+            StatedAgeOn = today;
+        }
+
+        DateOfBirth = details.Kind == PersonKind.Individual ? details.DateOfBirth : null;
+        StatedAge = details.Kind == PersonKind.Individual && details.DateOfBirth is null ? details.StatedAge : null;
+        Gender = details.Gender;
+        Ethnicity = details.Ethnicity;
+        PreferredLanguage = details.PreferredLanguage;
+        NeedsInterpreter = details.NeedsInterpreter;
+        CommunicationNeeds = details.CommunicationNeeds;
+        Phone = details.Phone;
+        Email = details.Email;
+        SafeContactNotes = details.SafeContactNotes;
+
+        SetAliases(details.Aliases);
+        MoveTo(details.Address, today);
+        RefreshSearchNames();
+    }
+
+    /// <summary>Age in whole years on a day, from the date of birth or the stated age; null when neither is known.</summary>
+    public int? AgeOn(DateOnly day)
+    {
+        if (DateOfBirth is { } born)
+        {
+            var age = day.Year - born.Year;
+            return born > day.AddYears(-age) ? age - 1 : age;
+        }
+
+        if (StatedAge is { } stated && StatedAgeOn is { } on)
+        {
+            return stated + Math.Max(0, (day.DayNumber - on.DayNumber) / 365);
+        }
+
+        return null;
+    }
+
+    public PersonFlag RaiseFlag(FlagType type, string? note, DateOnly? reviewOn, Guid setById, string setByName, DateTime now)
+    {
+        if (_flags.Any(f => f.Type == type && f.IsActive))
+        {
+            throw new DomainRuleException($"{FlagTypes.Describe(type)} is already flagged on this record.");
+        }
+
+        var flag = PersonFlag.Raise(Id, type, note, reviewOn, setById, setByName, now);
+        _flags.Add(flag);
+        return flag;
+    }
+
+    public void MarkMergedInto(Guid survivorId)
+    {
+        if (survivorId == Id)
+        {
+            throw new DomainRuleException("A record cannot be merged into itself.");
+        }
+
+        MergedIntoId = survivorId;
+        _searchNames.Clear();
+    }
+
+    private void SetAliases(IReadOnlyList<string> aliases)
+    {
+        var wanted = aliases.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _aliases.RemoveAll(a => !wanted.Contains(a.Name, StringComparer.OrdinalIgnoreCase));
+        foreach (var name in wanted.Where(n => !_aliases.Any(a => string.Equals(a.Name, n, StringComparison.OrdinalIgnoreCase))))
+        {
+            _aliases.Add(new PersonAlias(Id, name));
+        }
+    }
+
+    private void MoveTo(AddressDetails? address, DateOnly today)
+    {
+        var current = CurrentAddress;
+        if (address is null || address.IsEmpty)
+        {
+            current?.End(today);
+            return;
+        }
+
+        if (current is not null && current.SameAs(address))
+        {
+            return;
+        }
+
+        current?.End(today);
+        _addresses.Add(PersonAddress.Start(Id, address, current is null ? null : today));
+    }
+
+    private void RefreshSearchNames()
+    {
+        var names = new List<string> { DisplayName };
+        if (ContactName is not null)
+        {
+            names.Add(ContactName);
+        }
+
+        names.AddRange(_aliases.Select(a => a.Name));
+        var wanted = names.Select(Trigrams.Normalise).Where(n => n.Length > 0).Distinct().ToList();
+        _searchNames.RemoveAll(s => !wanted.Contains(s.Text));
+        foreach (var text in wanted.Where(t => _searchNames.All(s => s.Text != t)))
+        {
+            _searchNames.Add(new PersonSearchName(Id, text));
+        }
+    }
+}
+
+public enum PersonKind
+{
+    Individual,
+    Organisation,
+}
+
+/// <summary>Another name the person is known by (a maiden name, a nickname, a different spelling).</summary>
+public sealed class PersonAlias(Guid personId, string name) : IPersonalData
+{
+    Guid? IPersonalData.SubjectPersonId => PersonId;
+
+    public long Id { get; private set; }
+    public Guid PersonId { get; private set; } = personId;
+    public string Name { get; private set; } = name;
+}
+
+/// <summary>A name in the form the search matches against: the person's name and each alias, normalised.</summary>
+public sealed class PersonSearchName(Guid personId, string text)
+{
+    public long Id { get; private set; }
+    public Guid PersonId { get; private set; } = personId;
+    public string Text { get; private set; } = text;
+}
+
+/// <summary>An address and when the person lived there; old addresses are kept as history.</summary>
+public sealed class PersonAddress : IPersonalData
+{
+    Guid? IPersonalData.SubjectPersonId => PersonId;
+
+    public long Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public string Line1 { get; private set; } = "";
+    public string? Line2 { get; private set; }
+    public string? Town { get; private set; }
+    public string? Postcode { get; private set; }
+
+    /// <summary>The postcode without spaces in capitals, for search.</summary>
+    public string? PostcodeKey { get; private set; }
+    public DateOnly? From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    public static PersonAddress Start(Guid personId, AddressDetails details, DateOnly? from) => new()
+    {
+        PersonId = personId,
+        Line1 = details.Line1!,
+        Line2 = details.Line2,
+        Town = details.Town,
+        Postcode = details.Postcode,
+        PostcodeKey = AddressDetails.PostcodeKeyOf(details.Postcode),
+        From = from,
+    };
+
+    public void End(DateOnly day) => To ??= day;
+
+    public bool SameAs(AddressDetails other) =>
+        string.Equals(Line1, other.Line1, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Line2 ?? "", other.Line2 ?? "", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Town ?? "", other.Town ?? "", StringComparison.OrdinalIgnoreCase)
+        && PostcodeKey == AddressDetails.PostcodeKeyOf(other.Postcode);
+
+    public string OneLine => string.Join(", ", new[] { Line1, Line2, Town, Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+}

@@ -1,0 +1,45 @@
+using Mend.Web.Platform.Search;
+
+namespace Mend.Tests.People;
+
+public sealed class NameMatchTests
+{
+    [Theory]
+    [InlineData("john smith", "john smith")]
+    [InlineData("jonh smiht", "john smith")]
+    [InlineData("jon smith", "john smith")]
+    [InlineData("smith john", "john smith")]
+    [InlineData("katie obrien", "katie o brien")]
+    [InlineData("jonathan", "jonathan smith")]
+    [InlineData("jon", "jonathan smith")]
+    public void Score_MisspeltTransposedOrPartialName_IsAMatch(string typed, string recorded) =>
+        Assert.True(NameMatch.Score(Trigrams.Normalise(typed), Trigrams.Normalise(recorded)) >= NameMatch.SearchThreshold,
+            $"'{typed}' should find '{recorded}' but scored {NameMatch.Score(Trigrams.Normalise(typed), Trigrams.Normalise(recorded)):0.00}");
+
+    [Theory]
+    [InlineData("mary jones", "john smith")]
+    [InlineData("priya patel", "tom evans")]
+    public void Score_DifferentName_IsNotAMatch(string typed, string recorded) =>
+        Assert.True(NameMatch.Score(typed, recorded) < NameMatch.SearchThreshold);
+
+    [Fact]
+    public void Expand_Nickname_AddsTheFullName()
+    {
+        var variants = Nicknames.Expand("bob evans");
+        Assert.Contains("robert evans", variants);
+        Assert.Equal("bob evans", variants[0]);
+    }
+
+    [Fact]
+    public void Normalise_AccentsPunctuationAndCase_AreFolded() =>
+        Assert.Equal("zoe o connor smith", Trigrams.Normalise("  Zoë O-Connor   SMITH "));
+
+    [Fact]
+    public void Similarity_MatchesPgTrgmForAKnownPair() =>
+        // pg_trgm: similarity('word', 'two words') = 0.363636
+        Assert.Equal(0.3636, Trigrams.Similarity("word", "two words"), 3);
+
+    [Fact]
+    public void EditDistance_CountsATranspositionAsOneEdit() =>
+        Assert.Equal(1, NameMatch.EditDistance("jonh", "john"));
+}
