@@ -54,6 +54,13 @@ public static class DemoData
             created++;
         }
 
+        var practitioner = await users.FindByEmailAsync($"practitioner@{EmailDomain}");
+        if (practitioner is not null)
+        {
+            await DemoCases.SeedAsync(services.GetRequiredService<MendDb>(), services.GetRequiredService<Platform.Encryption.FieldEncryption>(),
+                services.GetRequiredService<Features.Cases.CaseSettings>(), clock, practitioner.Id, practitioner.DisplayName);
+        }
+
         if (password is null)
         {
             logger.LogWarning("Demo accounts exist but {File} is missing; reset their passwords with a fresh database.", file);
@@ -66,7 +73,7 @@ public static class DemoData
         Console.WriteLine(created > 0 ? "Demo accounts created. Sign in with any of these:" : "Demo accounts (already created). Sign in with any of these:");
         foreach (var (local, _, role) in Accounts)
         {
-            Console.WriteLine($"  {local}@{EmailDomain,-28} {Roles.Describe(role)}");
+            Console.WriteLine($"  {local + "@" + EmailDomain,-36} {Roles.Describe(role)}");
         }
 
         Console.WriteLine($"  Password for all of them: {password}");
