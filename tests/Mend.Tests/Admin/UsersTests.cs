@@ -61,6 +61,25 @@ public sealed partial class UsersTests(MendFactory factory) : IClassFixture<Mend
     }
 
     [Fact]
+    public async Task Invitation_SentAgain_TheEarlierLinkNoLongerWorks()
+    {
+        var admin = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Administrator]));
+        var email = $"again-{Guid.NewGuid():N}@example.org";
+        await admin.SubmitAsync("/Admin/Users/Invite", ("Input.DisplayName", "Ari Again"), ("Input.Email", email), ("Input.Roles", Roles.Volunteer));
+        var first = LinkIn(email);
+        var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        var resent = await admin.SubmitAsync($"/Admin/Users/Edit/{id}", [], $"/Admin/Users/Edit/{id}?handler=Resend");
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+
+        var old = await factory.CreateBrowserClient().GetPageAsync(first);
+        Assert.Contains("expired or has already been used", old.QuerySelector("h1")!.TextContent);
+        var newest = AllLinksIn(email).Single(l => l != first);
+        var page = await factory.CreateBrowserClient().GetPageAsync(newest);
+        Assert.DoesNotContain("expired", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task ChangeRoles_EndsTheUsersOtherSessionsWithinAMinute()
     {
         var admin = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Administrator]));
@@ -129,6 +148,10 @@ public sealed partial class UsersTests(MendFactory factory) : IClassFixture<Mend
         var link = InvitationLink().Match(mail.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=")).Value;
         return link.Replace("https://localhost", "");
     }
+
+    private List<string> AllLinksIn(string email) => Directory.GetFiles(factory.MailFolder).Select(File.ReadAllText).Where(m => m.Contains(email))
+        .Select(m => InvitationLink().Match(m.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=")).Value.Replace("https://localhost", ""))
+        .Where(l => l.Length > 0).Distinct().ToList();
 
     [GeneratedRegex(@"https://localhost/Account/Invitation\?user=[0-9a-f-]+&token=[A-Za-z0-9%_\-]+")]
     private static partial Regex InvitationLink();

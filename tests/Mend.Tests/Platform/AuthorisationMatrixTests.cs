@@ -71,16 +71,34 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/me"] = Everyone,
         ["/api/v1/users"] = [Roles.Administrator],
         ["/api/v1/audit-events"] = [Roles.Administrator, Roles.DataProtectionOfficer],
+        ["/api/v1/people/{id:guid}"] = CaseWork,
+        ["/api/v1/people/"] = CaseWork,
+        ["/api/v1/people/search"] = CaseWork,
+        ["/api/v1/cases/{id:guid}"] = CaseWork,
+        ["/api/v1/cases"] = CaseWork,
+        ["/api/v1/referrals"] = CaseWork,
     };
 
-    private IReadOnlyList<string> MappedRoutes()
+    private IReadOnlyList<string> MappedRoutes() => Endpoints().Select(e => e.Route).Distinct().Order().ToList();
+
+    /// <summary>Each route with the method to probe it by: GET where it answers GET, otherwise its own method.</summary>
+    private List<(string Route, string Method)> Endpoints()
     {
         var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText ?? "")
-            .Where(p => !p.StartsWith("/scalar", StringComparison.Ordinal))
-            .Distinct().Order().ToList();
+            .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/scalar", StringComparison.Ordinal))
+            .Select(e => (Route: e.RoutePattern.RawText ?? "", Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .GroupBy(e => e.Route)
+            .Select(g => (g.Key, g.SelectMany(e => e.Methods).Contains("GET") ? "GET" : g.First().Methods.First()))
+            .ToList();
     }
+
+    private static Task<HttpResponseMessage> ProbeAsync(HttpClient client, string route, string method) =>
+        method == "GET"
+            ? client.GetAsync(Url(route))
+            : client.SendAsync(new HttpRequestMessage(new HttpMethod(method), Url(route)) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") });
+
+    private string MethodOf(string route) => Endpoints().First(e => e.Route == route).Method;
 
     private static string Url(string pattern)
     {
@@ -102,7 +120,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         var client = factory.CreateBrowserClient();
         foreach (var route in MappedRoutes().Where(r => Expected.TryGetValue(r, out var who) && !who.Contains(Public)))
         {
-            var response = await client.GetAsync(Url(route));
+            var response = await ProbeAsync(client, route, MethodOf(route));
             var refused = response.StatusCode == HttpStatusCode.Unauthorized
                 || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/Account/SignIn");
             Assert.True(refused, $"{route} answered {(int)response.StatusCode} to an anonymous request");
@@ -121,12 +139,12 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [role]));
         foreach (var route in MappedRoutes().Where(r => Expected.ContainsKey(r) && !Expected[r].Contains(Public)))
         {
-            var response = await client.GetAsync(Url(route));
+            var response = await ProbeAsync(client, route, MethodOf(route));
             var allowed = Expected[route].Contains(role);
             if (allowed)
             {
-                // Allowed: the page or a not-found for the made-up id, never a refusal.
-                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect,
+                // Allowed: the page, a not-found for the made-up id, or (for an empty POST) its field errors; never a refusal.
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect or HttpStatusCode.BadRequest,
                     $"{role} should reach {route} but got {(int)response.StatusCode}");
                 if (response.StatusCode == HttpStatusCode.Redirect)
                 {

@@ -22,6 +22,8 @@ public static class ApiEndpoints
         AccountApi.Map(v1);
         UsersApi.Map(v1);
         AuditApi.Map(v1);
+        Features.People.PeopleApi.Map(v1);
+        Features.Cases.CasesApi.Map(v1);
     }
 
     /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>

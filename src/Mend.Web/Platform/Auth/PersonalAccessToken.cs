@@ -99,12 +99,14 @@ public static class ApiScopes
     public const string ReadProfile = "profile:read";
     public const string ReadAudit = "audit:read";
     public const string ReadUsers = "users:read";
+    public const string ReadCases = "cases:read";
+    public const string WriteCases = "cases:write";
 
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ReadProfile, ReadAudit, ReadUsers,
+        ReadProfile, ReadAudit, ReadUsers, ReadCases, WriteCases,
     };
 
     public static string Describe(string scope) => scope switch
@@ -112,6 +114,8 @@ public static class ApiScopes
         ReadProfile => "Read the token owner's own profile",
         ReadAudit => "Read the audit trail (owner must be an administrator or data protection officer)",
         ReadUsers => "Read the list of users (owner must be an administrator)",
+        ReadCases => "Read people, referrals and cases the owner can see (owner must be a practitioner or manager)",
+        WriteCases => "Add and change people, and record referrals (owner must be a practitioner or manager)",
         _ => scope,
     };
 }

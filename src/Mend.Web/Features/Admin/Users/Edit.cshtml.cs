@@ -117,7 +117,8 @@ public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail
 
         user.InvitedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditAction.UserInvited, nameof(MendUser), id.ToString(), outcome: "sent again");
-        await db.SaveChangesAsync(ct);
+        // A new security stamp makes the links already sent stop working, as the e-mail says.
+        await users.UpdateSecurityStampAsync(user);
         var link = await links.CreateAsync(user);
         await email.SendAsync(new Platform.Email.EmailMessage(user.Email!, "Your invitation to Mend",
             $"Hello {user.DisplayName},\n\nHere is a new link to set up your Mend account:\n{link}\n\nThe link works once. Earlier links no longer work.\n"), ct);

@@ -1,0 +1,92 @@
+using Mend.Web.Data;
+using Mend.Web.Platform.Api;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+public static class CasesApi
+{
+    public sealed record CaseResource(
+        Guid Id, string Reference, CaseStatus Status, Jurisdiction Jurisdiction, ReferralSource ReferralSource, DateOnly ReferralReceivedOn,
+        string ReferrerName, string? ReferrerOrganisation, string? AllocatedTo, RiskLevel RiskLevel, DateOnly? RiskReviewOn, bool IsRestricted,
+        IReadOnlyList<ParticipantResource> Participants, IReadOnlyList<OffenceResource> Offences, int Version);
+
+    public sealed record ParticipantResource(Guid PersonId, string Name, ParticipantRole Role);
+
+    public sealed record OffenceResource(string Type, int GravityScore, DateOnly CommittedOn, string? Location, IReadOnlyList<string> Victims);
+
+    public sealed record CaseSummary(Guid Id, string Reference, CaseStatus Status, RiskLevel RiskLevel, string? AllocatedTo, DateOnly ReferralReceivedOn);
+
+    public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/cases/{id:guid}", async (Guid id, HttpContext http, MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+            {
+                var file = await CaseFile.LoadAsync(access.VisibleCases(http.User), db, encryption, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                if (file is null)
+                {
+                    return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
+                }
+
+                audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work (API)");
+                foreach (var personId in file.Participants.Select(p => p.PersonId).Distinct())
+                {
+                    audit.Record(AuditAction.View, nameof(Case), id.ToString(), subjectPersonId: personId, purpose: "Case work (API)");
+                }
+
+                await db.SaveChangesAsync(ct);
+                ApiResults.SetETag(http, file.Case.Version);
+                var c = file.Case;
+                return Results.Ok(new CaseResource(c.Id, c.Reference, c.Status, c.Jurisdiction, c.ReferralSource, c.ReferralReceivedOn, c.ReferrerName,
+                    c.ReferrerOrganisation, c.AllocatedWorkerName, c.RiskLevel, c.RiskReviewOn, c.IsRestricted,
+                    file.Participants.Select(p => new ParticipantResource(p.PersonId, p.Name, p.Role)).ToList(),
+                    file.Offences.Select(o => new OffenceResource(o.Type, o.GravityScore, o.CommittedOn, o.Location, o.Victims)).ToList(), c.Version));
+            })
+            .WithTags("Cases").WithName("GetCase").WithSummary("A case with its people and offences, and an ETag")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<CaseResource>().ProducesProblem(404);
+
+        v1.MapGet("/cases", (HttpContext http, CaseAccess access, int? page, CancellationToken ct) =>
+                ListAsync(access.VisibleCases(http.User), page, ct))
+            .WithTags("Cases").WithName("ListCases").WithSummary("Cases you can see, 50 a page, newest referral first")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<CasePage>();
+
+        v1.MapGet("/referrals", (HttpContext http, CaseAccess access, int? page, CancellationToken ct) =>
+                ListAsync(access.VisibleCases(http.User).Where(c => c.Status == CaseStatus.Referred), page, ct))
+            .WithTags("Cases").WithName("ListReferrals").WithSummary("Referrals waiting for a decision, 50 a page")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<CasePage>();
+
+        v1.MapPost("/referrals", async (ReferCase.Request request, HttpContext http, ReferCase refer, CancellationToken ct) =>
+            {
+                var result = await refer.HandleAsync(request, http.User, ct);
+                if (result.Case is null)
+                {
+                    return ApiResults.FieldErrors(result.Errors);
+                }
+
+                ApiResults.SetETag(http, result.Case.Version);
+                return Results.Created($"/api/v1/cases/{result.Case.Id}", new { result.Case.Id, result.Case.Reference, result.Case.Status });
+            })
+            .WithTags("Cases").WithName("CreateReferral").WithSummary("Records a referral for a young person already on Mend; it opens a case waiting for a decision")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> ListAsync(IQueryable<Case> cases, int? page, CancellationToken ct)
+    {
+        const int size = 50;
+        var pageNumber = Math.Max(1, page ?? 1);
+        var total = await cases.CountAsync(ct);
+        var items = await cases.AsNoTracking().OrderByDescending(c => c.ReferralReceivedOn).ThenBy(c => c.Reference)
+            .Skip((pageNumber - 1) * size).Take(size)
+            .Select(c => new CaseSummary(c.Id, c.Reference, c.Status, c.RiskLevel, c.AllocatedWorkerName, c.ReferralReceivedOn))
+            .ToListAsync(ct);
+        return Results.Ok(new CasePage(items, total, pageNumber, size));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.People;
+
+public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private async Task<HttpClient> PractitionerAsync() =>
+        await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+
+    private static async Task<(Guid Id, string ETag)> CreateAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/people", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (json.GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Create_InvalidPerson_GivesProblemDetailsWithFieldErrors_AndSavesNothing()
+    {
+        var client = await PractitionerAsync();
+        var before = await factory.WithDbAsync(db => db.People.CountAsync());
+        var response = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", familyName = "Lowe", dateOfBirth = "2999-01-01", postcode = "not a postcode" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Enter the first name", errors.GetProperty("givenName")[0].GetString());
+        Assert.Equal("Date of birth must be today or in the past", errors.GetProperty("dateOfBirth")[0].GetString());
+        Assert.True(errors.TryGetProperty("postcode", out _));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.People.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Update_WithoutIfMatch_Is428_WithAStaleETag_Is412_WithTheCurrentETag_Saves()
+    {
+        var client = await PractitionerAsync();
+        var (id, etag) = await CreateAsync(client, new { kind = "Individual", givenName = "Mo", familyName = "Farrah" });
+        var change = new { kind = "Individual", givenName = "Mo", familyName = "Farah" };
+
+        var missing = await client.PutAsJsonAsync($"/api/v1/people/{id}", change);
+        Assert.Equal((HttpStatusCode)428, missing.StatusCode);
+
+        var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/people/{id}") { Content = JsonContent.Create(change) };
+        first.Headers.IfMatch.ParseAdd(etag);
+        var saved = await client.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(etag, saved.Headers.ETag!.Tag);
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/people/{id}") { Content = JsonContent.Create(new { kind = "Individual", givenName = "Mohammed", familyName = "Farah" }) };
+        stale.Headers.IfMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(stale)).StatusCode);
+        Assert.Equal("Mo", await factory.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.GivenName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ParallelEditsAtTheSameVersion_ExactlyOneWins()
+    {
+        var client = await PractitionerAsync();
+        var (id, etag) = await CreateAsync(client, new { kind = "Individual", givenName = "Ivy", familyName = "Chen" });
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/people/{id}") { Content = JsonContent.Create(new { kind = "Individual", givenName = "Ivy", familyName = "Chen", phone = $"0770090000{i}" }) };
+            request.Headers.IfMatch.ParseAdd(etag);
+            return (await client.SendAsync(request)).StatusCode;
+        });
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(1, results.Count(s => s == HttpStatusCode.OK));
+        Assert.All(results.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.PreconditionFailed, s));
+    }
+
+    [Fact]
+    public async Task Search_ByPost_FindsAMisspeltName()
+    {
+        var client = await PractitionerAsync();
+        var (id, _) = await CreateAsync(client, new { kind = "Individual", givenName = "Siobhan", familyName = "Gallagher" });
+        var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name = "Siobahn Galagher" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Contains(items.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+    }
+}
