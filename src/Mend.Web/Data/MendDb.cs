@@ -43,6 +43,25 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
         }
     }
 
+    /// <summary>
+    /// Saves, but only if <paramref name="entity"/> is still at the version the user saw; false (with
+    /// nothing saved and the context cleared) when someone else has changed it since.
+    /// </summary>
+    public async Task<bool> SaveAtVersionAsync<T>(T entity, int versionSeen, CancellationToken ct) where T : class, IVersioned
+    {
+        Entry(entity).Property(e => e.Version).OriginalValue = versionSeen;
+        try
+        {
+            await SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Everything is stored in UTC; SQLite loses DateTime.Kind, so restore it on the way out.

@@ -115,6 +115,49 @@ public sealed class CasesTests(MendFactory factory) : IClassFixture<MendFactory>
     }
 
     [Fact]
+    public async Task AddVictim_ThenAnOffenceThatHarmedThem_LinksTheVictim_AndRefusesAFutureDate()
+    {
+        var client = await PractitionerAsync();
+        var caseId = await OpenCaseAsync(client);
+        var family = "Victim" + Guid.NewGuid().ToString("N")[..5];
+        var victim = await PeopleTests.AddPersonAsync(client, "Grace", family);
+
+        var found = await Html.ParseAsync(await client.SubmitAsync($"/Cases/AddParticipant/{caseId}", [new("Name", $"Grace {family}")], $"/Cases/AddParticipant/{caseId}?handler=Search"));
+        var option = found.QuerySelectorAll("input[name=PersonId]").Select(i => i.GetAttribute("value")!).Single(v => Guid.Parse(v) == victim);
+        var added = await client.SubmitAsync($"/Cases/AddParticipant/{caseId}", [new("PersonId", option), new("Role", nameof(ParticipantRole.Victim))], $"/Cases/AddParticipant/{caseId}?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var form = await client.GetPageAsync($"/Cases/AddOffence/{caseId}");
+        var victimValue = form.QuerySelectorAll("input[name=Victims]").Select(i => i.GetAttribute("value")!).Single();
+        var typeId = await factory.WithDbAsync(db => db.OffenceTypes.Where(t => t.Name == "Common assault").Select(t => t.Id).SingleAsync());
+        var future = await client.SubmitAsync($"/Cases/AddOffence/{caseId}", [new("OffenceTypeId", typeId.ToString()), .. Date("CommittedOn", Today.AddDays(3)).Select(d => new KeyValuePair<string, string>(d.Item1, d.Item2)), new("Victims", victimValue)]);
+        Assert.Contains("Date of the offence must be today or in the past", (await Html.ParseAsync(future)).ErrorSummary());
+
+        var saved = await client.SubmitAsync($"/Cases/AddOffence/{caseId}", [new("OffenceTypeId", typeId.ToString()), .. Date("CommittedOn", Today.AddDays(-20)).Select(d => new KeyValuePair<string, string>(d.Item1, d.Item2)), new("Victims", victimValue)]);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Html.ParseAsync(saved)).ErrorSummary()));
+        var victims = await factory.WithDbAsync(db => db.Offences.Where(o => o.CaseId == caseId && o.OffenceTypeId == typeId).SelectMany(o => o.Victims.Select(v => v.PersonId)).ToListAsync());
+        Assert.Equal([victim], victims);
+    }
+
+    [Fact]
+    public async Task Decide_WithAStaleVersion_ShowsTheConflictAndChangesNothing()
+    {
+        var client = await PractitionerAsync();
+        var caseId = await OpenCaseAsync(client);
+        var stale = (await client.GetPageAsync($"/Cases/{caseId}")).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var manager = await TestUsers.CreateAsync(factory, [Roles.Manager]);
+        var managerClient = await SignIn.AsAsync(factory, manager);
+        var allocated = await managerClient.SubmitAsync($"/Cases/Manage/{caseId}", [new("WorkerId", manager.Id.ToString()), new("Version", stale)], $"/Cases/Manage/{caseId}?handler=Allocate");
+        Assert.True(allocated.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Html.ParseAsync(allocated)).ErrorSummary()));
+
+        var decided = await client.SubmitAsync($"/Cases/{caseId}", [new("Decision", "accept"), new("Version", stale)], $"/Cases/{caseId}?handler=Decide");
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Contains((await Html.ParseAsync(decided)).ErrorSummary(), e => e.StartsWith("Someone else changed this case", StringComparison.Ordinal));
+        Assert.Equal(CaseStatus.Referred, await factory.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task CaseOfAnotherTeam_NeedsTheGlassBroken_WhichIsRecorded()
     {
         var owner = await PractitionerAsync();

@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
@@ -80,7 +81,7 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
         }
 
         var victimIds = Victims.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).ToList();
-        if (victimIds.Any(v => !VictimItems.Any(i => i.Value == v.ToString())))
+        if (victimIds.Any(v => !VictimItems.Any(i => Guid.Parse(i.Value) == v)))
         {
             ModelState.AddModelError(nameof(Victims), "Select victims from the list");
         }
@@ -90,13 +91,12 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
             return Page();
         }
 
-        @case.AddOffence(new OffenceDetails(typeId, date!.Value, Clean(Location), Clean(Description), victimIds), clock.GetUtcNow().UtcDateTime);
+        @case.AddOffence(new OffenceDetails(typeId, date!.Value, TextInput.Clean(Location), TextInput.Clean(Description), victimIds), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         TempData["Success"] = "Offence added";
         return RedirectToPage("/Cases/View", new { id });
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<Case?> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -112,9 +112,11 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
             .Select(t => new SelectListItem(t.Category + ": " + t.Name + " (gravity " + t.GravityScore + ")", t.Id.ToString()))
             .ToListAsync(ct)];
         var victimIds = @case.Participants.Where(p => p.Role == ParticipantRole.Victim && p.EndedAt == null).Select(p => p.PersonId).ToList();
-        VictimItems = await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id))
-            .Select(p => new SelectListItem(p.OrganisationName ?? (p.GivenName + " " + p.FamilyName), p.Id.ToString()))
-            .ToListAsync(ct);
+        VictimItems = (await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.OrganisationName ?? (p.GivenName + " " + p.FamilyName) })
+            .ToListAsync(ct))
+            .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
+            .ToList();
         return @case;
     }
 }

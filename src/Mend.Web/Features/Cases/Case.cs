@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 
 namespace Mend.Web.Features.Cases;
@@ -304,6 +305,15 @@ public sealed class BreakGlass
     public string UserName { get; private set; } = "";
     public string Reason { get; private set; } = "";
     public DateTime At { get; private set; }
+
+    /// <summary>The reason, trimmed, or the message saying what is wrong with it.</summary>
+    public static (string? Reason, string? Error) CheckReason(string? typed, string what)
+    {
+        var reason = typed?.Trim();
+        return string.IsNullOrEmpty(reason) ? (null, $"Enter why you need to see this {what}")
+            : reason.Length > 1000 ? (null, "Reason must be 1000 characters or fewer")
+            : (reason, null);
+    }
 
     public static BreakGlass ForCase(Guid caseId, Guid userId, string userName, string reason, DateTime now) =>
         new() { CaseId = caseId, UserId = userId, UserName = userName, Reason = reason, At = now };

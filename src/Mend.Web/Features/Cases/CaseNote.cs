@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
 
 namespace Mend.Web.Features.Cases;

@@ -55,7 +55,7 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
             return NotFound();
         }
 
-        var worker = Workers.FirstOrDefault(w => w.Value == WorkerId && w.Value.Length > 0);
+        var worker = Guid.TryParse(WorkerId, out var workerId) ? Workers.FirstOrDefault(w => w.Value == workerId.ToString()) : null;
         if (worker is null)
         {
             ModelState.AddModelError(nameof(WorkerId), "Select a practitioner or manager from the case's team");
@@ -111,15 +111,9 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
     private async Task<IActionResult> SaveAsync(string success, CancellationToken ct)
     {
-        db.Entry(Case).Property(c => c.Version).OriginalValue = Version;
-        try
+        var id = Case.Id;
+        if (!await db.SaveAtVersionAsync(Case, Version, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var id = Case.Id;
-            db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
             Version = Case.Version;
             ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
@@ -140,12 +134,13 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
         Case = @case;
         var caseWorkerRoles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant() };
-        Workers = [new SelectListItem("Choose a worker", ""), .. await db.Users.AsNoTracking()
+        Workers = [new SelectListItem("Choose a worker", ""), .. (await db.Users.AsNoTracking()
             .Where(u => u.TeamId == @case.TeamId && !u.IsDisabled
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && caseWorkerRoles.Contains(r.NormalizedName!))))
             .OrderBy(u => u.DisplayName)
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
-            .ToListAsync(ct)];
+            .Select(u => new { u.Id, u.DisplayName })
+            .ToListAsync(ct))
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))];
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 namespace Mend.Web.Features.Cases;
 
 /// <summary>An offence on the case: what, when, where, and which victims it harmed.</summary>

@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
@@ -108,9 +109,9 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
         var teamId = user.TeamIdOf() ?? Team.DefaultId;
         var reference = await NextReferenceAsync(today.Year, ct);
         var @case = Case.Refer(reference,
-            new ReferralDetails(request.Source!.Value, request.ReceivedOn!.Value, request.ReferrerName!.Trim(), Clean(request.ReferrerOrganisation), Clean(request.Reason)),
+            new ReferralDetails(request.Source!.Value, request.ReceivedOn!.Value, request.ReferrerName!.Trim(), TextInput.Clean(request.ReferrerOrganisation), TextInput.Clean(request.Reason)),
             teamId, jurisdiction, request.YoungPersonId, now);
-        @case.AddOffence(new OffenceDetails(request.OffenceTypeId!.Value, request.OffenceDate!.Value, Clean(request.OffenceLocation), Clean(request.OffenceDescription), []), now);
+        @case.AddOffence(new OffenceDetails(request.OffenceTypeId!.Value, request.OffenceDate!.Value, TextInput.Clean(request.OffenceLocation), TextInput.Clean(request.OffenceDescription), []), now);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
         return new Result(@case, errors);
@@ -133,7 +134,6 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
         return $"{settings.ReferencePrefix}-{year}-{counter.LastNumber:D5}";
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void Text(Dictionary<string, string> errors, string field, string? value, int max, string label, string? required = null)
     {

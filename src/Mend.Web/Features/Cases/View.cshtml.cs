@@ -93,16 +93,16 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return NotFound();
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        var (reason, error) = BreakGlass.CheckReason(Reason, "case");
+        if (error is not null)
         {
-            ModelState.AddModelError(nameof(Reason), string.IsNullOrEmpty(reason) ? "Enter why you need to see this case" : "Reason must be 1000 characters or fewer");
+            ModelState.AddModelError(nameof(Reason), error);
             NeedsBreakGlass = true;
             return Page();
         }
 
-        db.BreakGlass.Add(BreakGlass.ForCase(id, User.UserId(), User.DisplayNameOf(), reason, clock.GetUtcNow().UtcDateTime));
-        audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Broke the glass: " + reason, outcome: "break-glass");
+        db.BreakGlass.Add(BreakGlass.ForCase(id, User.UserId(), User.DisplayNameOf(), reason!, clock.GetUtcNow().UtcDateTime));
+        audit.Record(AuditAction.BreakGlass, nameof(Case), id.ToString(), purpose: reason, outcome: "break-glass");
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id });
     }
@@ -180,14 +180,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     /// <summary>Saves a change to the case itself, refusing it if someone else changed the case since the page was loaded.</summary>
     private async Task<IActionResult> SaveAsync(Case @case, string success, CancellationToken ct)
     {
-        db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
-        try
+        if (!await db.SaveAtVersionAsync(@case, Version, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
             await LoadAsync(@case.Id, ct);
             Version = Case.Case.Version;

@@ -84,11 +84,7 @@ public static class PeopleApi
                 }
 
                 person.Update(details, today);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateConcurrencyException)
+                if (!await db.SaveAtVersionAsync(person, person.Version, ct))
                 {
                     return Results.Problem(statusCode: 412, title: "The record was changed by someone else while you were saving. Read it again and make your change over the latest version.");
                 }

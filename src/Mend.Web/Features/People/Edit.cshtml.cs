@@ -56,16 +56,9 @@ public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) 
         }
 
         person.Update(details, today);
-        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
-        try
+        if (!await db.SaveAtVersionAsync(person, Version, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == id, ct);
-            return Conflict(current);
+            return Conflict(await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == id, ct));
         }
 
         TempData["Success"] = "Details saved";

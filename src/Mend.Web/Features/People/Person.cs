@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Search;
 

@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 
@@ -94,9 +95,9 @@ public sealed partial class PersonInput
             errors[nameof(Kind)] = "Select whether this is a person or an organisation";
         }
 
-        var given = Clean(GivenName);
-        var family = Clean(FamilyName);
-        var organisation = Clean(OrganisationName);
+        var given = TextInput.Clean(GivenName);
+        var family = TextInput.Clean(FamilyName);
+        var organisation = TextInput.Clean(OrganisationName);
         if (Kind == PersonKind.Individual)
         {
             Require(errors, nameof(GivenName), given, "Enter the first name", 100, "First name");
@@ -137,19 +138,19 @@ public sealed partial class PersonInput
         MaxLength(errors, nameof(PreferredLanguage), PreferredLanguage, 100, "Preferred language");
         MaxLength(errors, nameof(CommunicationNeeds), CommunicationNeeds, 2000, "Communication needs");
         MaxLength(errors, nameof(SafeContactNotes), SafeContactNotes, 2000, "Safe contact notes");
-        var phone = Clean(Phone);
+        var phone = TextInput.Clean(Phone);
         if (phone is not null && (phone.Length > 30 || !PhonePattern().IsMatch(phone)))
         {
             errors[nameof(Phone)] = "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192";
         }
 
-        var email = Clean(Email);
+        var email = TextInput.Clean(Email);
         if (email is not null && (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
         {
             errors[nameof(Email)] = "Enter an email address in the correct format, like name@example.org";
         }
 
-        var aliases = Aliases.Select(Clean).OfType<string>().ToList();
+        var aliases = Aliases.Select(TextInput.Clean).OfType<string>().ToList();
         if (aliases.Count > 20)
         {
             errors[nameof(Aliases)] = "Enter 20 other names or fewer";
@@ -159,7 +160,7 @@ public sealed partial class PersonInput
             errors[nameof(Aliases)] = "Each other name must be 200 characters or fewer";
         }
 
-        var address = new AddressDetails(Clean(AddressLine1), Clean(AddressLine2), Clean(Town), NormalisePostcode(Postcode));
+        var address = new AddressDetails(TextInput.Clean(AddressLine1), TextInput.Clean(AddressLine2), TextInput.Clean(Town), NormalisePostcode(Postcode));
         if (!address.IsEmpty && address.Line1 is null)
         {
             errors[nameof(AddressLine1)] = "Enter the first line of the address";
@@ -180,21 +181,20 @@ public sealed partial class PersonInput
 
         var individual = Kind == PersonKind.Individual;
         details = new PersonDetails(Kind, individual ? given : null, individual ? family : null,
-            individual ? null : organisation, individual ? null : Clean(ContactName),
+            individual ? null : organisation, individual ? null : TextInput.Clean(ContactName),
             individual ? DateOfBirth : null, individual && DateOfBirth is null ? StatedAge : null,
-            Clean(Gender), Clean(Ethnicity), Clean(PreferredLanguage), NeedsInterpreter, Clean(CommunicationNeeds),
-            phone, email, Clean(SafeContactNotes), aliases, address.IsEmpty ? null : address);
+            TextInput.Clean(Gender), TextInput.Clean(Ethnicity), TextInput.Clean(PreferredLanguage), NeedsInterpreter, TextInput.Clean(CommunicationNeeds),
+            phone, email, TextInput.Clean(SafeContactNotes), aliases, address.IsEmpty ? null : address);
         return errors;
     }
 
     /// <summary>"sw1a1aa" becomes "SW1A 1AA"; anything that is not a postcode is returned as typed, for the error.</summary>
     public static string? NormalisePostcode(string? postcode)
     {
-        var key = AddressDetails.PostcodeKeyOf(Clean(postcode));
-        return key is { Length: >= 5 and <= 7 } ? key[..^3] + " " + key[^3..] : Clean(postcode);
+        var key = AddressDetails.PostcodeKeyOf(TextInput.Clean(postcode));
+        return key is { Length: >= 5 and <= 7 } ? key[..^3] + " " + key[^3..] : TextInput.Clean(postcode);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void Require(Dictionary<string, string> errors, string field, string? value, string missing, int max, string label)
     {

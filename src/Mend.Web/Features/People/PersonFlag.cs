@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 namespace Mend.Web.Features.People;
 
 /// <summary>

@@ -43,7 +43,8 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
         if (Trigrams.Normalise(criteria.Name) is { Length: > 0 } name)
         {
             scores = await ScoreNamesAsync(name, ct);
-            var ids = scores.Keys.ToList();
+            // Keep the best-scoring people, so the cut below never drops a better match for a worse one.
+            var ids = scores.OrderByDescending(s => s.Value).Take(MaxCandidates).Select(s => s.Key).ToList();
             people = people.Where(p => ids.Contains(p.Id));
         }
 

@@ -53,16 +53,16 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
             return NotFound();
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        var (reason, error) = BreakGlass.CheckReason(Reason, "record");
+        if (error is not null)
         {
-            ModelState.AddModelError(nameof(Reason), string.IsNullOrEmpty(reason) ? "Enter why you need to see this record" : "Reason must be 1000 characters or fewer");
+            ModelState.AddModelError(nameof(Reason), error);
             NeedsBreakGlass = true;
             return Page();
         }
 
-        db.BreakGlass.Add(BreakGlass.ForPerson(id, User.UserId(), User.DisplayNameOf(), reason, clock.GetUtcNow().UtcDateTime));
-        audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: "Broke the glass: " + reason, outcome: "break-glass");
+        db.BreakGlass.Add(BreakGlass.ForPerson(id, User.UserId(), User.DisplayNameOf(), reason!, clock.GetUtcNow().UtcDateTime));
+        audit.Record(AuditAction.BreakGlass, nameof(Person), id.ToString(), subjectPersonId: id, purpose: reason, outcome: "break-glass");
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id });
     }

@@ -96,6 +96,7 @@ public enum AuditAction
     TokenIssued,
     TokenRevoked,
     ApiAccessDenied,
+    BreakGlass,
 }
 
 /// <summary>A seal in the hash chain: the hash of its event's canonical text and the previous seal's hash.</summary>

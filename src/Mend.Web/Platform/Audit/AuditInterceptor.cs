@@ -18,6 +18,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     [
         nameof(MendUser.AccessFailedCount), nameof(MendUser.LockoutEnd), nameof(MendUser.SecurityStamp),
         nameof(MendUser.ConcurrencyStamp), nameof(MendUser.LastTotpTimeStep), nameof(PersonalAccessToken.LastUsedAt),
+        // A note or other activity on a case moves this; it is not a change to the case a colleague could overwrite.
+        nameof(Features.Cases.Case.LastActivityAt),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -50,17 +52,17 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 continue;
             }
 
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
-            {
-                versioned.Version++;
-            }
-
             var fields = entry.State == EntityState.Modified
                 ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Where(n => !UserBookkeeping.Contains(n) && n != nameof(IVersioned.Version)).ToList()
                 : [];
             if (entry.State == EntityState.Modified && fields.Count == 0)
             {
                 continue;
+            }
+
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
             }
 
             var action = entry.State switch
