@@ -125,6 +125,7 @@ public static class MendApp
         services.AddScoped<Features.Cases.CaseAccess>();
         services.AddScoped<Features.Cases.ReferCase>();
         services.AddScoped<Features.People.PersonSearch>();
+        services.AddScoped<Features.People.MergePeople>();
 
         services.AddRazorPages(o =>
         {

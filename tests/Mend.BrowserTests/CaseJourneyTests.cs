@@ -58,6 +58,23 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".moj-timeline")).ToContainTextAsync("Spoke to Riley's dad about a first visit.");
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "case");
+        var caseUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Correct this note" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GotoAsync(caseUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Files" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add file" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select a file");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "letter.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add file" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("letter.pdf");
+        await Accessibility.ScreenshotAsync(page, "files");
+        await page.GotoAsync(caseUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the case" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "manage-practitioner");
 
         await page.GotoAsync("/Cases?view=team");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Riley Ashworth");
@@ -77,7 +94,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
     {
         var admin = await TestUsers.CreateAsync(browser.App, [Roles.Administrator]);
         var page = await SignInPage.SignInAsync(browser, admin);
-        foreach (var url in new[] { "/", "/Admin/Users", "/Admin/Users/Invite", $"/Admin/Users/Edit/{admin.Id}", $"/Admin/Users/IssueToken/{admin.Id}", "/Admin/Audit", "/Account", "/Account/ChangePassword", "/Accessibility", "/Privacy" })
+        foreach (var url in new[] { "/", "/Admin/Users", "/Admin/OffenceTypes", "/Admin/OffenceTypes/Edit/1", "/Admin/Users/Invite", $"/Admin/Users/Edit/{admin.Id}", $"/Admin/Users/IssueToken/{admin.Id}", "/Admin/Audit", "/Account", "/Account/ChangePassword", "/Accessibility", "/Privacy" })
         {
             var response = await page.GotoAsync(url);
             Assert.True(response!.Ok, $"{url} answered {response.Status}");
@@ -85,5 +102,22 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         }
 
         await Accessibility.ScreenshotAsync(page, "admin-privacy");
+    }
+
+    [Fact]
+    public async Task Manager_ManagePagesAndMerge_AreAccessible()
+    {
+        var manager = await TestUsers.CreateAsync(browser.App, [Roles.Manager]);
+        var page = await SignInPage.SignInAsync(browser, manager);
+        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
+        await CasePages.AddPersonAsync(page, "Morgan", "Blake", today.AddYears(-16));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merge a duplicate record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/Cases/BrokenGlass");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/Cases?view=referrals");
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 }

@@ -29,6 +29,9 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<BreakGlass> BreakGlass => Set<BreakGlass>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<OffenceVictim> OffenceVictims => Set<OffenceVictim>();
     public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -53,6 +53,13 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Cases/AddParticipant/{id:guid}"] = CaseWork,
         ["Cases/AddOffence/{id:guid}"] = CaseWork,
         ["Cases/Manage/{id:guid}"] = CaseWork,
+        ["Cases/Attachments/{id:guid}"] = CaseWork,
+        ["Cases/AmendNote/{id:guid}/{noteId:long}"] = CaseWork,
+        ["Cases/BrokenGlass"] = [Roles.Manager],
+        ["People/Merge/{id:guid}"] = [Roles.Manager],
+        ["Admin/OffenceTypes"] = [Roles.Administrator],
+        ["Admin/OffenceTypes/Index"] = [Roles.Administrator],
+        ["Admin/OffenceTypes/Edit/{id:int}"] = [Roles.Administrator],
         ["Admin/Users"] = [Roles.Administrator],
         ["Admin/Users/Index"] = [Roles.Administrator],
         ["Admin/Users/Invite"] = [Roles.Administrator],
@@ -102,7 +109,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");
         return "/" + path.TrimStart('/');
     }

@@ -260,6 +260,8 @@ public sealed class CaseParticipant : IPersonalData
 
     /// <summary>Points the participation at the surviving record when two person records are merged.</summary>
     public void MoveTo(Guid personId) => PersonId = personId;
+
+    public void End(DateTime now) => EndedAt ??= now;
 }
 
 /// <summary>Who the case has been allocated to, and when; the history is kept.</summary>

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Encryption;
@@ -12,9 +13,13 @@ public sealed class CaseFile
 
     public sealed record OffenceView(long Id, string Type, int GravityScore, bool IsSensitive, DateOnly CommittedOn, string? Location, string? Description, IReadOnlyList<string> Victims);
 
-    public sealed record NoteView(long Id, NoteType Type, DateTime OccurredAt, string? WithWhom, string Text, string AuthorName, DateTime RecordedAt, long? AmendsNoteId, string? AmendmentReason, bool IsAmended);
+    public sealed record NoteView(long Id, NoteType Type, DateTime OccurredAt, bool TimeRecorded, string? WithWhom, string Text, string AuthorName, DateTime RecordedAt, long? AmendsNoteId, string? AmendmentReason, bool IsAmended);
 
-    public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? Detail, string? By);
+    public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? Detail, string? By, bool TimeKnown = true, long? NoteId = null, bool Corrected = false)
+    {
+        /// <summary>"5 January 2026 at 2:30pm", or just the day when no time was recorded.</summary>
+        public string When => TimeKnown ? At.ToLondon() : At.ToLondonTime().ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    }
 
     public required Case Case { get; init; }
     public required IReadOnlyList<ParticipantView> Participants { get; init; }
@@ -49,7 +54,7 @@ public sealed class CaseFile
                 .Select(o => new OffenceView(o.Id, types[o.OffenceTypeId].Name, types[o.OffenceTypeId].GravityScore, types[o.OffenceTypeId].IsSensitive,
                     o.CommittedOn, o.Location, o.Description, o.Victims.Select(v => people.TryGetValue(v.PersonId, out var p) ? p.DisplayName : "Unknown").ToList()))
                 .ToList(),
-            Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
+            Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.TimeRecorded, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
         };
     }
@@ -79,7 +84,8 @@ public sealed class CaseFile
         entries.AddRange(Case.Participants.Where(p => p.Role != ParticipantRole.YoungPerson)
             .Select(p => new TimelineEntry(p.AddedAt, "people", $"{CaseWords.Describe(p.Role)} added", Participants.FirstOrDefault(v => v.Id == p.Id)?.Name, null)));
         entries.AddRange(Notes.Select(n => new TimelineEntry(n.OccurredAt, "notes",
-            NoteTypes.Describe(n.Type) + (n.WithWhom is null ? "" : " with " + n.WithWhom) + (n.AmendsNoteId is null ? "" : " (correction)"), n.Text, n.AuthorName)));
+            NoteTypes.Describe(n.Type) + (n.WithWhom is null ? "" : " with " + n.WithWhom) + (n.AmendsNoteId is null ? "" : " (correction)"), n.Text, n.AuthorName, n.TimeRecorded,
+            n.Id, n.IsAmended)));
         return entries.Where(e => kind is null || e.Kind == kind).OrderByDescending(e => e.At).ToList();
     }
 }

@@ -132,6 +132,20 @@ internal sealed class OffenceTypeModel : IEntityTypeConfiguration<OffenceType>
     }
 }
 
+internal sealed class AttachmentModel : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.ToTable("Attachments");
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Description).HasMaxLength(500);
+        builder.Property(a => a.UploadedByName).HasMaxLength(200);
+        builder.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.CaseId, a.UploadedAt });
+    }
+}
+
 /// <summary>Case references are numbered per year; this row holds the last number given.</summary>
 public sealed class CaseReferenceCounter
 {

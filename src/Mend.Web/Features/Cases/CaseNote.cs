@@ -13,6 +13,9 @@ public sealed class CaseNote
     public Guid CaseId { get; private set; }
     public NoteType Type { get; private set; }
     public DateTime OccurredAt { get; private set; }
+
+    /// <summary>False when only the day was given, so pages show the date without a made-up time.</summary>
+    public bool TimeRecorded { get; private set; }
     public string? WithWhom { get; private set; }
     public string TextCiphertext { get; private set; } = "";
     public Guid AuthorId { get; private set; }
@@ -28,6 +31,7 @@ public sealed class CaseNote
         CaseId = caseId,
         Type = details.Type,
         OccurredAt = details.OccurredAt,
+        TimeRecorded = details.TimeRecorded,
         WithWhom = details.WithWhom,
         TextCiphertext = encryption.Encrypt(details.Text),
         AuthorId = authorId,
@@ -64,7 +68,7 @@ public enum NoteType
     Other,
 }
 
-public sealed record NoteDetails(NoteType Type, DateTime OccurredAt, string? WithWhom, string Text);
+public sealed record NoteDetails(NoteType Type, DateTime OccurredAt, string? WithWhom, string Text, bool TimeRecorded = true);
 
 public static class NoteTypes
 {

@@ -15,6 +15,9 @@ public sealed class CaseSettings
     /// </summary>
     public bool AllowAdults { get; set; }
 
+    /// <summary>The largest file that can be attached to a case; keep it under Mend:Security:MaxRequestBodyKilobytes.</summary>
+    public int MaxAttachmentKilobytes { get; set; } = 8 * 1024;
+
     public const int MinimumAge = 10;
     public const int MaximumYouthAge = 17;
 }

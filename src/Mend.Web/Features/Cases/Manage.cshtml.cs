@@ -1,5 +1,6 @@
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,27 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
     [BindProperty]
     public int Version { get; set; }
 
+    [BindProperty]
+    public string? Risk { get; set; }
+
+    [BindProperty]
+    public DateParts RiskReviewOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Restricted { get; set; }
+
+    [BindProperty]
+    public List<string> NamedPeople { get; set; } = [];
+
+    /// <summary>Practitioners and managers in any team, who can be named on a restricted case.</summary>
+    public IReadOnlyList<SelectListItem> Staff { get; private set; } = [];
+
+    public static IEnumerable<SelectListItem> RiskItems =>
+        Enum.GetValues<RiskLevel>().Select(r => new SelectListItem(CaseWords.Describe(r), r.ToString()));
+
+    public static IEnumerable<SelectListItem> RestrictionItems =>
+        [new("No: the case's team can see it", "no"), new("Yes: only the people named below, the allocated worker and the team's managers", "yes")];
+
     public IReadOnlyList<SelectListItem> Workers { get; private set; } = [];
 
     public static IEnumerable<SelectListItem> ClosureItems =>
@@ -40,6 +62,10 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
         Version = Case.Version;
         WorkerId = Case.AllocatedWorkerId?.ToString();
+        Risk = Case.RiskLevel.ToString();
+        RiskReviewOn = DateParts.From(Case.RiskReviewOn);
+        Restricted = Case.IsRestricted ? "yes" : "no";
+        NamedPeople = Case.AccessGrants.Select(g => g.UserId.ToString()).ToList();
         return Page();
     }
 
@@ -72,6 +98,82 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
         Case.Allocate(Guid.Parse(worker!.Value), worker.Text, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
         return await SaveAsync($"Case allocated to {worker.Text}", ct);
+    }
+
+    public async Task<IActionResult> OnPostRiskAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var (review, dateError) = RiskReviewOn.Parse("Review date");
+        if (!Enum.TryParse<RiskLevel>(Risk, out var level) || !Enum.IsDefined(level))
+        {
+            ModelState.AddModelError(nameof(Risk), "Select the risk level");
+        }
+
+        if (dateError is not null)
+        {
+            ModelState.AddModelError(nameof(RiskReviewOn), dateError);
+        }
+        else if (review is { } day && day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            ModelState.AddModelError(nameof(RiskReviewOn), "Review date must be in the future");
+        }
+        else if (review is null && level is RiskLevel.High or RiskLevel.VeryHigh)
+        {
+            ModelState.AddModelError(nameof(RiskReviewOn), "Enter a review date for a high or very high risk");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Case.SetRisk(level, review, clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync($"Risk level set to {CaseWords.Describe(level).ToLowerInvariant()}", ct);
+    }
+
+    public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Manager))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var named = NamedPeople.Select(n => Guid.TryParse(n, out var g) ? g : Guid.Empty).Distinct().ToList();
+        var chosen = Staff.Where(s => named.Contains(Guid.Parse(s.Value))).ToList();
+        if (Restricted is not ("yes" or "no"))
+        {
+            ModelState.AddModelError(nameof(Restricted), "Select whether the case is restricted");
+        }
+        else if (chosen.Count != named.Count)
+        {
+            ModelState.AddModelError(nameof(NamedPeople), "Select people from the list");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Restricted == "yes")
+        {
+            Case.Restrict(chosen.Select(s => (Guid.Parse(s.Value), s.Text)), User.DisplayNameOf(), now);
+        }
+        else
+        {
+            Case.Unrestrict(now);
+        }
+
+        return await SaveAsync(Restricted == "yes" ? "The case is restricted to the people named" : "The case is no longer restricted", ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
@@ -126,7 +228,7 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var @case = await access.VisibleCases(User).Include(c => c.Allocations).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var @case = await access.VisibleCases(User).Include(c => c.Allocations).Include(c => c.AccessGrants).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {
             return false;
@@ -134,13 +236,13 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
         Case = @case;
         var caseWorkerRoles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant() };
-        Workers = [new SelectListItem("Choose a worker", ""), .. (await db.Users.AsNoTracking()
-            .Where(u => u.TeamId == @case.TeamId && !u.IsDisabled
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && caseWorkerRoles.Contains(r.NormalizedName!))))
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && caseWorkerRoles.Contains(r.NormalizedName!))))
             .OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName })
-            .ToListAsync(ct))
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))];
+            .Select(u => new { u.Id, u.DisplayName, u.TeamId })
+            .ToListAsync(ct);
+        Workers = [new SelectListItem("Choose a worker", ""), .. staff.Where(u => u.TeamId == @case.TeamId).Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))];
+        Staff = staff.Select(u => new SelectListItem(u.DisplayName, u.Id.ToString(), @case.AccessGrants.Any(g => g.UserId == u.Id))).ToList();
         return true;
     }
 }

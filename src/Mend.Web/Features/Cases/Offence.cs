@@ -56,11 +56,23 @@ public sealed class OffenceType
 
     public static OffenceType Create(string name, string category, int gravityScore, bool isSensitive)
     {
+        var type = new OffenceType();
+        type.Change(name, category, gravityScore, isSensitive, isActive: true);
+        return type;
+    }
+
+    /// <summary>Offences already recorded keep pointing here; an unused kind is retired (inactive), never deleted.</summary>
+    public void Change(string name, string category, int gravityScore, bool isSensitive, bool isActive)
+    {
         if (gravityScore is < 1 or > 8)
         {
             throw new DomainRuleException("A gravity score is from 1 to 8.");
         }
 
-        return new OffenceType { Name = name, Category = category, GravityScore = gravityScore, IsSensitive = isSensitive };
+        Name = name;
+        Category = category;
+        GravityScore = gravityScore;
+        IsSensitive = isSensitive;
+        IsActive = isActive;
     }
 }

@@ -1,3 +1,4 @@
+using Mend.Web.Platform;
 using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
@@ -240,7 +241,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
         }
 
         var occurredAt = TimeZoneInfo.ConvertTimeToUtc(date!.Value.ToDateTime(time, DateTimeKind.Unspecified), London.Zone);
-        return new NoteDetails(type, occurredAt, string.IsNullOrWhiteSpace(NoteWithWhom) ? null : NoteWithWhom.Trim(), text!);
+        return new NoteDetails(type, occurredAt, TextInput.Clean(NoteWithWhom), text!, TimeRecorded: !string.IsNullOrWhiteSpace(NoteTime));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

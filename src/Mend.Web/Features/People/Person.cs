@@ -124,11 +124,71 @@ public sealed class Person : IVersioned, IPersonalData
         return flag;
     }
 
+    /// <summary>
+    /// Takes in what a duplicate record knows that this one does not: its names become other names, its
+    /// warnings and addresses are kept, and details missing here are filled from it. Returns what was taken.
+    /// </summary>
+    public IReadOnlyList<string> Absorb(Person duplicate, DateOnly today, Guid byId, string byName, DateTime now)
+    {
+        if (duplicate.Id == Id || duplicate.Kind != Kind)
+        {
+            throw new DomainRuleException("Only two records of the same kind can be merged.");
+        }
+
+        var taken = new List<string>();
+        var names = new[] { duplicate.DisplayName }.Concat(duplicate.Aliases.Select(a => a.Name))
+            .Where(n => n.Length > 0 && !string.Equals(n, DisplayName, StringComparison.OrdinalIgnoreCase)
+                && !_aliases.Any(a => string.Equals(a.Name, n, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _aliases.AddRange(names.Select(n => new PersonAlias(Id, n)));
+        Count(taken, names.Count, "other name");
+
+        var flags = duplicate.Flags.Where(f => f.IsActive && !_flags.Any(mine => mine.IsActive && mine.Type == f.Type)).ToList();
+        foreach (var flag in flags)
+        {
+            _flags.Add(PersonFlag.Raise(Id, flag.Type, flag.Note, flag.ReviewOn, byId, $"{flag.SetByName} (merged by {byName})", now));
+        }
+
+        Count(taken, flags.Count, "warning");
+        var addresses = duplicate.Addresses.Where(a => !_addresses.Any(mine => mine.PostcodeKey == a.PostcodeKey && string.Equals(mine.Line1, a.Line1, StringComparison.OrdinalIgnoreCase))).ToList();
+        foreach (var address in addresses)
+        {
+            var copy = PersonAddress.Start(Id, new AddressDetails(address.Line1, address.Line2, address.Town, address.Postcode), address.From);
+            copy.End(address.To ?? today);
+            _addresses.Add(copy);
+        }
+
+        Count(taken, addresses.Count, "previous address");
+        var filled = 0;
+        if (DateOfBirth is null && duplicate.DateOfBirth is not null) { DateOfBirth = duplicate.DateOfBirth; StatedAge = null; StatedAgeOn = null; filled++; }
+        if (Gender is null && duplicate.Gender is not null) { Gender = duplicate.Gender; filled++; }
+        if (Ethnicity is null && duplicate.Ethnicity is not null) { Ethnicity = duplicate.Ethnicity; filled++; }
+        if (Phone is null && duplicate.Phone is not null) { Phone = duplicate.Phone; filled++; }
+        if (Email is null && duplicate.Email is not null) { Email = duplicate.Email; filled++; }
+        if (PreferredLanguage is null && duplicate.PreferredLanguage is not null) { PreferredLanguage = duplicate.PreferredLanguage; filled++; }
+        Count(taken, filled, "detail");
+        RefreshSearchNames();
+        return taken;
+    }
+
+    private static void Count(List<string> taken, int count, string what)
+    {
+        if (count > 0)
+        {
+            taken.Add($"{count} {what}{(count == 1 ? "" : "s")}");
+        }
+    }
+
     public void MarkMergedInto(Guid survivorId)
     {
         if (survivorId == Id)
         {
             throw new DomainRuleException("A record cannot be merged into itself.");
+        }
+
+        if (MergedIntoId is not null)
+        {
+            throw new DomainRuleException("This record has already been merged into another.");
         }
 
         MergedIntoId = survivorId;

@@ -35,6 +35,20 @@ internal sealed class PersonModel : IEntityTypeConfiguration<Person>
     }
 }
 
+internal sealed class PersonMergeModel : IEntityTypeConfiguration<PersonMerge>
+{
+    public void Configure(EntityTypeBuilder<PersonMerge> builder)
+    {
+        builder.ToTable("PersonMerges");
+        builder.Property(m => m.MergedName).HasMaxLength(300);
+        builder.Property(m => m.Reason).HasMaxLength(1000);
+        builder.Property(m => m.MergedByName).HasMaxLength(200);
+        builder.Property(m => m.Moved).HasMaxLength(500);
+        builder.HasIndex(m => m.SurvivorId);
+        builder.HasIndex(m => m.MergedId).IsUnique();
+    }
+}
+
 internal sealed class PersonAliasModel : IEntityTypeConfiguration<PersonAlias>
 {
     public void Configure(EntityTypeBuilder<PersonAlias> builder)

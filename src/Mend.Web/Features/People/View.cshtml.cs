@@ -21,6 +21,11 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
 
     public bool NeedsBreakGlass { get; private set; }
 
+    /// <summary>Set when this record was merged into another: the page then only points to it.</summary>
+    public PersonMerge? MergedInto { get; private set; }
+
+    public IReadOnlyList<PersonMerge> MergedFrom { get; private set; } = [];
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -31,6 +36,12 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
         if (!await db.People.AnyAsync(p => p.Id == id, ct))
         {
             return NotFound();
+        }
+
+        MergedInto = await db.PersonMerges.AsNoTracking().SingleOrDefaultAsync(m => m.MergedId == id, ct);
+        if (MergedInto is not null)
+        {
+            return Page();
         }
 
         if (!await access.VisiblePeople(User).AnyAsync(p => p.Id == id, ct))
@@ -70,6 +81,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Person = await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == id, ct);
+        MergedFrom = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == id).OrderByDescending(m => m.MergedAt).ToListAsync(ct);
         var visible = access.VisibleCases(User).Select(c => c.Id);
         Cases = await db.CaseParticipants.AsNoTracking().Where(cp => cp.PersonId == id && cp.EndedAt == null)
             .Join(db.Cases, cp => cp.CaseId, c => c.Id, (cp, c) => new { c.Id, c.Reference, c.Status, cp.Role, c.CreatedAt })

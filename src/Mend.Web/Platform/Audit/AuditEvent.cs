@@ -97,6 +97,8 @@ public enum AuditAction
     TokenRevoked,
     ApiAccessDenied,
     BreakGlass,
+    Download,
+    Merge,
 }
 
 /// <summary>A seal in the hash chain: the hash of its event's canonical text and the previous seal's hash.</summary>

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.People;
+
+/// <summary>
+/// Merges a duplicate person record into the one to keep, in one transaction: every case and offence
+/// link moves to the kept record, its names, warnings, addresses and missing details are taken in,
+/// the duplicate is marked as merged (kept, never deleted, so the merge can be reviewed), and the
+/// combination is recorded in the audit trail for both records (DPA 2018 s.62).
+/// </summary>
+public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public sealed record Result(PersonMerge? Merge, string? Error);
+
+    public async Task<Result> HandleAsync(Guid keepId, Guid duplicateId, string? reasonText, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var reason = reasonText?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return new Result(null, "Enter why these records are the same person");
+        }
+
+        if (reason.Length > 1000)
+        {
+            return new Result(null, "Reason must be 1000 characters or fewer");
+        }
+
+        if (keepId == duplicateId)
+        {
+            return new Result(null, "Choose a different record: a record cannot be merged with itself");
+        }
+
+        var people = await access.VisiblePeople(user).AsSplitQuery().Include(p => p.SearchNames)
+            .Where(p => p.Id == keepId || p.Id == duplicateId).ToListAsync(ct);
+        var keep = people.SingleOrDefault(p => p.Id == keepId);
+        var duplicate = people.SingleOrDefault(p => p.Id == duplicateId);
+        if (keep is null || duplicate is null)
+        {
+            return new Result(null, "Choose records you can see that have not already been merged");
+        }
+
+        if (keep.Kind != duplicate.Kind)
+        {
+            return new Result(null, "A person cannot be merged with an organisation");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = keep.Absorb(duplicate, DateOnly.FromDateTime(now), user.UserId(), user.DisplayNameOf(), now).ToList();
+
+        var participations = await db.CaseParticipants.Where(p => p.PersonId == duplicateId || p.PersonId == keepId).ToListAsync(ct);
+        var moved = 0;
+        foreach (var participation in participations.Where(p => p.PersonId == duplicateId))
+        {
+            if (participations.Any(p => p.PersonId == keepId && p.CaseId == participation.CaseId && p.Role == participation.Role && p.EndedAt is null))
+            {
+                participation.End(now);
+            }
+
+            participation.MoveTo(keepId);
+            moved++;
+        }
+
+        var victimLinks = await db.OffenceVictims.Where(v => v.PersonId == duplicateId).ToListAsync(ct);
+        foreach (var link in victimLinks)
+        {
+            link.MoveTo(keepId);
+        }
+
+        if (moved > 0)
+        {
+            taken.Insert(0, $"{moved} case link{(moved == 1 ? "" : "s")}");
+        }
+
+        if (victimLinks.Count > 0)
+        {
+            taken.Insert(moved > 0 ? 1 : 0, $"{victimLinks.Count} offence link{(victimLinks.Count == 1 ? "" : "s")}");
+        }
+
+        duplicate.MarkMergedInto(keepId);
+        var merge = PersonMerge.Record(keepId, duplicateId, duplicate.DisplayName, reason, taken.Count == 0 ? "nothing" : string.Join(", ", taken),
+            user.UserId(), user.DisplayNameOf(), now);
+        db.PersonMerges.Add(merge);
+        audit.Record(AuditAction.Merge, nameof(Person), keepId.ToString(), subjectPersonId: keepId, purpose: reason, fields: "MergedFrom:" + duplicateId);
+        audit.Record(AuditAction.Merge, nameof(Person), duplicateId.ToString(), subjectPersonId: duplicateId, purpose: reason, fields: "MergedInto:" + keepId);
+        await db.SaveChangesAsync(ct);
+        return new Result(merge, null);
+    }
+}
