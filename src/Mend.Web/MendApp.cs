@@ -64,6 +64,8 @@ public static class MendApp
         AddEmail(services);
 
         services.AddDataProtection().SetApplicationName("Mend").PersistKeysToDbContext<MendDb>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Platform.Encryption.FieldEncryption>((o, encryption) => o.XmlEncryptor = new Platform.Encryption.KeyRingEncryptor(encryption));
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<SecuritySettings>((o, security) =>
         {
@@ -274,6 +276,7 @@ public static class MendApp
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

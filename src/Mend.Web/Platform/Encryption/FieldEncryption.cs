@@ -18,14 +18,14 @@ public sealed class FieldEncryption
 
     public FieldEncryption(EncryptionSettings settings)
     {
-        if (settings.Keys.Count == 0)
+        if (settings.Keys.All(k => string.IsNullOrWhiteSpace(k.Value)))
         {
             throw new MendConfigurationException(
                 "Mend:Encryption:Keys has no key. Set Mend__Encryption__Keys__1 to 32 random bytes in base64 (for example: openssl rand -base64 32) and Mend__Encryption__CurrentKeyId to 1.");
         }
 
         var keys = new Dictionary<int, byte[]>();
-        foreach (var (id, text) in settings.Keys)
+        foreach (var (id, text) in settings.Keys.Where(k => !string.IsNullOrWhiteSpace(k.Value)))
         {
             if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var keyId) || keyId < 1)
             {

@@ -9,7 +9,12 @@ public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> l
     public async Task InvokeAsync(HttpContext context)
     {
         context.TraceIdentifier = Guid.NewGuid().ToString("N")[..12];
-        context.Response.Headers["X-Correlation-Id"] = context.TraceIdentifier;
+        // Set as the response starts, so it survives the exception handler clearing the headers.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["X-Correlation-Id"] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.TraceIdentifier }))
         {
             await next(context);

@@ -49,14 +49,30 @@ public sealed class MendExceptionHandler(IProblemDetailsService problemDetails, 
         });
     }
 
-    public static int StatusFor(Exception exception) => exception switch
+    /// <summary>
+    /// The status for an exception, looking through wrappers: a database that cannot be reached shows
+    /// as 503 even when it surfaces inside, say, a Data Protection or EF error.
+    /// </summary>
+    public static int StatusFor(Exception exception)
+    {
+        // A failed save (DbUpdateException) is about the data, not the connection; it is not looked into.
+        for (Exception? e = exception; e is not null and not DbUpdateException; e = e.InnerException)
+        {
+            if (e is DbException or TimeoutException)
+            {
+                return StatusCodes.Status503ServiceUnavailable;
+            }
+        }
+
+        return DirectStatusFor(exception);
+    }
+
+    private static int DirectStatusFor(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         DomainRuleException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
-        DbException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
-        InvalidOperationException { InnerException: DbException } => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }
