@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Platform.Commands;
 
-/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit</c>.</summary>
+/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt</c>.</summary>
 public sealed record MendCommand(string Name, string Usage, Func<IServiceProvider, Dictionary<string, string>, Task<int>> Run)
 {
     public async Task<int> RunAsync(WebApplication app, string[] args)
@@ -45,6 +45,7 @@ public static class MendCommands
         new("create-admin", "create-admin --email EMAIL --name \"FULL NAME\"", CreateAdminAsync),
         new("create-token", "create-token --user EMAIL --scopes \"profile:read audit:read\" [--days 90] [--name NAME]", CreateTokenAsync),
         new("verify-audit", "verify-audit", VerifyAuditAsync),
+        new("reencrypt", "reencrypt", ReencryptAsync),
     ];
 
     public static MendCommand? Find(string[] args) =>
@@ -115,6 +116,35 @@ public static class MendCommands
         }
 
         Console.WriteLine(result.PlainToken);
+        return 0;
+    }
+
+    /// <summary>After a new encryption key is made current, rewrites text still under older keys, in batches.</summary>
+    private static async Task<int> ReencryptAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var db = services.GetRequiredService<MendDb>();
+        var encryption = services.GetRequiredService<Encryption.FieldEncryption>();
+        var current = $"v{encryption.CurrentKeyId}:";
+        var total = 0;
+        while (true)
+        {
+            var batch = await db.CaseNotes.Where(n => !n.TextCiphertext.StartsWith(current)).OrderBy(n => n.Id).Take(500).ToListAsync();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var note in batch)
+            {
+                note.Reencrypt(encryption);
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            total += batch.Count;
+        }
+
+        Console.WriteLine($"Re-encrypted {total} note(s) under key {encryption.CurrentKeyId}. Older keys can be removed once every node uses the new one.");
         return 0;
     }
 

@@ -1,0 +1,79 @@
+using Mend.Web;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Features.Staff;
+using Mend.Web.Platform.Commands;
+using Mend.Web.Platform.Encryption;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Platform;
+
+public sealed class ReencryptCommandTests
+{
+    private static WebApplication Build(string connectionString, params (int Id, string Key)[] keys)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mend:Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Mend"] = connectionString,
+            ["Mend:Encryption:CurrentKeyId"] = keys.Max(k => k.Id).ToString(),
+        };
+        foreach (var (id, key) in keys)
+        {
+            settings[$"Mend:Encryption:Keys:{id}"] = key;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddMend();
+        var app = builder.Build();
+        app.UseMend();
+        return app;
+    }
+
+    [Fact]
+    public async Task Reencrypt_AfterANewKeyIsMadeCurrent_RewritesOldNotesUnderIt()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"mend-reencrypt-{Guid.NewGuid():N}.db");
+        var connection = $"Data Source={file};Pooling=False";
+        var oldKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await using (var before = Build(connection, (1, oldKey)))
+            {
+                await using var scope = before.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<MendDb>();
+                await db.Database.MigrateAsync();
+                var now = DateTime.UtcNow;
+                var person = Person.Create(new PersonDetails(PersonKind.Individual, "Ann", "Old", null, null, null, 14, null, null, null, false, null, null, null, null, [], null), now, null);
+                var @case = Case.Refer("RJ-2026-99999", new ReferralDetails(ReferralSource.Police, DateOnly.FromDateTime(now), "PC", null, null), Team.DefaultId, Jurisdiction.EnglandAndWales, person.Id, now);
+                db.People.Add(person);
+                db.Cases.Add(@case);
+                db.CaseNotes.Add(CaseNote.Write(@case.Id, new NoteDetails(NoteType.Visit, now, null, "written under the old key"), scope.ServiceProvider.GetRequiredService<FieldEncryption>(), Guid.NewGuid(), "Tester", now));
+                await db.SaveChangesAsync();
+            }
+
+            await using var after = Build(connection, (1, oldKey), (2, newKey));
+            Assert.Equal(0, await MendCommands.Find(["reencrypt"])!.RunAsync(after, []));
+
+            await using var check = after.Services.CreateAsyncScope();
+            var note = await check.ServiceProvider.GetRequiredService<MendDb>().CaseNotes.AsNoTracking().SingleAsync();
+            Assert.StartsWith("v2:", note.TextCiphertext);
+            var onlyNewKey = new FieldEncryption(new EncryptionSettings { CurrentKeyId = 2, Keys = new() { ["2"] = newKey } });
+            Assert.Equal("written under the old key", note.ReadText(onlyNewKey));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        }
+    }
+}
