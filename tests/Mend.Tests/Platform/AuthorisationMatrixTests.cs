@@ -83,6 +83,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/people/search"] = CaseWork,
         ["/api/v1/cases/{id:guid}"] = CaseWork,
         ["/api/v1/cases"] = CaseWork,
+        ["/api/v1/cases/{id:guid}/decision"] = CaseWork,
+        ["/api/v1/cases/{id:guid}/risk"] = CaseWork,
         ["/api/v1/referrals"] = CaseWork,
     };
 

@@ -20,6 +20,10 @@ public static class CasesApi
 
     public sealed record CaseSummary(Guid Id, string Reference, CaseStatus Status, RiskLevel RiskLevel, string? AllocatedTo, DateOnly ReferralReceivedOn);
 
+    public sealed record DecisionRequest(string? Decision, string? Reason);
+
+    public sealed record RiskRequest(RiskLevel? RiskLevel, DateOnly? ReviewOn);
+
     public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
 
     public static void Map(RouteGroupBuilder v1)
@@ -50,6 +54,37 @@ public static class CasesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<CaseResource>().ProducesProblem(404);
 
+        v1.MapPost("/cases/{id:guid}/decision", async (Guid id, DecisionRequest request, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
+                await ChangeAsync(id, http, db, access, ct, @case =>
+                {
+                    var errors = CaseRules.CheckDecision(@case, request.Decision, request.Reason);
+                    if (errors.Count == 0)
+                    {
+                        CaseRules.ApplyDecision(@case, request.Decision!, request.Reason, http.User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+                    }
+
+                    return errors.ToDictionary(e => e.Key == "DecisionReason" ? nameof(DecisionRequest.Reason) : e.Key, e => e.Value);
+                }))
+            .WithTags("Cases").WithName("DecideReferral").WithSummary("Accepts or declines a referral (decision: accept or decline; a reason is needed to decline); needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
+
+        v1.MapPut("/cases/{id:guid}/risk", async (Guid id, RiskRequest request, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
+                await ChangeAsync(id, http, db, access, ct, @case =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var errors = CaseRules.CheckRisk(request.RiskLevel, request.ReviewOn, DateOnly.FromDateTime(now));
+                    if (errors.Count == 0)
+                    {
+                        @case.SetRisk(request.RiskLevel!.Value, request.ReviewOn, now);
+                    }
+
+                    return errors.ToDictionary(e => e.Key == "Risk" ? nameof(RiskRequest.RiskLevel) : nameof(RiskRequest.ReviewOn), e => e.Value);
+                }))
+            .WithTags("Cases").WithName("SetCaseRisk").WithSummary("Sets the case's risk level and review date; needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
+
         v1.MapGet("/cases", (HttpContext http, CaseAccess access, int? page, CancellationToken ct) =>
                 ListAsync(access.VisibleCases(http.User), page, ct))
             .WithTags("Cases").WithName("ListCases").WithSummary("Cases you can see, 50 a page, newest referral first")
@@ -76,6 +111,35 @@ public static class CasesApi
             .WithTags("Cases").WithName("CreateReferral").WithSummary("Records a referral for a young person already on Mend; it opens a case waiting for a decision")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem();
+    }
+
+    /// <summary>Loads a case the caller can see, checks If-Match, applies the change, and saves it at that version.</summary>
+    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, MendDb db, CaseAccess access, CancellationToken ct, Func<Case, Dictionary<string, string>> change)
+    {
+        var @case = await access.VisibleCases(http.User).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
+        }
+
+        if (ApiResults.CheckIfMatch(http, @case.Version) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = change(@case);
+        if (errors.Count > 0)
+        {
+            return ApiResults.FieldErrors(errors);
+        }
+
+        if (!await db.SaveAtVersionAsync(@case, @case.Version, ct))
+        {
+            return Results.Problem(statusCode: 412, title: "The case was changed by someone else while you were saving. Read it again and make your change over the latest version.");
+        }
+
+        ApiResults.SetETag(http, @case.Version);
+        return Results.Ok(new { @case.Id, @case.Reference, @case.Status, @case.RiskLevel, @case.RiskReviewOn, @case.Version });
     }
 
     private static async Task<IResult> ListAsync(IQueryable<Case> cases, int? page, CancellationToken ct)

@@ -108,22 +108,18 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
         }
 
         var (review, dateError) = RiskReviewOn.Parse("Review date");
-        if (!Enum.TryParse<RiskLevel>(Risk, out var level) || !Enum.IsDefined(level))
-        {
-            ModelState.AddModelError(nameof(Risk), "Select the risk level");
-        }
-
+        RiskLevel? level = Enum.TryParse<RiskLevel>(Risk, out var parsed) ? parsed : null;
         if (dateError is not null)
         {
             ModelState.AddModelError(nameof(RiskReviewOn), dateError);
         }
-        else if (review is { } day && day <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+
+        foreach (var (field, message) in CaseRules.CheckRisk(level, review, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
         {
-            ModelState.AddModelError(nameof(RiskReviewOn), "Review date must be in the future");
-        }
-        else if (review is null && level is RiskLevel.High or RiskLevel.VeryHigh)
-        {
-            ModelState.AddModelError(nameof(RiskReviewOn), "Enter a review date for a high or very high risk");
+            if (field != nameof(RiskReviewOn) || dateError is null)
+            {
+                ModelState.AddModelError(field, message);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -131,8 +127,8 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
             return Page();
         }
 
-        Case.SetRisk(level, review, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync($"Risk level set to {CaseWords.Describe(level).ToLowerInvariant()}", ct);
+        Case.SetRisk(level!.Value, review, clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync($"Risk level set to {CaseWords.Describe(level.Value).ToLowerInvariant()}", ct);
     }
 
     public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken ct)

@@ -107,7 +107,7 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
 
         var now = clock.GetUtcNow().UtcDateTime;
         var teamId = user.TeamIdOf() ?? Team.DefaultId;
-        var reference = await NextReferenceAsync(today.Year, ct);
+        var reference = await ClaimReferenceAsync(today.Year, ct);
         var @case = Case.Refer(reference,
             new ReferralDetails(request.Source!.Value, request.ReceivedOn!.Value, request.ReferrerName!.Trim(), TextInput.Clean(request.ReferrerOrganisation), TextInput.Clean(request.Reason)),
             teamId, jurisdiction, request.YoungPersonId, now);
@@ -118,20 +118,34 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
     }
 
     /// <summary>
-    /// The next PREFIX-YEAR-NNNNN. The counter row is a concurrency token, so two referrals saved at
-    /// once cannot get the same number: the loser's save fails and the request can be retried.
+    /// Claims the next PREFIX-YEAR-NNNNN, after the referral has passed every check. The counter row is
+    /// a concurrency token: when two referrals claim at once, the loser reads the counter again and
+    /// takes the next number, so no two cases share a reference (the unique index is the last guard).
+    /// A referral that then fails to save leaves a gap in the numbers, never a duplicate.
     /// </summary>
-    private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
+    private async Task<string> ClaimReferenceAsync(int year, CancellationToken ct)
     {
-        var counter = await db.CaseReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
-        if (counter is null)
+        for (var attempt = 1; ; attempt++)
         {
-            counter = new CaseReferenceCounter { Year = year, LastNumber = 0 };
-            db.CaseReferenceCounters.Add(counter);
-        }
+            var counter = await db.CaseReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
+            if (counter is null)
+            {
+                counter = new CaseReferenceCounter { Year = year, LastNumber = 0 };
+                db.CaseReferenceCounters.Add(counter);
+            }
 
-        counter.LastNumber++;
-        return $"{settings.ReferencePrefix}-{year}-{counter.LastNumber:D5}";
+            counter.LastNumber++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return $"{settings.ReferencePrefix}-{year}-{counter.LastNumber:D5}";
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                // Another referral took this number (or created the year's counter) first.
+                db.Entry(counter).State = EntityState.Detached;
+            }
+        }
     }
 
 

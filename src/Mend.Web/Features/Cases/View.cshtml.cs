@@ -139,24 +139,9 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return NotFound();
         }
 
-        var reason = DecisionReason?.Trim();
-        if (Decision is not ("accept" or "decline"))
+        foreach (var (field, message) in CaseRules.CheckDecision(@case, Decision, DecisionReason))
         {
-            ModelState.AddModelError(nameof(Decision), "Select whether to accept or decline the referral");
-        }
-        else if (Decision == "decline" && string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError(nameof(DecisionReason), "Enter why the referral is declined");
-        }
-
-        if (reason?.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(DecisionReason), "Reason must be 2000 characters or fewer");
-        }
-
-        if (@case.Status != CaseStatus.Referred)
-        {
-            ModelState.AddModelError(nameof(Decision), "A decision has already been made on this referral");
+            ModelState.AddModelError(field, message);
         }
 
         if (!ModelState.IsValid)
@@ -165,17 +150,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (Decision == "accept")
-        {
-            @case.Accept(string.IsNullOrEmpty(reason) ? null : reason, User.DisplayNameOf(), now);
-        }
-        else
-        {
-            @case.Decline(reason!, User.DisplayNameOf(), now);
-        }
-
-        return await SaveAsync(@case, Decision == "accept" ? "Referral accepted: the case is open" : "Referral declined", ct);
+        CaseRules.ApplyDecision(@case, Decision!, DecisionReason, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(@case, Decision == CaseRules.Accept ? "Referral accepted: the case is open" : "Referral declined", ct);
     }
 
     /// <summary>Saves a change to the case itself, refusing it if someone else changed the case since the page was loaded.</summary>

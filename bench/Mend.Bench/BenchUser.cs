@@ -1,0 +1,46 @@
+using Mend.Web;
+using Mend.Web.Features.Admin.Users;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Bench;
+
+/// <summary>Creates a practitioner for the load scenarios and prints a 1-day API token for them.</summary>
+public static class BenchUser
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mend:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Mend"] = options.Required("connection"),
+            ["Mend:Encryption:Keys:1"] = options.Required("key"),
+            ["Mend:Email:Folder"] = Path.Combine(Path.GetTempPath(), "mend-bench-mail"),
+        });
+        builder.AddMend();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("bench");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MendUser>>();
+        var user = MendUser.Create($"bench-{Guid.NewGuid():N}@bench.invalid", "Bench Practitioner", DateTime.UtcNow);
+        Check(await users.CreateAsync(user));
+        Check(await users.AddToRoleAsync(user, Roles.Practitioner));
+        var result = await scope.ServiceProvider.GetRequiredService<IssueApiToken>()
+            .HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"));
+        Console.WriteLine(result.PlainToken ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Values)));
+        return 0;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Bogus;
+using Mend.Web.Data;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Search;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mend.Bench;
+
+/// <summary>
+/// Loads a deterministic set of people into PostgreSQL through the schema the migrations create:
+/// plausible UK names (Bogus, en_GB, fixed seed), dates of birth that fit youth cases and adult victims,
+/// other names for some, and addresses. Binary COPY, with the trigram index rebuilt after the load.
+/// Also writes search queries drawn from the names, misspelt as people misspell them.
+/// </summary>
+public static class PeopleLoader
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var connection = options.Required("connection");
+        var scale = options.Int("scale", 100_000);
+        var seed = options.Int("seed", 42);
+        var queriesFile = options.Required("queries");
+
+        var clock = Stopwatch.StartNew();
+        var dbOptions = new DbContextOptionsBuilder<MendDb>();
+        DatabaseSetup.Configure(dbOptions, DatabaseProvider.Postgres, connection);
+        await using (var db = new MendDb(dbOptions.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        Console.WriteLine($"Migrated in {clock.Elapsed.TotalSeconds:0.0} s");
+        await using var data = NpgsqlDataSource.Create(connection);
+        await Execute(data, "DROP INDEX IF EXISTS \"IX_PersonSearchNames_Text\"");
+
+        Randomizer.Seed = new Random(seed);
+        var faker = new Faker("en_GB");
+        var random = new Random(seed);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var queries = new List<string>();
+
+        clock.Restart();
+        await using (var people = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
+            "COPY \"People\" (\"Id\", \"Kind\", \"GivenName\", \"FamilyName\", \"DateOfBirth\", \"Gender\", \"NeedsInterpreter\", \"CreatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)"))
+        await using (var names = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
+            "COPY \"PersonSearchNames\" (\"PersonId\", \"Text\") FROM STDIN (FORMAT BINARY)"))
+        await using (var addresses = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
+            "COPY \"PersonAddresses\" (\"PersonId\", \"Line1\", \"Town\", \"Postcode\", \"PostcodeKey\") FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < scale; i++)
+            {
+                var female = random.Next(2) == 0;
+                var given = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
+                var family = faker.Name.LastName();
+                var youth = random.Next(10) < 7;
+                var born = today.AddDays(-(youth ? random.Next(10 * 365, 18 * 365) : random.Next(18 * 365, 85 * 365)));
+                var id = Guid.CreateVersion7();
+
+                await people.StartRowAsync();
+                await people.WriteAsync(id, NpgsqlDbType.Uuid);
+                await people.WriteAsync("Individual", NpgsqlDbType.Varchar);
+                await people.WriteAsync(given, NpgsqlDbType.Varchar);
+                await people.WriteAsync(family, NpgsqlDbType.Varchar);
+                await people.WriteAsync(born, NpgsqlDbType.Date);
+                await people.WriteAsync(female ? "female" : "male", NpgsqlDbType.Varchar);
+                await people.WriteAsync(false, NpgsqlDbType.Boolean);
+                await people.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await people.WriteAsync(0, NpgsqlDbType.Integer);
+
+                await WriteName(names, id, $"{given} {family}");
+                if (random.Next(10) == 0)
+                {
+                    var alias = Nicknames.VariantsOf(Trigrams.Normalise(given)).FirstOrDefault(v => v != Trigrams.Normalise(given)) ?? faker.Name.FirstName();
+                    await WriteName(names, id, $"{alias} {family}");
+                }
+
+                var postcode = faker.Address.ZipCode().ToUpperInvariant();
+                await addresses.StartRowAsync();
+                await addresses.WriteAsync(id, NpgsqlDbType.Uuid);
+                await addresses.WriteAsync(faker.Address.StreetAddress(), NpgsqlDbType.Varchar);
+                await addresses.WriteAsync(faker.Address.City(), NpgsqlDbType.Varchar);
+                await addresses.WriteAsync(postcode, NpgsqlDbType.Varchar);
+                await addresses.WriteAsync(AddressDetails.PostcodeKeyOf(postcode)!, NpgsqlDbType.Varchar);
+
+                if (queries.Count < 5000 && random.Next(Math.Max(1, scale / 5000)) == 0)
+                {
+                    queries.Add(Misspell($"{given} {family}", random));
+                }
+            }
+
+            await people.CompleteAsync();
+            await names.CompleteAsync();
+            await addresses.CompleteAsync();
+        }
+
+        Console.WriteLine($"Loaded {scale:N0} people in {clock.Elapsed.TotalSeconds:0.0} s");
+        clock.Restart();
+        await Execute(data, "CREATE INDEX \"IX_PersonSearchNames_Text\" ON \"PersonSearchNames\" USING gin (\"Text\" gin_trgm_ops)");
+        await Execute(data, "ANALYZE");
+        Console.WriteLine($"Built the trigram index and statistics in {clock.Elapsed.TotalSeconds:0.0} s");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(queriesFile))!);
+        await File.WriteAllLinesAsync(queriesFile, queries);
+        return 0;
+    }
+
+    private static async Task WriteName(NpgsqlBinaryImporter names, Guid id, string name)
+    {
+        await names.StartRowAsync();
+        await names.WriteAsync(id, NpgsqlDbType.Uuid);
+        await names.WriteAsync(Trigrams.Normalise(name), NpgsqlDbType.Varchar);
+    }
+
+    /// <summary>A third typed right, a third with two letters swapped, a third with a letter missing.</summary>
+    public static string Misspell(string name, Random random)
+    {
+        var chars = name.ToCharArray();
+        var at = random.Next(1, Math.Max(2, chars.Length - 2));
+        switch (random.Next(3))
+        {
+            case 1 when chars[at] != ' ' && chars[at + 1] != ' ':
+                (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
+                return new string(chars);
+            case 2 when chars[at] != ' ':
+                return name.Remove(at, 1);
+            default:
+                return name;
+        }
+    }
+
+    private static async Task Execute(NpgsqlDataSource data, string sql)
+    {
+        await using var command = data.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Cases;
+
+public sealed class CasesApiTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private async Task<(HttpClient Client, Guid PersonId)> PractitionerWithYoungPersonAsync()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var born = factory.Clock.GetUtcNow().AddYears(-15).ToString("yyyy-MM-dd");
+        var person = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Kai", familyName = "Morgan", dateOfBirth = born });
+        return (client, (await person.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    private async Task<object> ReferralAsync(Guid personId) => new
+    {
+        youngPersonId = personId,
+        source = "Police",
+        receivedOn = factory.Clock.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd"),
+        referrerName = "PC Ray",
+        offenceTypeId = await factory.WithDbAsync(db => db.OffenceTypes.Select(t => t.Id).FirstAsync()),
+        offenceDate = factory.Clock.GetUtcNow().AddDays(-3).ToString("yyyy-MM-dd"),
+    };
+
+    [Fact]
+    public async Task Referral_Invalid_GivesFieldErrors_Valid_CreatesACase()
+    {
+        var (client, personId) = await PractitionerWithYoungPersonAsync();
+        var bad = await client.PostAsJsonAsync("/api/v1/referrals", new { youngPersonId = personId });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("source", out _));
+        Assert.True(errors.TryGetProperty("referrerName", out _));
+
+        var created = await client.PostAsJsonAsync("/api/v1/referrals", await ReferralAsync(personId));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var read = await client.GetAsync($"/api/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("Referred", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ParallelReferrals_EachGetTheirOwnReference()
+    {
+        var (client, personId) = await PractitionerWithYoungPersonAsync();
+        var body = await ReferralAsync(personId);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsJsonAsync("/api/v1/referrals", body)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var references = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()));
+        Assert.Equal(references.Length, references.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Decide_NeedsIfMatch_RefusesADeclineWithoutReason_AndAccepts()
+    {
+        var (client, personId) = await PractitionerWithYoungPersonAsync();
+        var created = await client.PostAsJsonAsync("/api/v1/referrals", await ReferralAsync(personId));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var etag = created.Headers.ETag!.Tag;
+
+        Assert.Equal((HttpStatusCode)428, (await client.PostAsJsonAsync($"/api/v1/cases/{id}/decision", new { decision = "accept" })).StatusCode);
+
+        var decline = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/decision") { Content = JsonContent.Create(new { decision = "decline" }) };
+        decline.Headers.IfMatch.ParseAdd(etag);
+        var refused = await client.SendAsync(decline);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Enter why the referral is declined", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString());
+
+        var accept = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/decision") { Content = JsonContent.Create(new { decision = "accept" }) };
+        accept.Headers.IfMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(accept)).StatusCode);
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/cases/{id}/risk") { Content = JsonContent.Create(new { riskLevel = "Low" }) };
+        stale.Headers.IfMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(stale)).StatusCode);
+    }
+}
