@@ -21,6 +21,7 @@ public static class BenchUser
             ["ConnectionStrings:Mend"] = options.Required("connection"),
             ["Mend:Encryption:Keys:1"] = options.Required("key"),
             ["Mend:Email:Folder"] = Path.Combine(Path.GetTempPath(), "mend-bench-mail"),
+            ["Logging:LogLevel:Default"] = "None",
         });
         builder.AddMend();
         await using var app = builder.Build();

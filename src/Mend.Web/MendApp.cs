@@ -54,6 +54,7 @@ public static class MendApp
 
         services.AddMendDatabase();
         services.AddScoped<AuditActor>();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();

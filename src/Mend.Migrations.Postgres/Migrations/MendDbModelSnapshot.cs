@@ -775,6 +775,23 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.NameWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Word");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("IX_NameWords_Word_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("NameWords", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1036,6 +1053,22 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonMerges", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("PersonId", "Word");
+
+                    b.HasIndex("Word", "PersonId");
+
+                    b.ToTable("PersonNameWords", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.Property<long>("Id")
@@ -1055,11 +1088,6 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
-
-                    b.HasIndex("Text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("PersonSearchNames", (string)null);
                 });
@@ -1633,6 +1661,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWord", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("NameWords")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -1733,6 +1770,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Flags");
+
+                    b.Navigation("NameWords");
 
                     b.Navigation("SearchNames");
                 });

@@ -753,6 +753,17 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.NameWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Word");
+
+                    b.ToTable("NameWords", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1004,6 +1015,22 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasIndex("SurvivorId");
 
                     b.ToTable("PersonMerges", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Word");
+
+                    b.HasIndex("Word", "PersonId");
+
+                    b.ToTable("PersonNameWords", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
@@ -1586,6 +1613,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWord", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("NameWords")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -1686,6 +1722,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Flags");
+
+                    b.Navigation("NameWords");
 
                     b.Navigation("SearchNames");
                 });

@@ -61,7 +61,7 @@ public static class DatabaseSetup
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), Features.People.NameVocabulary.Instance);
         });
         return services;
     }
@@ -109,12 +109,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     /// <summary>
-    /// mend_name_match(queries, name): the best <see cref="Platform.Search.NameMatch"/> score of the
-    /// '|'-separated query variants against a normalised name; SQLite's stand-in for pg_trgm.
+    /// mend_word_score(typed, word): how close a recorded name word is to a typed one
+    /// (<see cref="Platform.Search.NameMatch.WordScore"/>); SQLite's stand-in for pg_trgm.
     /// </summary>
     private static void AddFunctions(DbConnection connection) =>
-        ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateFunction("mend_name_match", (string queries, string name) =>
-            Platform.Search.NameMatch.BestScore(queries.Split('|'), name), isDeterministic: true);
+        ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateFunction("mend_word_score", (string typed, string word) =>
+            Platform.Search.NameMatch.WordScore(typed, word), isDeterministic: true);
 }
 
 /// <summary>

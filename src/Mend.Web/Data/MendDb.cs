@@ -20,6 +20,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonSearchName> PersonSearchNames => Set<PersonSearchName>();
+    public DbSet<PersonNameWord> PersonNameWords => Set<PersonNameWord>();
+    public DbSet<NameWord> NameWords => Set<NameWord>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
     public DbSet<PersonFlag> PersonFlags => Set<PersonFlag>();
     public DbSet<Case> Cases => Set<Case>();
@@ -40,9 +42,9 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
         builder.ApplyConfigurationsFromAssembly(typeof(MendDb).Assembly);
         if (Database.IsNpgsql())
         {
-            // Fuzzy name search (Features/People/PersonSearch.cs) uses pg_trgm's GIN index.
+            // Fuzzy name search (Features/People/PersonSearch.cs) finds close words with pg_trgm's GIN index.
             builder.HasPostgresExtension("pg_trgm");
-            builder.Entity<PersonSearchName>().HasIndex(s => s.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<NameWord>().HasIndex(w => w.Word).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_NameWords_Word_trgm");
         }
     }
 

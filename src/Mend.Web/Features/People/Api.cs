@@ -65,7 +65,7 @@ public static class PeopleApi
 
         people.MapPut("/{id:guid}", async (Guid id, PersonInput input, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
             {
-                var person = await access.VisiblePeople(http.User).AsSplitQuery().Include(p => p.SearchNames).SingleOrDefaultAsync(p => p.Id == id, ct);
+                var person = await access.VisiblePeople(http.User).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords).SingleOrDefaultAsync(p => p.Id == id, ct);
                 if (person is null)
                 {
                     return Results.Problem(statusCode: 404, title: "There is no person with that id that you can see.");

@@ -35,7 +35,7 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             return new Result(null, "Choose a different record: a record cannot be merged with itself");
         }
 
-        var people = await access.VisiblePeople(user).AsSplitQuery().Include(p => p.SearchNames)
+        var people = await access.VisiblePeople(user).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords)
             .Where(p => p.Id == keepId || p.Id == duplicateId).ToListAsync(ct);
         var keep = people.SingleOrDefault(p => p.Id == keepId);
         var duplicate = people.SingleOrDefault(p => p.Id == duplicateId);

@@ -15,6 +15,7 @@ public sealed class Person : IVersioned, IPersonalData
     private readonly List<PersonAddress> _addresses = [];
     private readonly List<PersonFlag> _flags = [];
     private readonly List<PersonSearchName> _searchNames = [];
+    private readonly List<PersonNameWord> _nameWords = [];
 
     public Guid Id { get; private set; }
     public PersonKind Kind { get; private set; }
@@ -46,6 +47,7 @@ public sealed class Person : IVersioned, IPersonalData
     public IReadOnlyList<PersonAddress> Addresses => _addresses;
     public IReadOnlyList<PersonFlag> Flags => _flags;
     public IReadOnlyList<PersonSearchName> SearchNames => _searchNames;
+    public IReadOnlyList<PersonNameWord> NameWords => _nameWords;
 
     Guid? IPersonalData.SubjectPersonId => Id;
 
@@ -193,6 +195,7 @@ public sealed class Person : IVersioned, IPersonalData
 
         MergedIntoId = survivorId;
         _searchNames.Clear();
+        _nameWords.Clear();
     }
 
     private void SetAliases(IReadOnlyList<string> aliases)
@@ -238,6 +241,13 @@ public sealed class Person : IVersioned, IPersonalData
         {
             _searchNames.Add(new PersonSearchName(Id, text));
         }
+
+        var words = wanted.SelectMany(t => t.Split(' ')).Where(w => w.Length is > 0 and <= PersonNameWord.MaxLength).Distinct().ToList();
+        _nameWords.RemoveAll(w => !words.Contains(w.Word));
+        foreach (var word in words.Where(w => _nameWords.All(n => n.Word != w)))
+        {
+            _nameWords.Add(new PersonNameWord(Id, word));
+        }
     }
 }
 
@@ -263,6 +273,25 @@ public sealed class PersonSearchName(Guid personId, string text)
     public long Id { get; private set; }
     public Guid PersonId { get; private set; } = personId;
     public string Text { get; private set; } = text;
+}
+
+/// <summary>
+/// One word of one of the person's names ("john", "smith"). Search finds the recorded words close to
+/// each typed word in the small <see cref="NameWord"/> vocabulary, then the people who have one close
+/// word for every typed word, through an ordinary index: fast however many people there are.
+/// </summary>
+public sealed class PersonNameWord(Guid personId, string word)
+{
+    public const int MaxLength = 100;
+
+    public Guid PersonId { get; private set; } = personId;
+    public string Word { get; private set; } = word;
+}
+
+/// <summary>Every distinct word in anyone's names, once: the vocabulary typed words are matched against.</summary>
+public sealed class NameWord(string word)
+{
+    public string Word { get; private set; } = word;
 }
 
 /// <summary>An address and when the person lived there; old addresses are kept as history.</summary>

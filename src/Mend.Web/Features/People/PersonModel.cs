@@ -29,6 +29,7 @@ internal sealed class PersonModel : IEntityTypeConfiguration<Person>
         builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Flags).WithOne().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SearchNames).WithOne().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.NameWords).WithOne().HasForeignKey(w => w.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Aliases).AutoInclude();
         builder.Navigation(p => p.Addresses).AutoInclude();
         builder.Navigation(p => p.Flags).AutoInclude();
@@ -64,7 +65,29 @@ internal sealed class PersonSearchNameModel : IEntityTypeConfiguration<PersonSea
     {
         builder.ToTable("PersonSearchNames");
         builder.Property(s => s.Text).HasMaxLength(400);
-        // PostgreSQL adds a GIN trigram index on Text (MendDb); SQLite scans with mend_name_match().
+        builder.HasIndex(s => s.PersonId);
+    }
+}
+
+internal sealed class PersonNameWordModel : IEntityTypeConfiguration<PersonNameWord>
+{
+    public void Configure(EntityTypeBuilder<PersonNameWord> builder)
+    {
+        builder.ToTable("PersonNameWords");
+        builder.HasKey(w => new { w.PersonId, w.Word });
+        builder.Property(w => w.Word).HasMaxLength(PersonNameWord.MaxLength);
+        builder.HasIndex(w => new { w.Word, w.PersonId });
+    }
+}
+
+internal sealed class NameWordModel : IEntityTypeConfiguration<NameWord>
+{
+    public void Configure(EntityTypeBuilder<NameWord> builder)
+    {
+        builder.ToTable("NameWords");
+        builder.HasKey(w => w.Word);
+        builder.Property(w => w.Word).HasMaxLength(PersonNameWord.MaxLength);
+        // PostgreSQL adds a GIN trigram index on Word (MendDb); SQLite scores the vocabulary with mend_word_score().
     }
 }
 

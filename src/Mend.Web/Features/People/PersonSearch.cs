@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Search;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Mend.Web.Features.People;
 
@@ -65,7 +63,6 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
                 && db.Cases.Any(c => c.Id == cp.CaseId && c.Reference == reference)));
         }
 
-        var visible = access.VisiblePeople(user).Select(p => p.Id);
         var found = await people
             .OrderBy(p => p.FamilyName ?? p.OrganisationName).ThenBy(p => p.GivenName)
             .Take(MaxCandidates)
@@ -74,12 +71,15 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
                 p.Id, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName, p.DateOfBirth,
                 Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
                 Flags = p.Flags.Where(f => f.RemovedAt == null).Select(f => f.Type).ToList(),
-                Visible = visible.Contains(p.Id),
             })
             .ToListAsync(ct);
 
+        // Asked only for the people found, so the access rule is checked for a page's worth, not everyone.
+        var foundIds = found.Select(p => p.Id).ToList();
+        var visible = (await access.VisiblePeople(user).Where(p => foundIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+
         var rows = found
-            .Select(p => p.Visible
+            .Select(p => visible.Contains(p.Id)
                 ? new Row(p.Id, false, p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : $"{p.GivenName} {p.FamilyName}",
                     p.DateOfBirth, p.Postcode, scores?.GetValueOrDefault(p.Id) ?? 1, p.Flags)
                 : new Row(p.Id, true, "Restricted record", null, null, scores?.GetValueOrDefault(p.Id) ?? 1, []))
@@ -109,68 +109,102 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
             .ToList();
     }
 
-    /// <summary>Person id → best name score at or above the search threshold.</summary>
+    /// <summary>
+    /// Person id → best name score at or above the search threshold. Each typed word (and its nickname
+    /// variants) is matched against the vocabulary of recorded name words; the candidates are the people
+    /// with a close word for every typed word; their full names are then scored with <see cref="NameMatch"/>.
+    /// </summary>
     public async Task<Dictionary<Guid, double>> ScoreNamesAsync(string normalisedName, CancellationToken ct)
     {
-        var variants = Nicknames.Expand(normalisedName);
-        var candidates = settings.Provider == DatabaseProvider.Postgres
-            ? await PostgresCandidatesAsync(variants, ct)
-            : await SqliteCandidatesAsync(variants, ct);
-        return candidates
-            .Select(c => (c.PersonId, Score: NameMatch.BestScore(variants, c.Text)))
-            .Where(c => c.Score >= NameMatch.SearchThreshold)
-            .GroupBy(c => c.PersonId)
-            .ToDictionary(g => g.Key, g => g.Max(c => c.Score));
+        // Initials narrow nothing down on their own; they still count when the full names are scored.
+        var allWords = normalisedName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var typedWords = (allWords.Any(w => w.Length >= 2) ? allWords.Where(w => w.Length >= 2) : allWords).Take(5).ToList();
+        var variantsByWord = typedWords.Select(typed => Nicknames.VariantsOf(typed).ToList()).ToList();
+        var allVariants = variantsByWord.SelectMany(v => v).Distinct().ToList();
+        var found = settings.Provider == DatabaseProvider.Postgres
+            ? await PostgresCandidateWordsAsync(allVariants, ct)
+            : await SqliteCandidateWordsAsync(allVariants, ct);
+        var closeWords = new List<List<string>>();
+        foreach (var variants in variantsByWord)
+        {
+            var close = KeepClose(found, variants);
+            if (close.Count == 0)
+            {
+                return [];
+            }
+
+            closeWords.Add(close);
+        }
+
+        if (closeWords.Count == 0)
+        {
+            return [];
+        }
+
+        var first = closeWords[0];
+        var candidates = db.PersonNameWords.AsNoTracking().Where(w => first.Contains(w.Word));
+        foreach (var others in closeWords.Skip(1))
+        {
+            candidates = candidates.Where(w => db.PersonNameWords.Any(o => o.PersonId == w.PersonId && others.Contains(o.Word)));
+        }
+
+        var ids = await candidates.Select(w => w.PersonId).Distinct().Take(MaxCandidates).ToListAsync(ct);
+        var names = await db.PersonSearchNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
+            .Select(n => new { n.PersonId, n.Text }).ToListAsync(ct);
+        var variantsOfQuery = Nicknames.Expand(normalisedName);
+        return names
+            .Select(n => (n.PersonId, Score: NameMatch.BestScore(variantsOfQuery, n.Text)))
+            .Where(n => n.Score >= NameMatch.SearchThreshold)
+            .GroupBy(n => n.PersonId)
+            .ToDictionary(g => g.Key, g => g.Max(n => n.Score));
     }
 
-    private async Task<List<(Guid PersonId, string Text)>> SqliteCandidatesAsync(IReadOnlyList<string> variants, CancellationToken ct)
+    /// <summary>Recorded words close enough to one of the typed variants to count as the same word.</summary>
+    private static List<string> KeepClose(IEnumerable<string> words, IReadOnlyList<string> variants) =>
+        words.Where(w => variants.Any(v => NameMatch.WordScore(v, w) >= NameMatch.SearchThreshold)).Distinct().ToList();
+
+    private async Task<List<string>> SqliteCandidateWordsAsync(IReadOnlyList<string> variants, CancellationToken ct)
     {
-        var queries = string.Join('|', variants);
-        var threshold = NameMatch.SearchThreshold;
-        var rows = await db.PersonSearchNames
-            .FromSql($"SELECT * FROM \"PersonSearchNames\" WHERE mend_name_match({queries}, \"Text\") >= {threshold}")
-            .AsNoTracking()
-            .Select(n => new { n.PersonId, n.Text })
-            .Take(MaxCandidates * 4)
-            .ToListAsync(ct);
-        return rows.Select(r => (r.PersonId, r.Text)).ToList();
+        var words = new List<string>();
+        foreach (var variant in variants)
+        {
+            var threshold = NameMatch.SearchThreshold;
+            words.AddRange(await db.NameWords.FromSql($"SELECT * FROM \"NameWords\" WHERE mend_word_score({variant}, \"Word\") >= {threshold}")
+                .AsNoTracking().Select(w => w.Word).ToListAsync(ct));
+        }
+
+        return words;
     }
 
     /// <summary>
-    /// Candidates whose name is trigram-similar to a variant, or contains a word similar to one of its
-    /// words; the thresholds are lowered for this transaction so two slips in one name still match.
+    /// Words trigram-similar to a variant (threshold lowered for this transaction so "jonh" still finds
+    /// "john"), or starting with it; the GIN index on the vocabulary makes this quick.
     /// </summary>
-    private async Task<List<(Guid PersonId, string Text)>> PostgresCandidatesAsync(IReadOnlyList<string> variants, CancellationToken ct)
+    private async Task<List<string>> PostgresCandidateWordsAsync(IReadOnlyList<string> variants, CancellationToken ct)
     {
-        var words = variants.SelectMany(v => v.Split(' ')).Where(w => w.Length >= 3).Distinct().ToList();
-        var parameters = new List<DbParameter>();
         var conditions = new List<string>();
+        var parameters = new List<object>();
         foreach (var variant in variants)
         {
-            parameters.Add(new NpgsqlParameter($"v{parameters.Count}", variant));
-            conditions.Add($"\"Text\" % @v{parameters.Count - 1}");
+            conditions.Add($"\"Word\" % {{{parameters.Count}}}");
+            parameters.Add(variant);
+            if (variant.Length >= 3)
+            {
+                conditions.Add($"\"Word\" LIKE {{{parameters.Count}}}");
+                parameters.Add(variant + "%");
+            }
         }
 
-        foreach (var word in words)
-        {
-            parameters.Add(new NpgsqlParameter($"v{parameters.Count}", word));
-            conditions.Add($"@v{parameters.Count - 1} <% \"Text\"");
-        }
-
-        var sql = $"SELECT * FROM \"PersonSearchNames\" WHERE {string.Join(" OR ", conditions)}";
+        var sql = $"SELECT * FROM \"NameWords\" WHERE {string.Join(" OR ", conditions)}";
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var words = await strategy.ExecuteAsync(async () =>
         {
             var owned = db.Database.CurrentTransaction is null;
             var transaction = owned ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL pg_trgm.similarity_threshold = 0.2; SET LOCAL pg_trgm.word_similarity_threshold = 0.4;", ct);
-                var rows = await db.PersonSearchNames.FromSqlRaw(sql, [.. parameters]).AsNoTracking()
-                    .Select(n => new { n.PersonId, n.Text })
-                    .Take(MaxCandidates * 4)
-                    .ToListAsync(ct);
-                return rows.Select(r => (r.PersonId, r.Text)).ToList();
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL pg_trgm.similarity_threshold = 0.2", ct);
+                return await db.NameWords.FromSqlRaw(sql, [.. parameters]).AsNoTracking().Select(w => w.Word).Take(2000).ToListAsync(ct);
             }
             finally
             {
@@ -181,5 +215,6 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
                 }
             }
         });
+        return words;
     }
 }

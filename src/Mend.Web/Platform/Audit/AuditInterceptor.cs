@@ -80,7 +80,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     }
 
     private static bool IsInfrastructure(object entity) => entity is AuditEvent or AuditSeal or DataProtectionKey
-        or Features.People.PersonSearchName or Features.Cases.CaseReferenceCounter
+        or Features.People.PersonSearchName or Features.People.PersonNameWord or Features.People.NameWord or Features.Cases.CaseReferenceCounter
         or IdentityUserToken<Guid> or IdentityUserLogin<Guid> or IdentityUserClaim<Guid> or IdentityRoleClaim<Guid>
         or IdentityUserRole<Guid>;
 

@@ -14,7 +14,8 @@ public sealed class ApiTokenAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     MendDb db,
-    IUserClaimsPrincipalFactory<MendUser> principals)
+    IUserClaimsPrincipalFactory<MendUser> principals,
+    ApiTokenCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "MendApiToken";
@@ -30,6 +31,11 @@ public sealed class ApiTokenAuthentication(
         if (!PersonalAccessToken.TryParse(header["Bearer ".Length..].Trim(), out var tokenId, out var secret))
         {
             return AuthenticateResult.Fail("The token is not a Mend personal access token.");
+        }
+
+        if (cache.Find(tokenId, secret) is { } cached)
+        {
+            return Success(cached);
         }
 
         var now = TimeProvider.GetUtcNow().UtcDateTime;
@@ -60,9 +66,13 @@ public sealed class ApiTokenAuthentication(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        var ticketPrincipal = new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, SchemeName, identity.NameClaimType, identity.RoleClaimType));
-        return AuthenticateResult.Success(new AuthenticationTicket(ticketPrincipal, SchemeName));
+        cache.Keep(token.Id, token.SecretHash, token.ExpiresAt, identity.Claims);
+        return Success(identity.Claims);
     }
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -11,7 +11,7 @@ namespace Mend.Web.Features.Admin.Users;
 
 /// <summary>Confirms, then disables an account: sign-in refused, sessions ended by the stamp change, tokens refused.</summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class DisableModel(MendDb db, UserManager<MendUser> users, AuditTrail audit) : PageModel
+public sealed class DisableModel(MendDb db, UserManager<MendUser> users, AuditTrail audit, ApiTokenCache tokenCache) : PageModel
 {
     public Guid Id { get; private set; }
     public string DisplayName { get; private set; } = "";
@@ -37,6 +37,7 @@ public sealed class DisableModel(MendDb db, UserManager<MendUser> users, AuditTr
         }
 
         user.Disable();
+        tokenCache.ForgetAll();
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         audit.Record(AuditAction.UserDisabled, nameof(MendUser), id.ToString());
         await db.SaveChangesAsync(ct);

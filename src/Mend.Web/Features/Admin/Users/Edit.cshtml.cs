@@ -11,7 +11,7 @@ namespace Mend.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.ManageUsers)]
 public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail audit, InvitationLinks links,
-    Platform.Email.IEmailSender email, TimeProvider clock) : PageModel
+    Platform.Email.IEmailSender email, TimeProvider clock, ApiTokenCache tokenCache) : PageModel
 {
     public sealed record UserView(Guid Id, string DisplayName, string Email, bool IsDisabled, bool Invited, bool TwoFactorEnabled, DateTime CreatedAt, string? ConcurrencyStamp);
 
@@ -85,6 +85,7 @@ public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail
         }
 
         await users.UpdateSecurityStampAsync(user);
+        tokenCache.ForgetAll();
         audit.Record(AuditAction.RolesChanged, nameof(MendUser), id.ToString(), fields: "Roles:" + string.Join("|", Roles.Order()));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -135,6 +136,7 @@ public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail
         }
 
         token.Revoke(clock.GetUtcNow().UtcDateTime);
+        tokenCache.Forget(tokenId);
         audit.Record(AuditAction.TokenRevoked, nameof(PersonalAccessToken), tokenId.ToString());
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Token ‘{token.Name}’ revoked";
