@@ -12,7 +12,7 @@ namespace Mend.Bench;
 /// <summary>
 /// Loads a deterministic set of people into PostgreSQL through the schema the migrations create:
 /// plausible UK names (Bogus, en_GB, fixed seed), dates of birth that fit youth cases and adult victims,
-/// other names for some, and addresses. Binary COPY, with the trigram index rebuilt after the load.
+/// other names for some, and addresses. Binary COPY, with the indexes built after the load.
 /// Also writes search queries drawn from the names, misspelt as people misspell them.
 /// </summary>
 public static class PeopleLoader
@@ -35,7 +35,7 @@ public static class PeopleLoader
         Console.WriteLine($"Migrated in {clock.Elapsed.TotalSeconds:0.0} s");
         await using var data = NpgsqlDataSource.Create(connection);
         // Indexes are built once after the load, which is much quicker than keeping them up row by row.
-        await Execute(data, "DROP INDEX IF EXISTS \"IX_NameWords_Word_trgm\"; DROP INDEX IF EXISTS \"IX_PersonNameWords_Word_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonSearchNames_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PostcodeKey\"");
+        await Execute(data, "DROP INDEX IF EXISTS \"IX_PersonNameWords_Word_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonSearchNames_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PostcodeKey\"");
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
 
         Randomizer.Seed = new Random(seed);
@@ -131,13 +131,13 @@ public static class PeopleLoader
 
         Console.WriteLine($"Loaded {scale:N0} people in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
-        await Execute(data, "CREATE INDEX \"IX_NameWords_Word_trgm\" ON \"NameWords\" USING gin (\"Word\" gin_trgm_ops)");
         await Execute(data, "CREATE INDEX \"IX_PersonNameWords_Word_PersonId\" ON \"PersonNameWords\" (\"Word\", \"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonSearchNames_PersonId\" ON \"PersonSearchNames\" (\"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonAddresses_PersonId\" ON \"PersonAddresses\" (\"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonAddresses_PostcodeKey\" ON \"PersonAddresses\" (\"PostcodeKey\")");
-        await Execute(data, "ANALYZE");
-        Console.WriteLine($"Built the indexes (trigram index over {vocabulary.Count:N0} distinct name words) and statistics in {clock.Elapsed.TotalSeconds:0.0} s");
+        // VACUUM sets the visibility map, so the name-word lookups are index-only scans, as autovacuum keeps them in a live service.
+        await Execute(data, "VACUUM (ANALYZE)");
+        Console.WriteLine($"Built the indexes and statistics ({vocabulary.Count:N0} distinct name words) in {clock.Elapsed.TotalSeconds:0.0} s");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(queriesFile))!);
         await File.WriteAllLinesAsync(queriesFile, queries);
         return 0;

@@ -20,7 +20,6 @@ namespace Mend.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Mend.Web.Features.Cases.Attachment", b =>
@@ -782,12 +781,6 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Word");
-
-                    b.HasIndex("Word")
-                        .HasDatabaseName("IX_NameWords_Word_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("NameWords", (string)null);
                 });

@@ -57,11 +57,13 @@ public static class DatabaseSetup
             return new DatabaseSettings(provider, connectionString);
         });
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<Platform.Search.WordIndex>();
+        services.AddSingleton<Features.People.NameVocabulary>();
         services.AddDbContext<MendDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), Features.People.NameVocabulary.Instance);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.People.NameVocabulary>());
         });
         return services;
     }
@@ -94,7 +96,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        AddFunctions(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -102,19 +103,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        AddFunctions(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// mend_word_score(typed, word): how close a recorded name word is to a typed one
-    /// (<see cref="Platform.Search.NameMatch.WordScore"/>); SQLite's stand-in for pg_trgm.
-    /// </summary>
-    private static void AddFunctions(DbConnection connection) =>
-        ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateFunction("mend_word_score", (string typed, string word) =>
-            Platform.Search.NameMatch.WordScore(typed, word), isDeterministic: true);
 }
 
 /// <summary>

@@ -40,12 +40,6 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MendDb).Assembly);
-        if (Database.IsNpgsql())
-        {
-            // Fuzzy name search (Features/People/PersonSearch.cs) finds close words with pg_trgm's GIN index.
-            builder.HasPostgresExtension("pg_trgm");
-            builder.Entity<NameWord>().HasIndex(w => w.Word).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_NameWords_Word_trgm");
-        }
     }
 
     /// <summary>

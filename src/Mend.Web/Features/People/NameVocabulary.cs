@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -6,11 +7,11 @@ namespace Mend.Web.Features.People;
 /// <summary>
 /// Adds each new name word to the <see cref="NameWord"/> vocabulary as people are saved. Words are only
 /// ever added (an unused word costs nothing), with ON CONFLICT DO NOTHING, so two saves adding the same
-/// new word at once cannot fail each other; PostgreSQL and SQLite share the statement.
+/// new word at once cannot fail each other; PostgreSQL and SQLite share the statement. Once saved,
+/// the words join this node's in-memory <see cref="WordIndex"/>.
 /// </summary>
-public sealed class NameVocabulary : SaveChangesInterceptor
+public sealed class NameVocabulary(WordIndex index) : SaveChangesInterceptor
 {
-    public static readonly NameVocabulary Instance = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -31,6 +32,28 @@ public sealed class NameVocabulary : SaveChangesInterceptor
         }
 
         return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>After the save the words are in the database, so this node can match against them too.</summary>
+    private void Remember(DbContext? context)
+    {
+        var words = context?.ChangeTracker.Entries<PersonNameWord>().Select(e => e.Entity.Word).ToList();
+        if (words is { Count: > 0 })
+        {
+            index.Add(words);
+        }
     }
 
     private static (string Sql, object[] Words)? Statement(DbContext? context)

@@ -87,7 +87,6 @@ internal sealed class NameWordModel : IEntityTypeConfiguration<NameWord>
         builder.ToTable("NameWords");
         builder.HasKey(w => w.Word);
         builder.Property(w => w.Word).HasMaxLength(PersonNameWord.MaxLength);
-        // PostgreSQL adds a GIN trigram index on Word (MendDb); SQLite scores the vocabulary with mend_word_score().
     }
 }
 

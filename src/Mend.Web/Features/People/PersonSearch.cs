@@ -8,10 +8,9 @@ namespace Mend.Web.Features.People;
 
 /// <summary>
 /// Finds people by name (forgiving misspellings, transposed and missing letters, nicknames and aliases),
-/// date of birth, postcode or case reference. On PostgreSQL pg_trgm's GIN index picks the candidates;
-/// on SQLite every name is scored by mend_name_match(). Both rank with <see cref="NameMatch"/>.
+/// date of birth, postcode or case reference, the same way on PostgreSQL and SQLite (decision 0004).
 /// </summary>
-public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAccess access)
+public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
 {
     public const int PageSize = 20;
     private const int MaxCandidates = 500;
@@ -119,26 +118,14 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
         // Initials narrow nothing down on their own; they still count when the full names are scored.
         var allWords = normalisedName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         var typedWords = (allWords.Any(w => w.Length >= 2) ? allWords.Where(w => w.Length >= 2) : allWords).Take(5).ToList();
-        var variantsByWord = typedWords.Select(typed => Nicknames.VariantsOf(typed).ToList()).ToList();
-        var allVariants = variantsByWord.SelectMany(v => v).Distinct().ToList();
-        var found = settings.Provider == DatabaseProvider.Postgres
-            ? await PostgresCandidateWordsAsync(allVariants, ct)
-            : await SqliteCandidateWordsAsync(allVariants, ct);
+        await words.EnsureLoadedAsync(() => db.NameWords.AsNoTracking().Select(w => w.Word).ToListAsync(ct));
         var closeWords = new List<List<string>>();
-        foreach (var variants in variantsByWord)
+        foreach (var typed in typedWords)
         {
-            var close = KeepClose(found, variants);
-            if (close.Count == 0)
-            {
-                return [];
-            }
-
+            var variants = Nicknames.VariantsOf(typed).ToList();
+            // The variants themselves always count, so a name saved a moment ago on another node is found when typed right.
+            var close = words.Close(variants).Union(variants).ToList();
             closeWords.Add(close);
-        }
-
-        if (closeWords.Count == 0)
-        {
-            return [];
         }
 
         var first = closeWords[0];
@@ -157,64 +144,5 @@ public sealed class PersonSearch(MendDb db, DatabaseSettings settings, CaseAcces
             .Where(n => n.Score >= NameMatch.SearchThreshold)
             .GroupBy(n => n.PersonId)
             .ToDictionary(g => g.Key, g => g.Max(n => n.Score));
-    }
-
-    /// <summary>Recorded words close enough to one of the typed variants to count as the same word.</summary>
-    private static List<string> KeepClose(IEnumerable<string> words, IReadOnlyList<string> variants) =>
-        words.Where(w => variants.Any(v => NameMatch.WordScore(v, w) >= NameMatch.SearchThreshold)).Distinct().ToList();
-
-    private async Task<List<string>> SqliteCandidateWordsAsync(IReadOnlyList<string> variants, CancellationToken ct)
-    {
-        var words = new List<string>();
-        foreach (var variant in variants)
-        {
-            var threshold = NameMatch.SearchThreshold;
-            words.AddRange(await db.NameWords.FromSql($"SELECT * FROM \"NameWords\" WHERE mend_word_score({variant}, \"Word\") >= {threshold}")
-                .AsNoTracking().Select(w => w.Word).ToListAsync(ct));
-        }
-
-        return words;
-    }
-
-    /// <summary>
-    /// Words trigram-similar to a variant (threshold lowered for this transaction so "jonh" still finds
-    /// "john"), or starting with it; the GIN index on the vocabulary makes this quick.
-    /// </summary>
-    private async Task<List<string>> PostgresCandidateWordsAsync(IReadOnlyList<string> variants, CancellationToken ct)
-    {
-        var conditions = new List<string>();
-        var parameters = new List<object>();
-        foreach (var variant in variants)
-        {
-            conditions.Add($"\"Word\" % {{{parameters.Count}}}");
-            parameters.Add(variant);
-            if (variant.Length >= 3)
-            {
-                conditions.Add($"\"Word\" LIKE {{{parameters.Count}}}");
-                parameters.Add(variant + "%");
-            }
-        }
-
-        var sql = $"SELECT * FROM \"NameWords\" WHERE {string.Join(" OR ", conditions)}";
-        var strategy = db.Database.CreateExecutionStrategy();
-        var words = await strategy.ExecuteAsync(async () =>
-        {
-            var owned = db.Database.CurrentTransaction is null;
-            var transaction = owned ? await db.Database.BeginTransactionAsync(ct) : null;
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL pg_trgm.similarity_threshold = 0.2", ct);
-                return await db.NameWords.FromSqlRaw(sql, [.. parameters]).AsNoTracking().Select(w => w.Word).Take(2000).ToListAsync(ct);
-            }
-            finally
-            {
-                if (transaction is not null)
-                {
-                    await transaction.RollbackAsync(ct);
-                    await transaction.DisposeAsync();
-                }
-            }
-        });
-        return words;
     }
 }

@@ -1,0 +1,53 @@
+using Mend.Web.Platform.Search;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mend.Tests.People;
+
+public sealed class WordIndexTests
+{
+    private static WordIndex With(params string[] words)
+    {
+        var index = new WordIndex(new FakeTimeProvider());
+        index.Load(words);
+        return index;
+    }
+
+    [Theory]
+    [InlineData("jonh", "john")]
+    [InlineData("smiht", "smith")]
+    [InlineData("smth", "smith")]
+    [InlineData("smithe", "smith")]
+    [InlineData("catherine", "katherine")]
+    [InlineData("jon", "jonathan")]
+    public void Close_FindsWordsAFewEditsAwayOrThatStartWithIt(string typed, string recorded) =>
+        Assert.Contains(recorded, With(recorded, "mary", "jones", "patel").Close([typed]));
+
+    [Fact]
+    public void Close_LeavesOutWordsThatAreNotClose() =>
+        Assert.Empty(With("mary", "jones", "patel").Close(["smith"]));
+
+    [Fact]
+    public void Add_MakesANewWordFindableAtOnce_AndALaterLoadKeepsIt()
+    {
+        var index = With("mary");
+        index.Add(["okonkwo"]);
+        Assert.Contains("okonkwo", index.Close(["okonkow"]));
+        index.Load(["mary"]);
+        Assert.Contains("okonkwo", index.Close(["okonkwo"]));
+    }
+
+    [Fact]
+    public async Task EnsureLoaded_ReadsAgainAfterAMinute()
+    {
+        var clock = new FakeTimeProvider();
+        var index = new WordIndex(clock);
+        var reads = 0;
+        Task<List<string>> Read() { reads++; return Task.FromResult(new List<string> { "mary" }); }
+        await index.EnsureLoadedAsync(Read);
+        await index.EnsureLoadedAsync(Read);
+        Assert.Equal(1, reads);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await index.EnsureLoadedAsync(Read);
+        Assert.Equal(2, reads);
+    }
+}
