@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mend.Tests.Platform;
 
-public sealed class ReencryptCommandTests
+public sealed class CommandsTests
 {
     private static WebApplication Build(string connectionString, params (int Id, string Key)[] keys)
     {
@@ -33,6 +33,51 @@ public sealed class ReencryptCommandTests
         var app = builder.Build();
         app.UseMend();
         return app;
+    }
+
+    [Fact]
+    public async Task CreateAdmin_MakesAnAdministratorWithNoPassword_AndPrintsASingleUseLink()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"mend-admin-{Guid.NewGuid():N}.db");
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await using var app = Build($"Data Source={file};Pooling=False", (1, key));
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<MendDb>().Database.MigrateAsync();
+            }
+
+            var output = new StringWriter();
+            var original = Console.Out;
+            Console.SetOut(output);
+            int exit;
+            try
+            {
+                exit = await MendCommands.Find(["create-admin"])!.RunAsync(app, ["--email", "first.admin@example.org", "--name", "First Admin"]);
+            }
+            finally
+            {
+                Console.SetOut(original);
+            }
+
+            Assert.Equal(0, exit);
+            Assert.Contains("/Account/Invitation?user=", output.ToString());
+            await using var check = app.Services.CreateAsyncScope();
+            var db = check.ServiceProvider.GetRequiredService<MendDb>();
+            var admin = await db.Users.SingleAsync(u => u.Email == "first.admin@example.org");
+            Assert.Null(admin.PasswordHash);
+            Assert.True(await db.UserRoles.AnyAsync(r => r.UserId == admin.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Mend.Web.Platform.Auth.Roles.Administrator)));
+            Assert.Equal(1, await MendCommands.Find(["create-admin"])!.RunAsync(app, ["--email", "not-an-email", "--name", "X"]));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        }
     }
 
     [Fact]
