@@ -107,10 +107,7 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
         }
 
         Reference = @case.Reference;
-        OffenceTypes = [new SelectListItem("Choose the offence", ""), .. await db.OffenceTypes.AsNoTracking().Where(t => t.IsActive)
-            .OrderBy(t => t.Category).ThenBy(t => t.Name)
-            .Select(t => new SelectListItem(t.Category + ": " + t.Name + " (gravity " + t.GravityScore + ")", t.Id.ToString()))
-            .ToListAsync(ct)];
+        OffenceTypes = await OffenceChoices.LoadAsync(db, ct);
         var victimIds = @case.Participants.Where(p => p.Role == ParticipantRole.Victim && p.EndedAt == null).Select(p => p.PersonId).ToList();
         VictimItems = (await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id))
             .Select(p => new { p.Id, Name = p.OrganisationName ?? (p.GivenName + " " + p.FamilyName) })

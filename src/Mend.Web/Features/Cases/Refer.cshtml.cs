@@ -111,10 +111,7 @@ public sealed class ReferModel(ReferCase referCase, CaseAccess access, MendDb db
         }
 
         YoungPersonName = $"{person.GivenName} {person.FamilyName}";
-        OffenceTypes = [new SelectListItem("Choose the offence", ""), .. await db.OffenceTypes.AsNoTracking().Where(t => t.IsActive)
-            .OrderBy(t => t.Category).ThenBy(t => t.Name)
-            .Select(t => new SelectListItem(t.Category + ": " + t.Name + " (gravity " + t.GravityScore + ")", t.Id.ToString()))
-            .ToListAsync(ct)];
+        OffenceTypes = await OffenceChoices.LoadAsync(db, ct);
         return true;
     }
 }
