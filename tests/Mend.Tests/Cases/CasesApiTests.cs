@@ -46,6 +46,29 @@ public sealed class CasesApiTests(MendFactory factory) : IClassFixture<MendFacto
     }
 
     [Fact]
+    public async Task AnotherTeamsIds_ReadOrChangedThroughTheApi_AreNotFound()
+    {
+        var (client, personId) = await PractitionerWithYoungPersonAsync();
+        var created = await client.PostAsJsonAsync("/api/v1/referrals", await ReferralAsync(personId));
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var team = Mend.Web.Features.Staff.Team.Create("IDOR " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db => { db.Teams.Add(team); return await db.SaveChangesAsync(); });
+        var outsider = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: team.Id));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/people/{personId}")).StatusCode);
+        var change = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/people/{personId}") { Content = JsonContent.Create(new { kind = "Individual", givenName = "Changed", familyName = "ByOutsider" }) };
+        change.Headers.IfMatch.ParseAdd("*");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.SendAsync(change)).StatusCode);
+        var decide = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{caseId}/decision") { Content = JsonContent.Create(new { decision = "accept" }) };
+        decide.Headers.IfMatch.ParseAdd("*");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.SendAsync(decide)).StatusCode);
+        var list = await (await outsider.GetAsync("/api/v1/cases")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == caseId);
+        Assert.Equal("Kai", await factory.WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.GivenName).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ParallelReferrals_EachGetTheirOwnReference()
     {
         var (client, personId) = await PractitionerWithYoungPersonAsync();
