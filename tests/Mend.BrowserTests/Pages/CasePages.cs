@@ -15,6 +15,11 @@ public static class CasePages
         await page.GetByLabel("Postcode (optional)").FillAsync("EX1 1AA");
         await page.GetByLabel("Address line 1 (optional)").FillAsync("3 Station Road");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var different = page.GetByRole(AriaRole.Button, new() { Name = "This is a different person: save" });
+        if (await different.CountAsync() > 0)
+        {
+            await different.ClickAsync();
+        }
     }
 
     public static async Task FillDateAsync(IPage page, string legend, DateOnly date)
