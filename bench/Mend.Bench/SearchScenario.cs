@@ -38,7 +38,7 @@ public static class SearchScenario
     public static async Task<Result> MeasureAsync(HttpClient http, IReadOnlyList<string> queries, TimeSpan duration, int connections)
     {
         // Warm up: JIT, connection pools, PostgreSQL's caches.
-        foreach (var query in queries.Take(50))
+        foreach (var query in queries.Take(300))
         {
             (await http.PostAsJsonAsync("/api/v1/people/search", new { name = query })).EnsureSuccessStatusCode();
         }
