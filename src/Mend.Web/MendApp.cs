@@ -129,6 +129,14 @@ public static class MendApp
         services.AddScoped<Features.Cases.ReferCase>();
         services.AddScoped<Features.People.PersonSearch>();
         services.AddScoped<Features.People.MergePeople>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Assessments").Get<Features.Assessments.AssessmentSettings>() ?? new Features.Assessments.AssessmentSettings()).Validated());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Notifications").Get<Features.Notifications.NotificationSettings>() ?? new Features.Notifications.NotificationSettings());
+        services.AddScoped<Features.Notifications.Notify>();
+        services.AddScoped<Features.Assessments.AssessmentChecks>();
+        services.AddScoped<Features.Assessments.RecordAnswers>();
+        services.AddScoped<Features.Assessments.StartAssessment>();
+        services.AddScoped<Features.Assessments.DecideAssessment>();
+        services.AddScoped<Features.Assessments.ProcessReadiness>();
 
         services.AddRazorPages(o =>
         {
@@ -264,6 +272,7 @@ public static class MendApp
         app.Services.GetRequiredService<DatabaseSettings>();
         app.Services.GetRequiredService<IEmailSender>();
         app.Services.GetRequiredService<Platform.Encryption.FieldEncryption>();
+        app.Services.GetRequiredService<Features.Assessments.AssessmentSettings>();
         var security = app.Services.GetRequiredService<SecuritySettings>();
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();

@@ -35,6 +35,9 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<OffenceVictim> OffenceVictims => Set<OffenceVictim>();
     public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
+    public DbSet<Features.Assessments.Assessment> Assessments => Set<Features.Assessments.Assessment>();
+    public DbSet<Features.Assessments.AssessmentFactor> AssessmentFactors => Set<Features.Assessments.AssessmentFactor>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,12 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Cases/Attachments/{id:guid}"] = CaseWork,
         ["Cases/AmendNote/{id:guid}/{noteId:long}"] = CaseWork,
         ["Cases/BrokenGlass"] = [Roles.Manager],
+        ["Cases/{caseId:guid}/Assessments"] = CaseWork,
+        ["Assessments/{id:guid}"] = CaseWork,
+        ["Assessments/{id:guid}/{section}"] = CaseWork,
+        ["Assessments/Approvals"] = [Roles.Manager],
+        ["Notifications"] = Everyone,
+        ["Notifications/Index"] = Everyone,
         ["People/Merge/{id:guid}"] = [Roles.Manager],
         ["Admin/OffenceTypes"] = [Roles.Administrator],
         ["Admin/OffenceTypes/Index"] = [Roles.Administrator],
@@ -86,6 +92,14 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/cases/{id:guid}/decision"] = CaseWork,
         ["/api/v1/cases/{id:guid}/risk"] = CaseWork,
         ["/api/v1/referrals"] = CaseWork,
+        ["/api/v1/cases/{id:guid}/assessments"] = CaseWork,
+        ["/api/v1/cases/{id:guid}/process-readiness"] = CaseWork,
+        ["/api/v1/assessments/{id:guid}"] = CaseWork,
+        ["/api/v1/assessments/{id:guid}/answers"] = CaseWork,
+        ["/api/v1/assessments/{id:guid}/submit"] = CaseWork,
+        ["/api/v1/assessments/{id:guid}/approve"] = CaseWork,
+        ["/api/v1/assessments/{id:guid}/return"] = [Roles.Manager],
+        ["/api/v1/assessments/awaiting-approval"] = [Roles.Manager],
     };
 
     private IReadOnlyList<string> MappedRoutes() => Endpoints().Select(e => e.Route).Distinct().Order().ToList();
@@ -112,6 +126,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     private static string Url(string pattern)
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
+            .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");
         return "/" + path.TrimStart('/');
     }

@@ -19,6 +19,7 @@ public sealed class CsrfTests(MendFactory factory) : IClassFixture<MendFactory>
             .SelectMany(e => e.Page!.HandlerMethods
                 .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 .Select(h => "/" + e.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "1")
+                        .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
                     + (h.Name is null ? "" : "?handler=" + h.Name)))
             .Distinct().Order().ToList();
     }

@@ -149,7 +149,7 @@ public sealed class Case : IVersioned
             throw new DomainRuleException("Each person harmed by the offence must first be added to the case as a victim.");
         }
 
-        var offence = Offence.Record(Id, details, victims);
+        var offence = Offence.Record(Id, details, victims, now);
         _offences.Add(offence);
         Touch(now);
         return offence;

@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(CaseAccess access, MendDb db) : PageModel
+public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.AssessmentChecks checks, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string Reference, string YoungPerson, CaseStatus Status, RiskLevel Risk, DateOnly? RiskReviewOn, DateTime? LastContact, string? AllocatedTo, DateOnly ReceivedOn);
 
@@ -20,6 +20,11 @@ public sealed class IndexModel(CaseAccess access, MendDb db) : PageModel
     public string View { get; set; } = "mine";
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Approved assessments on these cases that are out of date or due for review soon.</summary>
+    public IReadOnlyList<AssessmentDue> Reviews { get; private set; } = [];
+
+    public sealed record AssessmentDue(Guid Id, string Reference, string PersonName, DateOnly? ReviewOn, IReadOnlyList<string> OutOfDate);
 
     public static IReadOnlyList<(string Key, string Text)> Sorts =>
         [("risk", "Risk level"), ("review", "Next review"), ("contact", "Last contact"), ("reference", "Reference")];
@@ -45,6 +50,11 @@ public sealed class IndexModel(CaseAccess access, MendDb db) : PageModel
             })
             .Take(500)
             .ToListAsync(ct);
+        if (View != "referrals")
+        {
+            await LoadReviewsAsync(cases.Where(c => c.Status == CaseStatus.Open), ct);
+        }
+
         var mapped = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn));
         Rows = Sort switch
         {
@@ -53,5 +63,21 @@ public sealed class IndexModel(CaseAccess access, MendDb db) : PageModel
             "reference" => mapped.OrderBy(r => r.Reference).ToList(),
             _ => mapped.OrderByDescending(r => r.Risk).ThenBy(r => r.RiskReviewOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference).ToList(),
         };
+    }
+
+    private async Task LoadReviewsAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var soon = today.AddDays(checks.Settings.ReviewPromptDays);
+        var approved = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == Assessments.AssessmentStatus.Approved && cases.Any(c => c.Id == a.CaseId))
+            .OrderBy(a => a.ReviewOn).Take(500).ToListAsync(ct);
+        var outOfDate = await checks.OutOfDateAsync(approved, today, ct);
+        var due = approved.Where(a => a.ReviewOn <= soon || outOfDate.ContainsKey(a.Id)).Take(50).ToList();
+        var caseIds = due.Select(a => a.CaseId).Distinct().ToList();
+        var personIds = due.Select(a => a.PersonId).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
+        Reviews = due.Select(a => new AssessmentDue(a.Id, references[a.CaseId], names[a.PersonId], a.ReviewOn, outOfDate.TryGetValue(a.Id, out var r) ? r : [])).ToList();
     }
 }

@@ -13,9 +13,12 @@ public sealed class Offence
     public string? Location { get; private set; }
     public string? Description { get; private set; }
 
+    /// <summary>When the offence was added to the case; an assessment submitted before it is out of date.</summary>
+    public DateTime RecordedAt { get; private set; }
+
     public IReadOnlyList<OffenceVictim> Victims => _victims;
 
-    public static Offence Record(Guid caseId, OffenceDetails details, IEnumerable<Guid> victims)
+    public static Offence Record(Guid caseId, OffenceDetails details, IEnumerable<Guid> victims, DateTime now)
     {
         var offence = new Offence
         {
@@ -24,6 +27,7 @@ public sealed class Offence
             CommittedOn = details.CommittedOn,
             Location = details.Location,
             Description = details.Description,
+            RecordedAt = now,
         };
         offence._victims.AddRange(victims.Select(v => new OffenceVictim(v)));
         return offence;

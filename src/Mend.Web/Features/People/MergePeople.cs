@@ -71,6 +71,23 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             link.MoveTo(keepId);
         }
 
+        // Assessments follow the person; where both records were assessed on the same case, the kept
+        // record's assessments stand and the moved ones become history after them.
+        var assessments = await db.Assessments.Where(a => a.PersonId == duplicateId || a.PersonId == keepId).ToListAsync(ct);
+        foreach (var group in assessments.Where(a => a.PersonId == duplicateId).GroupBy(a => a.CaseId))
+        {
+            var keptOnCase = assessments.Where(a => a.PersonId == keepId && a.CaseId == group.Key).ToList();
+            var next = keptOnCase.Count == 0 ? 0 : keptOnCase.Max(a => a.Number);
+            foreach (var assessment in group.OrderBy(a => a.Number))
+            {
+                assessment.MoveTo(keepId, keptOnCase.Count == 0 ? assessment.Number : ++next);
+                if (keptOnCase.Count > 0)
+                {
+                    assessment.Supersede(now);
+                }
+            }
+        }
+
         if (moved > 0)
         {
             taken.Insert(0, $"{moved} case link{(moved == 1 ? "" : "s")}");

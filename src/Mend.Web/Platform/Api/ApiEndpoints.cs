@@ -24,6 +24,7 @@ public static class ApiEndpoints
         AuditApi.Map(v1);
         Features.People.PeopleApi.Map(v1);
         Features.Cases.CasesApi.Map(v1);
+        Features.Assessments.AssessmentsApi.Map(v1);
     }
 
     /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>

@@ -144,7 +144,27 @@ public static class MendCommands
             total += batch.Count;
         }
 
-        Console.WriteLine($"Re-encrypted {total} note(s) under key {encryption.CurrentKeyId}. Older keys can be removed once every node uses the new one.");
+        // Assessments hold several narratives each, so every one is rewritten, in key order.
+        var assessments = 0;
+        while (true)
+        {
+            var batch = await db.Assessments.OrderBy(a => a.Id).Skip(assessments).Take(200).ToListAsync();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var assessment in batch)
+            {
+                assessment.Reencrypt(encryption);
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            assessments += batch.Count;
+        }
+
+        Console.WriteLine($"Re-encrypted {total} note(s) and {assessments} assessment(s) under key {encryption.CurrentKeyId}. Older keys can be removed once every node uses the new one.");
         return 0;
     }
 

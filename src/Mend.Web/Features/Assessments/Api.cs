@@ -1,0 +1,217 @@
+using Mend.Web.Data;
+using Mend.Web.Platform.Api;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Assessments;
+
+public static class AssessmentsApi
+{
+    public sealed record StartRequest(Guid? PersonId);
+
+    public sealed record ApproveRequest(string? Conditions);
+
+    public sealed record ReturnRequest(string? Reasons);
+
+    public sealed record ReadinessRequest(SuitableProcesses? Kind, IReadOnlyList<Guid>? PersonIds);
+
+    public sealed record AssessmentSummary(Guid Id, Guid PersonId, int Number, AssessmentStatus Status, Cases.RiskLevel? OverallRisk, DateOnly? ReviewOn, bool OutOfDate, IReadOnlyList<string> OutOfDateReasons);
+
+    public sealed record WaitingItem(Guid Id, Guid CaseId, Guid PersonId, string? SubmittedBy, DateTime? SubmittedAt, IReadOnlyList<string> Reasons);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/cases/{id:guid}/assessments", async (Guid id, HttpContext http, MendDb db, Cases.CaseAccess access, AssessmentChecks checks, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await access.VisibleCases(http.User).AnyAsync(c => c.Id == id, ct))
+                {
+                    return NotFound("case");
+                }
+
+                var all = await db.Assessments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.PersonId).ThenBy(a => a.Number).ToListAsync(ct);
+                var outOfDate = await checks.OutOfDateAsync(all, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                foreach (var personId in all.Select(a => a.PersonId).Distinct())
+                {
+                    audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: personId, purpose: "Assessments on the case (API)");
+                }
+
+                await db.SaveChangesAsync(ct);
+                return Results.Ok(all.Select(a => new AssessmentSummary(a.Id, a.PersonId, a.Number, a.Status, a.OverallRisk, a.ReviewOn,
+                    outOfDate.ContainsKey(a.Id), outOfDate.TryGetValue(a.Id, out var r) ? r : [])).ToList());
+            })
+            .WithTags("Assessments").WithName("ListCaseAssessments").WithSummary("Every version of every assessment on a case, with whether each is out of date")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<List<AssessmentSummary>>().ProducesProblem(404);
+
+        v1.MapPost("/cases/{id:guid}/assessments", async (Guid id, StartRequest request, HttpContext http, StartAssessment start, FieldEncryption encryption, CancellationToken ct) =>
+            {
+                if (request.PersonId is not { } personId)
+                {
+                    return ApiResults.FieldErrors(new Dictionary<string, string> { ["personId"] = "Say whose assessment to start" });
+                }
+
+                var result = await start.HandleAsync(id, personId, http.User, ct);
+                if (result.CaseNotFound)
+                {
+                    return NotFound("case");
+                }
+
+                if (result.ExistingDraftId is { } draft)
+                {
+                    return Results.Problem(statusCode: 409, title: result.Error, extensions: new Dictionary<string, object?> { ["existingDraftId"] = draft });
+                }
+
+                if (result.Assessment is null)
+                {
+                    return ApiResults.FieldErrors(new Dictionary<string, string> { ["personId"] = result.Error! });
+                }
+
+                ApiResults.SetETag(http, result.Assessment.Version);
+                return Results.Created($"/api/v1/assessments/{result.Assessment.Id}", AssessmentSheet.From(result.Assessment, encryption));
+            })
+            .WithTags("Assessments").WithName("StartAssessment").WithSummary("Starts an assessment of someone on the case, or a reassessment from their last one")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<AssessmentSheet>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+
+        v1.MapGet("/assessments/{id:guid}", async (Guid id, HttpContext http, MendDb db, AssessmentChecks checks, FieldEncryption encryption, AuditTrail audit, CancellationToken ct) =>
+            {
+                var assessment = await checks.Visible(http.User).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+                if (assessment is null)
+                {
+                    return NotFound("assessment");
+                }
+
+                audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: assessment.PersonId, purpose: "Suitability and risk assessment (API)");
+                await db.SaveChangesAsync(ct);
+                ApiResults.SetETag(http, assessment.Version);
+                return Results.Ok(AssessmentSheet.From(assessment, encryption));
+            })
+            .WithTags("Assessments").WithName("GetAssessment").WithSummary("An assessment with its answers, and an ETag")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<AssessmentSheet>().ProducesProblem(404);
+
+        v1.MapPatch("/assessments/{id:guid}/answers", async (Guid id, RecordAnswers.Answers answers, HttpContext http, MendDb db, AssessmentChecks checks, RecordAnswers record, FieldEncryption encryption, TimeProvider clock, CancellationToken ct) =>
+            {
+                var assessment = await checks.Visible(http.User).SingleOrDefaultAsync(a => a.Id == id, ct);
+                if (assessment is null)
+                {
+                    return NotFound("assessment");
+                }
+
+                if (ApiResults.CheckIfMatch(http, assessment.Version) is { } refused)
+                {
+                    return refused;
+                }
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                var errors = record.Apply(assessment, answers, DateOnly.FromDateTime(now), now);
+                if (errors.Count > 0)
+                {
+                    return ApiResults.FieldErrors(errors);
+                }
+
+                if (!await db.SaveAtVersionAsync(assessment, assessment.Version, ct))
+                {
+                    return Results.Problem(statusCode: 412, title: DecideAssessment.ConflictMessage + ".");
+                }
+
+                ApiResults.SetETag(http, assessment.Version);
+                return Results.Ok(AssessmentSheet.From(assessment, encryption));
+            })
+            .WithTags("Assessments").WithName("RecordAssessmentAnswers")
+            .WithSummary("Records the answers to one or more sections of an assessment in progress; only the sections sent change. Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<AssessmentSheet>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
+
+        v1.MapPost("/assessments/{id:guid}/submit", (Guid id, HttpContext http, AssessmentChecks checks, DecideAssessment decide, FieldEncryption encryption, CancellationToken ct) =>
+                DecideAsync(id, http, checks, encryption, ct, version => decide.SubmitAsync(id, version, http.User, ct)))
+            .WithTags("Assessments").WithName("SubmitAssessment")
+            .WithSummary("Submits a complete assessment: approved at once when the approval policy does not need a manager, otherwise queued for one with the reasons. Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<AssessmentSheet>().ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+
+        v1.MapPost("/assessments/{id:guid}/approve", (Guid id, ApproveRequest request, HttpContext http, AssessmentChecks checks, DecideAssessment decide, FieldEncryption encryption, CancellationToken ct) =>
+                DecideAsync(id, http, checks, encryption, ct, version => decide.ApproveAsync(id, version, request.Conditions, http.User, ct)))
+            .WithTags("Assessments").WithName("ApproveAssessment").WithSummary("Approves a submitted assessment, with any conditions; a manager cannot approve their own. Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<AssessmentSheet>().ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+
+        v1.MapPost("/assessments/{id:guid}/return", (Guid id, ReturnRequest request, HttpContext http, AssessmentChecks checks, DecideAssessment decide, FieldEncryption encryption, CancellationToken ct) =>
+                DecideAsync(id, http, checks, encryption, ct, version => decide.ReturnAsync(id, version, request.Reasons, http.User, ct)))
+            .WithTags("Assessments").WithName("ReturnAssessment").WithSummary("Returns a submitted assessment to the assessor with reasons (managers). Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<AssessmentSheet>().ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+
+        v1.MapGet("/assessments/awaiting-approval", async (HttpContext http, AssessmentChecks checks, CancellationToken ct) =>
+            {
+                var waiting = await checks.Visible(http.User).AsNoTracking()
+                    .Where(a => a.Status == AssessmentStatus.Submitted && a.NeedsManagerApproval)
+                    .OrderBy(a => a.SubmittedAt).Take(200)
+                    .Select(a => new { a.Id, a.CaseId, a.PersonId, a.SubmittedByName, a.SubmittedAt, a.ApprovalReasons })
+                    .ToListAsync(ct);
+                return Results.Ok(waiting.Select(a => new WaitingItem(a.Id, a.CaseId, a.PersonId, a.SubmittedByName, a.SubmittedAt, a.ApprovalReasons?.Split('\n') ?? [])).ToList());
+            })
+            .WithTags("Assessments").WithName("AssessmentsAwaitingApproval").WithSummary("Assessments waiting for a manager's approval, oldest first (managers)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<List<WaitingItem>>();
+
+        v1.MapPost("/cases/{id:guid}/process-readiness", async (Guid id, ReadinessRequest request, HttpContext http, ProcessReadiness readiness, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string>();
+                if (request.Kind is null or SuitableProcesses.None)
+                {
+                    errors["kind"] = "Say which kind of process: DirectConference, ShuttleOrIndirect or Letter";
+                }
+
+                if (request.PersonIds is not { Count: > 0 })
+                {
+                    errors["personIds"] = "Say who would take part";
+                }
+
+                if (errors.Count > 0)
+                {
+                    return ApiResults.FieldErrors(errors);
+                }
+
+                var answer = await readiness.CheckAsync(http.User, id, request.PersonIds!, request.Kind!.Value, ct);
+                return answer is null ? NotFound("case") : Results.Ok(answer);
+            })
+            .WithTags("Assessments").WithName("CheckProcessReadiness")
+            .WithSummary("The assessment gate: whether everyone named has an approved, in-date assessment recommending this kind of process, and exactly what is missing if not")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<ProcessReadiness.Answer>().ProducesValidationProblem().ProducesProblem(404);
+    }
+
+    private static async Task<IResult> DecideAsync(Guid id, HttpContext http, AssessmentChecks checks, FieldEncryption encryption, CancellationToken ct,
+        Func<int, Task<DecideAssessment.Result>> decide)
+    {
+        var current = await checks.Visible(http.User).AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return NotFound("assessment");
+        }
+
+        if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await decide(current.Value);
+        switch (result.Outcome)
+        {
+            case DecideAssessment.Outcome.Done:
+                ApiResults.SetETag(http, result.Assessment!.Version);
+                return Results.Ok(AssessmentSheet.From(result.Assessment, encryption));
+            case DecideAssessment.Outcome.NotFound:
+                return NotFound("assessment");
+            case DecideAssessment.Outcome.Conflict:
+                return Results.Problem(statusCode: 412, title: result.Message + ".");
+            default:
+                return Results.Problem(statusCode: 422, title: result.Message);
+        }
+    }
+
+    private static IResult NotFound(string what) => Results.Problem(statusCode: 404, title: $"There is no {what} with that id that you can see.");
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Assessments;
+
+/// <summary>
+/// What the assessment rules need from the rest of the case: which assessments a user may see,
+/// whether one is still in date, and the facts the approval policy weighs.
+/// </summary>
+public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSettings settings)
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public AssessmentSettings Settings => settings;
+
+    public IQueryable<Assessment> Visible(ClaimsPrincipal user)
+    {
+        var cases = access.VisibleCases(user);
+        return db.Assessments.Where(a => cases.Any(c => c.Id == a.CaseId));
+    }
+
+    /// <summary>
+    /// Why a submitted or approved assessment no longer reflects the case: its review date has
+    /// passed, or an offence or a warning (safeguarding concerns included) was recorded after it was
+    /// submitted. Empty when it is in date; drafts are never out of date.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OutOfDateAsync(Assessment assessment, DateOnly today, CancellationToken ct)
+    {
+        var found = await OutOfDateAsync([assessment], today, ct);
+        return found.TryGetValue(assessment.Id, out var reasons) ? reasons : [];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> OutOfDateAsync(IReadOnlyCollection<Assessment> assessments, DateOnly today, CancellationToken ct)
+    {
+        var submitted = assessments.Where(a => a.SubmittedAt is not null && a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved).ToList();
+        var result = new Dictionary<Guid, IReadOnlyList<string>>();
+        if (submitted.Count == 0)
+        {
+            return result;
+        }
+
+        var caseIds = submitted.Select(a => a.CaseId).Distinct().ToList();
+        var earliest = submitted.Min(a => a.SubmittedAt!.Value);
+        var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId) && o.RecordedAt > earliest)
+            .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { o.CaseId, o.RecordedAt, t.Name })
+            .ToListAsync(ct);
+        var participants = await db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.EndedAt == null)
+            .Select(p => new { p.CaseId, p.PersonId }).ToListAsync(ct);
+        var personIds = participants.Select(p => p.PersonId).Distinct().ToList();
+        var flags = await db.PersonFlags.AsNoTracking().Where(f => personIds.Contains(f.PersonId) && f.SetAt > earliest && f.RemovedAt == null)
+            .Join(db.People, f => f.PersonId, p => p.Id, (f, p) => new { f.PersonId, f.Type, f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName })
+            .ToListAsync(ct);
+
+        foreach (var a in submitted)
+        {
+            var reasons = new List<string>();
+            if (a.ReviewOn is { } review && review < today)
+            {
+                reasons.Add($"its review date, {review.ToString("d MMMM yyyy", EnGb)}, has passed");
+            }
+
+            reasons.AddRange(offences.Where(o => o.CaseId == a.CaseId && o.RecordedAt > a.SubmittedAt)
+                .Select(o => $"an offence ({o.Name}) was added to the case after it was submitted"));
+            var onCase = participants.Where(p => p.CaseId == a.CaseId).Select(p => p.PersonId).ToHashSet();
+            reasons.AddRange(flags.Where(f => onCase.Contains(f.PersonId) && f.SetAt > a.SubmittedAt)
+                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {(f.Kind == PersonKind.Organisation ? f.OrganisationName : f.GivenName + " " + f.FamilyName)} after it was submitted"));
+            if (reasons.Count > 0)
+            {
+                result[a.Id] = reasons;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether this assessment, as it stands, needs a manager's approval, and why.</summary>
+    public async Task<ApprovalDecision> PolicyAsync(Assessment assessment, DateOnly today, CancellationToken ct)
+    {
+        var offences = await db.Offences.AsNoTracking().Where(o => o.CaseId == assessment.CaseId)
+            .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new ApprovalFacts.OffenceFact(t.Name, t.GravityScore, t.IsSensitive))
+            .ToListAsync(ct);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == assessment.PersonId, ct);
+        var others = await LatestAsync(assessment.CaseId, ct);
+        var otherRisks = new List<ApprovalFacts.OtherParticipant>();
+        foreach (var other in others.Where(o => o.PersonId != assessment.PersonId && o.OverallRisk is not null
+            && o.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved))
+        {
+            var name = await db.People.AsNoTracking().Where(p => p.Id == other.PersonId).Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+            otherRisks.Add(new(name ?? "", other.OverallRisk!.Value));
+        }
+
+        var safeguardingFlag = await db.PersonFlags.AnyAsync(f => f.PersonId == assessment.PersonId && f.Type == FlagType.SafeguardingConcern && f.RemovedAt == null, ct);
+        var safeguardingRated = assessment.Factors.Any(f => f.Factor == RiskFactor.Safeguarding && f.Rating > FactorRating.None);
+        var facts = new ApprovalFacts(offences, assessment.OverallRisk, otherRisks, person.AgeOn(today), safeguardingFlag || safeguardingRated, assessment.ProposedVenue);
+        return ApprovalPolicy.Decide(facts, settings);
+    }
+
+    /// <summary>The newest version of each person's assessment on a case.</summary>
+    public async Task<IReadOnlyList<Assessment>> LatestAsync(Guid caseId, CancellationToken ct)
+    {
+        var all = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
+        return all.GroupBy(a => a.PersonId).Select(g => g.MaxBy(a => a.Number)!).ToList();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Assessments;
+
+/// <summary>
+/// The safety gate before any restorative process: everyone taking part needs an approved, in-date
+/// assessment that recommends going ahead with that kind of process. The answer lists exactly
+/// what is missing for whom.
+/// </summary>
+public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChecks checks, TimeProvider clock)
+{
+    public sealed record Answer(bool Ready, IReadOnlyList<string> Missing);
+
+    /// <summary>Null when the case is not one the user can see.</summary>
+    public async Task<Answer?> CheckAsync(ClaimsPrincipal user, Guid caseId, IReadOnlyCollection<Guid> personIds, SuitableProcesses kind, CancellationToken ct)
+    {
+        if (!await access.VisibleCases(user).AnyAsync(c => c.Id == caseId, ct))
+        {
+            return null;
+        }
+
+        var missing = new List<string>();
+        if (personIds.Count == 0)
+        {
+            missing.Add("Choose who is taking part");
+            return new Answer(false, missing);
+        }
+
+        if (kind is not (SuitableProcesses.DirectConference or SuitableProcesses.ShuttleOrIndirect or SuitableProcesses.Letter))
+        {
+            missing.Add("Choose one kind of process");
+            return new Answer(false, missing);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var onCase = await db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == caseId && p.EndedAt == null).Select(p => p.PersonId).ToListAsync(ct);
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName })
+            .ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var approved = await db.Assessments.AsNoTracking()
+            .Where(a => a.CaseId == caseId && personIds.Contains(a.PersonId) && a.Status == AssessmentStatus.Approved)
+            .ToListAsync(ct);
+        var outOfDate = await checks.OutOfDateAsync(approved, today, ct);
+        var what = AssessmentWords.Describe(kind).ToLower(CultureInfo.GetCultureInfo("en-GB"));
+
+        foreach (var personId in personIds.Distinct())
+        {
+            if (!names.TryGetValue(personId, out var name) || !onCase.Contains(personId))
+            {
+                missing.Add($"{(name is null ? "A person chosen" : name)} is not taking part in this case");
+                continue;
+            }
+
+            var assessment = approved.Where(a => a.PersonId == personId).MaxBy(a => a.Number);
+            if (assessment is null)
+            {
+                missing.Add($"{name} has no approved assessment");
+            }
+            else if (outOfDate.TryGetValue(assessment.Id, out var reasons))
+            {
+                missing.Add($"{name}'s assessment is out of date: {string.Join("; ", reasons)}");
+            }
+            else if (assessment.Recommendation is Recommendation.NotNow or Recommendation.NotSuitable)
+            {
+                missing.Add($"{name}'s assessment recommends not going ahead ({AssessmentWords.Describe(assessment.Recommendation.Value).ToLowerInvariant()})");
+            }
+            else if (!assessment.SuitableProcesses.HasFlag(kind))
+            {
+                missing.Add($"{name}'s assessment does not find a {what} suitable");
+            }
+        }
+
+        return new Answer(missing.Count == 0, missing);
+    }
+}
