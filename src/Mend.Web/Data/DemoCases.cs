@@ -1,3 +1,4 @@
+using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
@@ -73,10 +74,36 @@ public static class DemoCases
             }
 
             db.Cases.Add(@case);
+            if (story.Stage == CaseStatus.Open)
+            {
+                db.Assessments.Add(DemoAssessment(@case.Id, victim.Id, story.Risk, encryption, practitionerId, practitionerName, now));
+            }
+
             db.CaseNotes.Add(CaseNote.Write(@case.Id, new NoteDetails(NoteType.PhoneCall, now.AddDays(-number), null, story.Note), encryption, practitionerId, practitionerName, now));
         }
 
         db.CaseReferenceCounters.Add(new CaseReferenceCounter { Year = today.Year, LastNumber = number });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A victim's assessment: approved by the practitioner, or waiting for a manager when the risk is high.</summary>
+    private static Assessment DemoAssessment(Guid caseId, Guid victimId, RiskLevel risk, FieldEncryption encryption, Guid practitionerId, string practitionerName, DateTime now)
+    {
+        var assessment = Assessment.Start(caseId, victimId, ParticipantRole.Victim, 1, practitionerId, practitionerName, now);
+        assessment.RecordUnderstanding(Willingness.Willing, true, "Would like to meet if it can be made safe.", encryption, now);
+        assessment.RecordExpectations("To explain what the offence did to them, and to hear an apology.", encryption, now);
+        assessment.RecordRisks(Enum.GetValues<RiskFactor>().ToDictionary(f => f, f => f == RiskFactor.EmotionalHarm ? (FactorRating.Low, (string?)"Some anxiety about meeting.") : (FactorRating.None, null)),
+            PowerImbalanceKinds.None, encryption, now);
+        assessment.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, Venue.YotOffice, "Separate waiting rooms; arrive 15 minutes apart.", encryption, now);
+        var overall = risk == RiskLevel.NotAssessed ? RiskLevel.Low : risk;
+        assessment.RecordOverall(overall, Recommendation.Proceed, "Willing, well supported, and the risks can be managed.", DateOnly.FromDateTime(now).AddMonths(3), encryption, now);
+        var needsManager = overall is RiskLevel.High or RiskLevel.VeryHigh;
+        assessment.Submit(new ApprovalDecision(needsManager, needsManager ? [$"The overall risk is {CaseWords.Describe(overall).ToLowerInvariant()}"] : []), practitionerId, practitionerName, now);
+        if (!needsManager)
+        {
+            assessment.Approve(practitionerId, practitionerName, isManager: false, null, [], encryption, now);
+        }
+
+        return assessment;
     }
 }

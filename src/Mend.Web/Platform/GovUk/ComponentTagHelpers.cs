@@ -103,8 +103,8 @@ public sealed class SummaryRowTagHelper : TagHelper
         var value = (await output.GetChildContentAsync()).GetContent();
         var key = HtmlEncoder.Default.Encode(Key);
         output.TagName = "div";
-        output.Attributes.SetAttribute("class", "govuk-summary-list__row" + (ChangeHref is null ? " govuk-summary-list__row--no-actions" : ""));
-        var actions = ChangeHref is null
+        output.Attributes.SetAttribute("class", "govuk-summary-list__row" + (string.IsNullOrEmpty(ChangeHref) ? " govuk-summary-list__row--no-actions" : ""));
+        var actions = string.IsNullOrEmpty(ChangeHref)
             ? ""
             : $"<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"{HtmlEncoder.Default.Encode(ChangeHref)}\">Change<span class=\"govuk-visually-hidden\"> {key.ToLowerInvariant()}</span></a></dd>";
         output.Content.SetHtmlContent($"<dt class=\"govuk-summary-list__key\">{key}</dt><dd class=\"govuk-summary-list__value\">{value}</dd>{actions}");
