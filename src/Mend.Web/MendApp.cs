@@ -142,6 +142,7 @@ public static class MendApp
         {
             o.RootDirectory = "/Features";
             o.Conventions.AddPageRoute("/Home/Index", "");
+            o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });
     }
 

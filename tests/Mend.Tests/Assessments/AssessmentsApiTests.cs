@@ -195,4 +195,57 @@ public sealed class AssessmentsApiTests(MendFactory factory) : IClassFixture<Men
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/assessments/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ReadinessAsync(outsider, c.CaseId, "Letter", c.VictimId)).StatusCode);
     }
+
+    [Fact]
+    public async Task Approve_AfterANewWarning_IsRefusedAsOutOfDate_AndASupersededVersionCannotBeApproved()
+    {
+        var practitioner = await SignInAsync(Roles.Practitioner);
+        var manager = await SignInAsync(Roles.Manager);
+        var c = await AssessmentCase.CreateAsync(factory, practitioner, "Sexual assault");
+        var (id, version) = await AssessmentCase.CompletedDraftAsync(factory, practitioner, c.CaseId, c.VictimId, youngPerson: false);
+        var submitted = await JsonAsync(await AssessmentCase.PostWithVersionAsync(practitioner, $"/api/v1/assessments/{id}/submit", version));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var flagged = await practitioner.SubmitAsync($"/People/Flags/{c.YoungPersonId}", [new("Type", "SafeguardingConcern"), new("Note", "Referred to children's services")], $"/People/Flags/{c.YoungPersonId}?handler=Raise");
+        Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
+        var noHandler = await practitioner.SubmitAsync($"/People/Flags/{c.YoungPersonId}", ("Type", "SafeguardingConcern"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, noHandler.StatusCode);
+        var outOfDate = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/approve", submitted.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outOfDate.StatusCode);
+        Assert.Contains("out of date and cannot be approved: a warning (safeguarding concern) was recorded for Kai Morgan", (await JsonAsync(outOfDate)).GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        var reassessment = await practitioner.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/assessments", new { personId = c.VictimId });
+        Assert.Equal(HttpStatusCode.Created, reassessment.StatusCode);
+        var old = await JsonAsync(await manager.GetAsync($"/api/v1/assessments/{id}"));
+        Assert.Equal("Superseded", old.GetProperty("status").GetString());
+        var superseded = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/approve", old.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, superseded.StatusCode);
+        Assert.Contains("superseded", (await JsonAsync(superseded)).GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Return_NeedsReasons_ThenTheAssessorChangesAndResubmits()
+    {
+        var practitioner = await SignInAsync(Roles.Practitioner);
+        var manager = await SignInAsync(Roles.Manager);
+        var c = await AssessmentCase.CreateAsync(factory, practitioner);
+        var (id, version) = await AssessmentCase.CompletedDraftAsync(factory, practitioner, c.CaseId, c.VictimId, youngPerson: false, overallRisk: "High");
+        var submitted = await JsonAsync(await AssessmentCase.PostWithVersionAsync(practitioner, $"/api/v1/assessments/{id}/submit", version));
+        Assert.Contains(submitted.GetProperty("approvalReasons").EnumerateArray(), r => r.GetString() == "The overall risk is high");
+        version = submitted.GetProperty("version").GetInt32();
+
+        var noReasons = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/return", version, new { reasons = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReasons.StatusCode);
+        var returned = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/return", version, new { reasons = "Say what support the victim will have" });
+        var body = await JsonAsync(returned);
+        Assert.Equal("Returned", body.GetProperty("status").GetString());
+        Assert.Equal("Say what support the victim will have", body.GetProperty("returnReasons").GetString());
+
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/assessments/{id}/answers") { Content = JsonContent.Create(new { processes = new { suitable = new[] { "Letter" }, noneSuitable = false, venue = "YotOffice", safetyMeasures = "Victim Support worker attends" } }) };
+        patch.Headers.IfMatch.Add(returned.Headers.ETag!);
+        var changed = await JsonAsync(await practitioner.SendAsync(patch));
+        Assert.Equal("Draft", changed.GetProperty("status").GetString());
+        var resubmitted = await AssessmentCase.PostWithVersionAsync(practitioner, $"/api/v1/assessments/{id}/submit", changed.GetProperty("version").GetInt32());
+        Assert.Equal("Submitted", (await JsonAsync(resubmitted)).GetProperty("status").GetString());
+    }
 }
