@@ -137,6 +137,11 @@ public static class MendApp
         services.AddScoped<Features.Assessments.StartAssessment>();
         services.AddScoped<Features.Assessments.DecideAssessment>();
         services.AddScoped<Features.Assessments.ProcessReadiness>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Victims").Get<Features.Victims.VictimSettings>() ?? new Features.Victims.VictimSettings()).Validated());
+        services.AddScoped<Features.Victims.VictimWork>();
+        services.AddScoped<Features.Victims.VictimDeadlines>();
+        services.AddScoped<Features.Victims.VictimMinimisation>();
+        services.AddHostedService<Features.Victims.VictimMinimisationJob>();
 
         services.AddRazorPages(o =>
         {
@@ -274,6 +279,7 @@ public static class MendApp
         app.Services.GetRequiredService<IEmailSender>();
         app.Services.GetRequiredService<Platform.Encryption.FieldEncryption>();
         app.Services.GetRequiredService<Features.Assessments.AssessmentSettings>();
+        app.Services.GetRequiredService<Features.Victims.VictimSettings>();
         var security = app.Services.GetRequiredService<SecuritySettings>();
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();

@@ -38,6 +38,9 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Features.Assessments.Assessment> Assessments => Set<Features.Assessments.Assessment>();
     public DbSet<Features.Assessments.AssessmentFactor> AssessmentFactors => Set<Features.Assessments.AssessmentFactor>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Victims.Victim> Victims => Set<Features.Victims.Victim>();
+    public DbSet<Features.Victims.VictimRecord> VictimRecords => Set<Features.Victims.VictimRecord>();
+    public DbSet<Features.Victims.SatisfactionSurvey> SatisfactionSurveys => Set<Features.Victims.SatisfactionSurvey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,6 +60,11 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Assessments/{id:guid}"] = CaseWork,
         ["Assessments/{id:guid}/{section}"] = CaseWork,
         ["Assessments/Approvals"] = [Roles.Manager],
+        ["Cases/{caseId:guid}/Victims/{personId:guid}"] = CaseWork,
+        ["Cases/{caseId:guid}/Victims/{personId:guid}/{task}"] = CaseWork,
+        ["Victims/Overdue"] = [Roles.Manager],
+        ["Victims/Compliance"] = [Roles.Manager],
+        ["Survey/{token}"] = [Public],
         ["Notifications"] = Everyone,
         ["Notifications/Index"] = Everyone,
         ["People/Merge/{id:guid}"] = [Roles.Manager],
@@ -100,6 +105,19 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/assessments/{id:guid}/approve"] = CaseWork,
         ["/api/v1/assessments/{id:guid}/return"] = [Roles.Manager],
         ["/api/v1/assessments/awaiting-approval"] = [Roles.Manager],
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/details"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/choices"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/contacts"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/decision"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/records"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/views"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/shares"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/surveys"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/decline"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/survey-links"] = CaseWork,
+        ["/api/v1/victims/overdue"] = [Roles.Manager],
+        ["/api/v1/victims/compliance"] = [Roles.Manager],
     };
 
     private IReadOnlyList<string> MappedRoutes() => Endpoints().Select(e => e.Route).Distinct().Order().ToList();
@@ -127,6 +145,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
+            .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{task}", "contact").Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");
         return "/" + path.TrimStart('/');
     }

@@ -20,6 +20,7 @@ public sealed class CsrfTests(MendFactory factory) : IClassFixture<MendFactory>
                 .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 .Select(h => "/" + e.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "1")
                         .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
+                        .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{task}", "contact").Replace("{token}", "not-a-real-token")
                     + (h.Name is null ? "" : "?handler=" + h.Name)))
             .Distinct().Order().ToList();
     }

@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.AssessmentChecks checks, TimeProvider clock) : PageModel
+public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.AssessmentChecks checks, Victims.VictimDeadlines victimDeadlines, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string Reference, string YoungPerson, CaseStatus Status, RiskLevel Risk, DateOnly? RiskReviewOn, DateTime? LastContact, string? AllocatedTo, DateOnly ReceivedOn);
 
@@ -23,6 +23,9 @@ public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.Assessm
 
     /// <summary>Approved assessments on these cases that are out of date or due for review soon.</summary>
     public IReadOnlyList<AssessmentDue> Reviews { get; private set; } = [];
+
+    /// <summary>Victims' Code entitlements due within a week or overdue on these cases.</summary>
+    public IReadOnlyList<(Victims.VictimDeadlines.Row Victim, Victims.EntitlementStatus Entitlement)> VictimsDue { get; private set; } = [];
 
     public sealed record AssessmentDue(Guid Id, string Reference, string PersonName, DateOnly? ReviewOn, IReadOnlyList<string> OutOfDate);
 
@@ -53,6 +56,9 @@ public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.Assessm
         if (View != "referrals")
         {
             await LoadReviewsAsync(cases.Where(c => c.Status == CaseStatus.Open), ct);
+            var soon = victimDeadlines.Today.AddDays(7);
+            VictimsDue = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Closed && c.ClosedAt > clock.GetUtcNow().UtcDateTime.AddDays(-30)), ct))
+                .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
         }
 
         var mapped = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn));

@@ -181,6 +181,32 @@ public sealed class Person : IVersioned, IPersonalData
         }
     }
 
+    /// <summary>
+    /// Data minimisation for a victim who declined the service and takes no other part in Mend: only
+    /// what is needed to count them stays (gender and ethnic group; the age band is kept on the victim).
+    /// </summary>
+    public void ReduceToStatistics()
+    {
+        GivenName = Kind == PersonKind.Individual ? "Removed" : null;
+        FamilyName = Kind == PersonKind.Individual ? "(declined the service)" : null;
+        OrganisationName = Kind == PersonKind.Organisation ? "Removed (declined the service)" : null;
+        ContactName = null;
+        DateOfBirth = null;
+        StatedAge = null;
+        StatedAgeOn = null;
+        PreferredLanguage = null;
+        NeedsInterpreter = false;
+        CommunicationNeeds = null;
+        Phone = null;
+        Email = null;
+        SafeContactNotes = null;
+        _aliases.Clear();
+        _addresses.Clear();
+        _flags.Clear();
+        _searchNames.Clear();
+        _nameWords.Clear();
+    }
+
     public void MarkMergedInto(Guid survivorId)
     {
         if (survivorId == Id)

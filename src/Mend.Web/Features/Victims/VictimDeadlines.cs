@@ -1,0 +1,39 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Victims;
+
+/// <summary>Victims' Code entitlements across many cases: the overdue lists, the caseload, and the compliance report.</summary>
+public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProvider clock)
+{
+    public sealed record Row(Guid CaseId, string CaseReference, Guid PersonId, string PersonName, string? AllocatedTo, IReadOnlyList<EntitlementStatus> Entitlements);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+
+    /// <summary>Every victim on these cases with their entitlements (victims reduced after declining are left out).</summary>
+    public async Task<IReadOnlyList<Row>> ForCasesAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var caseRows = await cases.AsNoTracking()
+            .Where(c => db.Victims.Any(v => v.CaseId == c.Id && v.MinimisedAt == null))
+            .Select(c => new { c.Id, c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName })
+            .ToListAsync(ct);
+        var caseIds = caseRows.Select(c => c.Id).ToList();
+        var victims = await db.Victims.AsNoTracking().AsSplitQuery().Where(v => caseIds.Contains(v.CaseId) && v.MinimisedAt == null).ToListAsync(ct);
+        var personIds = victims.Select(v => v.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName })
+            .ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var byCase = caseRows.ToDictionary(c => c.Id);
+        var today = Today;
+        return victims.Select(v =>
+        {
+            var c = byCase[v.CaseId];
+            var closed = c.ClosedAt is { } at ? DateOnly.FromDateTime(at.ToLondonTime()) : (DateOnly?)null;
+            return new Row(v.CaseId, c.Reference, v.PersonId, names.GetValueOrDefault(v.PersonId, ""), c.AllocatedWorkerName,
+                Entitlements.For(v, c.Jurisdiction, closed, settings, today));
+        }).ToList();
+    }
+}

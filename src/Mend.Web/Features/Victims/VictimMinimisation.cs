@@ -1,0 +1,84 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Victims;
+
+/// <summary>
+/// Reduces the records of victims who declined the service, once the configured period has passed:
+/// their contacts, views, records and surveys go, and their person record too when they take no
+/// other part in Mend. Each reduction is audited as an erasure. Safe to run on every node: a victim
+/// reduced by another node at the same moment is skipped.
+/// </summary>
+public sealed class VictimMinimisation(MendDb db, VictimSettings settings, AuditTrail audit, TimeProvider clock, ILogger<VictimMinimisation> logger)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutOff = DateOnly.FromDateTime(now.ToLondonTime()).AddDays(-settings.MinimiseDeclinedAfterDays);
+        var dueIds = await db.Victims.Where(v => v.DeclinedOn != null && v.DeclinedOn <= cutOff && v.MinimisedAt == null).Select(v => v.Id).Take(500).ToListAsync(ct);
+        var done = 0;
+        foreach (var id in dueIds)
+        {
+            var victim = await db.Victims.AsSplitQuery().SingleAsync(v => v.Id == id, ct);
+            victim.Minimise(now);
+            var otherParts = await db.CaseParticipants.AnyAsync(p => p.PersonId == victim.PersonId && !(p.CaseId == victim.CaseId && p.Role == ParticipantRole.Victim), ct)
+                || await db.Victims.AnyAsync(v => v.PersonId == victim.PersonId && v.Id != victim.Id && v.MinimisedAt == null, ct);
+            if (!otherParts)
+            {
+                var person = await db.People.Include(p => p.Aliases).Include(p => p.Addresses).Include(p => p.Flags).Include(p => p.SearchNames).Include(p => p.NameWords)
+                    .AsSplitQuery().SingleAsync(p => p.Id == victim.PersonId, ct);
+                person.ReduceToStatistics();
+            }
+
+            audit.Record(AuditAction.Erasure, nameof(Victim), victim.Id.ToString(), subjectPersonId: victim.PersonId,
+                purpose: $"Declined the service on {victim.DeclinedOn:yyyy-MM-dd}; reduced after {settings.MinimiseDeclinedAfterDays} days", outcome: otherParts ? "victim record" : "victim and person records");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                done++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("A declined victim was changed or reduced elsewhere; it is left for the next run.");
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return done;
+    }
+}
+
+/// <summary>Runs <see cref="VictimMinimisation"/> every hour.</summary>
+public sealed class VictimMinimisationJob(IServiceScopeFactory scopes, ILogger<VictimMinimisationJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("victim-minimisation");
+                var reduced = await scope.ServiceProvider.GetRequiredService<VictimMinimisation>().RunAsync(stoppingToken);
+                if (reduced > 0)
+                {
+                    logger.LogInformation("Reduced {Count} declined victims' records", reduced);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Reducing declined victims' records failed; it will be tried again.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

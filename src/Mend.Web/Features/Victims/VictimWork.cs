@@ -1,0 +1,439 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Victims;
+
+/// <summary>
+/// Everything done with a victim, for the pages and the API alike: each use checks its input, loads
+/// the victim through the case access rules, applies the entity's rule, and saves at the version the
+/// user saw. Field errors are keyed by the input's camelCase property names; "" is the whole request.
+/// </summary>
+public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption encryption, VictimSettings settings, AuditTrail audit, TimeProvider clock)
+{
+    public const int LongText = 4000;
+
+    public sealed record StartInput(DetailsSource? Source, DateOnly? ReceivedOn, IReadOnlyList<EnhancedReasons>? Enhanced, Guid? OnBehalfOfPersonId);
+
+    public sealed record DetailsInput(DetailsSource? Source, DateOnly? ReceivedOn, IReadOnlyList<EnhancedReasons>? Enhanced, ContactMethod? PreferredMethod,
+        string? SafeTimes, IReadOnlyList<ContactMethod>? BlockedMethods, IReadOnlyList<long>? UnsafeAddressIds);
+
+    public sealed record ChoiceInput(ChoiceKind? Kind, bool? Agreed, DateOnly? On, string? Note);
+
+    public sealed record ContactInput(DateTime? At, ContactDirection? Direction, ContactMethod? Method, string? Via, ContactOutcome? Outcome, string? NextStep, long? AddressId);
+
+    public sealed record DecisionInput(bool? Appropriate, string? Reasons, DateOnly? On);
+
+    public sealed record RecordInput(RecordKind? Kind, DateOnly? On, string? Detail, string? To, RjResponse? Response, ContactMethod? Method, string? LateReason);
+
+    public sealed record ViewsInput(DecisionMaker? DecisionMaker, string? Views, bool? WantsToAttend, string? RepresentedBy, DateOnly? On);
+
+    public sealed record ShareInput(long? ViewsId, string? SharedWith, DateOnly? On);
+
+    public sealed record SurveyInput(int? Satisfaction, bool? FeltListenedTo, bool? WouldRecommend, string? Comments);
+
+    /// <summary>The victim, their case and person, as the user may see them.</summary>
+    public sealed record Loaded(Case Case, Person Person, ParticipantRole Role, Victim? Victim, DateOnly Today);
+
+    public sealed record Result(Victim? Victim, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? SurveyLink = null)
+    {
+        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
+    }
+
+    public const string ConflictMessage = "Someone else changed this victim's record while you were looking at it. Check the latest and try again";
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+
+    public VictimSettings Settings => settings;
+
+    public async Task<Loaded?> LoadAsync(ClaimsPrincipal user, Guid caseId, Guid personId, bool tracked, CancellationToken ct)
+    {
+        var @case = await access.VisibleCases(user).AsNoTracking().Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var participant = @case?.Participants.Where(p => p.PersonId == personId && p.EndedAt is null && p.Role is ParticipantRole.Victim or ParticipantRole.ParentOrCarer)
+            .OrderBy(p => p.Role).FirstOrDefault();
+        if (@case is null || participant is null)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().Include(p => p.Addresses).Include(p => p.Flags).AsSplitQuery().SingleAsync(p => p.Id == personId, ct);
+        var victims = tracked ? db.Victims : db.Victims.AsNoTracking();
+        var victim = await victims.AsSplitQuery().SingleOrDefaultAsync(v => v.CaseId == caseId && v.PersonId == personId, ct);
+        return new Loaded(@case, person, participant.Role, victim, Today);
+    }
+
+    /// <summary>Each entitlement's deadline and state for this victim.</summary>
+    public IReadOnlyList<EntitlementStatus> EntitlementsOf(Loaded loaded) =>
+        loaded.Victim is null ? [] : Entitlements.For(loaded.Victim, loaded.Case.Jurisdiction, ClosedOn(loaded.Case), settings, loaded.Today);
+
+    public static DateOnly? ClosedOn(Case @case) => @case.ClosedAt is { } closed ? DateOnly.FromDateTime(closed.ToLondonTime()) : null;
+
+    public async Task<Result> StartAsync(ClaimsPrincipal user, Guid caseId, Guid personId, StartInput input, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(user, caseId, personId, tracked: true, ct);
+        if (loaded is null)
+        {
+            return new Result(null, [], NotFound: true);
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (loaded.Victim is not null)
+        {
+            errors[""] = "This victim's record has already been started";
+        }
+
+        CheckSource(errors, input.Source, input.ReceivedOn, loaded);
+        if (loaded.Role == ParticipantRole.ParentOrCarer)
+        {
+            var child = input.OnBehalfOfPersonId is { } childId ? loaded.Case.Participants.FirstOrDefault(p => p.PersonId == childId && p.Role == ParticipantRole.Victim && p.EndedAt is null) : null;
+            var childAge = child is null ? null : (await db.People.AsNoTracking().SingleAsync(p => p.Id == child.PersonId, ct)).AgeOn(loaded.Today);
+            if (child is null)
+            {
+                errors["onBehalfOfPersonId"] = "Choose the young victim this parent or carer is receiving the service for";
+            }
+            else if (childAge is not < 18)
+            {
+                errors["onBehalfOfPersonId"] = "Parents and carers receive the service only for a victim under 18";
+            }
+            else if (loaded.Case.Participants.Any(p => p.PersonId == personId && p.Role == ParticipantRole.YoungPerson))
+            {
+                errors["onBehalfOfPersonId"] = "A parent or carer who is the young person responsible in this case cannot receive the victim's service";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
+        }
+
+        var victim = Victim.Start(caseId, personId, loaded.Role == ParticipantRole.ParentOrCarer ? input.OnBehalfOfPersonId : null, input.Source!.Value, input.ReceivedOn!.Value,
+            Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), clock.GetUtcNow().UtcDateTime);
+        db.Victims.Add(victim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new Result(null, new() { [""] = "Someone else has just started this victim's record. Open it again to carry on" });
+        }
+
+        return new Result(victim, []);
+    }
+
+    public Task<Result> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            CheckSource(errors, input.Source, input.ReceivedOn, loaded);
+            Length(errors, "safeTimes", input.SafeTimes, 500);
+            var addressIds = input.UnsafeAddressIds ?? [];
+            if (addressIds.Any(id => loaded.Person.Addresses.All(a => a.Id != id)))
+            {
+                errors["unsafeAddressIds"] = "Choose addresses from the victim's record";
+            }
+
+            if (input.PreferredMethod is { } preferred && (input.BlockedMethods ?? []).Contains(preferred))
+            {
+                errors["preferredMethod"] = "The preferred way of contact cannot also be one that must not be used";
+            }
+
+            if (errors.Count == 0)
+            {
+                victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), input.PreferredMethod,
+                    TextInput.Clean(input.SafeTimes), (input.BlockedMethods ?? []).Aggregate(ContactMethods.None, (all, m) => all | Words.AsFlag(m)), addressIds);
+            }
+        });
+
+    public Task<Result> ChoiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ChoiceInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Require(errors, "kind", input.Kind, "Select which choice this is");
+            Require(errors, "agreed", input.Agreed, "Select yes or no");
+            Past(errors, "on", input.On, loaded.Today, "the date they made the choice");
+            Length(errors, "note", input.Note, 500);
+            if (errors.Count == 0)
+            {
+                victim.RecordChoice(input.Kind!.Value, input.Agreed!.Value, input.On!.Value, TextInput.Clean(input.Note), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            }
+        });
+
+    public Task<Result> DeclineAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DateOnly? on, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Past(errors, "on", on, loaded.Today, "the date they declined");
+            if (errors.Count == 0)
+            {
+                victim.DeclineService(on!.Value, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            }
+        });
+
+    public Task<Result> ReturnToServiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) => victim.ReturnToService(user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime));
+
+    public Task<Result> ContactAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ContactInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Require(errors, "direction", input.Direction, "Select whether we contacted them or they contacted us");
+            Require(errors, "method", input.Method, "Select how");
+            Require(errors, "outcome", input.Outcome, "Select what happened");
+            if (input.At is null)
+            {
+                errors["at"] = "Enter when it happened";
+            }
+            else if (input.At > clock.GetUtcNow().UtcDateTime.AddMinutes(5))
+            {
+                errors["at"] = "When it happened must be now or in the past";
+            }
+
+            Length(errors, "via", input.Via, 200);
+            Length(errors, "nextStep", input.NextStep, 1000);
+            if (input.AddressId is { } addressId && loaded.Person.Addresses.All(a => a.Id != addressId))
+            {
+                errors["addressId"] = "Choose an address from the victim's record";
+            }
+
+            if (errors.Count == 0 && input.Direction == ContactDirection.Outgoing
+                && victim.WhyNotContact(input.Method!.Value, string.IsNullOrWhiteSpace(input.Via), input.AddressId, DoNotContactDirectly(loaded.Person)) is { } why)
+            {
+                errors[FieldOf(why)] = why;
+            }
+
+            if (errors.Count == 0)
+            {
+                victim.RecordContact(new ContactDetails(input.At!.Value, input.Direction!.Value, input.Method!.Value, TextInput.Clean(input.Via), input.Outcome!.Value,
+                    TextInput.Clean(input.NextStep), input.AddressId), DoNotContactDirectly(loaded.Person), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            }
+        });
+
+    public Task<Result> DecideAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DecisionInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Require(errors, "appropriate", input.Appropriate, "Select whether it is appropriate to invite the victim into a restorative process");
+            if (string.IsNullOrWhiteSpace(input.Reasons))
+            {
+                errors["reasons"] = "Enter the reasons for the decision";
+            }
+
+            Length(errors, "reasons", input.Reasons, LongText);
+            Past(errors, "on", input.On, loaded.Today, "the date of the decision");
+            if (errors.Count == 0)
+            {
+                victim.DecideInvitation(input.Appropriate!.Value, input.Reasons!, input.On!.Value, encryption, user.DisplayNameOf());
+            }
+        });
+
+    public Task<Result> RecordAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, RecordInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Require(errors, "kind", input.Kind, "Select what is being recorded");
+            Past(errors, "on", input.On, loaded.Today, "the date");
+            Length(errors, "detail", input.Detail, LongText);
+            Length(errors, "to", input.To, 200);
+            Length(errors, "lateReason", input.LateReason, 1000);
+            if (input.Kind == RecordKind.RjInformation && input.Response is null)
+            {
+                errors["response"] = "Select the victim's answer to the offer";
+            }
+
+            if (input.Kind == RecordKind.SupportReferral && string.IsNullOrWhiteSpace(input.To))
+            {
+                errors["to"] = "Enter the service they were referred to";
+            }
+
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            var due = Entitlements.DueFor(input.Kind!.Value, EntitlementsOf(loaded with { Victim = victim }));
+            if (due is { } d && input.On > d && string.IsNullOrWhiteSpace(input.LateReason))
+            {
+                errors["lateReason"] = $"This was due by {Words.Date(d)}. Say why it was late";
+                return;
+            }
+
+            victim.Record(new RecordDetails(input.Kind.Value, input.On!.Value, TextInput.Clean(input.Detail), TextInput.Clean(input.To), input.Response, input.Method,
+                TextInput.Clean(input.LateReason)), due, encryption, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        });
+
+    public Task<Result> ViewsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ViewsInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            Require(errors, "decisionMaker", input.DecisionMaker, "Select who the views are for");
+            if (string.IsNullOrWhiteSpace(input.Views))
+            {
+                errors["views"] = "Enter what the victim wants the decision-maker to know";
+            }
+
+            Length(errors, "views", input.Views, LongText);
+            Require(errors, "wantsToAttend", input.WantsToAttend, "Select whether the victim wants to attend");
+            Length(errors, "representedBy", input.RepresentedBy, 200);
+            Past(errors, "on", input.On, loaded.Today, "the date the views were given");
+            if (errors.Count == 0)
+            {
+                victim.RecordViews(input.DecisionMaker!.Value, input.Views!, input.WantsToAttend!.Value, TextInput.Clean(input.RepresentedBy), input.On!.Value,
+                    encryption, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            }
+        });
+
+    public Task<Result> ShareAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ShareInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+        {
+            var views = victim.Views.FirstOrDefault(v => v.Id == input.ViewsId);
+            if (views is null)
+            {
+                errors["viewsId"] = "Choose which views were shared";
+            }
+
+            if (string.IsNullOrWhiteSpace(input.SharedWith))
+            {
+                errors["sharedWith"] = "Enter who the views were shared with";
+            }
+
+            Length(errors, "sharedWith", input.SharedWith, 300);
+            Past(errors, "on", input.On, loaded.Today, "the date they were shared");
+            if (errors.Count == 0)
+            {
+                victim.ShareViews(views!, input.SharedWith!, input.On!.Value, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+                audit.Record(AuditAction.Disclosure, nameof(Victim), victim.Id.ToString(), subjectPersonId: victim.PersonId,
+                    purpose: $"Victim's views shared with {input.SharedWith!.Trim()}");
+            }
+        });
+
+    public Task<Result> SurveyAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, SurveyInput input, CancellationToken ct) =>
+        ChangeAsync(user, caseId, personId, version, ct, (_, victim, errors) =>
+        {
+            CheckSurvey(errors, input);
+            if (errors.Count == 0)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                victim.StartSurvey(null, null, now).Complete(input.Satisfaction!.Value, input.FeltListenedTo!.Value, input.WouldRecommend!.Value, input.Comments, byVictim: false, encryption, now);
+            }
+        });
+
+    /// <summary>Makes a single-use survey link; the link is returned once and only its hash is kept.</summary>
+    public async Task<Result> SurveyLinkAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var result = await ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            victim.StartSurvey(HashToken(token), now.AddDays(settings.SurveyLinkDays), now);
+        });
+        return result.Succeeded ? result with { SurveyLink = "/Survey/" + token } : result;
+    }
+
+    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    public static void CheckSurvey(Dictionary<string, string> errors, SurveyInput input)
+    {
+        if (input.Satisfaction is not (>= 1 and <= 5))
+        {
+            errors["satisfaction"] = "Select how satisfied they were";
+        }
+
+        Require(errors, "feltListenedTo", input.FeltListenedTo, "Select whether they felt listened to");
+        Require(errors, "wouldRecommend", input.WouldRecommend, "Select whether they would recommend restorative justice to others");
+        Length(errors, "comments", input.Comments, LongText);
+    }
+
+    public static bool DoNotContactDirectly(Person person) => person.Flags.Any(f => f.IsActive && f.Type == FlagType.DoNotContactDirectly);
+
+    private async Task<Result> ChangeAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct, Action<Loaded, Victim, Dictionary<string, string>> change)
+    {
+        var loaded = await LoadAsync(user, caseId, personId, tracked: true, ct);
+        if (loaded?.Victim is not { } victim)
+        {
+            return new Result(null, [], NotFound: true);
+        }
+
+        if (victim.Version != version)
+        {
+            return new Result(victim, new() { [""] = ConflictMessage }, Conflict: true);
+        }
+
+        var errors = new Dictionary<string, string>();
+        try
+        {
+            change(loaded, victim, errors);
+        }
+        catch (DomainRuleException ex)
+        {
+            errors[""] = ex.Message.TrimEnd('.');
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new Result(victim, errors);
+        }
+
+        victim.Touch(clock.GetUtcNow().UtcDateTime);
+        if (!await db.SaveAtVersionAsync(victim, version, ct))
+        {
+            return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
+        }
+
+        return new Result(victim, []);
+    }
+
+    private void CheckSource(Dictionary<string, string> errors, DetailsSource? source, DateOnly? receivedOn, Loaded loaded)
+    {
+        Require(errors, "source", source, "Select how the victim's details reached the service");
+        Past(errors, "receivedOn", receivedOn, loaded.Today, "the date the details were received");
+        if (receivedOn is { } on && (on.Year < WorkingDays.FirstYear || on < loaded.Case.ReferralReceivedOn.AddYears(-2)))
+        {
+            errors["receivedOn"] = "Date the details were received is too long before the referral; check it";
+        }
+    }
+
+    private static string FieldOf(string why) =>
+        why.Contains("directly", StringComparison.Ordinal) ? "via"
+        : why.Contains("address", StringComparison.Ordinal) ? "addressId"
+        : why.Contains("must not be contacted by", StringComparison.Ordinal) ? "method"
+        : "";
+
+    private static EnhancedReasons Combine(IReadOnlyList<EnhancedReasons>? reasons) => (reasons ?? []).Aggregate(EnhancedReasons.None, (all, r) => all | r);
+
+    private static void Require<T>(Dictionary<string, string> errors, string key, T? value, string message) where T : struct
+    {
+        if (value is null)
+        {
+            errors[key] = message;
+        }
+    }
+
+    private static void Past(Dictionary<string, string> errors, string key, DateOnly? day, DateOnly today, string what)
+    {
+        if (errors.ContainsKey(key))
+        {
+            return;
+        }
+
+        if (day is null)
+        {
+            errors[key] = $"Enter {what}";
+        }
+        else if (day > today)
+        {
+            errors[key] = $"{char.ToUpperInvariant(what[0])}{what[1..]} must be today or in the past";
+        }
+    }
+
+    private static void Length(Dictionary<string, string> errors, string key, string? text, int max)
+    {
+        if (text?.Trim().Length > max && !errors.ContainsKey(key))
+        {
+            errors[key] = $"Must be {max:N0} characters or fewer";
+        }
+    }
+}
