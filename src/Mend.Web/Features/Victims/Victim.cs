@@ -97,7 +97,8 @@ public sealed class Victim : IVersioned, IPersonalData
 
     /// <summary>The victim's current answer to one choice, or null when they have not been asked.</summary>
     public VictimChoice? Current(ChoiceKind kind) =>
-        _choices.Where(c => c.Kind == kind).OrderByDescending(c => c.On).ThenByDescending(c => c.RecordedAt).FirstOrDefault();
+        _choices.Where(c => c.Kind == kind).OrderByDescending(c => c.On).ThenByDescending(c => c.RecordedAt)
+            .ThenByDescending(c => c.Id == 0 ? long.MaxValue : c.Id).FirstOrDefault();
 
     public bool Agreed(ChoiceKind kind) => !HasDeclined && Current(kind)?.Agreed == true;
 

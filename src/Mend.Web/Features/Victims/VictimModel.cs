@@ -103,6 +103,7 @@ internal sealed class SatisfactionSurveyModel : IEntityTypeConfiguration<Satisfa
     public void Configure(EntityTypeBuilder<SatisfactionSurvey> builder)
     {
         builder.ToTable("SatisfactionSurveys");
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TokenHash).HasMaxLength(64);
         builder.HasIndex(s => s.TokenHash).IsUnique();
 

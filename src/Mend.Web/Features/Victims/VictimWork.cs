@@ -316,7 +316,9 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             if (errors.Count == 0)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                victim.StartSurvey(null, null, now).Complete(input.Satisfaction!.Value, input.FeltListenedTo!.Value, input.WouldRecommend!.Value, input.Comments, byVictim: false, encryption, now);
+                var survey = victim.StartSurvey(null, null, now);
+                db.SatisfactionSurveys.Add(survey);
+                survey.Complete(input.Satisfaction!.Value, input.FeltListenedTo!.Value, input.WouldRecommend!.Value, input.Comments, byVictim: false, encryption, now);
             }
         });
 
@@ -327,7 +329,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         var result = await ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            victim.StartSurvey(HashToken(token), now.AddDays(settings.SurveyLinkDays), now);
+            db.SatisfactionSurveys.Add(victim.StartSurvey(HashToken(token), now.AddDays(settings.SurveyLinkDays), now));
         });
         return result.Succeeded ? result with { SurveyLink = "/Survey/" + token } : result;
     }
@@ -378,6 +380,9 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         }
 
         victim.Touch(clock.GetUtcNow().UtcDateTime);
+
+        // A new contact or record changes only child rows: mark the victim changed so its version moves.
+        db.Entry(victim).Property(v => v.ChangedAt).IsModified = true;
         if (!await db.SaveAtVersionAsync(victim, version, ct))
         {
             return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
