@@ -1525,6 +1525,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("TimeRecorded")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Via")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

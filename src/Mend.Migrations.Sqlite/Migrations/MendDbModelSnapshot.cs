@@ -1488,6 +1488,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TimeRecorded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Via")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

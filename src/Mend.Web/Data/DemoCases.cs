@@ -2,6 +2,7 @@ using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
+using Mend.Web.Features.Victims;
 using Mend.Web.Platform.Encryption;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,11 @@ public static class DemoCases
                 db.Assessments.Add(DemoAssessment(@case.Id, victim.Id, story.Risk, encryption, practitionerId, practitionerName, now));
             }
 
+            if (story.Stage != CaseStatus.Declined)
+            {
+                db.Victims.Add(DemoVictim(@case.Id, victim.Id, received, explained: number % 3 != 0, encryption, practitionerName, now));
+            }
+
             db.CaseNotes.Add(CaseNote.Write(@case.Id, new NoteDetails(NoteType.PhoneCall, now.AddDays(-number), null, story.Note), encryption, practitionerId, practitionerName, now));
         }
 
@@ -105,5 +111,22 @@ public static class DemoCases
         }
 
         return assessment;
+    }
+
+    /// <summary>A victim who agreed to contact and updates; most were told about RJ on time, some are left overdue to show the lists.</summary>
+    private static Victim DemoVictim(Guid caseId, Guid victimId, DateOnly received, bool explained, FieldEncryption encryption, string practitionerName, DateTime now)
+    {
+        var victim = Victim.Start(caseId, victimId, null, DetailsSource.PolicePassedDetails, received, EnhancedReasons.None, null, now);
+        victim.RecordChoice(ChoiceKind.Contact, true, received.AddDays(1), null, practitionerName, now);
+        victim.RecordChoice(ChoiceKind.KeptInformed, true, received.AddDays(1), null, practitionerName, now);
+        victim.RecordContact(new ContactDetails(received.AddDays(1).ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc), ContactDirection.Outgoing, ContactMethod.Phone, null,
+            ContactOutcome.Spoke, "Send the leaflet about restorative justice", null), false, practitionerName, now);
+        if (explained)
+        {
+            victim.Record(new RecordDetails(RecordKind.RjInformation, received.AddDays(2), "Explained conferences, shuttle and letters; would like time to think.", null,
+                RjResponse.NotNow, ContactMethod.Phone, null), null, encryption, practitionerName, now);
+        }
+
+        return victim;
     }
 }

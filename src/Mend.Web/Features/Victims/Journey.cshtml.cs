@@ -119,7 +119,7 @@ public sealed class JourneyModel(MendDb db, VictimWork work, FieldEncryption enc
         var v = Loaded.Victim!;
         string? Read(string? c) => c is null ? null : encryption.Decrypt(c);
         static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return v.Contacts.Select(c => new Entry(c.At, true,
+        return v.Contacts.Select(c => new Entry(c.At, c.TimeRecorded,
                 $"{(c.Direction == ContactDirection.Outgoing ? "Contact" : "They contacted us")} by {Words.Describe(c.Method).ToLowerInvariant()}{(c.Via is null ? "" : " through " + c.Via)}: {Words.Describe(c.Outcome).ToLowerInvariant()}",
                 c.NextStep is null ? null : "Next: " + c.NextStep, c.ByName))
             .Concat(v.Records.Select(r => new Entry(Day(r.On), false,

@@ -44,7 +44,7 @@ public sealed class SurveyModel(MendDb db, FieldEncryption encryption, TimeProvi
         static bool? YesOrNo(string? value) => value switch { "yes" => true, "no" => false, _ => null };
         var input = new VictimWork.SurveyInput(int.TryParse(Satisfaction, out var score) ? score : null, YesOrNo(FeltListenedTo), YesOrNo(WouldRecommend), Comments);
         var errors = new Dictionary<string, string>();
-        VictimWork.CheckSurvey(errors, input);
+        VictimWork.CheckSurvey(errors, input, victimVoice: true);
         foreach (var (key, message) in errors)
         {
             ModelState.AddModelError(char.ToUpperInvariant(key[0]) + key[1..], message);

@@ -76,6 +76,7 @@ public sealed class TaskModel(VictimWork work, VictimSettings settings) : PageMo
     [BindProperty] public string? RepresentedBy { get; set; }
     [BindProperty] public string? ViewsId { get; set; }
     [BindProperty] public string? SharedWith { get; set; }
+    [BindProperty] public DateParts SharedOn { get; set; } = new();
     [BindProperty] public string? Satisfaction { get; set; }
     [BindProperty] public string? FeltListenedTo { get; set; }
     [BindProperty] public string? WouldRecommend { get; set; }
@@ -145,9 +146,9 @@ public sealed class TaskModel(VictimWork work, VictimSettings settings) : PageMo
                 BlockedMethods.Select(Parse<ContactMethod>).OfType<ContactMethod>().ToList(), UnsafeAddressIds.Select(a => long.TryParse(a, out var id) ? id : -1).ToList()), ct),
             "choices" => await work.ChoiceAsync(user, caseId, personId, Version, new(Parse<ChoiceKind>(Kind), YesOrNo(Agreed), Date(On, "on", "Date"), Note), ct),
             "contact" => await work.ContactAsync(user, caseId, personId, Version, new(When(dateErrors), Parse<ContactDirection>(Direction), Parse<ContactMethod>(Method), Via,
-                Parse<ContactOutcome>(Outcome), NextStep, long.TryParse(AddressId, out var address) ? address : null), ct),
+                Parse<ContactOutcome>(Outcome), NextStep, long.TryParse(AddressId, out var address) ? address : null, !string.IsNullOrWhiteSpace(AtTime)), ct),
             "decision" => await work.DecideAsync(user, caseId, personId, Version, new(YesOrNo(Appropriate), Reasons, Date(On, "on", "Date of the decision")), ct),
-            "views" when ViewsId is not null => await work.ShareAsync(user, caseId, personId, Version, new(long.TryParse(ViewsId, out var viewsId) ? viewsId : null, SharedWith, Date(On, "on", "Date shared")), ct),
+            "views" when ViewsId is not null => await work.ShareAsync(user, caseId, personId, Version, new(long.TryParse(ViewsId, out var viewsId) ? viewsId : null, SharedWith, Date(SharedOn, "sharedOn", "Date shared")), ct),
             "views" => await work.ViewsAsync(user, caseId, personId, Version, new(Parse<DecisionMaker>(DecisionMaker), Views, YesOrNo(WantsToAttend), RepresentedBy, Date(On, "on", "Date the views were given")), ct),
             "offer" => await work.RecordAsync(user, caseId, personId, Version, new(RecordKind.RjInformation, Date(On, "on", "Date RJ was explained"), Detail, null, Parse<RjResponse>(RjAnswer), Parse<ContactMethod>(Method), LateReason), ct),
             "support" or "updates" => await work.RecordAsync(user, caseId, personId, Version, new(Parse<RecordKind>(Kind), Date(On, "on", "Date"), Detail, To, null, Parse<ContactMethod>(Method), LateReason), ct),
@@ -171,7 +172,7 @@ public sealed class TaskModel(VictimWork work, VictimSettings settings) : PageMo
         {
             foreach (var (key, message) in result.Errors)
             {
-                ModelState.AddModelError(FieldOf(key), message);
+                ModelState.AddModelError(Slug == "views" && ViewsId is not null && key == "on" ? nameof(SharedOn) : FieldOf(key), message);
             }
 
             await LoadAsync(caseId, personId, task, ct);

@@ -442,7 +442,7 @@ public enum DecisionMaker
     ParishHallEnquiry,
 }
 
-public sealed record ContactDetails(DateTime At, ContactDirection Direction, ContactMethod Method, string? Via, ContactOutcome Outcome, string? NextStep, long? AddressId);
+public sealed record ContactDetails(DateTime At, ContactDirection Direction, ContactMethod Method, string? Via, ContactOutcome Outcome, string? NextStep, long? AddressId, bool TimeRecorded = true);
 
 public sealed record RecordDetails(RecordKind Kind, DateOnly On, string? Detail, string? To, RjResponse? Response, ContactMethod? Method, string? LateReason);
 
@@ -476,6 +476,7 @@ public sealed class VictimContact
         Outcome = details.Outcome;
         NextStep = details.NextStep;
         AddressId = details.AddressId;
+        TimeRecorded = details.TimeRecorded;
         ByName = byName;
         RecordedAt = recordedAt;
     }
@@ -489,6 +490,9 @@ public sealed class VictimContact
     public ContactOutcome Outcome { get; private set; }
     public string? NextStep { get; private set; }
     public long? AddressId { get; private set; }
+
+    /// <summary>False when only the day was given, so pages show the date without a made-up time.</summary>
+    public bool TimeRecorded { get; private set; }
     public string ByName { get; private set; } = "";
     public DateTime RecordedAt { get; private set; }
 

@@ -28,7 +28,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
     public sealed record ChoiceInput(ChoiceKind? Kind, bool? Agreed, DateOnly? On, string? Note);
 
-    public sealed record ContactInput(DateTime? At, ContactDirection? Direction, ContactMethod? Method, string? Via, ContactOutcome? Outcome, string? NextStep, long? AddressId);
+    public sealed record ContactInput(DateTime? At, ContactDirection? Direction, ContactMethod? Method, string? Via, ContactOutcome? Outcome, string? NextStep, long? AddressId, bool TimeRecorded = true);
 
     public sealed record DecisionInput(bool? Appropriate, string? Reasons, DateOnly? On);
 
@@ -210,7 +210,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             if (errors.Count == 0)
             {
                 victim.RecordContact(new ContactDetails(input.At!.Value, input.Direction!.Value, input.Method!.Value, TextInput.Clean(input.Via), input.Outcome!.Value,
-                    TextInput.Clean(input.NextStep), input.AddressId), DoNotContactDirectly(loaded.Person), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+                    TextInput.Clean(input.NextStep), input.AddressId, input.TimeRecorded), DoNotContactDirectly(loaded.Person), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
             }
         });
 
@@ -336,15 +336,17 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
     public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    public static void CheckSurvey(Dictionary<string, string> errors, SurveyInput input)
+    /// <summary>Checks survey answers; <paramref name="victimVoice"/> words the messages for the victim answering themselves.</summary>
+    public static void CheckSurvey(Dictionary<string, string> errors, SurveyInput input, bool victimVoice = false)
     {
+        var (who, were) = victimVoice ? ("you", "you are") : ("they", "they were");
         if (input.Satisfaction is not (>= 1 and <= 5))
         {
-            errors["satisfaction"] = "Select how satisfied they were";
+            errors["satisfaction"] = $"Select how satisfied {were}";
         }
 
-        Require(errors, "feltListenedTo", input.FeltListenedTo, "Select whether they felt listened to");
-        Require(errors, "wouldRecommend", input.WouldRecommend, "Select whether they would recommend restorative justice to others");
+        Require(errors, "feltListenedTo", input.FeltListenedTo, $"Select whether {who} felt listened to");
+        Require(errors, "wouldRecommend", input.WouldRecommend, $"Select whether {who} would recommend restorative justice to others");
         Length(errors, "comments", input.Comments, LongText);
     }
 

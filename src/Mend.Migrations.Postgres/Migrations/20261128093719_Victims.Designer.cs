@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261128092938_Victims")]
+    [Migration("20261128093719_Victims")]
     partial class Victims
     {
         /// <inheritdoc />
@@ -1527,6 +1527,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("TimeRecorded")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Via")
                         .HasMaxLength(200)

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Mend.Migrations.Sqlite.Migrations
+namespace Mend.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Victims : Migration
@@ -15,26 +16,26 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "Victims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OnBehalfOfPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DetailsSource = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DetailsReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Enhanced = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreferredMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SafeTimes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    BlockedMethods = table.Column<int>(type: "INTEGER", nullable: false),
-                    InviteAppropriate = table.Column<bool>(type: "INTEGER", nullable: true),
-                    InviteReasonsCiphertext = table.Column<string>(type: "TEXT", nullable: true),
-                    InviteDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    InviteDecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DeclinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    MinimisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OnBehalfOfPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DetailsSource = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DetailsReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Enhanced = table.Column<int>(type: "integer", nullable: false),
+                    PreferredMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SafeTimes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BlockedMethods = table.Column<int>(type: "integer", nullable: false),
+                    InviteAppropriate = table.Column<bool>(type: "boolean", nullable: true),
+                    InviteReasonsCiphertext = table.Column<string>(type: "text", nullable: true),
+                    InviteDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InviteDecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeclinedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    MinimisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,17 +58,17 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "SatisfactionSurveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedByVictim = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeltListenedTo = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WouldRecommend = table.Column<bool>(type: "INTEGER", nullable: true),
-                    CommentsCiphertext = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedByVictim = table.Column<bool>(type: "boolean", nullable: false),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    FeltListenedTo = table.Column<bool>(type: "boolean", nullable: true),
+                    WouldRecommend = table.Column<bool>(type: "boolean", nullable: true),
+                    CommentsCiphertext = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,15 +85,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimChoices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Agreed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Agreed = table.Column<bool>(type: "boolean", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,18 +110,19 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimContacts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Via = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NextStep = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AddressId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Via = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NextStep = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AddressId = table.Column<long>(type: "bigint", nullable: true),
+                    TimeRecorded = table.Column<bool>(type: "boolean", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,18 +139,18 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DetailCiphertext = table.Column<string>(type: "TEXT", nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    LateReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DetailCiphertext = table.Column<string>(type: "text", nullable: true),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Response = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LateReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,10 +167,10 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimUnsafeAddresses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonAddressId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonAddressId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,16 +193,16 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimViews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DecisionMaker = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ViewsCiphertext = table.Column<string>(type: "TEXT", nullable: false),
-                    WantsToAttend = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepresentedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecisionMaker = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ViewsCiphertext = table.Column<string>(type: "text", nullable: false),
+                    WantsToAttend = table.Column<bool>(type: "boolean", nullable: false),
+                    RepresentedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,13 +219,13 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "VictimViewsShares",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VictimViewsId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SharedWith = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VictimViewsId = table.Column<long>(type: "bigint", nullable: false),
+                    SharedWith = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261128092817_Victims")]
+    [Migration("20261128093657_Victims")]
     partial class Victims
     {
         /// <inheritdoc />
@@ -1490,6 +1490,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TimeRecorded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Via")
                         .HasMaxLength(200)
