@@ -249,6 +249,7 @@ public static class MendApp
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.DataProtectionOfficer))
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ManageCases, p => p.RequireRole(Roles.Manager))
+            .AddPolicy(Policies.ManageVenues, p => p.RequireRole(Roles.Manager, Roles.Administrator))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));
     }

@@ -39,7 +39,7 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser)
         await AssessmentPages.SaveAsync(practitioner);
 
         await AssessmentPages.OpenSectionAsync(practitioner, "Risks of harm");
-        foreach (var group in await practitioner.Locator(".mend-factor fieldset").AllAsync())
+        foreach (var group in await practitioner.Locator(".mend-factor .govuk-radios").AllAsync())
         {
             await group.GetByLabel("Low").CheckAsync();
         }

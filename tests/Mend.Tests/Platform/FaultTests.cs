@@ -127,6 +127,10 @@ public sealed class StartUpTests
     [InlineData("ConnectionStrings:Mend", null, "ConnectionStrings:Mend is not set")]
     [InlineData("Mend:Encryption:Keys:1", null, "Mend:Encryption:Keys has no key")]
     [InlineData("Mend:Email:Mode", "Pigeon", "Mend:Email:Mode is 'Pigeon'")]
+    [InlineData("Mend:Victims:RjInformationWorkingDays", "0", "Mend:Victims:RjInformationWorkingDays is 0; use a whole number of days from 1 to 365")]
+    [InlineData("Mend:Victims:SupportReferralWorkingDays", "-2", "Mend:Victims:SupportReferralWorkingDays is -2")]
+    [InlineData("Mend:Victims:EnhancedRjInformationWorkingDays", "9", "enhanced rights are never slower")]
+    [InlineData("Mend:Assessments:ApprovalGravityScore", "12", "Mend:Assessments:ApprovalGravityScore is 12")]
     public void BadSetting_StopsStartUpWithTheOperatorsMessage(string key, string? value, string message)
     {
         var settings = Good();

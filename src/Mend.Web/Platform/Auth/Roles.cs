@@ -42,4 +42,7 @@ public static class Policies
 
     /// <summary>Allocate cases, restrict them, and see who broke the glass.</summary>
     public const string ManageCases = nameof(ManageCases);
+
+    /// <summary>Keeping the venues list and staff accreditations: administrators and managers.</summary>
+    public const string ManageVenues = nameof(ManageVenues);
 }
