@@ -141,6 +141,8 @@ public static class MendApp
         services.AddScoped<Features.Victims.VictimWork>();
         services.AddScoped<Features.Victims.VictimDeadlines>();
         services.AddScoped<Features.Victims.VictimMinimisation>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Processes").Get<Features.Processes.ProcessSettings>() ?? new Features.Processes.ProcessSettings()).Validated());
+        services.AddScoped<Features.Processes.ScheduleMeeting>();
         services.AddHostedService<Features.Victims.VictimMinimisationJob>();
 
         services.AddRazorPages(o =>
@@ -281,6 +283,7 @@ public static class MendApp
         app.Services.GetRequiredService<Platform.Encryption.FieldEncryption>();
         app.Services.GetRequiredService<Features.Assessments.AssessmentSettings>();
         app.Services.GetRequiredService<Features.Victims.VictimSettings>();
+        app.Services.GetRequiredService<Features.Processes.ProcessSettings>();
         var security = app.Services.GetRequiredService<SecuritySettings>();
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();

@@ -1288,6 +1288,108 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonSearchNames", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArriveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeaveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.ToTable("ProcessParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoFacilitatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CoFacilitatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FacilitatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FacilitatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("RjProcesses", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Accreditation", b =>
                 {
                     b.Property<long>("Id")
@@ -2423,6 +2525,35 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Accreditation", b =>
                 {
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
@@ -2625,6 +2756,11 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("NameWords");
 
                     b.Navigation("SearchNames");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>

@@ -1255,6 +1255,106 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("PersonSearchNames", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArriveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.ToTable("ProcessParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoFacilitatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoFacilitatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilitatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("RjProcesses", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Accreditation", b =>
                 {
                     b.Property<long>("Id")
@@ -2362,6 +2462,35 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Accreditation", b =>
                 {
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
@@ -2564,6 +2693,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("NameWords");
 
                     b.Navigation("SearchNames");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>

@@ -64,6 +64,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Cases/{caseId:guid}/Victims/{personId:guid}/{task}"] = CaseWork,
         ["Victims/Overdue"] = [Roles.Manager],
         ["Admin/Venues"] = [Roles.Manager, Roles.Administrator],
+        ["Cases/{caseId:guid}/Processes"] = CaseWork,
+        ["Processes/{id:guid}"] = CaseWork,
         ["Admin/Venues/Index"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Venues/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Accreditations"] = [Roles.Manager, Roles.Administrator],
@@ -122,6 +124,10 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/decline"] = CaseWork,
         ["/api/v1/cases/{caseId:guid}/victims/{personId:guid}/survey-links"] = CaseWork,
         ["/api/v1/victims/overdue"] = [Roles.Manager],
+        ["/api/v1/cases/{id:guid}/processes"] = CaseWork,
+        ["/api/v1/processes/{id:guid}"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/schedule"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/meeting.ics"] = CaseWork,
         ["/api/v1/victims/compliance"] = [Roles.Manager],
     };
 

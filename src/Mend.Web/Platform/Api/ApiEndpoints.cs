@@ -26,6 +26,7 @@ public static class ApiEndpoints
         Features.Cases.CasesApi.Map(v1);
         Features.Assessments.AssessmentsApi.Map(v1);
         Features.Victims.VictimsApi.Map(v1);
+        Features.Processes.ProcessesApi.Map(v1);
     }
 
     /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>

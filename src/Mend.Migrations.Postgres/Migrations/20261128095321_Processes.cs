@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Mend.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Processes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RjProcesses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FacilitatorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FacilitatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CoFacilitatorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CoFacilitatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VenueId = table.Column<int>(type: "integer", nullable: true),
+                    RoomId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RjProcesses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RjProcesses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RjProcesses_Venues_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "Venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RjProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ArriveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessParticipants_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProcessParticipants_RjProcesses_RjProcessId",
+                        column: x => x.RjProcessId,
+                        principalTable: "RjProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessParticipants_PersonId",
+                table: "ProcessParticipants",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessParticipants_RjProcessId",
+                table: "ProcessParticipants",
+                column: "RjProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RjProcesses_CaseId",
+                table: "RjProcesses",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RjProcesses_Status_StartsAt",
+                table: "RjProcesses",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RjProcesses_VenueId",
+                table: "RjProcesses",
+                column: "VenueId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProcessParticipants");
+
+            migrationBuilder.DropTable(
+                name: "RjProcesses");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Mend.Web.Platform;
+
+namespace Mend.Web.Features.Processes;
+
+/// <summary>Mend:Processes: the safety margins Mend enforces when a meeting is scheduled.</summary>
+public sealed class ProcessSettings
+{
+    /// <summary>The victim and the young person never arrive, or leave, within this many minutes of each other.</summary>
+    public int StaggerMinutes { get; set; } = 15;
+
+    /// <summary>The longest a meeting may last, in hours.</summary>
+    public int LongestMeetingHours { get; set; } = 8;
+
+    public ProcessSettings Validated()
+    {
+        if (StaggerMinutes is < 1 or > 240)
+        {
+            throw new MendConfigurationException($"Mend:Processes:StaggerMinutes is {StaggerMinutes}; use 1 to 240 minutes.");
+        }
+
+        if (LongestMeetingHours is < 1 or > 24)
+        {
+            throw new MendConfigurationException($"Mend:Processes:LongestMeetingHours is {LongestMeetingHours}; use 1 to 24 hours.");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.Assessments;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Features.Staff;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Processes;
+
+/// <summary>
+/// Plans a process and schedules its meeting. Scheduling is refused, with every reason named, unless
+/// everyone taking part has an approved, in-date assessment for that kind of process; the
+/// facilitators hold current accreditations (advanced for a sensitive or complex case); the room,
+/// the facilitators and the people are not booked elsewhere at the time; and the victim and the
+/// young person arrive and leave at least the configured minutes apart.
+/// </summary>
+public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, TimeProvider clock)
+{
+    public sealed record PlanInput(ProcessKind? Kind, IReadOnlyList<Guid>? PersonIds);
+
+    public sealed record TimesInput(Guid PersonId, DateTime? ArriveAt, DateTime? LeaveAt);
+
+    public sealed record ScheduleInput(Guid? FacilitatorId, Guid? CoFacilitatorId, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<TimesInput>? Times);
+
+    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+    {
+        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
+    }
+
+    public const string ConflictMessage = "Someone else changed this process while you were looking at it. Check the latest and try again";
+
+    public IQueryable<RjProcess> Visible(ClaimsPrincipal user)
+    {
+        var cases = access.VisibleCases(user);
+        return db.RjProcesses.Where(p => cases.Any(c => c.Id == p.CaseId));
+    }
+
+    public async Task<Result> PlanAsync(ClaimsPrincipal user, Guid caseId, PlanInput input, CancellationToken ct)
+    {
+        var @case = await access.VisibleCases(user).AsNoTracking().Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null)
+        {
+            return new Result(null, [], NotFound: true);
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.Kind is null || !Enum.IsDefined(input.Kind.Value))
+        {
+            errors["kind"] = "Select the kind of process";
+        }
+
+        var chosen = (input.PersonIds ?? []).Distinct().ToList();
+        var onCase = @case.Participants.Where(p => p.EndedAt is null && chosen.Contains(p.PersonId)).GroupBy(p => p.PersonId).Select(g => g.OrderBy(p => p.Role).First()).ToList();
+        if (chosen.Count == 0)
+        {
+            errors["personIds"] = "Select who will take part";
+        }
+        else if (onCase.Count != chosen.Count)
+        {
+            errors["personIds"] = "Select people who are taking part in the case";
+        }
+
+        if (@case.Status is CaseStatus.Closed or CaseStatus.Declined)
+        {
+            errors[""] = "The case is closed, so no process can be planned on it";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
+        }
+
+        var process = RjProcess.Plan(caseId, input.Kind!.Value, onCase.Select(p => (p.PersonId, p.Role)), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        db.RjProcesses.Add(process);
+        await db.SaveChangesAsync(ct);
+        return new Result(process, []);
+    }
+
+    public async Task<Result> ScheduleAsync(ClaimsPrincipal user, Guid processId, int version, ScheduleInput input, CancellationToken ct)
+    {
+        var process = await Visible(user).SingleOrDefaultAsync(p => p.Id == processId, ct);
+        if (process is null)
+        {
+            return new Result(null, [], NotFound: true);
+        }
+
+        if (process.Version != version)
+        {
+            return new Result(process, new() { [""] = ConflictMessage }, Conflict: true);
+        }
+
+        var errors = new Dictionary<string, string>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!process.IsMeeting)
+        {
+            errors[""] = "A shuttle or letter process has no meeting to schedule";
+            return new Result(process, errors);
+        }
+
+        if (input.StartsAt is not { } starts || input.EndsAt is not { } ends)
+        {
+            errors["startsAt"] = "Enter the date and the start and end times";
+            return new Result(process, errors);
+        }
+
+        if (starts <= now)
+        {
+            errors["startsAt"] = "The meeting must be in the future";
+        }
+
+        if (ends <= starts)
+        {
+            errors["endsAt"] = "The meeting must end after it starts";
+        }
+        else if (ends - starts > TimeSpan.FromHours(settings.LongestMeetingHours))
+        {
+            errors["endsAt"] = $"A meeting may last at most {settings.LongestMeetingHours} hours";
+        }
+
+        // The assessment gate, with exactly what is missing for whom.
+        var answer = await readiness.CheckAsync(user, process.CaseId, process.Participants.Select(p => p.PersonId).ToList(), process.AssessedAs, ct);
+        if (answer is { Ready: false })
+        {
+            errors["participants"] = "Not everyone is ready: " + string.Join("; ", answer.Missing);
+        }
+
+        // Facilitators and their accreditation.
+        var day = DateOnly.FromDateTime(starts.ToLondonTime());
+        var needed = await SensitiveAsync(process.CaseId, ct) ? AccreditationLevel.AdvancedFacilitator : AccreditationLevel.Facilitator;
+        var staffIds = new[] { input.FacilitatorId, input.CoFacilitatorId }.OfType<Guid>().ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var awards = await db.Accreditations.AsNoTracking().Where(a => staffIds.Contains(a.UserId)).ToListAsync(ct);
+        if (input.FacilitatorId is not { } facilitatorId || !staff.ContainsKey(facilitatorId))
+        {
+            errors["facilitatorId"] = "Select the facilitator";
+        }
+        else if (!awards.Any(a => a.UserId == facilitatorId && a.IsCurrentOn(day) && a.Covers(needed)))
+        {
+            errors["facilitatorId"] = needed == AccreditationLevel.AdvancedFacilitator
+                ? $"{staff[facilitatorId]} does not hold a current advanced facilitator accreditation on {Date(day)}, which this sensitive or complex case needs"
+                : $"{staff[facilitatorId]} does not hold a current RJ facilitator accreditation on {Date(day)}";
+        }
+
+        if (input.CoFacilitatorId is { } coId)
+        {
+            if (!staff.ContainsKey(coId) || coId == input.FacilitatorId)
+            {
+                errors["coFacilitatorId"] = "Select a different person as co-facilitator, or none";
+            }
+            else if (!awards.Any(a => a.UserId == coId && a.IsCurrentOn(day)))
+            {
+                errors["coFacilitatorId"] = $"{staff[coId]} does not hold a current RJ facilitator accreditation on {Date(day)}";
+            }
+        }
+
+        // The venue and room.
+        Venues.Venue? venue = null;
+        if (process.NeedsVenue)
+        {
+            venue = input.VenueId is { } venueId ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId && v.IsActive, ct) : null;
+            if (venue is null || venue.Rooms.All(r => r.Id != input.RoomId || !r.IsOpen))
+            {
+                errors["roomId"] = "Select a room at a venue in use";
+                venue = null;
+            }
+        }
+
+        // Everyone's arrival and departure, staggered between the victim and the young person.
+        var times = process.Participants.Select(p =>
+        {
+            var given = input.Times?.FirstOrDefault(t => t.PersonId == p.PersonId);
+            return new MeetingPlan.PersonTimes(p.PersonId, given?.ArriveAt ?? starts, given?.LeaveAt ?? ends);
+        }).ToList();
+        var names = await db.People.AsNoTracking().Where(p => process.Participants.Select(x => x.PersonId).Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        foreach (var t in times)
+        {
+            if (t.ArriveAt > starts || t.ArriveAt < starts.AddHours(-2) || t.LeaveAt < ends || t.LeaveAt > ends.AddHours(2))
+            {
+                errors["times"] = $"{names[t.PersonId]} must arrive in the two hours before the start and leave in the two hours after the end";
+            }
+        }
+
+        var stagger = TimeSpan.FromMinutes(settings.StaggerMinutes);
+        var victims = process.Participants.Where(p => p.Role == ParticipantRole.Victim).Select(p => times.Single(t => t.PersonId == p.PersonId)).ToList();
+        var young = process.Participants.Where(p => p.Role == ParticipantRole.YoungPerson).Select(p => times.Single(t => t.PersonId == p.PersonId)).ToList();
+        foreach (var v in victims)
+        {
+            foreach (var y in young)
+            {
+                if ((v.ArriveAt - y.ArriveAt).Duration() < stagger || (v.LeaveAt - y.LeaveAt).Duration() < stagger)
+                {
+                    errors["times"] = $"{names[v.PersonId]} and {names[y.PersonId]} must arrive and leave at least {settings.StaggerMinutes} minutes apart";
+                }
+            }
+        }
+
+        // Double bookings: the room, the facilitators and the people.
+        if (errors.Count == 0)
+        {
+            var overlapping = await db.RjProcesses.AsNoTracking()
+                .Where(p => p.Id != process.Id && p.Status == ProcessStatus.Scheduled && p.StartsAt < ends && p.EndsAt > starts)
+                .ToListAsync(ct);
+            if (venue is not null && overlapping.Any(p => p.RoomId == input.RoomId))
+            {
+                errors["roomId"] = $"{venue.Rooms.Single(r => r.Id == input.RoomId).Name} at {venue.Name} is already booked at that time";
+            }
+
+            foreach (var id in staffIds.Where(id => overlapping.Any(p => p.FacilitatorId == id || p.CoFacilitatorId == id)))
+            {
+                errors[id == input.FacilitatorId ? "facilitatorId" : "coFacilitatorId"] = $"{staff[id]} is facilitating another meeting at that time";
+            }
+
+            var busy = overlapping.SelectMany(p => p.Participants.Select(x => x.PersonId)).Intersect(process.Participants.Select(p => p.PersonId)).ToList();
+            if (busy.Count > 0)
+            {
+                errors["participants"] = string.Join("; ", busy.Select(b => $"{names[b]} is in another meeting at that time"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new Result(process, errors);
+        }
+
+        try
+        {
+            process.Schedule(new MeetingPlan(input.FacilitatorId!.Value, staff[input.FacilitatorId.Value], input.CoFacilitatorId,
+                input.CoFacilitatorId is { } c ? staff[c] : null, venue?.Id, venue is null ? null : input.RoomId, starts, ends, times));
+        }
+        catch (DomainRuleException ex)
+        {
+            db.ChangeTracker.Clear();
+            return new Result(process, new() { [""] = ex.Message.TrimEnd('.') });
+        }
+
+        if (!await db.SaveAtVersionAsync(process, version, ct))
+        {
+            return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
+        }
+
+        return new Result(process, []);
+    }
+
+    /// <summary>Sensitive or complex: an offence of a sensitive kind or at the gravity threshold, or an assessment a manager had to approve.</summary>
+    public async Task<bool> SensitiveAsync(Guid caseId, CancellationToken ct) =>
+        await db.Offences.Where(o => o.CaseId == caseId).Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (_, t) => t)
+            .AnyAsync(t => t.IsSensitive || t.GravityScore >= assessmentSettings.ApprovalGravityScore, ct)
+        || await db.Assessments.AnyAsync(a => a.CaseId == caseId && a.Status == AssessmentStatus.Approved && a.NeedsManagerApproval, ct);
+
+    private static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}

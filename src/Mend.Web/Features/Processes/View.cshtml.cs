@@ -1,0 +1,186 @@
+using System.Globalization;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Processes;
+
+/// <summary>One process: who takes part, its meeting, and scheduling it with the safety checks.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, AuditTrail audit) : PageModel
+{
+    public sealed class TimesForm
+    {
+        public string PersonId { get; set; } = "";
+        public string? Arrive { get; set; }
+        public string? Leave { get; set; }
+    }
+
+    public RjProcess Process { get; private set; } = default!;
+
+    public string CaseReference { get; private set; } = "";
+
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    public IReadOnlyList<SelectListItem> StaffItems { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> RoomItems { get; private set; } = [];
+
+    public string? Place { get; private set; }
+
+    public bool Sensitive { get; private set; }
+
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? FacilitatorId { get; set; }
+    [BindProperty] public string? CoFacilitatorId { get; set; }
+    [BindProperty] public string? Room { get; set; }
+    [BindProperty] public DateParts Date { get; set; } = new();
+    [BindProperty] public string? Starts { get; set; }
+    [BindProperty] public string? Ends { get; set; }
+    [BindProperty] public List<TimesForm> Times { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        foreach (var p in Process.Participants)
+        {
+            audit.Record(AuditAction.View, nameof(RjProcess), id.ToString(), subjectPersonId: p.PersonId, purpose: "Restorative process");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetIcsAsync(Guid id, CancellationToken ct) =>
+        await ProcessesApi.IcsAsync(schedule.Visible(User), db, id, ct) is { } file ? (IActionResult)new ResultAdapter(file) : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var (date, dateError) = Date.Parse("Date");
+        if (dateError is not null)
+        {
+            ModelState.AddModelError(nameof(Date), dateError);
+        }
+
+        DateTime? At(string? time, string field)
+        {
+            if (date is null || string.IsNullOrWhiteSpace(time))
+            {
+                return null;
+            }
+
+            if (!TimeOnly.TryParseExact(time.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                ModelState.AddModelError(field, "Enter a time like 14:30");
+                return null;
+            }
+
+            return TimeZoneInfo.ConvertTimeToUtc(date.Value.ToDateTime(t, DateTimeKind.Unspecified), London.Zone);
+        }
+
+        var starts = At(Starts, nameof(Starts));
+        var ends = At(Ends, nameof(Ends));
+        var times = Times.Select((t, i) => new ScheduleMeeting.TimesInput(Guid.TryParse(t.PersonId, out var p) ? p : Guid.Empty,
+            At(t.Arrive, $"Times[{i}].Arrive"), At(t.Leave, $"Times[{i}].Leave"))).ToList();
+        var room = (Room ?? "").Split(':');
+        var input = new ScheduleMeeting.ScheduleInput(Guid.TryParse(FacilitatorId, out var f) ? f : null, Guid.TryParse(CoFacilitatorId, out var c) ? c : null,
+            room.Length == 2 && int.TryParse(room[0], out var v) ? v : null, room.Length == 2 && int.TryParse(room[1], out var r) ? r : null, starts, ends, times);
+
+        if (ModelState.IsValid && (date is null || starts is null || ends is null))
+        {
+            ModelState.AddModelError(date is null ? nameof(Date) : starts is null ? nameof(Starts) : nameof(Ends),
+                date is null ? "Enter the date of the meeting" : starts is null ? "Enter the start time" : "Enter the end time");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await schedule.ScheduleAsync(User, id, Version, input, ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData["Success"] = "Meeting scheduled";
+                return RedirectToPage(new { id });
+            }
+
+            foreach (var (key, message) in result.Errors)
+            {
+                ModelState.AddModelError(key switch
+                {
+                    "facilitatorId" => nameof(FacilitatorId), "coFacilitatorId" => nameof(CoFacilitatorId), "roomId" => nameof(Room),
+                    "startsAt" => nameof(Starts), "endsAt" => nameof(Ends), "times" => "Times[0].Arrive", _ => "",
+                }, message);
+            }
+
+            if (result.Conflict)
+            {
+                ModelState.Remove(nameof(Version));
+            }
+        }
+
+        var keep = Times;
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Times = keep.Count == Times.Count ? keep : Times;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var process = await schedule.Visible(User).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (process is null)
+        {
+            return false;
+        }
+
+        Process = process;
+        Version = process.Version;
+        CaseReference = await db.Cases.Where(c => c.Id == process.CaseId).Select(c => c.Reference).SingleAsync(ct);
+        var ids = process.Participants.Select(p => p.PersonId).ToList();
+        Names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var roles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant(), Roles.Volunteer.ToUpperInvariant() };
+        var staff = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        StaffItems = [new SelectListItem("Choose a person", ""), .. staff.Select(s => new SelectListItem(s.DisplayName, s.Id.ToString()))];
+        var venues = await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.Name).ToListAsync(ct);
+        RoomItems = [new SelectListItem("Choose a room", ""), .. venues.SelectMany(v => v.Rooms.Where(r => r.IsOpen).Select(r => new SelectListItem($"{v.Name}: {r.Name}", $"{v.Id}:{r.Id}")))];
+        if (process.VenueId is { } venueId)
+        {
+            var venue = await db.Venues.AsNoTracking().SingleAsync(v => v.Id == venueId, ct);
+            Place = $"{venue.Rooms.FirstOrDefault(r => r.Id == process.RoomId)?.Name}, {venue.Name}" + (venue.SeparateWaitingRooms ? "" : " (no separate waiting rooms)");
+        }
+
+        Sensitive = await schedule.SensitiveAsync(process.CaseId, ct);
+        Times = process.Participants.Select(p => new TimesForm
+        {
+            PersonId = p.PersonId.ToString(), Arrive = p.ArriveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture), Leave = p.LeaveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture),
+        }).ToList();
+        return true;
+    }
+
+    /// <summary>Lets a page handler return a minimal-API result (the shared .ics download).</summary>
+    private sealed class ResultAdapter(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mend.Tests.Assessments;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Staff;
+using Mend.Web.Features.Venues;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Processes;
+
+/// <summary>Scheduling a restorative meeting: the assessment gate, accreditation, double bookings and staggered arrivals, through the API.</summary>
+public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private async Task<(int VenueId, int RoomId)> VenueAsync() => await factory.WithDbAsync(async db =>
+    {
+        var venue = Venue.Create(new VenueDetails("YOT office " + Guid.NewGuid().ToString("N")[..6], Mend.Web.Features.Assessments.Venue.YotOffice, null,
+            ["Room 1", "Room 2"], true, true, null, null, null));
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync();
+        return (venue.Id, venue.Rooms[0].Id);
+    });
+
+    private async Task<TestUser> FacilitatorAsync(AccreditationLevel? level)
+    {
+        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        if (level is { } l)
+        {
+            await factory.WithDbAsync(async db =>
+            {
+                db.Accreditations.Add(Accreditation.Award(user.Id, l, "Restorative Justice Council", new DateOnly(2024, 1, 1), null, "Test", factory.Clock.GetUtcNow().UtcDateTime));
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        return user;
+    }
+
+    /// <summary>A case whose young person and victim both have approved assessments for a direct conference, and a planned conference.</summary>
+    private async Task<(HttpClient Client, AssessmentCase Case, Guid ProcessId)> ReadyConferenceAsync(string offence = "Theft from a shop", bool assess = true)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var c = await AssessmentCase.CreateAsync(factory, client, offence);
+        if (assess)
+        {
+            var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+            foreach (var (person, young) in new[] { (c.YoungPersonId, true), (c.VictimId, false) })
+            {
+                var (id, version) = await AssessmentCase.CompletedDraftAsync(factory, client, c.CaseId, person, young);
+                var submitted = await JsonAsync(await AssessmentCase.PostWithVersionAsync(client, $"/api/v1/assessments/{id}/submit", version));
+                if (submitted.GetProperty("status").GetString() == "Submitted")
+                {
+                    var approved = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/approve", submitted.GetProperty("version").GetInt32());
+                    Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+                }
+            }
+        }
+
+        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "FaceToFaceConference", personIds = new[] { c.YoungPersonId, c.VictimId } });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        return (client, c, (await JsonAsync(planned)).GetProperty("id").GetGuid());
+    }
+
+    private DateTime At(int days, int hour, int minute = 0)
+    {
+        var day = factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days);
+        return DateTime.SpecifyKind(day.AddHours(hour).AddMinutes(minute), DateTimeKind.Utc);
+    }
+
+    private object Meeting(AssessmentCase c, Guid facilitator, (int VenueId, int RoomId) room, int days = 10, int victimArrivesMinutesEarly = 30) => new
+    {
+        facilitatorId = facilitator,
+        venueId = room.VenueId,
+        roomId = room.RoomId,
+        startsAt = At(days, 10),
+        endsAt = At(days, 11, 30),
+        times = new[]
+        {
+            new { personId = c.VictimId, arriveAt = At(days, 10).AddMinutes(-victimArrivesMinutesEarly), leaveAt = At(days, 11, 30) },
+            new { personId = c.YoungPersonId, arriveAt = At(days, 10), leaveAt = At(days, 11, 50) },
+        },
+    };
+
+    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, Guid processId, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/processes/{processId}/schedule") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.ParseAdd("*");
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await JsonAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString()!;
+    }
+
+    [Fact]
+    public async Task Schedule_WithoutApprovedAssessments_IsRefused_ListingWhoIsMissing_AndNothingIsSaved()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync(assess: false);
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+
+        var refused = await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync()));
+
+        var message = await ErrorAsync(refused, "participants");
+        Assert.Contains("Kai Morgan", message, StringComparison.Ordinal);
+        Assert.Contains("Sam Lee", message, StringComparison.Ordinal);
+        Assert.Contains("has no approved assessment", message, StringComparison.Ordinal);
+        Assert.Equal("Planning", (await JsonAsync(await client.GetAsync($"/api/v1/processes/{processId}"))).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Schedule_WhenEveryoneIsReady_Succeeds_AndTheCalendarFileHasTheMeetingButNoNames()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+
+        var scheduled = await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync()));
+
+        Assert.True(scheduled.StatusCode == HttpStatusCode.OK, await scheduled.Content.ReadAsStringAsync());
+        Assert.Equal("Scheduled", (await JsonAsync(scheduled)).GetProperty("status").GetString());
+        var ics = await client.GetAsync($"/api/v1/processes/{processId}/meeting.ics");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        var text = await ics.Content.ReadAsStringAsync();
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        var meeting = Assert.Single(calendar.Events);
+        Assert.Equal(At(10, 10), meeting.Start!.AsUtc);
+        Assert.StartsWith("Restorative meeting – case RJ-", meeting.Summary, StringComparison.Ordinal);
+        Assert.Contains("Room 1", meeting.Location, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kai", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Lee", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_FacilitatorWithoutCurrentAccreditation_AndSensitiveCaseWithoutAdvanced_AreRefusedByName()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var untrained = await FacilitatorAsync(null);
+        var room = await VenueAsync();
+        Assert.Contains("does not hold a current RJ facilitator accreditation", await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, untrained.Id, room)), "facilitatorId"), StringComparison.Ordinal);
+
+        var (sensitiveClient, sensitive, sensitiveProcess) = await ReadyConferenceAsync("Wounding or inflicting grievous bodily harm");
+        var ordinary = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        Assert.Contains("advanced facilitator accreditation", await ErrorAsync(await ScheduleAsync(sensitiveClient, sensitiveProcess, Meeting(sensitive, ordinary.Id, room, days: 12)), "facilitatorId"), StringComparison.Ordinal);
+        var advanced = await FacilitatorAsync(AccreditationLevel.AdvancedFacilitator);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(sensitiveClient, sensitiveProcess, Meeting(sensitive, advanced.Id, room, days: 12))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Schedule_DoubleBookedRoomOrFacilitator_AndOverlappingArrivals_AreRefused()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        var room = await VenueAsync();
+
+        Assert.Contains("must arrive and leave at least 15 minutes apart",
+            await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, room, victimArrivesMinutesEarly: 5)), "times"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, room))).StatusCode);
+
+        var (otherClient, other, otherProcess) = await ReadyConferenceAsync();
+        Assert.Contains("is already booked at that time", await ErrorAsync(await ScheduleAsync(otherClient, otherProcess, Meeting(other, (await FacilitatorAsync(AccreditationLevel.Facilitator)).Id, room)), "roomId"), StringComparison.Ordinal);
+        Assert.Contains("is facilitating another meeting at that time", await ErrorAsync(await ScheduleAsync(otherClient, otherProcess, Meeting(other, facilitator.Id, await VenueAsync())), "facilitatorId"), StringComparison.Ordinal);
+
+        var past = await ScheduleAsync(otherClient, otherProcess, Meeting(other, facilitator.Id, await VenueAsync(), days: -3));
+        Assert.Equal("The meeting must be in the future", await ErrorAsync(past, "startsAt"));
+    }
+}
