@@ -55,6 +55,16 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, AuditTrail au
             return NotFound();
         }
 
+        if (Process.StartsAt is { } starts && Process.EndsAt is { } ends)
+        {
+            FacilitatorId = Process.FacilitatorId?.ToString();
+            CoFacilitatorId = Process.CoFacilitatorId?.ToString();
+            Room = Process.VenueId is { } venue ? $"{venue}:{Process.RoomId}" : null;
+            Date = DateParts.From(DateOnly.FromDateTime(starts.ToLondonTime()));
+            Starts = starts.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+            Ends = ends.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
         foreach (var p in Process.Participants)
         {
             audit.Record(AuditAction.View, nameof(RjProcess), id.ToString(), subjectPersonId: p.PersonId, purpose: "Restorative process");

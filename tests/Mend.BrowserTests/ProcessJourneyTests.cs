@@ -1,0 +1,88 @@
+using Mend.BrowserTests.Pages;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Staff;
+using Mend.Web.Features.Venues;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Mend.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ProcessJourneyTests(BrowserFixture browser)
+{
+    /// <summary>Answers every section of a low-risk assessment through the API and submits it (approved by the assessor).</summary>
+    private static async Task AssessAsync(IPage page, Guid caseId, Guid personId, bool youngPerson, DateOnly review)
+    {
+        var api = page.Context.APIRequest;
+        var started = await api.PostAsync($"/api/v1/cases/{caseId}/assessments", new() { DataObject = new { personId } });
+        Assert.True(started.Ok, await started.TextAsync());
+        var id = (await started.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        var answers = new
+        {
+            understanding = new { willingness = "Willing", understandsRj = true },
+            responsibility = youngPerson ? new { responsibility = "Full" } : null,
+            expectations = "To put things right",
+            risks = new { factors = Enum.GetNames<Mend.Web.Features.Assessments.RiskFactor>().Select(f => new { factor = f, rating = f == "Safeguarding" ? "None" : "Low" }) },
+            processes = new { suitable = new[] { "DirectConference" }, venue = "YotOffice" },
+            recommendation = new { overallRisk = "Low", recommendation = "Proceed", reasons = "Low risk", reviewOn = review.ToString("yyyy-MM-dd") },
+        };
+        var patched = await api.FetchAsync($"/api/v1/assessments/{id}/answers", new() { Method = "PATCH", DataObject = answers, Headers = new Dictionary<string, string> { ["If-Match"] = "*" } });
+        Assert.True(patched.Ok, await patched.TextAsync());
+        var submitted = await api.PostAsync($"/api/v1/assessments/{id}/submit", new() { Headers = new Dictionary<string, string> { ["If-Match"] = "*" } });
+        Assert.True(submitted.Ok, await submitted.TextAsync());
+    }
+
+    [Fact]
+    public async Task Practitioner_PlansAndSchedulesAConference_AfterBeingRefusedForBookingTheVictimAndYoungPersonTogether_EveryPageAccessible()
+    {
+        var user = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
+        var now = browser.App.Clock.GetUtcNow().UtcDateTime;
+        await browser.App.WithDbAsync(async db =>
+        {
+            db.Accreditations.Add(Accreditation.Award(user.Id, AccreditationLevel.Facilitator, "Restorative Justice Council", new DateOnly(2024, 3, 1), null, "Test", now));
+            db.Venues.Add(Venue.Create(new VenueDetails("Exampletown YOT " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.Venue.YotOffice, "1 High Street",
+                ["Conference room"], SeparateWaitingRooms: true, StaffMayBeAlone: true, "Front door and fire exit at the back", "Step-free", null)));
+            return await db.SaveChangesAsync();
+        });
+        var page = await SignInPage.SignInAsync(browser, user);
+        var caseId = await AssessmentPages.CaseWithVictimAsync(page, browser.App, "Criminal damage", "Dev", "Anand");
+        var today = DateOnly.FromDateTime(now);
+        var people = await browser.App.WithDbAsync(db => db.CaseParticipants.Where(p => p.CaseId == caseId).Select(p => new { p.PersonId, p.Role }).ToListAsync());
+        foreach (var p in people)
+        {
+            await AssessAsync(page, caseId, p.PersonId, p.Role == Mend.Web.Features.Cases.ParticipantRole.YoungPerson, today.AddMonths(3));
+        }
+
+        await page.GotoAsync($"/Cases/{caseId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Restorative processes" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Face-to-face conference").CheckAsync();
+        await page.GetByLabel("Jordan Pryce (young person)").CheckAsync();
+        await page.GetByLabel("Dev Anand (victim)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the process" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Face-to-face conference planned");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var day = today.AddDays(14);
+        await page.GetByLabel("Facilitator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Test Practitioner" });
+        await page.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await CasePages.FillDateAsync(page, "Date", day);
+        await page.GetByLabel("Starts at").FillAsync("10:00");
+        await page.GetByLabel("Ends at").FillAsync("11:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("must arrive and leave at least 15 minutes apart");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "process-refused");
+
+        await page.GetByLabel("Dev Anand arrives").FillAsync("09:30");
+        await page.GetByLabel("Jordan Pryce leaves").FillAsync("11:50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Meeting scheduled");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Dev Anand: arrives 09:30, leaves 11:30");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "process-scheduled");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the meeting for your calendar (.ics)" }).ClickAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+    }
+}
