@@ -143,6 +143,7 @@ public static class MendApp
         services.AddScoped<Features.Victims.VictimMinimisation>();
         services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Processes").Get<Features.Processes.ProcessSettings>() ?? new Features.Processes.ProcessSettings()).Validated());
         services.AddScoped<Features.Processes.ScheduleMeeting>();
+        services.AddScoped<Features.Processes.RecordProcess>();
         services.AddHostedService<Features.Victims.VictimMinimisationJob>();
 
         services.AddRazorPages(o =>

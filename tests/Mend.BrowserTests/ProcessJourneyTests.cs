@@ -84,5 +84,26 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Accessibility.ScreenshotAsync(page, "process-scheduled");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the meeting for your calendar (.ics)" }).ClickAsync());
         Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+        var processUrl = page.Url;
+
+        // The day of the meeting and after: record it, agree what happens next, and follow it through.
+        browser.App.Clock.Advance(TimeSpan.FromDays(15));
+        var after = await SignInPage.SignInAsync(browser, user);
+        await after.GotoAsync(processUrl);
+        await after.GetByRole(AriaRole.Group, new() { Name = "Who attended" }).GetByLabel("Jordan Pryce").CheckAsync();
+        await after.GetByRole(AriaRole.Group, new() { Name = "Who attended" }).GetByLabel("Dev Anand").CheckAsync();
+        await after.GetByRole(AriaRole.Group, new() { Name = "Who spoke" }).GetByLabel("Dev Anand").CheckAsync();
+        await after.GetByLabel("Record of the meeting").FillAsync("Dev explained the cost of the damage; Jordan listened and apologised.");
+        await after.GetByRole(AriaRole.Button, new() { Name = "Save the record" }).ClickAsync();
+        await Assertions.Expect(after.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Meeting recorded");
+        await after.GetByLabel("Hours of reparation").CheckAsync();
+        await after.GetByLabel("What was agreed").FillAsync("Repaint the shop shutter");
+        await after.GetByLabel("Who will do it").FillAsync("Jordan Pryce");
+        await CasePages.FillDateAsync(after, "Due by", today.AddDays(40));
+        await after.GetByLabel("Hours (for reparation)").FillAsync("6");
+        await after.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(after.Locator("table").First).ToContainTextAsync("Repaint the shop shutter (6 hours)");
+        await Accessibility.AssertNoViolationsAsync(after);
+        await Accessibility.ScreenshotAsync(after, "process-agreement");
     }
 }

@@ -1288,6 +1288,60 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonSearchNames", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("AgreementItems", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.Property<long>("Id")
@@ -1298,6 +1352,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ArriveAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LeaveAt")
                         .HasColumnType("timestamp with time zone");
@@ -1312,6 +1369,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Spoke")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1331,12 +1391,18 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("CoFacilitatorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("CoFacilitatorName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1356,10 +1422,28 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FollowUpPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RecordCiphertext")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
@@ -1378,6 +1462,10 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -2525,6 +2613,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Agreement")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -2760,6 +2857,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
                 {
+                    b.Navigation("Agreement");
+
                     b.Navigation("Participants");
                 });
 

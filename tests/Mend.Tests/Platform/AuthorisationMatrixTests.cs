@@ -128,6 +128,10 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/processes/{id:guid}"] = CaseWork,
         ["/api/v1/processes/{id:guid}/schedule"] = CaseWork,
         ["/api/v1/processes/{id:guid}/meeting.ics"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/record"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/agreement"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/agreement/settle"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/outcome"] = CaseWork,
         ["/api/v1/victims/compliance"] = [Roles.Manager],
     };
 

@@ -40,9 +40,12 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
     }
 
     /// <summary>A case whose young person and victim both have approved assessments for a direct conference, and a planned conference.</summary>
+    private TestUser? _practitioner;
+
     private async Task<(HttpClient Client, AssessmentCase Case, Guid ProcessId)> ReadyConferenceAsync(string offence = "Theft from a shop", bool assess = true)
     {
-        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        _practitioner = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var client = await SignIn.AsAsync(factory, _practitioner);
         var c = await AssessmentCase.CreateAsync(factory, client, offence);
         if (assess)
         {
@@ -166,5 +169,59 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
 
         var past = await ScheduleAsync(otherClient, otherProcess, Meeting(other, facilitator.Id, await VenueAsync(), days: -3));
         Assert.Equal("The meeting must be in the future", await ErrorAsync(past, "startsAt"));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.ParseAdd("*");
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task AfterTheMeeting_AttendanceRecordAndAgreementAreKept_ItemsTrackedToDone_AndACompletedProcessIsClosed()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1))).StatusCode);
+        var url = $"/api/v1/processes/{processId}";
+        var record = new { attendance = new[] { new { personId = c.VictimId, attended = true, spoke = true }, new { personId = c.YoungPersonId, attended = true, spoke = true } }, record = "Both spoke; Kai apologised.", followUp = "Check in after two weeks" };
+
+        Assert.Contains("once it has started", await ErrorAsync(await PostAsync(client, url + "/record", record), ""), StringComparison.Ordinal);
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        client = await SignIn.AsAsync(factory, _practitioner!);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/record", record)).StatusCode);
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal("The due date must be today or in the future",
+            await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "Apology", what = "Written apology", who = "Kai", dueOn = today.AddDays(-1) }), "dueOn"));
+        Assert.Contains("hours of reparation", await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "ReparationHours", what = "Garden work", who = "Kai", dueOn = today.AddDays(30) }), "hours"), StringComparison.Ordinal);
+        var added = await JsonAsync(await PostAsync(client, url + "/agreement", new { kind = "ReparationHours", what = "Clear the shop's yard", who = "Kai", dueOn = today.AddDays(30), hours = 6 }));
+        var itemId = added.GetProperty("agreement")[0].GetProperty("id").GetInt64();
+
+        Assert.Contains("Every agreement item must be marked", await ErrorAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }), ""), StringComparison.Ordinal);
+        Assert.Contains("Say why the item was not done", await ErrorAsync(await PostAsync(client, url + "/agreement/settle", new { itemId, done = false }), ""), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/agreement/settle", new { itemId, done = true })).StatusCode);
+        var ended = await JsonAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }));
+        Assert.Equal("Completed", ended.GetProperty("status").GetString());
+        Assert.Equal("Done", ended.GetProperty("agreement")[0].GetProperty("status").GetString());
+        Assert.True(ended.GetProperty("participants")[0].GetProperty("attended").GetBoolean());
+
+        Assert.Contains("has ended", await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "Apology", what = "Another", who = "Kai", dueOn = today.AddDays(3) }), ""), StringComparison.Ordinal);
+        var stored = await factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        Assert.DoesNotContain("apologised", stored.RecordCiphertext!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdrawal_NeedsWhoAndWhy()
+    {
+        var (client, _, processId) = await ReadyConferenceAsync();
+        var url = $"/api/v1/processes/{processId}/outcome";
+
+        Assert.Contains("Say who withdrew", await ErrorAsync(await PostAsync(client, url, new { outcome = "Withdrawn", reason = "Changed their mind" }), ""), StringComparison.Ordinal);
+        var withdrawn = await JsonAsync(await PostAsync(client, url, new { outcome = "Withdrawn", withdrawnBy = "The victim", reason = "Decided a letter is enough" }));
+
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
+        Assert.Equal("The victim", withdrawn.GetProperty("withdrawnBy").GetString());
     }
 }

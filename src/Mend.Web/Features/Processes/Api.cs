@@ -7,10 +7,13 @@ namespace Mend.Web.Features.Processes;
 
 public static class ProcessesApi
 {
-    public sealed record ParticipantResource(Guid PersonId, Cases.ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt);
+    public sealed record ParticipantResource(Guid PersonId, Cases.ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt, bool? Attended, bool Spoke);
+
+    public sealed record AgreementResource(long Id, AgreementItemKind Kind, string What, string Who, DateOnly DueOn, decimal? Hours, AgreementStatus Status, DateOnly? SettledOn, string? Note);
 
     public sealed record ProcessResource(Guid Id, Guid CaseId, ProcessKind Kind, ProcessStatus Status, Guid? FacilitatorId, string? FacilitatorName,
-        Guid? CoFacilitatorId, string? CoFacilitatorName, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<ParticipantResource> Participants, int Version);
+        Guid? CoFacilitatorId, string? CoFacilitatorName, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<ParticipantResource> Participants,
+        IReadOnlyList<AgreementResource> Agreement, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, int Version);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -81,12 +84,55 @@ public static class ProcessesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
+        MapRecord<RecordProcess.MeetingInput>(v1, "/processes/{id:guid}/record", "RecordMeeting", "Records attendance, who spoke, the (encrypted) record of the meeting and the follow-up plan",
+            (r, u, id, v, i, ct) => r.MeetingAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.ItemInput>(v1, "/processes/{id:guid}/agreement", "AddAgreementItem", "Adds an item to the outcome agreement (what, who, by when); a due date in the past is refused",
+            (r, u, id, v, i, ct) => r.AddItemAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.SettleInput>(v1, "/processes/{id:guid}/agreement/settle", "SettleAgreementItem", "Marks an agreement item done, or not done with the reason",
+            (r, u, id, v, i, ct) => r.SettleAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.OutcomeInput>(v1, "/processes/{id:guid}/outcome", "ConcludeProcess", "Records how the process ended: completed, partially completed, withdrawn (by whom and why) or not suitable",
+            (r, u, id, v, i, ct) => r.ConcludeAsync(u, id, v, i, ct));
+
         v1.MapGet("/processes/{id:guid}/meeting.ics", async (Guid id, HttpContext http, ScheduleMeeting schedule, MendDb db, CancellationToken ct) =>
                 await IcsAsync(schedule.Visible(http.User), db, id, ct) ?? NotFound())
             .WithTags("Processes").WithName("MeetingCalendarFile").WithSummary("The scheduled meeting as an iCalendar (.ics) file")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces(200, contentType: "text/calendar").ProducesProblem(404);
     }
+
+    private delegate Task<ScheduleMeeting.Result> Change<in T>(RecordProcess record, System.Security.Claims.ClaimsPrincipal user, Guid id, int version, T input, CancellationToken ct);
+
+    private static void MapRecord<T>(RouteGroupBuilder v1, string pattern, string name, string summary, Change<T> change) =>
+        v1.MapPost(pattern, async (Guid id, T input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
+            {
+                var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
+                if (current is null)
+                {
+                    return NotFound();
+                }
+
+                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
+                {
+                    return refused;
+                }
+
+                var result = await change(record, http.User, id, current.Value, input, ct);
+                if (result.Conflict)
+                {
+                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
+                }
+
+                if (!result.Succeeded)
+                {
+                    return ApiResults.FieldErrors(result.Errors);
+                }
+
+                ApiResults.SetETag(http, result.Process!.Version);
+                return Results.Ok(Resource(result.Process));
+            })
+            .WithTags("Processes").WithName(name).WithSummary(summary + ". Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
     /// <summary>The .ics download for a scheduled meeting the user can see, or null.</summary>
     public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MendDb db, Guid id, CancellationToken ct)
@@ -106,5 +152,7 @@ public static class ProcessesApi
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "There is no process with that id that you can see.");
 
     private static ProcessResource Resource(RjProcess p) => new(p.Id, p.CaseId, p.Kind, p.Status, p.FacilitatorId, p.FacilitatorName, p.CoFacilitatorId, p.CoFacilitatorName,
-        p.VenueId, p.RoomId, p.StartsAt, p.EndsAt, p.Participants.Select(x => new ParticipantResource(x.PersonId, x.Role, x.ArriveAt, x.LeaveAt)).ToList(), p.Version);
+        p.VenueId, p.RoomId, p.StartsAt, p.EndsAt, p.Participants.Select(x => new ParticipantResource(x.PersonId, x.Role, x.ArriveAt, x.LeaveAt, x.Attended, x.Spoke)).ToList(),
+        p.Agreement.OrderBy(i => i.DueOn).Select(i => new AgreementResource(i.Id, i.Kind, i.What, i.Who, i.DueOn, i.Hours, i.Status, i.SettledOn, i.Note)).ToList(),
+        p.FollowUpPlan, p.RecordedAt, p.WithdrawnBy, p.OutcomeReason, p.Version);
 }

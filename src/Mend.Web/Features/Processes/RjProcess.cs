@@ -13,6 +13,7 @@ namespace Mend.Web.Features.Processes;
 public sealed class RjProcess : IVersioned
 {
     private readonly List<ProcessParticipant> _participants = [];
+    private readonly List<AgreementItem> _agreement = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -26,11 +27,27 @@ public sealed class RjProcess : IVersioned
     public int? RoomId { get; private set; }
     public DateTime? StartsAt { get; private set; }
     public DateTime? EndsAt { get; private set; }
+    public string? RecordCiphertext { get; private set; }
+    public string? FollowUpPlan { get; private set; }
+    public DateTime? RecordedAt { get; private set; }
+    public string? RecordedByName { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? OutcomeReason { get; private set; }
+    public DateTime? ConcludedAt { get; private set; }
     public string CreatedByName { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When anything on the process last changed; it moves the version when only an agreement item changed.</summary>
+    public DateTime ChangedAt { get; private set; }
     public int Version { get; set; }
 
+    public void Touch(DateTime now) => ChangedAt = now;
+
     public IReadOnlyList<ProcessParticipant> Participants => _participants;
+
+    public IReadOnlyList<AgreementItem> Agreement => _agreement;
+
+    public bool IsConcluded => Status is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted or ProcessStatus.Withdrawn or ProcessStatus.NotSuitable;
 
     public static RjProcess Plan(Guid caseId, ProcessKind kind, IEnumerable<(Guid PersonId, ParticipantRole Role)> participants, string byName, DateTime now)
     {
@@ -91,6 +108,143 @@ public sealed class RjProcess : IVersioned
 
         Status = ProcessStatus.Scheduled;
     }
+    /// <summary>
+    /// What happened at the meeting (or, for shuttle and letters, in the process): who attended and
+    /// spoke, an encrypted record, and the follow-up plan. Only after the meeting has started.
+    /// </summary>
+    public void RecordMeeting(IReadOnlyCollection<(Guid PersonId, bool Attended, bool Spoke)> attendance, string record, string? followUp, string encryptedRecord, string byName, DateTime now)
+    {
+        RequireOpen();
+        if (IsMeeting && (Status != ProcessStatus.Scheduled || StartsAt > now))
+        {
+            throw new DomainRuleException("The meeting can be recorded once it has started.");
+        }
+
+        if (string.IsNullOrWhiteSpace(record))
+        {
+            throw new DomainRuleException("Enter the record of the meeting.");
+        }
+
+        foreach (var p in _participants)
+        {
+            var a = attendance.FirstOrDefault(x => x.PersonId == p.PersonId);
+            p.SetAttendance(a.Attended, a.Attended && a.Spoke);
+        }
+
+        RecordCiphertext = encryptedRecord;
+        FollowUpPlan = followUp;
+        RecordedAt = now;
+        RecordedByName = byName;
+    }
+
+    public AgreementItem AddAgreementItem(AgreementItemKind kind, string what, string who, DateOnly dueOn, decimal? hours, DateOnly today)
+    {
+        RequireOpen();
+        if (string.IsNullOrWhiteSpace(what) || string.IsNullOrWhiteSpace(who))
+        {
+            throw new DomainRuleException("Say what is agreed and who will do it.");
+        }
+
+        if (dueOn < today)
+        {
+            throw new DomainRuleException("An agreement item cannot be due in the past.");
+        }
+
+        if (kind == AgreementItemKind.ReparationHours && hours is not (> 0 and <= 200))
+        {
+            throw new DomainRuleException("Reparation needs a number of hours from 0.5 to 200.");
+        }
+
+        var item = new AgreementItem(kind, what.Trim(), who.Trim(), dueOn, kind == AgreementItemKind.ReparationHours ? hours : null);
+        _agreement.Add(item);
+        return item;
+    }
+
+    public void Conclude(ProcessStatus outcome, string? withdrawnBy, string? reason, DateTime now)
+    {
+        RequireOpen();
+        if (outcome is ProcessStatus.Planning or ProcessStatus.Scheduled)
+        {
+            throw new DomainRuleException("Choose how the process ended.");
+        }
+
+        if (outcome == ProcessStatus.Withdrawn && string.IsNullOrWhiteSpace(withdrawnBy))
+        {
+            throw new DomainRuleException("Say who withdrew; the record says so without blame.");
+        }
+
+        if (outcome is ProcessStatus.Withdrawn or ProcessStatus.NotSuitable or ProcessStatus.PartiallyCompleted && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the reason.");
+        }
+
+        if (outcome is ProcessStatus.Completed && _agreement.Any(i => i.Status == AgreementStatus.Open))
+        {
+            throw new DomainRuleException("Every agreement item must be marked done or not done before the process is completed.");
+        }
+
+        Status = outcome;
+        WithdrawnBy = outcome == ProcessStatus.Withdrawn ? withdrawnBy : null;
+        OutcomeReason = reason;
+        ConcludedAt = now;
+    }
+
+    private void RequireOpen()
+    {
+        if (IsConcluded)
+        {
+            throw new DomainRuleException("This process has ended; its record can no longer be changed.");
+        }
+    }
+}
+
+/// <summary>One thing agreed at the meeting: what, who does it, by when; tracked to done or not done.</summary>
+public sealed class AgreementItem(AgreementItemKind kind, string what, string who, DateOnly dueOn, decimal? hours)
+{
+    public long Id { get; private set; }
+    public Guid RjProcessId { get; private set; }
+    public AgreementItemKind Kind { get; private set; } = kind;
+    public string What { get; private set; } = what;
+    public string Who { get; private set; } = who;
+    public DateOnly DueOn { get; private set; } = dueOn;
+    public decimal? Hours { get; private set; } = hours;
+    public AgreementStatus Status { get; private set; }
+    public DateOnly? SettledOn { get; private set; }
+    public string? Note { get; private set; }
+
+    public void Settle(bool done, DateOnly on, string? note)
+    {
+        if (Status != AgreementStatus.Open)
+        {
+            throw new DomainRuleException("This agreement item has already been marked.");
+        }
+
+        if (!done && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Say why the item was not done.");
+        }
+
+        Status = done ? AgreementStatus.Done : AgreementStatus.NotDone;
+        SettledOn = on;
+        Note = note;
+    }
+}
+
+public enum AgreementItemKind
+{
+    Apology,
+    RepairDamage,
+    ReparationHours,
+    Donation,
+    BehaviourCommitment,
+    Other,
+}
+
+public enum AgreementStatus
+{
+    Open,
+    Done,
+    NotDone,
 }
 
 public sealed class ProcessParticipant(Guid personId, ParticipantRole role)
@@ -101,6 +255,14 @@ public sealed class ProcessParticipant(Guid personId, ParticipantRole role)
     public ParticipantRole Role { get; private set; } = role;
     public DateTime? ArriveAt { get; private set; }
     public DateTime? LeaveAt { get; private set; }
+    public bool? Attended { get; private set; }
+    public bool Spoke { get; private set; }
+
+    internal void SetAttendance(bool attended, bool spoke)
+    {
+        Attended = attended;
+        Spoke = spoke;
+    }
 
     internal void SetTimes(DateTime arrive, DateTime leave)
     {

@@ -21,6 +21,27 @@ internal sealed class RjProcessModel : IEntityTypeConfiguration<RjProcess>
         builder.HasIndex(p => new { p.Status, p.StartsAt });
         builder.HasMany(p => p.Participants).WithOne().HasForeignKey(p => p.RjProcessId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Participants).AutoInclude();
+        builder.Property(p => p.FollowUpPlan).HasMaxLength(4000);
+        builder.Property(p => p.RecordedByName).HasMaxLength(200);
+        builder.Property(p => p.WithdrawnBy).HasMaxLength(200);
+        builder.Property(p => p.OutcomeReason).HasMaxLength(2000);
+        builder.HasMany(p => p.Agreement).WithOne().HasForeignKey(i => i.RjProcessId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Agreement).AutoInclude();
+    }
+}
+
+internal sealed class AgreementItemModel : IEntityTypeConfiguration<AgreementItem>
+{
+    public void Configure(EntityTypeBuilder<AgreementItem> builder)
+    {
+        builder.ToTable("AgreementItems");
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.What).HasMaxLength(1000);
+        builder.Property(i => i.Who).HasMaxLength(200);
+        builder.Property(i => i.Note).HasMaxLength(1000);
+        builder.Property(i => i.Hours).HasPrecision(6, 1);
+        builder.HasIndex(i => new { i.Status, i.DueOn });
     }
 }
 

@@ -16,7 +16,7 @@ namespace Mend.Web.Features.Processes;
 
 /// <summary>One process: who takes part, its meeting, and scheduling it with the safety checks.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, AuditTrail audit) : PageModel
+public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess record, Platform.Encryption.FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed class TimesForm
     {
@@ -47,6 +47,87 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, AuditTrail au
     [BindProperty] public string? Starts { get; set; }
     [BindProperty] public string? Ends { get; set; }
     [BindProperty] public List<TimesForm> Times { get; set; } = [];
+    [BindProperty] public List<string> Attended { get; set; } = [];
+    [BindProperty] public List<string> Spoke { get; set; } = [];
+    [BindProperty] public string? MeetingRecord { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
+    [BindProperty] public string? ItemKind { get; set; }
+    [BindProperty] public string? What { get; set; }
+    [BindProperty] public string? Who { get; set; }
+    [BindProperty] public DateParts DueOn { get; set; } = new();
+    [BindProperty] public string? Hours { get; set; }
+    [BindProperty] public long ItemId { get; set; }
+    [BindProperty] public string? Done { get; set; }
+    [BindProperty] public string? ItemNote { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? WithdrawnBy { get; set; }
+    [BindProperty] public string? OutcomeReason { get; set; }
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The decrypted record of the meeting, once recorded.</summary>
+    public string? RecordText => Process.RecordCiphertext is null ? null : encryption.Decrypt(Process.RecordCiphertext);
+
+    public IEnumerable<SelectListItem> PeopleItems => Process.Participants.Select(x => new SelectListItem(Names[x.PersonId], x.PersonId.ToString()));
+
+    public static IEnumerable<SelectListItem> ItemKinds =>
+    [
+        new("Apology", nameof(AgreementItemKind.Apology)), new("Repair the damage", nameof(AgreementItemKind.RepairDamage)),
+        new("Hours of reparation", nameof(AgreementItemKind.ReparationHours)), new("Donation", nameof(AgreementItemKind.Donation)),
+        new("Commitment about behaviour", nameof(AgreementItemKind.BehaviourCommitment)), new("Something else", nameof(AgreementItemKind.Other)),
+    ];
+
+    public static IEnumerable<SelectListItem> Outcomes =>
+        new[] { ProcessStatus.Completed, ProcessStatus.PartiallyCompleted, ProcessStatus.Withdrawn, ProcessStatus.NotSuitable }
+            .Select(o => new SelectListItem(ProcessWords.Describe(o), o.ToString()));
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await record.MeetingAsync(User, id, Version, new(
+            Attended.Select(a => new RecordProcess.AttendanceInput(Guid.TryParse(a, out var g) ? g : Guid.Empty, true, Spoke.Contains(a))).ToList(),
+            MeetingRecord, FollowUp), ct), "Meeting recorded", new() { ["record"] = nameof(MeetingRecord), ["followUp"] = nameof(FollowUp) }, ct);
+
+    public async Task<IActionResult> OnPostItemAsync(Guid id, CancellationToken ct)
+    {
+        var (due, dueError) = DueOn.Parse("Due date");
+        decimal? hours = decimal.TryParse(Hours, NumberStyles.Number, CultureInfo.InvariantCulture, out var h) ? h : null;
+        var result = await record.AddItemAsync(User, id, Version, new(Enum.TryParse<AgreementItemKind>(ItemKind, out var k) && Enum.IsDefined(k) ? k : null, What, Who, due, hours), ct);
+        if (dueError is not null)
+        {
+            result.Errors["dueOn"] = dueError;
+        }
+
+        return await AfterAsync(id, result, "Agreement item added", new() { ["kind"] = nameof(ItemKind), ["what"] = nameof(What), ["who"] = nameof(Who), ["dueOn"] = nameof(DueOn), ["hours"] = nameof(Hours) }, ct);
+    }
+
+    public async Task<IActionResult> OnPostSettleAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await record.SettleAsync(User, id, Version, new(ItemId, Done switch { "done" => true, "notdone" => false, _ => null }, ItemNote), ct),
+            Done == "done" ? "Marked done" : "Marked not done", new() { ["done"] = nameof(Done) }, ct);
+
+    public async Task<IActionResult> OnPostConcludeAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await record.ConcludeAsync(User, id, Version, new(Enum.TryParse<ProcessStatus>(Outcome, out var o) && Enum.IsDefined(o) ? o : null, WithdrawnBy, OutcomeReason), ct),
+            "Outcome recorded", new() { ["outcome"] = nameof(Outcome) }, ct);
+
+    private async Task<IActionResult> AfterAsync(Guid id, ScheduleMeeting.Result result, string success, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Success"] = success;
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var (key, message) in result.Errors)
+        {
+            ModelState.AddModelError(fields.GetValueOrDefault(key, ""), message);
+        }
+
+        ModelState.Remove(nameof(Version));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

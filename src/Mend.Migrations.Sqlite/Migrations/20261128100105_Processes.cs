@@ -27,8 +27,16 @@ namespace Mend.Migrations.Sqlite.Migrations
                     RoomId = table.Column<int>(type: "INTEGER", nullable: true),
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    FollowUpPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -49,6 +57,33 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RjProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Who = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementItems_RjProcesses_RjProcessId",
+                        column: x => x.RjProcessId,
+                        principalTable: "RjProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessParticipants",
                 columns: table => new
                 {
@@ -58,7 +93,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ArriveAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeaveAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LeaveAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Spoke = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,6 +113,16 @@ namespace Mend.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementItems_RjProcessId",
+                table: "AgreementItems",
+                column: "RjProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementItems_Status_DueOn",
+                table: "AgreementItems",
+                columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessParticipants_PersonId",
@@ -106,6 +153,9 @@ namespace Mend.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgreementItems");
+
             migrationBuilder.DropTable(
                 name: "ProcessParticipants");
 

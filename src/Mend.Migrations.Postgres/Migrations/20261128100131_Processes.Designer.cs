@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261128095321_Processes")]
+    [Migration("20261128100131_Processes")]
     partial class Processes
     {
         /// <inheritdoc />
@@ -1291,6 +1291,60 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonSearchNames", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("AgreementItems", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.Property<long>("Id")
@@ -1301,6 +1355,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ArriveAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LeaveAt")
                         .HasColumnType("timestamp with time zone");
@@ -1315,6 +1372,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Spoke")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1334,12 +1394,18 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("CoFacilitatorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("CoFacilitatorName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1359,10 +1425,28 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FollowUpPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RecordCiphertext")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
@@ -1381,6 +1465,10 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -2528,6 +2616,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Agreement")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -2763,6 +2860,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
                 {
+                    b.Navigation("Agreement");
+
                     b.Navigation("Participants");
                 });
 

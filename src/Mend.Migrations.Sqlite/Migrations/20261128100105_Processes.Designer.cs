@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261128095308_Processes")]
+    [Migration("20261128100105_Processes")]
     partial class Processes
     {
         /// <inheritdoc />
@@ -1258,6 +1258,58 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("PersonSearchNames", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("AgreementItems", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.Property<long>("Id")
@@ -1266,6 +1318,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ArriveAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LeaveAt")
                         .HasColumnType("TEXT");
@@ -1280,6 +1335,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Spoke")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1299,11 +1357,17 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CoFacilitatorId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CoFacilitatorName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConcludedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1324,9 +1388,27 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUpPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordCiphertext")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RoomId")
@@ -1346,6 +1428,10 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2465,6 +2551,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.AgreementItem", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Agreement")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -2700,6 +2795,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
                 {
+                    b.Navigation("Agreement");
+
                     b.Navigation("Participants");
                 });
 

@@ -28,8 +28,16 @@ namespace Mend.Migrations.Postgres.Migrations
                     RoomId = table.Column<int>(type: "integer", nullable: true),
                     StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordCiphertext = table.Column<string>(type: "text", nullable: true),
+                    FollowUpPlan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -50,6 +58,33 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RjProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Who = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementItems_RjProcesses_RjProcessId",
+                        column: x => x.RjProcessId,
+                        principalTable: "RjProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessParticipants",
                 columns: table => new
                 {
@@ -59,7 +94,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ArriveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LeaveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LeaveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attended = table.Column<bool>(type: "boolean", nullable: true),
+                    Spoke = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,6 +114,16 @@ namespace Mend.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementItems_RjProcessId",
+                table: "AgreementItems",
+                column: "RjProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementItems_Status_DueOn",
+                table: "AgreementItems",
+                columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessParticipants_PersonId",
@@ -107,6 +154,9 @@ namespace Mend.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgreementItems");
+
             migrationBuilder.DropTable(
                 name: "ProcessParticipants");
 

@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Processes;
+
+/// <summary>On the day and after: the meeting's record and attendance, the outcome agreement, and how the process ended.</summary>
+public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncryption encryption, TimeProvider clock)
+{
+    public sealed record AttendanceInput(Guid PersonId, bool Attended, bool Spoke);
+
+    public sealed record MeetingInput(IReadOnlyList<AttendanceInput>? Attendance, string? Record, string? FollowUp);
+
+    public sealed record ItemInput(AgreementItemKind? Kind, string? What, string? Who, DateOnly? DueOn, decimal? Hours);
+
+    public sealed record SettleInput(long? ItemId, bool? Done, string? Note);
+
+    public sealed record OutcomeInput(ProcessStatus? Outcome, string? WithdrawnBy, string? Reason);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+
+    public Task<ScheduleMeeting.Result> MeetingAsync(ClaimsPrincipal user, Guid id, int version, MeetingInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (string.IsNullOrWhiteSpace(input.Record))
+            {
+                errors["record"] = "Enter the record of the meeting";
+            }
+            else if (input.Record.Length > 20000)
+            {
+                errors["record"] = "The record must be 20,000 characters or fewer";
+            }
+
+            if (input.FollowUp?.Length > 4000)
+            {
+                errors["followUp"] = "The follow-up plan must be 4,000 characters or fewer";
+            }
+
+            if (errors.Count == 0)
+            {
+                process.RecordMeeting((input.Attendance ?? []).Select(a => (a.PersonId, a.Attended, a.Spoke)).ToList(), input.Record!,
+                    TextInput.Clean(input.FollowUp), encryption.Encrypt(input.Record!.Trim()), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            }
+        });
+
+    public Task<ScheduleMeeting.Result> AddItemAsync(ClaimsPrincipal user, Guid id, int version, ItemInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (input.Kind is null)
+            {
+                errors["kind"] = "Select what kind of agreement this is";
+            }
+
+            if (string.IsNullOrWhiteSpace(input.What) || input.What.Length > 1000)
+            {
+                errors["what"] = string.IsNullOrWhiteSpace(input.What) ? "Enter what was agreed" : "What was agreed must be 1,000 characters or fewer";
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Who) || input.Who.Length > 200)
+            {
+                errors["who"] = string.IsNullOrWhiteSpace(input.Who) ? "Enter who will do it" : "Who must be 200 characters or fewer";
+            }
+
+            if (input.DueOn is null)
+            {
+                errors["dueOn"] = "Enter when it is due";
+            }
+            else if (input.DueOn < Today)
+            {
+                errors["dueOn"] = "The due date must be today or in the future";
+            }
+
+            if (input.Kind == AgreementItemKind.ReparationHours && input.Hours is not (> 0 and <= 200))
+            {
+                errors["hours"] = "Enter the hours of reparation, from 0.5 to 200";
+            }
+
+            if (errors.Count == 0)
+            {
+                process.AddAgreementItem(input.Kind!.Value, input.What!, input.Who!, input.DueOn!.Value, input.Hours, Today);
+            }
+        });
+
+    public Task<ScheduleMeeting.Result> SettleAsync(ClaimsPrincipal user, Guid id, int version, SettleInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            var item = process.Agreement.FirstOrDefault(i => i.Id == input.ItemId);
+            if (item is null)
+            {
+                errors["itemId"] = "Choose an item of the agreement";
+            }
+            else if (input.Done is null)
+            {
+                errors["done"] = "Select done or not done";
+            }
+            else
+            {
+                item.Settle(input.Done.Value, Today, TextInput.Clean(input.Note));
+            }
+        });
+
+    public Task<ScheduleMeeting.Result> ConcludeAsync(ClaimsPrincipal user, Guid id, int version, OutcomeInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (input.Outcome is null or ProcessStatus.Planning or ProcessStatus.Scheduled)
+            {
+                errors["outcome"] = "Select how the process ended";
+                return;
+            }
+
+            process.Conclude(input.Outcome.Value, TextInput.Clean(input.WithdrawnBy), TextInput.Clean(input.Reason), clock.GetUtcNow().UtcDateTime);
+        });
+
+    private async Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Action<RjProcess, Dictionary<string, string>> change)
+    {
+        var process = await schedule.Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (process is null)
+        {
+            return new ScheduleMeeting.Result(null, [], NotFound: true);
+        }
+
+        if (process.Version != version)
+        {
+            return new ScheduleMeeting.Result(process, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
+        }
+
+        var errors = new Dictionary<string, string>();
+        try
+        {
+            change(process, errors);
+        }
+        catch (DomainRuleException ex)
+        {
+            errors[""] = ex.Message.TrimEnd('.');
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new ScheduleMeeting.Result(process, errors);
+        }
+
+        // A new agreement item changes only a child row: mark the process so its version moves.
+        process.Touch(clock.GetUtcNow().UtcDateTime);
+        db.Entry(process).Property(p => p.ChangedAt).IsModified = true;
+        if (!await db.SaveAtVersionAsync(process, version, ct))
+        {
+            return new ScheduleMeeting.Result(null, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
+        }
+
+        return new ScheduleMeeting.Result(process, []);
+    }
+}
