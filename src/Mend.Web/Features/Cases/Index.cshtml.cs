@@ -24,6 +24,13 @@ public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.Assessm
     /// <summary>Approved assessments on these cases that are out of date or due for review soon.</summary>
     public IReadOnlyList<AssessmentDue> Reviews { get; private set; } = [];
 
+    public sealed record AgreementDue(Guid ProcessId, string Reference, string What, string Who, DateOnly DueOn);
+
+    public DateOnly Today => victimDeadlines.Today;
+
+    /// <summary>Outcome-agreement items still open and due within a week (or overdue) on these cases.</summary>
+    public IReadOnlyList<AgreementDue> AgreementsDue { get; private set; } = [];
+
     /// <summary>Victims' Code entitlements due within a week or overdue on these cases.</summary>
     public IReadOnlyList<(Victims.VictimDeadlines.Row Victim, Victims.EntitlementStatus Entitlement)> VictimsDue { get; private set; } = [];
 
@@ -57,6 +64,11 @@ public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.Assessm
         {
             await LoadReviewsAsync(cases.Where(c => c.Status == CaseStatus.Open), ct);
             var soon = victimDeadlines.Today.AddDays(7);
+            var open = cases.Where(c => c.Status == CaseStatus.Open);
+            var processes = await db.RjProcesses.AsNoTracking()
+                .Where(p => open.Any(c => c.Id == p.CaseId) && p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon))
+                .Take(50).ToListAsync(ct);
+            AgreementsDue = await AgreementsAsync(processes, soon, ct);
             VictimsDue = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Closed && c.ClosedAt > clock.GetUtcNow().UtcDateTime.AddDays(-30)), ct))
                 .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
         }
@@ -85,5 +97,14 @@ public sealed class IndexModel(CaseAccess access, MendDb db, Assessments.Assessm
         var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
         Reviews = due.Select(a => new AssessmentDue(a.Id, references[a.CaseId], names[a.PersonId], a.ReviewOn, outOfDate.TryGetValue(a.Id, out var r) ? r : [])).ToList();
+    }
+
+    private async Task<IReadOnlyList<AgreementDue>> AgreementsAsync(IReadOnlyList<Processes.RjProcess> processes, DateOnly soon, CancellationToken ct)
+    {
+        var caseIds = processes.Select(p => p.CaseId).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        return processes.SelectMany(p => p.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
+                .Select(i => new AgreementDue(p.Id, references[p.CaseId], i.What, i.Who, i.DueOn)))
+            .OrderBy(a => a.DueOn).ToList();
     }
 }
