@@ -1342,6 +1342,38 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NoteCiphertext")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.ToTable("PreparationSessions", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.Property<long>("Id")
@@ -1447,6 +1479,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SafetyPlanCiphertext")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -2622,6 +2657,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Preparation")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -2860,6 +2904,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("Agreement");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("Preparation");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>

@@ -1307,6 +1307,36 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteCiphertext")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.ToTable("PreparationSessions", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.Property<long>("Id")
@@ -1410,6 +1440,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyPlanCiphertext")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartsAt")
                         .HasColumnType("TEXT");
@@ -2557,6 +2590,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Preparation")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ProcessParticipant", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -2795,6 +2837,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Agreement");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("Preparation");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>

@@ -132,6 +132,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/processes/{id:guid}/agreement"] = CaseWork,
         ["/api/v1/processes/{id:guid}/agreement/settle"] = CaseWork,
         ["/api/v1/processes/{id:guid}/outcome"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/preparation"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/safety-plan"] = CaseWork,
         ["/api/v1/victims/compliance"] = [Roles.Manager],
     };
 

@@ -235,4 +235,34 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
         Assert.Equal("The victim", withdrawn.GetProperty("withdrawnBy").GetString());
     }
+
+    [Fact]
+    public async Task BeforeTheDay_ChecklistShowsWhatIsMissing_UntilPreparationAndTheSafetyPlanAreDone()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var url = $"/api/v1/processes/{processId}";
+        var page = await client.GetPageAsync($"/Processes/{processId}");
+        var checklist = page.QuerySelector("#checklist")!.TextContent;
+        Assert.Contains("Not yet: Kai Morgan", checklist, StringComparison.Ordinal);
+        Assert.Equal(3, page.QuerySelectorAll("#checklist .govuk-tag--blue").Length);
+
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal("The date of the session must be today or in the past",
+            await ErrorAsync(await PostAsync(client, url + "/preparation", new { personId = c.VictimId, heldOn = today.AddDays(1) }), "heldOn"));
+        Assert.Equal("Select who the session was with", await ErrorAsync(await PostAsync(client, url + "/preparation", new { personId = Guid.NewGuid(), heldOn = today }), "personId"));
+        foreach (var person in new[] { c.VictimId, c.YoungPersonId })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/preparation", new { personId = person, heldOn = today, note = "Talked through the day" })).StatusCode);
+        }
+
+        Assert.Equal("Enter the safety plan", await ErrorAsync(await PostAsync(client, url + "/safety-plan", new { plan = " " }), "plan"));
+        var saved = await JsonAsync(await PostAsync(client, url + "/safety-plan", new { plan = "Sam waits in room 2 with Victim Support; Kai arrives 15 minutes later by the side door." }));
+        Assert.True(saved.GetProperty("safetyPlanWritten").GetBoolean());
+        Assert.Equal(2, saved.GetProperty("preparation").GetArrayLength());
+
+        var after = await client.GetPageAsync($"/Processes/{processId}");
+        Assert.Equal(1, after.QuerySelectorAll("#checklist .govuk-tag--blue").Length);
+        var stored = await factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        Assert.DoesNotContain("Victim Support", stored.SafetyPlanCiphertext!, StringComparison.Ordinal);
+    }
 }

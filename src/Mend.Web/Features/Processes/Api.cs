@@ -9,11 +9,13 @@ public static class ProcessesApi
 {
     public sealed record ParticipantResource(Guid PersonId, Cases.ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt, bool? Attended, bool Spoke);
 
+    public sealed record PreparationResource(Guid PersonId, DateOnly HeldOn, string By);
+
     public sealed record AgreementResource(long Id, AgreementItemKind Kind, string What, string Who, DateOnly DueOn, decimal? Hours, AgreementStatus Status, DateOnly? SettledOn, string? Note);
 
     public sealed record ProcessResource(Guid Id, Guid CaseId, ProcessKind Kind, ProcessStatus Status, Guid? FacilitatorId, string? FacilitatorName,
         Guid? CoFacilitatorId, string? CoFacilitatorName, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<ParticipantResource> Participants,
-        IReadOnlyList<AgreementResource> Agreement, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, int Version);
+        IReadOnlyList<AgreementResource> Agreement, IReadOnlyList<PreparationResource> Preparation, bool SafetyPlanWritten, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, int Version);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -90,6 +92,10 @@ public static class ProcessesApi
             (r, u, id, v, i, ct) => r.AddItemAsync(u, id, v, i, ct));
         MapRecord<RecordProcess.SettleInput>(v1, "/processes/{id:guid}/agreement/settle", "SettleAgreementItem", "Marks an agreement item done, or not done with the reason",
             (r, u, id, v, i, ct) => r.SettleAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.PreparationInput>(v1, "/processes/{id:guid}/preparation", "RecordPreparationSession", "Records a preparation session held with one participant",
+            (r, u, id, v, i, ct) => r.PreparationAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.SafetyPlanInput>(v1, "/processes/{id:guid}/safety-plan", "WriteSafetyPlan", "Writes the safety plan (kept encrypted)",
+            (r, u, id, v, i, ct) => r.SafetyPlanAsync(u, id, v, i, ct));
         MapRecord<RecordProcess.OutcomeInput>(v1, "/processes/{id:guid}/outcome", "ConcludeProcess", "Records how the process ended: completed, partially completed, withdrawn (by whom and why) or not suitable",
             (r, u, id, v, i, ct) => r.ConcludeAsync(u, id, v, i, ct));
 
@@ -154,5 +160,6 @@ public static class ProcessesApi
     private static ProcessResource Resource(RjProcess p) => new(p.Id, p.CaseId, p.Kind, p.Status, p.FacilitatorId, p.FacilitatorName, p.CoFacilitatorId, p.CoFacilitatorName,
         p.VenueId, p.RoomId, p.StartsAt, p.EndsAt, p.Participants.Select(x => new ParticipantResource(x.PersonId, x.Role, x.ArriveAt, x.LeaveAt, x.Attended, x.Spoke)).ToList(),
         p.Agreement.OrderBy(i => i.DueOn).Select(i => new AgreementResource(i.Id, i.Kind, i.What, i.Who, i.DueOn, i.Hours, i.Status, i.SettledOn, i.Note)).ToList(),
+        p.Preparation.OrderBy(s => s.HeldOn).Select(s => new PreparationResource(s.PersonId, s.HeldOn, s.ByName)).ToList(), p.SafetyPlanCiphertext is not null,
         p.FollowUpPlan, p.RecordedAt, p.WithdrawnBy, p.OutcomeReason, p.Version);
 }

@@ -19,6 +19,56 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
 
     public sealed record SettleInput(long? ItemId, bool? Done, string? Note);
 
+    public sealed record PreparationInput(Guid? PersonId, DateOnly? HeldOn, string? Note);
+
+    public sealed record SafetyPlanInput(string? Plan);
+
+    public Task<ScheduleMeeting.Result> PreparationAsync(ClaimsPrincipal user, Guid id, int version, PreparationInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
+            {
+                errors["personId"] = "Select who the session was with";
+            }
+
+            if (input.HeldOn is null)
+            {
+                errors["heldOn"] = "Enter the date of the session";
+            }
+            else if (input.HeldOn > Today)
+            {
+                errors["heldOn"] = "The date of the session must be today or in the past";
+            }
+
+            if (input.Note?.Length > 4000)
+            {
+                errors["note"] = "The note must be 4,000 characters or fewer";
+            }
+
+            if (errors.Count == 0)
+            {
+                process.RecordPreparation(input.PersonId!.Value, input.HeldOn!.Value, string.IsNullOrWhiteSpace(input.Note) ? null : encryption.Encrypt(input.Note.Trim()),
+                    user.DisplayNameOf(), Today);
+            }
+        });
+
+    public Task<ScheduleMeeting.Result> SafetyPlanAsync(ClaimsPrincipal user, Guid id, int version, SafetyPlanInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (string.IsNullOrWhiteSpace(input.Plan))
+            {
+                errors["plan"] = "Enter the safety plan";
+            }
+            else if (input.Plan.Length > 8000)
+            {
+                errors["plan"] = "The safety plan must be 8,000 characters or fewer";
+            }
+            else
+            {
+                process.WriteSafetyPlan(encryption.Encrypt(input.Plan.Trim()));
+            }
+        });
+
     public sealed record OutcomeInput(ProcessStatus? Outcome, string? WithdrawnBy, string? Reason);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());

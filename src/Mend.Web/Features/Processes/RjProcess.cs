@@ -14,6 +14,7 @@ public sealed class RjProcess : IVersioned
 {
     private readonly List<ProcessParticipant> _participants = [];
     private readonly List<AgreementItem> _agreement = [];
+    private readonly List<PreparationSession> _preparation = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -27,6 +28,8 @@ public sealed class RjProcess : IVersioned
     public int? RoomId { get; private set; }
     public DateTime? StartsAt { get; private set; }
     public DateTime? EndsAt { get; private set; }
+    /// <summary>The safety plan: who meets whom where, waiting rooms, exits, what happens if someone is upset (encrypted).</summary>
+    public string? SafetyPlanCiphertext { get; private set; }
     public string? RecordCiphertext { get; private set; }
     public string? FollowUpPlan { get; private set; }
     public DateTime? RecordedAt { get; private set; }
@@ -46,6 +49,8 @@ public sealed class RjProcess : IVersioned
     public IReadOnlyList<ProcessParticipant> Participants => _participants;
 
     public IReadOnlyList<AgreementItem> Agreement => _agreement;
+
+    public IReadOnlyList<PreparationSession> Preparation => _preparation;
 
     public bool IsConcluded => Status is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted or ProcessStatus.Withdrawn or ProcessStatus.NotSuitable;
 
@@ -137,6 +142,31 @@ public sealed class RjProcess : IVersioned
         RecordedByName = byName;
     }
 
+    public void WriteSafetyPlan(string encryptedPlan)
+    {
+        RequireOpen();
+        SafetyPlanCiphertext = encryptedPlan;
+    }
+
+    /// <summary>A preparation meeting with one participant before the day.</summary>
+    public PreparationSession RecordPreparation(Guid personId, DateOnly heldOn, string? encryptedNote, string byName, DateOnly today)
+    {
+        RequireOpen();
+        if (_participants.All(p => p.PersonId != personId))
+        {
+            throw new DomainRuleException("Choose someone taking part in this process.");
+        }
+
+        if (heldOn > today)
+        {
+            throw new DomainRuleException("Record a preparation session once it has been held.");
+        }
+
+        var session = new PreparationSession(personId, heldOn, encryptedNote, byName);
+        _preparation.Add(session);
+        return session;
+    }
+
     public AgreementItem AddAgreementItem(AgreementItemKind kind, string what, string who, DateOnly dueOn, decimal? hours, DateOnly today)
     {
         RequireOpen();
@@ -196,6 +226,17 @@ public sealed class RjProcess : IVersioned
             throw new DomainRuleException("This process has ended; its record can no longer be changed.");
         }
     }
+}
+
+/// <summary>A preparation session with one participant before the meeting; the note is encrypted.</summary>
+public sealed class PreparationSession(Guid personId, DateOnly heldOn, string? noteCiphertext, string byName)
+{
+    public long Id { get; private set; }
+    public Guid RjProcessId { get; private set; }
+    public Guid PersonId { get; private set; } = personId;
+    public DateOnly HeldOn { get; private set; } = heldOn;
+    public string? NoteCiphertext { get; private set; } = noteCiphertext;
+    public string ByName { get; private set; } = byName;
 }
 
 /// <summary>One thing agreed at the meeting: what, who does it, by when; tracked to done or not done.</summary>

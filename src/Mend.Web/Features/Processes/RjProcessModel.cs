@@ -27,6 +27,17 @@ internal sealed class RjProcessModel : IEntityTypeConfiguration<RjProcess>
         builder.Property(p => p.OutcomeReason).HasMaxLength(2000);
         builder.HasMany(p => p.Agreement).WithOne().HasForeignKey(i => i.RjProcessId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Agreement).AutoInclude();
+        builder.HasMany(p => p.Preparation).WithOne().HasForeignKey(s => s.RjProcessId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Preparation).AutoInclude();
+    }
+}
+
+internal sealed class PreparationSessionModel : IEntityTypeConfiguration<PreparationSession>
+{
+    public void Configure(EntityTypeBuilder<PreparationSession> builder)
+    {
+        builder.ToTable("PreparationSessions");
+        builder.Property(s => s.ByName).HasMaxLength(200);
     }
 }
 

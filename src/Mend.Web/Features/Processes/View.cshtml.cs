@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mend.Web.Data;
+using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
@@ -16,7 +17,7 @@ namespace Mend.Web.Features.Processes;
 
 /// <summary>One process: who takes part, its meeting, and scheduling it with the safety checks.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess record, Platform.Encryption.FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess record, ProcessReadiness readiness, Platform.Encryption.FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed class TimesForm
     {
@@ -38,6 +39,30 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
     public string? Place { get; private set; }
 
     public bool Sensitive { get; private set; }
+
+    public IReadOnlyList<Checklist.Item> BeforeTheDay { get; private set; } = [];
+
+    [BindProperty] public string? PreparedPersonId { get; set; }
+    [BindProperty] public DateParts HeldOn { get; set; } = new();
+    [BindProperty] public string? PreparationNote { get; set; }
+    [BindProperty] public string? SafetyPlan { get; set; }
+
+    public string? SafetyPlanText => Process.SafetyPlanCiphertext is null ? null : encryption.Decrypt(Process.SafetyPlanCiphertext);
+
+    public async Task<IActionResult> OnPostPreparationAsync(Guid id, CancellationToken ct)
+    {
+        var (held, heldError) = HeldOn.Parse("Date of the session");
+        var result = await record.PreparationAsync(User, id, Version, new(Guid.TryParse(PreparedPersonId, out var person) ? person : null, held, PreparationNote), ct);
+        if (heldError is not null)
+        {
+            result.Errors["heldOn"] = heldError;
+        }
+
+        return await AfterAsync(id, result, "Preparation session recorded", new() { ["personId"] = nameof(PreparedPersonId), ["heldOn"] = nameof(HeldOn), ["note"] = nameof(PreparationNote) }, ct);
+    }
+
+    public async Task<IActionResult> OnPostSafetyPlanAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await record.SafetyPlanAsync(User, id, Version, new(SafetyPlan), ct), "Safety plan saved", new() { ["plan"] = nameof(SafetyPlan) }, ct);
 
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? FacilitatorId { get; set; }
@@ -262,6 +287,10 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
         }
 
         Sensitive = await schedule.SensitiveAsync(process.CaseId, ct);
+        var gate = await readiness.CheckAsync(User, process.CaseId, ids, process.AssessedAs, ct);
+        var venueForChecks = process.VenueId is { } chosen ? await db.Venues.AsNoTracking().SingleAsync(v => v.Id == chosen, ct) : null;
+        BeforeTheDay = Checklist.For(process, gate, venueForChecks, Names);
+        SafetyPlan ??= SafetyPlanText;
         Times = process.Participants.Select(p => new TimesForm
         {
             PersonId = p.PersonId.ToString(), Arrive = p.ArriveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture), Leave = p.LeaveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture),

@@ -27,6 +27,7 @@ namespace Mend.Migrations.Sqlite.Migrations
                     RoomId = table.Column<int>(type: "INTEGER", nullable: true),
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SafetyPlanCiphertext = table.Column<string>(type: "TEXT", nullable: true),
                     RecordCiphertext = table.Column<string>(type: "TEXT", nullable: true),
                     FollowUpPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -84,6 +85,29 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreparationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RjProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NoteCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreparationSessions_RjProcesses_RjProcessId",
+                        column: x => x.RjProcessId,
+                        principalTable: "RjProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessParticipants",
                 columns: table => new
                 {
@@ -125,6 +149,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreparationSessions_RjProcessId",
+                table: "PreparationSessions",
+                column: "RjProcessId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessParticipants_PersonId",
                 table: "ProcessParticipants",
                 column: "PersonId");
@@ -155,6 +184,9 @@ namespace Mend.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AgreementItems");
+
+            migrationBuilder.DropTable(
+                name: "PreparationSessions");
 
             migrationBuilder.DropTable(
                 name: "ProcessParticipants");

@@ -28,6 +28,7 @@ namespace Mend.Migrations.Postgres.Migrations
                     RoomId = table.Column<int>(type: "integer", nullable: true),
                     StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SafetyPlanCiphertext = table.Column<string>(type: "text", nullable: true),
                     RecordCiphertext = table.Column<string>(type: "text", nullable: true),
                     FollowUpPlan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -85,6 +86,29 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreparationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RjProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NoteCiphertext = table.Column<string>(type: "text", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreparationSessions_RjProcesses_RjProcessId",
+                        column: x => x.RjProcessId,
+                        principalTable: "RjProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessParticipants",
                 columns: table => new
                 {
@@ -126,6 +150,11 @@ namespace Mend.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreparationSessions_RjProcessId",
+                table: "PreparationSessions",
+                column: "RjProcessId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessParticipants_PersonId",
                 table: "ProcessParticipants",
                 column: "PersonId");
@@ -156,6 +185,9 @@ namespace Mend.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AgreementItems");
+
+            migrationBuilder.DropTable(
+                name: "PreparationSessions");
 
             migrationBuilder.DropTable(
                 name: "ProcessParticipants");
