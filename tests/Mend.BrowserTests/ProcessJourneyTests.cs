@@ -64,10 +64,21 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Face-to-face conference planned");
         await Accessibility.AssertNoViolationsAsync(page);
 
+        await Assertions.Expect(page.Locator("#checklist")).ToContainTextAsync("Not yet: Jordan Pryce, Dev Anand");
+        await page.GetByRole(AriaRole.Group, new() { Name = "With whom" }).GetByLabel("Dev Anand").CheckAsync();
+        await CasePages.FillDateAsync(page, "Date of the session", today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#checklist")).ToContainTextAsync("Not yet: Jordan Pryce");
+        await page.GetByLabel("Safety plan", new() { Exact = true }).FillAsync("Dev waits in the family room; Jordan arrives later by the side door. Stop if anyone is distressed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the safety plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Safety plan saved");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "process-before-the-day");
+
         var day = today.AddDays(14);
         await page.GetByLabel("Facilitator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Test Practitioner" });
         await page.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await CasePages.FillDateAsync(page, "Date", day);
+        await CasePages.FillDateAsync(page, "Date of the meeting", day);
         await page.GetByLabel("Starts at").FillAsync("10:00");
         await page.GetByLabel("Ends at").FillAsync("11:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();

@@ -208,6 +208,11 @@ public sealed class RjProcess : IVersioned
             throw new DomainRuleException("Give the reason.");
         }
 
+        if (outcome is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted && RecordedAt is null)
+        {
+            throw new DomainRuleException("Record what happened before marking the process completed.");
+        }
+
         if (outcome is ProcessStatus.Completed && _agreement.Any(i => i.Status == AgreementStatus.Open))
         {
             throw new DomainRuleException("Every agreement item must be marked done or not done before the process is completed.");
