@@ -76,7 +76,7 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Accessibility.ScreenshotAsync(page, "process-before-the-day");
 
         var day = today.AddDays(14);
-        await page.GetByLabel("Facilitator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Test Practitioner" });
+        await page.GetByLabel("Facilitator", new() { Exact = true }).SelectOptionAsync(user.Id.ToString());
         await page.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await CasePages.FillDateAsync(page, "Date of the meeting", day);
         await page.GetByLabel("Starts at").FillAsync("10:00");
