@@ -221,6 +221,14 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Contains("has ended", await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "Apology", what = "Another", who = "Kai", dueOn = today.AddDays(60) }), ""), StringComparison.Ordinal);
         var stored = await factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
         Assert.DoesNotContain("apologised", stored.RecordCiphertext!, StringComparison.Ordinal);
+
+        var timeline = (await client.GetPageAsync($"/Cases/{c.CaseId}?show=processes")).QuerySelector(".moj-timeline")!.TextContent;
+        Assert.Contains("Face-to-face conference planned", timeline, StringComparison.Ordinal);
+        Assert.Contains("Face-to-face conference recorded", timeline, StringComparison.Ordinal);
+        Assert.Contains("Face-to-face conference: completed", timeline, StringComparison.Ordinal);
+        var assessments = (await client.GetPageAsync($"/Cases/{c.CaseId}?show=assessments")).QuerySelector(".moj-timeline")!.TextContent;
+        Assert.Contains("approved (version 1)", assessments, StringComparison.Ordinal);
+        Assert.DoesNotContain("conference", assessments, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class CaseFile
     public required IReadOnlyList<OffenceView> Offences { get; init; }
     public required IReadOnlyList<NoteView> Notes { get; init; }
 
+    /// <summary>Assessment decisions and restorative-process milestones, already worded for the timeline.</summary>
+    public IReadOnlyList<TimelineEntry> Work { get; init; } = [];
+
     public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
     {
         var @case = await visibleCases.AsNoTracking().AsSplitQuery()
@@ -42,6 +45,8 @@ public sealed class CaseFile
         var types = await db.OffenceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
         var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
+        var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
+        var work = await WorkAsync(db, id, names, ct);
 
         return new CaseFile
         {
@@ -56,7 +61,54 @@ public sealed class CaseFile
                 .ToList(),
             Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.TimeRecorded, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
+            Work = work,
         };
+    }
+
+    /// <summary>What happened in assessments and restorative processes on the case, as timeline entries (kinds "assessments" and "processes").</summary>
+    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, CancellationToken ct)
+    {
+        string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
+        var entries = new List<TimelineEntry>();
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
+            .Select(a => new { a.PersonId, a.Number, a.Status, a.StartedAt, a.AssessorName, a.SubmittedAt, a.SubmittedByName, a.DecidedAt, a.DecidedByName }).ToListAsync(ct);
+        foreach (var a in assessments)
+        {
+            entries.Add(new(a.StartedAt, "assessments", $"Assessment of {Name(a.PersonId)} started (version {a.Number})", null, a.AssessorName));
+            if (a.DecidedAt is { } decided)
+            {
+                var what = a.Status == Assessments.AssessmentStatus.Returned ? "returned" : "approved";
+                entries.Add(new(decided, "assessments", $"Assessment of {Name(a.PersonId)} {what} (version {a.Number})", null, a.DecidedByName));
+            }
+            else if (a.SubmittedAt is { } submitted)
+            {
+                entries.Add(new(submitted, "assessments", $"Assessment of {Name(a.PersonId)} sent for approval (version {a.Number})", null, a.SubmittedByName));
+            }
+        }
+
+        var processes = await db.RjProcesses.AsNoTracking().Where(p => p.CaseId == caseId).ToListAsync(ct);
+        foreach (var p in processes)
+        {
+            var kind = Processes.ProcessWords.Describe(p.Kind);
+            entries.Add(new(p.CreatedAt, "processes", $"{kind} planned", string.Join(", ", p.Participants.Select(x => Name(x.PersonId))), p.CreatedByName));
+            if (p.StartsAt is { } starts)
+            {
+                entries.Add(new(starts, "processes", $"{kind} meeting", $"Facilitated by {p.FacilitatorName}", null));
+            }
+
+            if (p.RecordedAt is { } recorded)
+            {
+                entries.Add(new(recorded, "processes", $"{kind} recorded", $"{p.Agreement.Count} agreement item(s); {p.Agreement.Count(i => i.Status == Processes.AgreementStatus.Done)} done", p.RecordedByName));
+            }
+
+            if (p.ConcludedAt is { } concluded)
+            {
+                entries.Add(new(concluded, "processes", $"{kind}: {Processes.ProcessWords.Describe(p.Status).ToLowerInvariant()}",
+                    (p.WithdrawnBy is null ? "" : $"Withdrawn by {p.WithdrawnBy}. ") + p.OutcomeReason, null));
+            }
+        }
+
+        return entries;
     }
 
     public IReadOnlyList<FlagView> AllFlags => Participants.SelectMany(p => p.Flags.Select(f => new FlagView(p.Name, f))).ToList();
@@ -86,6 +138,7 @@ public sealed class CaseFile
         entries.AddRange(Notes.Select(n => new TimelineEntry(n.OccurredAt, "notes",
             NoteTypes.Describe(n.Type) + (n.WithWhom is null ? "" : " with " + n.WithWhom) + (n.AmendsNoteId is null ? "" : " (correction)"), n.Text, n.AuthorName, n.TimeRecorded,
             n.Id, n.IsAmended)));
+        entries.AddRange(Work);
         return entries.Where(e => kind is null || e.Kind == kind).OrderByDescending(e => e.At).ToList();
     }
 }
