@@ -113,6 +113,8 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Contains("Sam Lee", message, StringComparison.Ordinal);
         Assert.Contains("has no approved assessment", message, StringComparison.Ordinal);
         Assert.Equal("Planning", (await JsonAsync(await client.GetAsync($"/api/v1/processes/{processId}"))).GetProperty("status").GetString());
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == Mend.Web.Platform.Audit.AuditAction.View
+            && e.EntityId == processId.ToString() && e.SubjectPersonId == c.VictimId)));
     }
 
     [Fact]

@@ -85,13 +85,10 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
             .ToListAsync(ct);
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == assessment.PersonId, ct);
         var others = await LatestAsync(assessment.CaseId, ct);
-        var otherRisks = new List<ApprovalFacts.OtherParticipant>();
-        foreach (var other in others.Where(o => o.PersonId != assessment.PersonId && o.OverallRisk is not null
-            && o.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved))
-        {
-            var name = await db.People.AsNoTracking().Where(p => p.Id == other.PersonId).Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-            otherRisks.Add(new(name ?? "", other.OverallRisk!.Value));
-        }
+        var assessedOthers = others.Where(o => o.PersonId != assessment.PersonId && o.OverallRisk is not null
+            && o.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved).ToList();
+        var names = await PersonNames.OfAsync(db, assessedOthers.Select(o => o.PersonId), ct);
+        var otherRisks = assessedOthers.Select(o => new ApprovalFacts.OtherParticipant(names.GetValueOrDefault(o.PersonId, ""), o.OverallRisk!.Value)).ToList();
 
         var safeguardingFlag = await db.PersonFlags.AnyAsync(f => f.PersonId == assessment.PersonId && f.Type == FlagType.SafeguardingConcern && f.RemovedAt == null, ct);
         var safeguardingRated = assessment.Factors.Any(f => f.Factor == RiskFactor.Safeguarding && f.Rating > FactorRating.None);

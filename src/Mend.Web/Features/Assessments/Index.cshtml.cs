@@ -110,9 +110,7 @@ public sealed class IndexModel(MendDb db, CaseAccess access, AssessmentChecks ch
         Case = @case;
         var participants = @case.Participants.Where(p => p.EndedAt is null).OrderBy(p => p.Role).ThenBy(p => p.AddedAt).DistinctBy(p => p.PersonId).ToList();
         var ids = participants.Select(p => p.PersonId).ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName })
-            .ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var names = await PersonNames.OfAsync(db, ids, ct);
         var latest = await checks.LatestAsync(caseId, ct);
         var outOfDate = await checks.OutOfDateAsync(latest.ToList(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         Rows = participants.Select(p =>

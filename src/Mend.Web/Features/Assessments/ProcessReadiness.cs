@@ -39,9 +39,7 @@ public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChe
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var onCase = await db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == caseId && p.EndedAt == null).Select(p => p.PersonId).ToListAsync(ct);
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName })
-            .ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var names = await PersonNames.OfAsync(db, personIds, ct);
         var approved = await db.Assessments.AsNoTracking()
             .Where(a => a.CaseId == caseId && personIds.Contains(a.PersonId) && a.Status == AssessmentStatus.Approved)
             .ToListAsync(ct);

@@ -247,8 +247,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
 
         Section = parsed.Value;
         Role = assessment.Role;
-        PersonName = await db.People.AsNoTracking().Where(p => p.Id == assessment.PersonId)
-            .Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName).SingleAsync(ct) ?? "";
+        PersonName = await PersonNames.OfAsync(db, assessment.PersonId, ct);
         if (Factors.Count == 0)
         {
             Factors = Enum.GetValues<RiskFactor>().Select(f => new FactorInput { Factor = f.ToString() }).ToList();

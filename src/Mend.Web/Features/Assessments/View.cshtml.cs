@@ -107,9 +107,7 @@ public sealed class ViewModel(MendDb db, AssessmentChecks checks, DecideAssessme
         Sheet = AssessmentSheet.From(assessment, encryption);
         Version = assessment.Version;
         CaseReference = await db.Cases.Where(c => c.Id == assessment.CaseId).Select(c => c.Reference).SingleAsync(ct);
-        var person = await db.People.AsNoTracking().Where(p => p.Id == assessment.PersonId)
-            .Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        PersonName = person ?? "";
+        PersonName = await PersonNames.OfAsync(db, assessment.PersonId, ct);
         OutOfDate = await checks.OutOfDateAsync(assessment, today, ct);
         if (assessment.IsEditable && assessment.MissingSections().Count == 0)
         {

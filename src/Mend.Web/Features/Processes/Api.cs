@@ -39,13 +39,20 @@ public static class ProcessesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>(201).ProducesValidationProblem().ProducesProblem(404);
 
-        v1.MapGet("/processes/{id:guid}", async (Guid id, HttpContext http, ScheduleMeeting schedule, CancellationToken ct) =>
+        v1.MapGet("/processes/{id:guid}", async (Guid id, HttpContext http, ScheduleMeeting schedule, MendDb db, Platform.Audit.AuditTrail audit, CancellationToken ct) =>
             {
                 var process = await schedule.Visible(http.User).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
                 if (process is null)
                 {
                     return NotFound();
                 }
+
+                foreach (var p in process.Participants)
+                {
+                    audit.Record(Platform.Audit.AuditAction.View, nameof(RjProcess), id.ToString(), subjectPersonId: p.PersonId, purpose: "Restorative process (API)");
+                }
+
+                await db.SaveChangesAsync(ct);
 
                 ApiResults.SetETag(http, process.Version);
                 return Results.Ok(Resource(process));

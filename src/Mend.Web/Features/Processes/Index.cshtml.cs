@@ -67,8 +67,7 @@ public sealed class IndexModel(MendDb db, CaseAccess access, ScheduleMeeting sch
         Processes = await db.RjProcesses.AsNoTracking().Where(p => p.CaseId == caseId).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         var current = @case.Participants.Where(p => p.EndedAt is null).GroupBy(p => p.PersonId).Select(g => g.OrderBy(p => p.Role).First()).ToList();
         var ids = current.Select(p => p.PersonId).ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var names = await PersonNames.OfAsync(db, ids, ct);
         PeopleItems = current.Select(p => new SelectListItem($"{names[p.PersonId]} ({CaseWords.Describe(p.Role).ToLowerInvariant()})", p.PersonId.ToString())).ToList();
         return true;
     }

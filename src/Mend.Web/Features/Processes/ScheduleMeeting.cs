@@ -176,8 +176,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             var given = input.Times?.FirstOrDefault(t => t.PersonId == p.PersonId);
             return new MeetingPlan.PersonTimes(p.PersonId, given?.ArriveAt ?? starts, given?.LeaveAt ?? ends);
         }).ToList();
-        var names = await db.People.AsNoTracking().Where(p => process.Participants.Select(x => x.PersonId).Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId), ct);
         foreach (var t in times)
         {
             if (t.ArriveAt > starts || t.ArriveAt < starts.AddHours(-2) || t.LeaveAt < ends || t.LeaveAt > ends.AddHours(2))

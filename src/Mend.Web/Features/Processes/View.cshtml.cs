@@ -272,8 +272,7 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
         Version = process.Version;
         CaseReference = await db.Cases.Where(c => c.Id == process.CaseId).Select(c => c.Reference).SingleAsync(ct);
         var ids = process.Participants.Select(p => p.PersonId).ToList();
-        Names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        Names = await PersonNames.OfAsync(db, ids, ct);
         var roles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant(), Roles.Volunteer.ToUpperInvariant() };
         var staff = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);

@@ -23,9 +23,7 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
         var caseIds = caseRows.Select(c => c.Id).ToList();
         var victims = await db.Victims.AsNoTracking().AsSplitQuery().Where(v => caseIds.Contains(v.CaseId) && v.MinimisedAt == null).ToListAsync(ct);
         var personIds = victims.Select(v => v.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName })
-            .ToDictionaryAsync(p => p.Id, p => p.Name ?? "", ct);
+        var names = await PersonNames.OfAsync(db, personIds, ct);
         var byCase = caseRows.ToDictionary(c => c.Id);
         var today = Today;
         return victims.Select(v =>

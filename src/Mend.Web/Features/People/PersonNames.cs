@@ -1,0 +1,20 @@
+using Mend.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.People;
+
+/// <summary>People's display names (as <see cref="Person.DisplayName"/>) read in one query, for pages that show who is who.</summary>
+public static class PersonNames
+{
+    public static async Task<Dictionary<Guid, string>> OfAsync(MendDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        var rows = await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id))
+            .Select(p => new { p.Id, p.Kind, p.OrganisationName, p.GivenName, p.FamilyName })
+            .ToListAsync(ct);
+        return rows.ToDictionary(p => p.Id, p => p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : $"{p.GivenName} {p.FamilyName}".Trim());
+    }
+
+    public static async Task<string> OfAsync(MendDb db, Guid id, CancellationToken ct) =>
+        (await OfAsync(db, [id], ct)).GetValueOrDefault(id, "");
+}
