@@ -1342,6 +1342,66 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByParticipant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CommentsCiphertext")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("FeltListenedTo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("FeltSafe")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("WouldRecommend")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ParticipantFeedback", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
                 {
                     b.Property<long>("Id")
@@ -2657,6 +2717,21 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Feedback")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
                 {
                     b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
@@ -2902,6 +2977,8 @@ namespace Mend.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Participants");
 

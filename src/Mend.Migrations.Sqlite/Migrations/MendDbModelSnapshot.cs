@@ -1307,6 +1307,66 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByParticipant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentsCiphertext")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FeltListenedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FeltSafe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RjProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WouldRecommend")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RjProcessId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ParticipantFeedback", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
                 {
                     b.Property<long>("Id")
@@ -2590,6 +2650,21 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
+                        .WithMany("Feedback")
+                        .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.PreparationSession", b =>
                 {
                     b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
@@ -2835,6 +2910,8 @@ namespace Mend.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mend.Web.Features.Processes.RjProcess", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Participants");
 

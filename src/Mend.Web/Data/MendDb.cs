@@ -41,6 +41,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Features.Victims.Victim> Victims => Set<Features.Victims.Victim>();
     public DbSet<Features.Victims.VictimRecord> VictimRecords => Set<Features.Victims.VictimRecord>();
     public DbSet<Features.Victims.SatisfactionSurvey> SatisfactionSurveys => Set<Features.Victims.SatisfactionSurvey>();
+    public DbSet<Features.Processes.ParticipantFeedback> ParticipantFeedback => Set<Features.Processes.ParticipantFeedback>();
     public DbSet<Features.Venues.Venue> Venues => Set<Features.Venues.Venue>();
     public DbSet<Features.Staff.Accreditation> Accreditations => Set<Features.Staff.Accreditation>();
     public DbSet<Features.Processes.RjProcess> RjProcesses => Set<Features.Processes.RjProcess>();

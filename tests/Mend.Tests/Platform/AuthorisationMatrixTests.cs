@@ -72,6 +72,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Admin/Accreditations/Index"] = [Roles.Manager, Roles.Administrator],
         ["Victims/Compliance"] = [Roles.Manager],
         ["Survey/{token}"] = [Public],
+        ["Feedback/{token}"] = [Public],
+        ["Processes/{id:guid}/Feedback"] = CaseWork,
         ["Notifications"] = Everyone,
         ["Notifications/Index"] = Everyone,
         ["People/Merge/{id:guid}"] = [Roles.Manager],
@@ -134,6 +136,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/processes/{id:guid}/outcome"] = CaseWork,
         ["/api/v1/processes/{id:guid}/preparation"] = CaseWork,
         ["/api/v1/processes/{id:guid}/safety-plan"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/feedback"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/feedback-links"] = CaseWork,
         ["/api/v1/victims/compliance"] = [Roles.Manager],
     };
 

@@ -11,95 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Tests.Processes;
 
 /// <summary>Scheduling a restorative meeting: the assessment gate, accreditation, double bookings and staggered arrivals, through the API.</summary>
-public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<MendFactory>
+public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(factory), IClassFixture<MendFactory>
 {
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
-
-    private async Task<(int VenueId, int RoomId)> VenueAsync() => await factory.WithDbAsync(async db =>
-    {
-        var venue = Venue.Create(new VenueDetails("YOT office " + Guid.NewGuid().ToString("N")[..6], Mend.Web.Features.Assessments.Venue.YotOffice, null,
-            ["Room 1", "Room 2"], true, true, null, null, null));
-        db.Venues.Add(venue);
-        await db.SaveChangesAsync();
-        return (venue.Id, venue.Rooms[0].Id);
-    });
-
-    private async Task<TestUser> FacilitatorAsync(AccreditationLevel? level)
-    {
-        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
-        if (level is { } l)
-        {
-            await factory.WithDbAsync(async db =>
-            {
-                db.Accreditations.Add(Accreditation.Award(user.Id, l, "Restorative Justice Council", new DateOnly(2024, 1, 1), null, "Test", factory.Clock.GetUtcNow().UtcDateTime));
-                return await db.SaveChangesAsync();
-            });
-        }
-
-        return user;
-    }
-
-    /// <summary>A case whose young person and victim both have approved assessments for a direct conference, and a planned conference.</summary>
-    private TestUser? _practitioner;
-
-    private async Task<(HttpClient Client, AssessmentCase Case, Guid ProcessId)> ReadyConferenceAsync(string offence = "Theft from a shop", bool assess = true)
-    {
-        _practitioner = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
-        var client = await SignIn.AsAsync(factory, _practitioner);
-        var c = await AssessmentCase.CreateAsync(factory, client, offence);
-        if (assess)
-        {
-            var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
-            foreach (var (person, young) in new[] { (c.YoungPersonId, true), (c.VictimId, false) })
-            {
-                var (id, version) = await AssessmentCase.CompletedDraftAsync(factory, client, c.CaseId, person, young);
-                var submitted = await JsonAsync(await AssessmentCase.PostWithVersionAsync(client, $"/api/v1/assessments/{id}/submit", version));
-                if (submitted.GetProperty("status").GetString() == "Submitted")
-                {
-                    var approved = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/approve", submitted.GetProperty("version").GetInt32());
-                    Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-                }
-            }
-        }
-
-        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "FaceToFaceConference", personIds = new[] { c.YoungPersonId, c.VictimId } });
-        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
-        return (client, c, (await JsonAsync(planned)).GetProperty("id").GetGuid());
-    }
-
-    private DateTime At(int days, int hour, int minute = 0)
-    {
-        var day = factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days);
-        return DateTime.SpecifyKind(day.AddHours(hour).AddMinutes(minute), DateTimeKind.Utc);
-    }
-
-    private object Meeting(AssessmentCase c, Guid facilitator, (int VenueId, int RoomId) room, int days = 10, int victimArrivesMinutesEarly = 30) => new
-    {
-        facilitatorId = facilitator,
-        venueId = room.VenueId,
-        roomId = room.RoomId,
-        startsAt = At(days, 10),
-        endsAt = At(days, 11, 30),
-        times = new[]
-        {
-            new { personId = c.VictimId, arriveAt = At(days, 10).AddMinutes(-victimArrivesMinutesEarly), leaveAt = At(days, 11, 30) },
-            new { personId = c.YoungPersonId, arriveAt = At(days, 10), leaveAt = At(days, 11, 50) },
-        },
-    };
-
-    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, Guid processId, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/processes/{processId}/schedule") { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.ParseAdd("*");
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<string> ErrorAsync(HttpResponseMessage response, string field)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        return (await JsonAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString()!;
-    }
-
     [Fact]
     public async Task Schedule_WithoutApprovedAssessments_IsRefused_ListingWhoIsMissing_AndNothingIsSaved()
     {
@@ -113,7 +26,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Contains("Sam Lee", message, StringComparison.Ordinal);
         Assert.Contains("has no approved assessment", message, StringComparison.Ordinal);
         Assert.Equal("Planning", (await JsonAsync(await client.GetAsync($"/api/v1/processes/{processId}"))).GetProperty("status").GetString());
-        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == Mend.Web.Platform.Audit.AuditAction.View
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == Mend.Web.Platform.Audit.AuditAction.View
             && e.EntityId == processId.ToString() && e.SubjectPersonId == c.VictimId)));
     }
 
@@ -173,13 +86,6 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Equal("The meeting must be in the future", await ErrorAsync(past, "startsAt"));
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.ParseAdd("*");
-        return await client.SendAsync(request);
-    }
-
     [Fact]
     public async Task AfterTheMeeting_AttendanceRecordAndAgreementAreKept_ItemsTrackedToDone_AndACompletedProcessIsClosed()
     {
@@ -191,25 +97,25 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
 
         Assert.Contains("once it has started", await ErrorAsync(await PostAsync(client, url + "/record", record), ""), StringComparison.Ordinal);
 
-        factory.Clock.Advance(TimeSpan.FromDays(2));
-        client = await SignIn.AsAsync(factory, _practitioner!);
+        Factory.Clock.Advance(TimeSpan.FromDays(2));
+        client = await SignIn.AsAsync(Factory, Practitioner!);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/record", record)).StatusCode);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
         Assert.Equal("The due date must be today or in the future",
             await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "Apology", what = "Written apology", who = "Kai", dueOn = today.AddDays(-1) }), "dueOn"));
         Assert.Contains("hours of reparation", await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "ReparationHours", what = "Garden work", who = "Kai", dueOn = today.AddDays(30) }), "hours"), StringComparison.Ordinal);
         var added = await JsonAsync(await PostAsync(client, url + "/agreement", new { kind = "ReparationHours", what = "Clear the shop's yard", who = "Kai", dueOn = today.AddDays(30), hours = 6 }));
         var itemId = added.GetProperty("agreement")[0].GetProperty("id").GetInt64();
 
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             var @case = await db.Cases.SingleAsync(x => x.Id == c.CaseId);
-            @case.Accept(null, "Test", factory.Clock.GetUtcNow().UtcDateTime);
+            @case.Accept(null, "Test", Factory.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
         Assert.Null((await client.GetPageAsync("/Cases?view=team")).QuerySelector("#agreements-due"));
-        factory.Clock.Advance(TimeSpan.FromDays(25));
-        client = await SignIn.AsAsync(factory, _practitioner!);
+        Factory.Clock.Advance(TimeSpan.FromDays(25));
+        client = await SignIn.AsAsync(Factory, Practitioner!);
         Assert.Contains("Clear the shop's yard", (await client.GetPageAsync("/Cases?view=team")).QuerySelector("#agreements-due")!.TextContent, StringComparison.Ordinal);
 
         Assert.Contains("Every agreement item must be marked", await ErrorAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }), ""), StringComparison.Ordinal);
@@ -221,7 +127,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.True(ended.GetProperty("participants")[0].GetProperty("attended").GetBoolean());
 
         Assert.Contains("has ended", await ErrorAsync(await PostAsync(client, url + "/agreement", new { kind = "Apology", what = "Another", who = "Kai", dueOn = today.AddDays(60) }), ""), StringComparison.Ordinal);
-        var stored = await factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        var stored = await Factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
         Assert.DoesNotContain("apologised", stored.RecordCiphertext!, StringComparison.Ordinal);
 
         var timeline = (await client.GetPageAsync($"/Cases/{c.CaseId}?show=processes")).QuerySelector(".moj-timeline")!.TextContent;
@@ -256,7 +162,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
         Assert.Contains("Not yet: Kai Morgan", checklist, StringComparison.Ordinal);
         Assert.Equal(3, page.QuerySelectorAll("#checklist .govuk-tag--blue").Length);
 
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
         Assert.Equal("The date of the session must be today or in the past",
             await ErrorAsync(await PostAsync(client, url + "/preparation", new { personId = c.VictimId, heldOn = today.AddDays(1) }), "heldOn"));
         Assert.Equal("Select who the session was with", await ErrorAsync(await PostAsync(client, url + "/preparation", new { personId = Guid.NewGuid(), heldOn = today }), "personId"));
@@ -272,7 +178,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : IClassFixture<Me
 
         var after = await client.GetPageAsync($"/Processes/{processId}");
         Assert.Equal(1, after.QuerySelectorAll("#checklist .govuk-tag--blue").Length);
-        var stored = await factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        var stored = await Factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
         Assert.DoesNotContain("Victim Support", stored.SafetyPlanCiphertext!, StringComparison.Ordinal);
     }
 }

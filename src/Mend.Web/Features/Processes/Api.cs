@@ -13,9 +13,14 @@ public static class ProcessesApi
 
     public sealed record AgreementResource(long Id, AgreementItemKind Kind, string What, string Who, DateOnly DueOn, decimal? Hours, AgreementStatus Status, DateOnly? SettledOn, string? Note);
 
+    public sealed record FeedbackResource(Guid PersonId, Cases.ParticipantRole Role, DateTime? CompletedAt, bool ByParticipant, int? Satisfaction, bool? FeltSafe,
+        bool? FeltListenedTo, bool? WouldRecommend, DateTime? LinkExpiresAt);
+
+    public sealed record FeedbackLinkResource(Guid PersonId, string Link, DateTime ExpiresAt, ProcessResource Process);
+
     public sealed record ProcessResource(Guid Id, Guid CaseId, ProcessKind Kind, ProcessStatus Status, Guid? FacilitatorId, string? FacilitatorName,
         Guid? CoFacilitatorId, string? CoFacilitatorName, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<ParticipantResource> Participants,
-        IReadOnlyList<AgreementResource> Agreement, IReadOnlyList<PreparationResource> Preparation, bool SafetyPlanWritten, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, int Version);
+        IReadOnlyList<AgreementResource> Agreement, IReadOnlyList<PreparationResource> Preparation, bool SafetyPlanWritten, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, IReadOnlyList<FeedbackResource> Feedback, int Version);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -105,6 +110,42 @@ public static class ProcessesApi
             (r, u, id, v, i, ct) => r.SafetyPlanAsync(u, id, v, i, ct));
         MapRecord<RecordProcess.OutcomeInput>(v1, "/processes/{id:guid}/outcome", "ConcludeProcess", "Records how the process ended: completed, partially completed, withdrawn (by whom and why) or not suitable",
             (r, u, id, v, i, ct) => r.ConcludeAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.FeedbackInput>(v1, "/processes/{id:guid}/feedback", "RecordFeedback",
+            "Records a participant's feedback questionnaire (satisfaction 1 to 5, felt safe, felt listened to, would recommend, comments kept encrypted); once the meeting is recorded or the process has ended",
+            (r, u, id, v, i, ct) => r.FeedbackAsync(u, id, v, i, ct));
+
+        v1.MapPost("/processes/{id:guid}/feedback-links", async (Guid id, RecordProcess.FeedbackLinkInput input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
+            {
+                var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
+                if (current is null)
+                {
+                    return NotFound();
+                }
+
+                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
+                {
+                    return refused;
+                }
+
+                var result = await record.FeedbackLinkAsync(http.User, id, current.Value, input, ct);
+                if (result.Conflict)
+                {
+                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
+                }
+
+                if (!result.Succeeded)
+                {
+                    return ApiResults.FieldErrors(result.Errors);
+                }
+
+                var link = result.Process!.Feedback.Where(f => f.PersonId == input.PersonId).MaxBy(f => f.CreatedAt)!;
+                ApiResults.SetETag(http, result.Process.Version);
+                return Results.Created(result.Link, new FeedbackLinkResource(input.PersonId!.Value, $"{http.Request.Scheme}://{http.Request.Host}{result.Link}", link.ExpiresAt!.Value, Resource(result.Process)));
+            })
+            .WithTags("Processes").WithName("MakeFeedbackLink")
+            .WithSummary("Makes a single-use, expiring feedback link for one participant; the link is returned once and a new one replaces an unanswered one. Needs If-Match")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
+            .Produces<FeedbackLinkResource>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
         v1.MapGet("/processes/{id:guid}/meeting.ics", async (Guid id, HttpContext http, ScheduleMeeting schedule, MendDb db, CancellationToken ct) =>
                 await IcsAsync(schedule.Visible(http.User), db, id, ct) ?? NotFound())
@@ -168,5 +209,7 @@ public static class ProcessesApi
         p.VenueId, p.RoomId, p.StartsAt, p.EndsAt, p.Participants.Select(x => new ParticipantResource(x.PersonId, x.Role, x.ArriveAt, x.LeaveAt, x.Attended, x.Spoke)).ToList(),
         p.Agreement.OrderBy(i => i.DueOn).Select(i => new AgreementResource(i.Id, i.Kind, i.What, i.Who, i.DueOn, i.Hours, i.Status, i.SettledOn, i.Note)).ToList(),
         p.Preparation.OrderBy(s => s.HeldOn).Select(s => new PreparationResource(s.PersonId, s.HeldOn, s.ByName)).ToList(), p.SafetyPlanCiphertext is not null,
-        p.FollowUpPlan, p.RecordedAt, p.WithdrawnBy, p.OutcomeReason, p.Version);
+        p.FollowUpPlan, p.RecordedAt, p.WithdrawnBy, p.OutcomeReason,
+        p.Feedback.OrderBy(f => f.CreatedAt).Select(f => new FeedbackResource(f.PersonId, f.Role, f.CompletedAt, f.ByParticipant, f.Satisfaction, f.FeltSafe,
+            f.FeltListenedTo, f.WouldRecommend, f.IsComplete ? null : f.ExpiresAt)).ToList(), p.Version);
 }

@@ -2,7 +2,7 @@ using Mend.Web.Platform;
 
 namespace Mend.Web.Features.Processes;
 
-/// <summary>Mend:Processes: the safety margins Mend enforces when a meeting is scheduled.</summary>
+/// <summary>Mend:Processes: the safety margins Mend enforces when a meeting is scheduled, and how long feedback links work.</summary>
 public sealed class ProcessSettings
 {
     /// <summary>The victim and the young person never arrive, or leave, within this many minutes of each other.</summary>
@@ -11,8 +11,16 @@ public sealed class ProcessSettings
     /// <summary>The longest a meeting may last, in hours.</summary>
     public int LongestMeetingHours { get; set; } = 8;
 
+    /// <summary>How long a participant's feedback link works.</summary>
+    public int FeedbackLinkDays { get; set; } = 28;
+
     public ProcessSettings Validated()
     {
+        if (FeedbackLinkDays is < 1 or > 365)
+        {
+            throw new MendConfigurationException($"Mend:Processes:FeedbackLinkDays is {FeedbackLinkDays}; use 1 to 365 days.");
+        }
+
         if (StaggerMinutes is < 1 or > 240)
         {
             throw new MendConfigurationException($"Mend:Processes:StaggerMinutes is {StaggerMinutes}; use 1 to 240 minutes.");

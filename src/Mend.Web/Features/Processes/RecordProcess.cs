@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Processes;
 
 /// <summary>On the day and after: the meeting's record and attendance, the outcome agreement, and how the process ended.</summary>
-public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncryption encryption, TimeProvider clock)
+public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncryption encryption, ProcessSettings settings, TimeProvider clock)
 {
     public sealed record AttendanceInput(Guid PersonId, bool Attended, bool Spoke);
 
@@ -68,6 +68,59 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
                 process.WriteSafetyPlan(encryption.Encrypt(input.Plan.Trim()));
             }
         });
+
+    public sealed record FeedbackInput(Guid? PersonId, int? Satisfaction, bool? FeltSafe, bool? FeltListenedTo, bool? WouldRecommend, string? Comments);
+
+    public sealed record FeedbackLinkInput(Guid? PersonId);
+
+    /// <summary>Records a participant's answers given to the practitioner.</summary>
+    public Task<ScheduleMeeting.Result> FeedbackAsync(ClaimsPrincipal user, Guid id, int version, FeedbackInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
+            {
+                errors["personId"] = "Select whose feedback this is";
+            }
+
+            CheckFeedback(errors, input);
+            if (errors.Count == 0)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                process.StartFeedback(input.PersonId!.Value, null, null, now)
+                    .Complete(Answers(input), byParticipant: false, encryption, now);
+            }
+        });
+
+    /// <summary>Makes a single-use feedback link for one participant; the link is returned once and only its hash is kept.</summary>
+    public async Task<ScheduleMeeting.Result> FeedbackLinkAsync(ClaimsPrincipal user, Guid id, int version, FeedbackLinkInput input, CancellationToken ct)
+    {
+        var token = Victims.VictimWork.NewToken();
+        var result = await ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
+            {
+                errors["personId"] = "Select who the link is for";
+                return;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            process.StartFeedback(input.PersonId.Value, Victims.VictimWork.HashToken(token), now.AddDays(settings.FeedbackLinkDays), now);
+        });
+        return result.Succeeded ? result with { Link = "/Feedback/" + token } : result;
+    }
+
+    public static FeedbackAnswers Answers(FeedbackInput input) =>
+        new(input.Satisfaction!.Value, input.FeltSafe!.Value, input.FeltListenedTo!.Value, input.WouldRecommend!.Value, input.Comments);
+
+    /// <summary>Checks feedback answers; <paramref name="participantVoice"/> words the messages for the participant answering themselves.</summary>
+    public static void CheckFeedback(Dictionary<string, string> errors, FeedbackInput input, bool participantVoice = false)
+    {
+        Victims.VictimWork.CheckSurvey(errors, new(input.Satisfaction, input.FeltListenedTo, input.WouldRecommend, input.Comments), participantVoice);
+        if (input.FeltSafe is null)
+        {
+            errors["feltSafe"] = participantVoice ? "Select whether you felt safe" : "Select whether they felt safe";
+        }
+    }
 
     public sealed record OutcomeInput(ProcessStatus? Outcome, string? WithdrawnBy, string? Reason);
 

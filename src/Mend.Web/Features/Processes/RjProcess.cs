@@ -15,6 +15,7 @@ public sealed class RjProcess : IVersioned
     private readonly List<ProcessParticipant> _participants = [];
     private readonly List<AgreementItem> _agreement = [];
     private readonly List<PreparationSession> _preparation = [];
+    private readonly List<ParticipantFeedback> _feedback = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -51,6 +52,8 @@ public sealed class RjProcess : IVersioned
     public IReadOnlyList<AgreementItem> Agreement => _agreement;
 
     public IReadOnlyList<PreparationSession> Preparation => _preparation;
+
+    public IReadOnlyList<ParticipantFeedback> Feedback => _feedback;
 
     public bool IsConcluded => Status is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted or ProcessStatus.Withdrawn or ProcessStatus.NotSuitable;
 
@@ -222,6 +225,34 @@ public sealed class RjProcess : IVersioned
         WithdrawnBy = outcome == ProcessStatus.Withdrawn ? withdrawnBy : null;
         OutcomeReason = reason;
         ConcludedAt = now;
+    }
+
+    /// <summary>
+    /// Starts a participant's feedback questionnaire, once what happened is recorded or the process has
+    /// ended. Each person answers once; a new link replaces an unanswered one.
+    /// </summary>
+    public ParticipantFeedback StartFeedback(Guid personId, string? tokenHash, DateTime? expiresAt, DateTime now)
+    {
+        var participant = _participants.FirstOrDefault(p => p.PersonId == personId)
+            ?? throw new DomainRuleException("Choose someone taking part in this process.");
+        if (RecordedAt is null && !IsConcluded)
+        {
+            throw new DomainRuleException("Feedback can be asked for once the meeting is recorded or the process has ended.");
+        }
+
+        if (_feedback.Any(f => f.PersonId == personId && f.IsComplete))
+        {
+            throw new DomainRuleException("This person has already given their feedback.");
+        }
+
+        foreach (var open in _feedback.Where(f => f.PersonId == personId && f.IsOpenLink(now)))
+        {
+            open.Replace(now);
+        }
+
+        var feedback = ParticipantFeedback.Create(Id, participant, tokenHash, expiresAt, now);
+        _feedback.Add(feedback);
+        return feedback;
     }
 
     private void RequireOpen()

@@ -29,6 +29,24 @@ internal sealed class RjProcessModel : IEntityTypeConfiguration<RjProcess>
         builder.Navigation(p => p.Agreement).AutoInclude();
         builder.HasMany(p => p.Preparation).WithOne().HasForeignKey(s => s.RjProcessId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Preparation).AutoInclude();
+        builder.HasMany(p => p.Feedback).WithOne().HasForeignKey(f => f.RjProcessId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Feedback).AutoInclude();
+    }
+}
+
+internal sealed class ParticipantFeedbackModel : IEntityTypeConfiguration<ParticipantFeedback>
+{
+    public void Configure(EntityTypeBuilder<ParticipantFeedback> builder)
+    {
+        builder.ToTable("ParticipantFeedback");
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.TokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // Two answers sent through the same link at once: the second finds it already answered.
+        builder.Property(f => f.CompletedAt).IsConcurrencyToken();
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
 
     public sealed record ScheduleInput(Guid? FacilitatorId, Guid? CoFacilitatorId, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<TimesInput>? Times);
 
-    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? Link = null)
     {
         public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
     }

@@ -325,7 +325,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     /// <summary>Makes a single-use survey link; the link is returned once and only its hash is kept.</summary>
     public async Task<Result> SurveyLinkAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = NewToken();
         var result = await ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -333,6 +333,9 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         });
         return result.Succeeded ? result with { SurveyLink = "/Survey/" + token } : result;
     }
+
+    /// <summary>A random, URL-safe token for a single-use link.</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
