@@ -144,6 +144,7 @@ public static class MendApp
         services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Processes").Get<Features.Processes.ProcessSettings>() ?? new Features.Processes.ProcessSettings()).Validated());
         services.AddScoped<Features.Processes.ScheduleMeeting>();
         services.AddScoped<Features.Processes.RecordProcess>();
+        services.AddScoped<Features.Panels.PanelMeetings>();
         services.AddHostedService<Features.Victims.VictimMinimisationJob>();
 
         services.AddRazorPages(o =>
@@ -253,6 +254,7 @@ public static class MendApp
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ManageCases, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.ManageVenues, p => p.RequireRole(Roles.Manager, Roles.Administrator))
+            .AddPolicy(Policies.PanelWork, p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));
     }

@@ -59,6 +59,8 @@ public static class DemoData
         {
             await DemoCases.SeedAsync(services.GetRequiredService<MendDb>(), services.GetRequiredService<Platform.Encryption.FieldEncryption>(),
                 services.GetRequiredService<Features.Cases.CaseSettings>(), clock, practitioner.Id, practitioner.DisplayName);
+            var volunteer = await users.FindByEmailAsync($"volunteer@{EmailDomain}");
+            await DemoWorkplace.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.Id, practitioner.DisplayName, volunteer?.Id, volunteer?.DisplayName);
         }
 
         if (password is null)

@@ -16,6 +16,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     private static readonly string[] Staff = [Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer];
     private static readonly string[] Everyone = Roles.All.ToArray();
     private static readonly string[] CaseWork = [Roles.Practitioner, Roles.Manager];
+    private static readonly string[] PanelWork = [Roles.Volunteer, Roles.Practitioner, Roles.Manager];
 
     /// <summary>Route pattern → who may GET it ("public" for anyone, signed in or not).</summary>
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.OrdinalIgnoreCase)
@@ -73,6 +74,11 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Victims/Compliance"] = [Roles.Manager],
         ["Survey/{token}"] = [Public],
         ["Feedback/{token}"] = [Public],
+        ["Panels"] = PanelWork,
+        ["Panels/Meetings/{id:guid}"] = PanelWork,
+        ["Admin/Panels"] = [Roles.Manager, Roles.Administrator],
+        ["Admin/Panels/Index"] = [Roles.Manager, Roles.Administrator],
+        ["Admin/Panels/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Processes/{id:guid}/Feedback"] = CaseWork,
         ["Notifications"] = Everyone,
         ["Notifications/Index"] = Everyone,
@@ -137,6 +143,10 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/processes/{id:guid}/preparation"] = CaseWork,
         ["/api/v1/processes/{id:guid}/safety-plan"] = CaseWork,
         ["/api/v1/processes/{id:guid}/feedback"] = CaseWork,
+        ["/api/v1/processes/{id:guid}/panel"] = CaseWork,
+        ["/api/v1/panel-meetings"] = PanelWork,
+        ["/api/v1/panel-meetings/{id:guid}"] = PanelWork,
+        ["/api/v1/panel-meetings/{id:guid}/minutes"] = PanelWork,
         ["/api/v1/processes/{id:guid}/feedback-links"] = CaseWork,
         ["/api/v1/victims/compliance"] = [Roles.Manager],
     };

@@ -20,7 +20,7 @@ public static class ProcessesApi
 
     public sealed record ProcessResource(Guid Id, Guid CaseId, ProcessKind Kind, ProcessStatus Status, Guid? FacilitatorId, string? FacilitatorName,
         Guid? CoFacilitatorId, string? CoFacilitatorName, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<ParticipantResource> Participants,
-        IReadOnlyList<AgreementResource> Agreement, IReadOnlyList<PreparationResource> Preparation, bool SafetyPlanWritten, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, IReadOnlyList<FeedbackResource> Feedback, int Version);
+        IReadOnlyList<AgreementResource> Agreement, IReadOnlyList<PreparationResource> Preparation, bool SafetyPlanWritten, string? FollowUpPlan, DateTime? RecordedAt, string? WithdrawnBy, string? OutcomeReason, IReadOnlyList<FeedbackResource> Feedback, int? PanelId, DateTime? MinutesAt, int Version);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -110,6 +110,8 @@ public static class ProcessesApi
             (r, u, id, v, i, ct) => r.SafetyPlanAsync(u, id, v, i, ct));
         MapRecord<RecordProcess.OutcomeInput>(v1, "/processes/{id:guid}/outcome", "ConcludeProcess", "Records how the process ended: completed, partially completed, withdrawn (by whom and why) or not suitable",
             (r, u, id, v, i, ct) => r.ConcludeAsync(u, id, v, i, ct));
+        MapRecord<RecordProcess.PanelInput>(v1, "/processes/{id:guid}/panel", "ChoosePanel", "Chooses the community or referral-order panel that meets for a panel process",
+            (r, u, id, v, i, ct) => r.ChoosePanelAsync(u, id, v, i, ct));
         MapRecord<RecordProcess.FeedbackInput>(v1, "/processes/{id:guid}/feedback", "RecordFeedback",
             "Records a participant's feedback questionnaire (satisfaction 1 to 5, felt safe, felt listened to, would recommend, comments kept encrypted); once the meeting is recorded or the process has ended",
             (r, u, id, v, i, ct) => r.FeedbackAsync(u, id, v, i, ct));
@@ -211,5 +213,5 @@ public static class ProcessesApi
         p.Preparation.OrderBy(s => s.HeldOn).Select(s => new PreparationResource(s.PersonId, s.HeldOn, s.ByName)).ToList(), p.SafetyPlanCiphertext is not null,
         p.FollowUpPlan, p.RecordedAt, p.WithdrawnBy, p.OutcomeReason,
         p.Feedback.OrderBy(f => f.CreatedAt).Select(f => new FeedbackResource(f.PersonId, f.Role, f.CompletedAt, f.ByParticipant, f.Satisfaction, f.FeltSafe,
-            f.FeltListenedTo, f.WouldRecommend, f.IsComplete ? null : f.ExpiresAt)).ToList(), p.Version);
+            f.FeltListenedTo, f.WouldRecommend, f.IsComplete ? null : f.ExpiresAt)).ToList(), p.PanelId, p.MinutesAt, p.Version);
 }

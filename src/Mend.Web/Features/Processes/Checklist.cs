@@ -23,6 +23,11 @@ public static class Checklist
             items.Add(new("The meeting is scheduled with an accredited facilitator and staggered arrivals", process.Status == ProcessStatus.Scheduled, null));
         }
 
+        if (process.NeedsPanel)
+        {
+            items.Add(new("The panel that will meet is chosen", process.PanelId is not null, null));
+        }
+
         var victimAndYoungPerson = process.Participants.Any(p => p.Role == ParticipantRole.Victim) && process.Participants.Any(p => p.Role == ParticipantRole.YoungPerson);
         if (venue is not null && victimAndYoungPerson)
         {

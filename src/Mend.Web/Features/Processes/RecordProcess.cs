@@ -122,6 +122,24 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         }
     }
 
+    public sealed record PanelInput(int? PanelId);
+
+    /// <summary>Chooses the community or referral-order panel that meets for this process.</summary>
+    public async Task<ScheduleMeeting.Result> ChoosePanelAsync(ClaimsPrincipal user, Guid id, int version, PanelInput input, CancellationToken ct)
+    {
+        var panel = input.PanelId is { } panelId ? await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct) : null;
+        return await ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            if (panel is null)
+            {
+                errors["panelId"] = "Select the panel";
+                return;
+            }
+
+            process.MeetWithPanel(panel);
+        });
+    }
+
     public sealed record OutcomeInput(ProcessStatus? Outcome, string? WithdrawnBy, string? Reason);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());

@@ -38,6 +38,12 @@ public sealed class RjProcess : IVersioned
     public string? WithdrawnBy { get; private set; }
     public string? OutcomeReason { get; private set; }
     public DateTime? ConcludedAt { get; private set; }
+    /// <summary>The community or referral-order panel that meets, for panel processes.</summary>
+    public int? PanelId { get; private set; }
+    public string? ChairName { get; private set; }
+    public string? MinutesCiphertext { get; private set; }
+    public string? MinutesByName { get; private set; }
+    public DateTime? MinutesAt { get; private set; }
     public string CreatedByName { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
@@ -73,6 +79,49 @@ public sealed class RjProcess : IVersioned
     public bool IsMeeting => Kind is not (ProcessKind.ShuttleOrIndirect or ProcessKind.Letter);
 
     public bool NeedsVenue => IsMeeting && Kind != ProcessKind.VideoConference;
+
+    public bool NeedsPanel => Panels.Panel.For(Kind) is not null;
+
+    /// <summary>Chooses the panel that meets for a community or referral-order panel process.</summary>
+    public void MeetWithPanel(Panels.Panel panel)
+    {
+        RequireOpen();
+        if (Panels.Panel.For(Kind) is not { } kind)
+        {
+            throw new DomainRuleException("Only a community or referral-order panel process meets with a panel.");
+        }
+
+        if (panel.Kind != kind || !panel.IsActive)
+        {
+            throw new DomainRuleException($"Choose an active {(kind == Panels.PanelKind.CommunityRj ? "community RJ" : "referral-order")} panel.");
+        }
+
+        PanelId = panel.Id;
+    }
+
+    /// <summary>The panel's minutes of its meeting, written by the chair or the case worker once the meeting has started.</summary>
+    public void RecordMinutes(string encryptedMinutes, string chairName, string byName, DateTime now)
+    {
+        if (PanelId is null)
+        {
+            throw new DomainRuleException("Only a panel meeting has minutes.");
+        }
+
+        if (StartsAt is null || StartsAt > now)
+        {
+            throw new DomainRuleException("Minutes can be written once the meeting has started.");
+        }
+
+        if (Status is ProcessStatus.Withdrawn or ProcessStatus.NotSuitable)
+        {
+            throw new DomainRuleException("This process has ended; its record can no longer be changed.");
+        }
+
+        MinutesCiphertext = encryptedMinutes;
+        ChairName = chairName;
+        MinutesByName = byName;
+        MinutesAt = now;
+    }
 
     /// <summary>The kind of process an assessment must find suitable for this one.</summary>
     public SuitableProcesses AssessedAs => Kind switch

@@ -24,6 +24,10 @@ internal sealed class RjProcessModel : IEntityTypeConfiguration<RjProcess>
         builder.Property(p => p.FollowUpPlan).HasMaxLength(4000);
         builder.Property(p => p.RecordedByName).HasMaxLength(200);
         builder.Property(p => p.WithdrawnBy).HasMaxLength(200);
+        builder.HasOne<Panels.Panel>().WithMany().HasForeignKey(p => p.PanelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PanelId, p.StartsAt });
+        builder.Property(p => p.ChairName).HasMaxLength(200);
+        builder.Property(p => p.MinutesByName).HasMaxLength(200);
         builder.Property(p => p.OutcomeReason).HasMaxLength(2000);
         builder.HasMany(p => p.Agreement).WithOne().HasForeignKey(i => i.RjProcessId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Agreement).AutoInclude();

@@ -122,6 +122,11 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             errors["endsAt"] = $"A meeting may last at most {settings.LongestMeetingHours} hours";
         }
 
+        if (process.NeedsPanel && process.PanelId is null)
+        {
+            errors["panelId"] = "Choose the panel that will meet before scheduling";
+        }
+
         // The assessment gate, with exactly what is missing for whom.
         var answer = await readiness.CheckAsync(user, process.CaseId, process.Participants.Select(p => p.PersonId).ToList(), process.AssessedAs, ct);
         if (answer is { Ready: false })
@@ -213,6 +218,11 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             foreach (var id in staffIds.Where(id => overlapping.Any(p => p.FacilitatorId == id || p.CoFacilitatorId == id)))
             {
                 errors[id == input.FacilitatorId ? "facilitatorId" : "coFacilitatorId"] = $"{staff[id]} is facilitating another meeting at that time";
+            }
+
+            if (process.PanelId is { } panelId && overlapping.Any(p => p.PanelId == panelId))
+            {
+                errors["panelId"] = "The panel is meeting about another case at that time";
             }
 
             var busy = overlapping.SelectMany(p => p.Participants.Select(x => x.PersonId)).Intersect(process.Participants.Select(p => p.PersonId)).ToList();

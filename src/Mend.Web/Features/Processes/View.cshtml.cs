@@ -46,6 +46,15 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
     [BindProperty] public DateParts HeldOn { get; set; } = new();
     [BindProperty] public string? PreparationNote { get; set; }
     [BindProperty] public string? SafetyPlan { get; set; }
+    [BindProperty] public string? PanelId { get; set; }
+
+    public string? PanelName { get; private set; }
+
+    public IReadOnlyList<SelectListItem> PanelItems { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostPanelAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await record.ChoosePanelAsync(User, id, Version, new(int.TryParse(PanelId, out var panel) ? panel : null), ct), "Panel chosen",
+            new() { ["panelId"] = nameof(PanelId) }, ct);
 
     public string? SafetyPlanText => Process.SafetyPlanCiphertext is null ? null : encryption.Decrypt(Process.SafetyPlanCiphertext);
 
@@ -239,7 +248,7 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
             {
                 ModelState.AddModelError(key switch
                 {
-                    "facilitatorId" => nameof(FacilitatorId), "coFacilitatorId" => nameof(CoFacilitatorId), "roomId" => nameof(Room),
+                    "facilitatorId" => nameof(FacilitatorId), "coFacilitatorId" => nameof(CoFacilitatorId), "roomId" => nameof(Room), "panelId" => nameof(PanelId),
                     "startsAt" => nameof(Starts), "endsAt" => nameof(Ends), "times" => "Times[0].Arrive", _ => "",
                 }, message);
             }
@@ -283,6 +292,14 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
         {
             var venue = await db.Venues.AsNoTracking().SingleAsync(v => v.Id == venueId, ct);
             Place = $"{venue.Rooms.FirstOrDefault(r => r.Id == process.RoomId)?.Name}, {venue.Name}" + (venue.SeparateWaitingRooms ? "" : " (no separate waiting rooms)");
+        }
+
+        if (Panels.Panel.For(process.Kind) is { } panelKind)
+        {
+            var panels = await db.Panels.AsNoTracking().Where(p => p.Kind == panelKind && (p.IsActive || p.Id == process.PanelId)).OrderBy(p => p.Name).ToListAsync(ct);
+            PanelName = panels.FirstOrDefault(p => p.Id == process.PanelId) is { } panelChosen ? $"{panelChosen.Name} (chair: {panelChosen.Chair?.DisplayName ?? "none yet"})" : null;
+            PanelItems = [new SelectListItem("Choose a panel", ""), .. panels.Where(p => p.IsActive).Select(p => new SelectListItem($"{p.Name} ({p.Members.Count} members)", p.Id.ToString()))];
+            PanelId ??= process.PanelId?.ToString();
         }
 
         Sensitive = await schedule.SensitiveAsync(process.CaseId, ct);

@@ -27,6 +27,7 @@ public static class ApiEndpoints
         Features.Assessments.AssessmentsApi.Map(v1);
         Features.Victims.VictimsApi.Map(v1);
         Features.Processes.ProcessesApi.Map(v1);
+        Features.Panels.PanelsApi.Map(v1);
     }
 
     /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>

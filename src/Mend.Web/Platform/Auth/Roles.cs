@@ -45,4 +45,7 @@ public static class Policies
 
     /// <summary>Keeping the venues list and staff accreditations: administrators and managers.</summary>
     public const string ManageVenues = nameof(ManageVenues);
+
+    /// <summary>Panel meetings: volunteer panel members (their own panels only) and case workers.</summary>
+    public const string PanelWork = nameof(PanelWork);
 }

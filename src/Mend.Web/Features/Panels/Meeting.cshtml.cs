@@ -1,0 +1,61 @@
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mend.Web.Features.Panels;
+
+/// <summary>One panel meeting's brief for its members, and the chair's minutes.</summary>
+[Authorize(Policy = Policies.PanelWork)]
+public sealed class MeetingModel(PanelMeetings meetings, TimeProvider clock) : PageModel
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public PanelMeetings.Brief Brief { get; private set; } = default!;
+
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Minutes { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await meetings.BriefAsync(User, id, ct) is not { } brief)
+        {
+            return NotFound();
+        }
+
+        Brief = brief;
+        Version = brief.Process.Version;
+        Minutes = brief.Minutes;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var result = await meetings.MinutesAsync(User, id, Version, Minutes, ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Success"] = "Minutes saved";
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var (key, message) in result.Errors)
+        {
+            ModelState.AddModelError(key == "minutes" ? nameof(Minutes) : "", message);
+        }
+
+        ModelState.Remove(nameof(Version));
+        if (await meetings.BriefAsync(User, id, ct) is not { } brief)
+        {
+            return NotFound();
+        }
+
+        Brief = brief;
+        Version = brief.Process.Version;
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Panels;
+using Mend.Web.Features.Staff;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Processes;
+
+/// <summary>Community and referral-order panels: members and chair, the panel gate on scheduling, what volunteers can see, and the chair's minutes.</summary>
+public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task Manager_AddsAPanel_ItsMembers_AndItsChair_WithClearErrors()
+    {
+        var manager = await SignIn.AsAsync(Factory, await TestUsers.CreateAsync(Factory, [Roles.Manager]));
+        var volunteer = await TestUsers.CreateAsync(Factory, [Roles.Volunteer]);
+        var name = "Panel " + Guid.NewGuid().ToString("N")[..8];
+
+        var missing = await manager.SubmitAsync("/Admin/Panels", ("Name", " "));
+        var errors = (await Html.ParseAsync(missing)).ErrorSummary();
+        Assert.Contains("Enter the panel's name", errors);
+        Assert.Contains("Select the kind of panel", errors);
+
+        var added = await manager.SubmitAsync("/Admin/Panels", ("Name", name), ("Kind", "CommunityRj"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var edit = added.Headers.Location!.OriginalString;
+        var duplicate = await manager.SubmitAsync("/Admin/Panels", ("Name", name), ("Kind", "ReferralOrder"));
+        Assert.Contains("There is already a panel with that name", (await Html.ParseAsync(duplicate)).ErrorSummary());
+
+        var page = await manager.GetPageAsync(edit);
+        var version = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        Assert.Contains("Select who to add", (await Html.ParseAsync(await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", "")], edit + "?handler=Add"))).ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", volunteer.Id.ToString())], edit + "?handler=Add")).StatusCode);
+
+        var stale = await manager.SubmitAsync(edit, [new("Version", version)], $"{edit}?handler=Chair&userId={volunteer.Id}");
+        Assert.Contains(((await Html.ParseAsync(stale)).ErrorSummary()), e => e.StartsWith("Someone else changed this panel", StringComparison.Ordinal));
+        version = (await manager.GetPageAsync(edit)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(edit, [new("Version", version)], $"{edit}?handler=Chair&userId={volunteer.Id}")).StatusCode);
+
+        var panel = await Factory.WithDbAsync(db => db.Panels.AsNoTracking().SingleAsync(p => p.Name == name));
+        Assert.Equal(volunteer.Id, panel.Chair!.UserId);
+        Assert.Contains("Chair", (await manager.GetPageAsync(edit)).QuerySelector("#members")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<(int PanelId, TestUser Chair, TestUser Member)> PanelAsync(PanelKind kind = PanelKind.CommunityRj) => await Factory.WithDbAsync(async db =>
+    {
+        var chair = await TestUsers.CreateAsync(Factory, [Roles.Volunteer]);
+        var member = await TestUsers.CreateAsync(Factory, [Roles.Volunteer]);
+        var panel = Panel.Create("Panel " + Guid.NewGuid().ToString("N")[..8], kind);
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        panel.AddMember(chair.Id, "Chris Chair", now);
+        panel.AddMember(member.Id, "Mo Member", now);
+        panel.MakeChair(chair.Id);
+        db.Panels.Add(panel);
+        await db.SaveChangesAsync();
+        return (panel.Id, chair, member);
+    });
+
+    [Fact]
+    public async Task PanelMeeting_NeedsAPanelOfTheRightKind_VolunteersSeeOnlyTheirPanelsBrief_AndOnlyTheChairWritesMinutes()
+    {
+        var (client, c, _) = await ReadyConferenceAsync();
+        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "CommunityPanel", personIds = new[] { c.YoungPersonId, c.VictimId } });
+        var processId = (await JsonAsync(planned)).GetProperty("id").GetGuid();
+        var url = $"/api/v1/processes/{processId}";
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        var (panelId, chair, member) = await PanelAsync();
+        var (otherKind, _, _) = await PanelAsync(PanelKind.ReferralOrder);
+        var (_, outsider, _) = await PanelAsync();
+
+        Assert.Equal("Choose the panel that will meet before scheduling", await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1)), "panelId"));
+        Assert.Contains("Choose an active community RJ panel", await ErrorAsync(await PostAsync(client, url + "/panel", new { panelId = otherKind }), ""), StringComparison.Ordinal);
+        Assert.Equal(panelId, (await JsonAsync(await PostAsync(client, url + "/panel", new { panelId }))).GetProperty("panelId").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1))).StatusCode);
+
+        var reference = await Factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).Select(x => x.Reference).SingleAsync());
+        var volunteer = await SignIn.AsAsync(Factory, member);
+        var list = await volunteer.GetPageAsync("/Panels");
+        Assert.Contains(reference, list.QuerySelector("#meetings")!.TextContent, StringComparison.Ordinal);
+        var brief = await volunteer.GetPageAsync($"/Panels/Meetings/{processId}");
+        var people = brief.QuerySelector("#people")!.TextContent;
+        Assert.Contains("Kai", people, StringComparison.Ordinal);
+        Assert.DoesNotContain("Morgan", people, StringComparison.Ordinal);
+        Assert.Contains("Theft from a shop", brief.QuerySelector("#brief")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "PanelMeeting" && e.EntityId == processId.ToString() && e.SubjectPersonId == c.YoungPersonId)));
+        Assert.Equal("/Errors/403", (await volunteer.GetAsync($"/Cases/{c.CaseId}")).Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync(url)).StatusCode);
+
+        var stranger = await SignIn.AsAsync(Factory, outsider);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Panels/Meetings/{processId}")).StatusCode);
+        Assert.DoesNotContain(reference, (await stranger.GetPageAsync("/Panels")).Body!.TextContent, StringComparison.Ordinal);
+
+        var minutesUrl = $"/api/v1/panel-meetings/{processId}/minutes";
+        var chairClient = await SignIn.AsAsync(Factory, chair);
+        Assert.Contains("once the meeting has started", await ErrorAsync(await PostAsync(chairClient, minutesUrl, new { minutes = "Early" }), ""), StringComparison.Ordinal);
+        Factory.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromHours(2)));
+        chairClient = await SignIn.AsAsync(Factory, chair);
+        volunteer = await SignIn.AsAsync(Factory, member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(volunteer, minutesUrl, new { minutes = "Not the chair" })).StatusCode);
+        Assert.Equal("Enter the minutes", await ErrorAsync(await PostAsync(chairClient, minutesUrl, new { minutes = "" }), "minutes"));
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(chairClient, minutesUrl, new { minutes = "Kai read his letter; the panel agreed six hours of reparation." })).StatusCode);
+
+        Assert.Contains("six hours", (await volunteer.GetPageAsync($"/Panels/Meetings/{processId}")).QuerySelector("#minutes")!.TextContent, StringComparison.Ordinal);
+        var stored = await Factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        Assert.DoesNotContain("reparation", stored.MinutesCiphertext!, StringComparison.Ordinal);
+        Assert.Equal("Chris Chair", stored.ChairName);
+    }
+}
