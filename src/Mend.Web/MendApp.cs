@@ -26,6 +26,9 @@ public static class MendApp
 {
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>Calendar applications poll every few hours; this only stops one address being hammered.</summary>
+    public const string CalendarFeedRateLimit = "calendar-feed";
+
     public static void AddMend(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -86,6 +89,8 @@ public static class MendApp
                     PermitLimit = context.RequestServices.GetRequiredService<SecuritySettings>().SignInAttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                 }));
+            o.AddPolicy(CalendarFeedRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -145,6 +150,7 @@ public static class MendApp
         services.AddScoped<Features.Processes.ScheduleMeeting>();
         services.AddScoped<Features.Processes.RecordProcess>();
         services.AddScoped<Features.Panels.PanelMeetings>();
+        services.AddScoped<Features.Processes.MeetingDiary>();
         services.AddHostedService<Features.Victims.VictimMinimisationJob>();
 
         services.AddRazorPages(o =>
@@ -312,6 +318,7 @@ public static class MendApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapMendApi();
+        Features.Processes.ProcessesApi.MapCalendarFeed(app);
     }
 
     /// <summary>Applies migrations and seeds demo data when configured to (scripts/run does both).</summary>

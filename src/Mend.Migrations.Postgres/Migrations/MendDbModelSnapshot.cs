@@ -1413,6 +1413,30 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2818,6 +2842,15 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
                         .WithMany("Agreement")
                         .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.CalendarFeed", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

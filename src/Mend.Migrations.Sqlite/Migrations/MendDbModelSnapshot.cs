@@ -1374,6 +1374,30 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("AgreementItems", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Processes.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Processes.ParticipantFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2747,6 +2771,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasOne("Mend.Web.Features.Processes.RjProcess", null)
                         .WithMany("Agreement")
                         .HasForeignKey("RjProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Processes.CalendarFeed", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Features.Processes.ParticipantFeedback> ParticipantFeedback => Set<Features.Processes.ParticipantFeedback>();
     public DbSet<Features.Venues.Venue> Venues => Set<Features.Venues.Venue>();
     public DbSet<Features.Panels.Panel> Panels => Set<Features.Panels.Panel>();
+    public DbSet<Features.Processes.CalendarFeed> CalendarFeeds => Set<Features.Processes.CalendarFeed>();
     public DbSet<Features.Staff.Accreditation> Accreditations => Set<Features.Staff.Accreditation>();
     public DbSet<Features.Processes.RjProcess> RjProcesses => Set<Features.Processes.RjProcess>();
 

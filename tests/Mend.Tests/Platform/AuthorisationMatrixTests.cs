@@ -75,6 +75,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Survey/{token}"] = [Public],
         ["Feedback/{token}"] = [Public],
         ["Panels"] = PanelWork,
+        ["Account/Calendar"] = PanelWork,
+        ["/calendar/{token}.ics"] = [Public],
         ["Panels/Meetings/{id:guid}"] = PanelWork,
         ["Admin/Panels"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Panels/Index"] = [Roles.Manager, Roles.Administrator],

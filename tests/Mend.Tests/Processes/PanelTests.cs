@@ -75,6 +75,8 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         Assert.Equal(panelId, (await JsonAsync(await PostAsync(client, url + "/panel", new { panelId }))).GetProperty("panelId").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1))).StatusCode);
 
+        Assert.Contains(Directory.GetFiles(Factory.MailFolder).Select(f => MimeKit.MimeMessage.Load(f)),
+            m => m.To.Mailboxes.Any(a => a.Address == member.Email) && m.TextBody!.Contains("on the panel for a restorative meeting", StringComparison.Ordinal));
         var reference = await Factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).Select(x => x.Reference).SingleAsync());
         var volunteer = await SignIn.AsAsync(Factory, member);
         var list = await volunteer.GetPageAsync("/Panels");

@@ -28,6 +28,12 @@ public sealed class Notify(MendDb db, IEmailSender email, NotificationSettings s
         _emails.Add((userId, emailSubject));
     }
 
+    /// <summary>Tells a user in Mend only, when the caller sends its own e-mail.</summary>
+    public void InApp(Guid userId, string text, string link) =>
+        db.Notifications.Add(Notification.To(userId, text, link, clock.GetUtcNow().UtcDateTime));
+
+    public NotificationSettings Settings => settings;
+
     /// <summary>Sends the e-mails for the notifications just saved. A relay outage is logged, never shown as a failure.</summary>
     public async Task SendEmailsAsync(CancellationToken ct)
     {

@@ -149,8 +149,8 @@ public static class ProcessesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<FeedbackLinkResource>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
-        v1.MapGet("/processes/{id:guid}/meeting.ics", async (Guid id, HttpContext http, ScheduleMeeting schedule, MendDb db, CancellationToken ct) =>
-                await IcsAsync(schedule.Visible(http.User), db, id, ct) ?? NotFound())
+        v1.MapGet("/processes/{id:guid}/meeting.ics", async (Guid id, HttpContext http, ScheduleMeeting schedule, MeetingDiary diary, CancellationToken ct) =>
+                await IcsAsync(schedule.Visible(http.User), diary, id, ct) ?? NotFound())
             .WithTags("Processes").WithName("MeetingCalendarFile").WithSummary("The scheduled meeting as an iCalendar (.ics) file")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces(200, contentType: "text/calendar").ProducesProblem(404);
@@ -191,7 +191,7 @@ public static class ProcessesApi
             .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
     /// <summary>The .ics download for a scheduled meeting the user can see, or null.</summary>
-    public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MendDb db, Guid id, CancellationToken ct)
+    public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MeetingDiary diary, Guid id, CancellationToken ct)
     {
         var process = await visible.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == ProcessStatus.Scheduled, ct);
         if (process is null)
@@ -199,11 +199,17 @@ public static class ProcessesApi
             return null;
         }
 
-        var reference = await db.Cases.Where(c => c.Id == process.CaseId).Select(c => c.Reference).SingleAsync(ct);
-        var venue = process.VenueId is { } venueId ? await db.Venues.AsNoTracking().SingleAsync(v => v.Id == venueId, ct) : null;
-        var place = venue is null ? "Video call" : $"{venue.Rooms.FirstOrDefault(r => r.Id == process.RoomId)?.Name}, {venue.Name}{(venue.Address is null ? "" : ", " + venue.Address)}";
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, reference, place)), "text/calendar", $"meeting-{reference}.ics");
+        var entry = (await diary.EntriesAsync([process], ct)).Single();
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, entry.CaseReference, entry.Place)), "text/calendar", $"meeting-{entry.CaseReference}.ics");
     }
+
+    /// <summary>The private calendar feed: public, because calendar applications cannot sign in; the secret address is the key.</summary>
+    public static void MapCalendarFeed(IEndpointRouteBuilder app) =>
+        app.MapGet("/calendar/{token}.ics", async (string token, MeetingDiary diary, CancellationToken ct) =>
+                await diary.FeedAsync(token, ct) is { } feed
+                    ? Results.Text(feed, "text/calendar", System.Text.Encoding.UTF8)
+                    : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(MendApp.CalendarFeedRateLimit);
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "There is no process with that id that you can see.");
 

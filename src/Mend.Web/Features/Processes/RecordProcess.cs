@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Processes;
 
 /// <summary>On the day and after: the meeting's record and attendance, the outcome agreement, and how the process ended.</summary>
-public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncryption encryption, ProcessSettings settings, TimeProvider clock)
+public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncryption encryption, ProcessSettings settings, MeetingDiary diary, TimeProvider clock)
 {
     public sealed record AttendanceInput(Guid PersonId, bool Attended, bool Spoke);
 
@@ -224,8 +224,11 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             }
         });
 
-    public Task<ScheduleMeeting.Result> ConcludeAsync(ClaimsPrincipal user, Guid id, int version, OutcomeInput input, CancellationToken ct) =>
-        ChangeAsync(user, id, version, ct, (process, errors) =>
+    /// <summary>Records how the process ended; a meeting still to come is cancelled in the invitees' diaries.</summary>
+    public async Task<ScheduleMeeting.Result> ConcludeAsync(ClaimsPrincipal user, Guid id, int version, OutcomeInput input, CancellationToken ct)
+    {
+        IReadOnlyList<MeetingDiary.Invitee> cancelled = [];
+        var result = await ChangeAsync(user, id, version, ct, async (process, errors) =>
         {
             if (input.Outcome is null or ProcessStatus.Planning or ProcessStatus.Scheduled)
             {
@@ -233,10 +236,32 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
                 return;
             }
 
-            process.Conclude(input.Outcome.Value, TextInput.Clean(input.WithdrawnBy), TextInput.Clean(input.Reason), clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var upcoming = process.Status == ProcessStatus.Scheduled && process.StartsAt > now;
+            process.Conclude(input.Outcome.Value, TextInput.Clean(input.WithdrawnBy), TextInput.Clean(input.Reason), now);
+            if (upcoming)
+            {
+                cancelled = await diary.InviteesAsync(process, ct);
+                diary.Notify(process, [], cancelled);
+            }
         });
 
-    private async Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Action<RjProcess, Dictionary<string, string>> change)
+        if (result.Succeeded && cancelled.Count > 0)
+        {
+            await diary.SendAsync(result.Process!, [], cancelled, ct);
+        }
+
+        return result;
+    }
+
+    private Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Action<RjProcess, Dictionary<string, string>> change) =>
+        ChangeAsync(user, id, version, ct, (process, errors) =>
+        {
+            change(process, errors);
+            return Task.CompletedTask;
+        });
+
+    private async Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Func<RjProcess, Dictionary<string, string>, Task> change)
     {
         var process = await schedule.Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (process is null)
@@ -252,7 +277,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         var errors = new Dictionary<string, string>();
         try
         {
-            change(process, errors);
+            await change(process, errors);
         }
         catch (DomainRuleException ex)
         {

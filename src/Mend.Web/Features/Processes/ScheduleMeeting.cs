@@ -19,7 +19,7 @@ namespace Mend.Web.Features.Processes;
 /// the facilitators and the people are not booked elsewhere at the time; and the victim and the
 /// young person arrive and leave at least the configured minutes apart.
 /// </summary>
-public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, TimeProvider clock)
+public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, MeetingDiary diary, TimeProvider clock)
 {
     public sealed record PlanInput(ProcessKind? Kind, IReadOnlyList<Guid>? PersonIds);
 
@@ -238,6 +238,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             return new Result(process, errors);
         }
 
+        var before = process.Status == ProcessStatus.Scheduled ? await diary.InviteesAsync(process, ct) : [];
         try
         {
             process.Schedule(new MeetingPlan(input.FacilitatorId!.Value, staff[input.FacilitatorId.Value], input.CoFacilitatorId,
@@ -249,11 +250,16 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             return new Result(process, new() { [""] = ex.Message.TrimEnd('.') });
         }
 
+        // Everyone invited hears of the (changed) meeting; anyone no longer needed hears it is off for them.
+        var after = await diary.InviteesAsync(process, ct);
+        var dropped = before.Where(b => after.All(a => a.UserId != b.UserId)).ToList();
+        diary.Notify(process, after, dropped);
         if (!await db.SaveAtVersionAsync(process, version, ct))
         {
             return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
         }
 
+        await diary.SendAsync(process, after, dropped, ct);
         return new Result(process, []);
     }
 

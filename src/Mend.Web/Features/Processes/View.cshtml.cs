@@ -17,7 +17,7 @@ namespace Mend.Web.Features.Processes;
 
 /// <summary>One process: who takes part, its meeting, and scheduling it with the safety checks.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess record, ProcessReadiness readiness, Platform.Encryption.FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary diary, RecordProcess record, ProcessReadiness readiness, Platform.Encryption.FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed class TimesForm
     {
@@ -190,7 +190,7 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, RecordProcess
     }
 
     public async Task<IActionResult> OnGetIcsAsync(Guid id, CancellationToken ct) =>
-        await ProcessesApi.IcsAsync(schedule.Visible(User), db, id, ct) is { } file ? (IActionResult)new ResultAdapter(file) : NotFound();
+        await ProcessesApi.IcsAsync(schedule.Visible(User), diary, id, ct) is { } file ? (IActionResult)new ResultAdapter(file) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {

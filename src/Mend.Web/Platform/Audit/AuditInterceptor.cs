@@ -20,6 +20,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         nameof(MendUser.ConcurrencyStamp), nameof(MendUser.LastTotpTimeStep), nameof(PersonalAccessToken.LastUsedAt),
         // A note or other activity on a case moves this; it is not a change to the case a colleague could overwrite.
         nameof(Features.Cases.Case.LastActivityAt),
+        // A calendar application reading a user's feed every few hours.
+        nameof(Features.Processes.CalendarFeed.LastReadAt),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
