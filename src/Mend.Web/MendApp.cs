@@ -151,7 +151,9 @@ public static class MendApp
         services.AddScoped<Features.Processes.RecordProcess>();
         services.AddScoped<Features.Panels.PanelMeetings>();
         services.AddScoped<Features.Processes.MeetingDiary>();
-        services.AddHostedService<Features.Victims.VictimMinimisationJob>();
+        services.AddHostedService<Platform.Time.HourlyJob<Features.Victims.VictimMinimisation>>();
+        services.AddScoped<Features.Processes.AgreementReminders>();
+        services.AddHostedService<Platform.Time.HourlyJob<Features.Processes.AgreementReminders>>();
 
         services.AddRazorPages(o =>
         {

@@ -14,8 +14,16 @@ public sealed class ProcessSettings
     /// <summary>How long a participant's feedback link works.</summary>
     public int FeedbackLinkDays { get; set; } = 28;
 
+    /// <summary>How many days before an agreement item is due the case worker is reminded.</summary>
+    public int AgreementReminderDays { get; set; } = 7;
+
     public ProcessSettings Validated()
     {
+        if (AgreementReminderDays is < 1 or > 90)
+        {
+            throw new MendConfigurationException($"Mend:Processes:AgreementReminderDays is {AgreementReminderDays}; use 1 to 90 days.");
+        }
+
         if (FeedbackLinkDays is < 1 or > 365)
         {
             throw new MendConfigurationException($"Mend:Processes:FeedbackLinkDays is {FeedbackLinkDays}; use 1 to 365 days.");

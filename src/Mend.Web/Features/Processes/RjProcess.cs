@@ -338,6 +338,20 @@ public sealed class AgreementItem(AgreementItemKind kind, string what, string wh
     public DateOnly? SettledOn { get; private set; }
     public string? Note { get; private set; }
 
+    /// <summary>When the case worker was reminded the item is due soon, and told it is overdue.</summary>
+    public DateTime? RemindedAt { get; private set; }
+    public DateTime? OverdueNoticeAt { get; private set; }
+
+    internal void Reminded(bool overdue, DateTime now)
+    {
+        if (overdue)
+        {
+            OverdueNoticeAt = now;
+        }
+
+        RemindedAt ??= now;
+    }
+
     public void Settle(bool done, DateOnly on, string? note)
     {
         if (Status != AgreementStatus.Open)

@@ -75,6 +75,10 @@ internal sealed class AgreementItemModel : IEntityTypeConfiguration<AgreementIte
         builder.Property(i => i.Note).HasMaxLength(1000);
         builder.Property(i => i.Hours).HasPrecision(6, 1);
         builder.HasIndex(i => new { i.Status, i.DueOn });
+
+        // Two nodes reminding at once: the second finds the item already reminded and sends nothing.
+        builder.Property(i => i.RemindedAt).IsConcurrencyToken();
+        builder.Property(i => i.OverdueNoticeAt).IsConcurrencyToken();
     }
 }
 

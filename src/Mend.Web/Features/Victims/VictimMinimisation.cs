@@ -12,8 +12,10 @@ namespace Mend.Web.Features.Victims;
 /// other part in Mend. Each reduction is audited as an erasure. Safe to run on every node: a victim
 /// reduced by another node at the same moment is skipped.
 /// </summary>
-public sealed class VictimMinimisation(MendDb db, VictimSettings settings, AuditTrail audit, TimeProvider clock, ILogger<VictimMinimisation> logger)
+public sealed class VictimMinimisation(MendDb db, VictimSettings settings, AuditTrail audit, TimeProvider clock, ILogger<VictimMinimisation> logger) : IHourlyTask
 {
+    public static string Name => "victim-minimisation";
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,36 +51,5 @@ public sealed class VictimMinimisation(MendDb db, VictimSettings settings, Audit
         }
 
         return done;
-    }
-}
-
-/// <summary>Runs <see cref="VictimMinimisation"/> every hour.</summary>
-public sealed class VictimMinimisationJob(IServiceScopeFactory scopes, ILogger<VictimMinimisationJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("victim-minimisation");
-                var reduced = await scope.ServiceProvider.GetRequiredService<VictimMinimisation>().RunAsync(stoppingToken);
-                if (reduced > 0)
-                {
-                    logger.LogInformation("Reduced {Count} declined victims' records", reduced);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Reducing declined victims' records failed; it will be tried again.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
