@@ -47,6 +47,14 @@ public sealed class FeedbackTests(MendFactory factory) : ProcessTests(factory), 
         Assert.Contains("I finally got answers", table, StringComparison.Ordinal);
         Assert.Contains("Not asked yet", table, StringComparison.Ordinal);
         Assert.True(await Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "ParticipantFeedback" && e.SubjectPersonId == c.VictimId)));
+
+        var manager = await SignIn.AsAsync(Factory, await TestUsers.CreateAsync(Factory, [Mend.Web.Platform.Auth.Roles.Manager]));
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        var report = await JsonAsync(await manager.GetAsync($"/api/v1/victims/compliance?from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        var satisfaction = report.GetProperty("satisfaction");
+        Assert.True(satisfaction.GetProperty("processAnswers").GetInt32() >= 1);
+        Assert.True(satisfaction.GetProperty("processSatisfied").GetInt32() >= 1);
+        Assert.NotNull((await manager.GetPageAsync($"/Victims/Compliance?From.Day={today.Day}&From.Month={today.Month}&From.Year={today.Year}")).QuerySelector("#victim-satisfaction"));
     }
 
     [Fact]

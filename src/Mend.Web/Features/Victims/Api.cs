@@ -126,12 +126,15 @@ public static class VictimsApi
                     return ApiResults.FieldErrors(new Dictionary<string, string> { [from is null ? "from" : "to"] = "Give from and to dates (yyyy-mm-dd), with to on or after from" });
                 }
 
-                var report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(http.User), ct), from.Value, to.Value);
+                var report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(http.User), ct), from.Value, to.Value) with
+                {
+                    Satisfaction = await VictimSatisfaction.ForAsync(db, access.VisibleCases(http.User), from.Value, to.Value, ct),
+                };
                 audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: $"Victims' Code compliance report {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (API)");
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(report);
             })
-            .WithTags("Victims").WithName("VictimsCodeCompliance").WithSummary("Victims' Code compliance over a period: per entitlement due, met on time, met late with reasons, not met (managers)")
+            .WithTags("Victims").WithName("VictimsCodeCompliance").WithSummary("Victims' Code compliance over a period: per entitlement due, met on time, met late with reasons, not met; and victim satisfaction (managers)")
             .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<ComplianceReport>().ProducesValidationProblem();
     }

@@ -50,7 +50,10 @@ public sealed class ComplianceModel(CaseAccess access, VictimDeadlines deadlines
 
         From = DateParts.From(from);
         To = DateParts.From(to);
-        Report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(User), ct), from.Value, to.Value);
+        Report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(User), ct), from.Value, to.Value) with
+        {
+            Satisfaction = await VictimSatisfaction.ForAsync(db, access.VisibleCases(User), from.Value, to.Value, ct),
+        };
         audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: $"Victims' Code compliance report {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
     }

@@ -7,6 +7,9 @@ namespace Mend.Web.Features.Victims;
 /// </summary>
 public sealed record ComplianceReport(DateOnly From, DateOnly To, IReadOnlyList<ComplianceReport.Line> Lines, IReadOnlyList<ComplianceReport.Exception> Exceptions)
 {
+    /// <summary>Victim satisfaction over the same period, reported beside compliance.</summary>
+    public VictimSatisfaction? Satisfaction { get; init; }
+
     public sealed record Line(Entitlement Entitlement, int Due, int MetOnTime, int MetLate, int NotMet, int NotApplicable)
     {
         /// <summary>Met on time as a share of those that applied, or null when none applied.</summary>
