@@ -12,7 +12,7 @@ namespace Mend.BrowserTests;
 public sealed class ProcessJourneyTests(BrowserFixture browser)
 {
     /// <summary>Answers every section of a low-risk assessment through the API and submits it (approved by the assessor).</summary>
-    private static async Task AssessAsync(IPage page, Guid caseId, Guid personId, bool youngPerson, DateOnly review)
+    internal static async Task AssessAsync(IPage page, Guid caseId, Guid personId, bool youngPerson, DateOnly review)
     {
         var api = page.Context.APIRequest;
         var started = await api.PostAsync($"/api/v1/cases/{caseId}/assessments", new() { DataObject = new { personId } });
@@ -116,5 +116,41 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Assertions.Expect(after.Locator("table").First).ToContainTextAsync("Repaint the shop shutter (6 hours)");
         await Accessibility.AssertNoViolationsAsync(after);
         await Accessibility.ScreenshotAsync(after, "process-agreement");
+
+        // Feedback: a single-use link for the victim, answered without an account; the young person's answers recorded.
+        await after.GetByRole(AriaRole.Link, new() { Name = "Record feedback or send a feedback link" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(after);
+        await after.GetByLabel("Who the link is for").SelectOptionAsync(new SelectOptionValue { Label = "Dev Anand (victim)" });
+        await after.GetByRole(AriaRole.Button, new() { Name = "Make a feedback link" }).ClickAsync();
+        var link = await after.Locator("#feedback-link").TextContentAsync();
+        await Assertions.Expect(after.Locator("#feedback")).ToContainTextAsync("Link sent");
+        await after.GetByRole(AriaRole.Group, new() { Name = "Whose feedback" }).GetByLabel("Jordan Pryce (young person)").CheckAsync();
+        await after.GetByRole(AriaRole.Button, new() { Name = "Save feedback" }).ClickAsync();
+        Assert.Contains("Select how satisfied they were", await after.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(after);
+        await after.GetByRole(AriaRole.Group, new() { Name = "Overall, how satisfied were they with the process?" }).GetByLabel("Satisfied", new() { Exact = true }).CheckAsync();
+        await after.GetByRole(AriaRole.Group, new() { Name = "Did they feel safe?" }).GetByLabel("Yes").CheckAsync();
+        await after.GetByRole(AriaRole.Group, new() { Name = "Did they feel listened to?" }).GetByLabel("Yes").CheckAsync();
+        await after.GetByRole(AriaRole.Group, new() { Name = "Would they recommend restorative justice to others?" }).GetByLabel("Yes").CheckAsync();
+        await after.GetByRole(AriaRole.Button, new() { Name = "Save feedback" }).ClickAsync();
+        await Assertions.Expect(after.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Feedback recorded");
+
+        var victim = await browser.NewPageAsync();
+        await victim.GotoAsync(link!);
+        await Accessibility.AssertNoViolationsAsync(victim);
+        await Accessibility.ScreenshotAsync(victim, "feedback-link");
+        await victim.GetByLabel("Very satisfied").CheckAsync();
+        await victim.GetByRole(AriaRole.Group, new() { Name = "Did you feel safe?" }).GetByLabel("Yes").CheckAsync();
+        await victim.GetByRole(AriaRole.Group, new() { Name = "Did you feel listened to?" }).GetByLabel("Yes").CheckAsync();
+        await victim.GetByRole(AriaRole.Group, new() { Name = "Would you recommend restorative justice to others?" }).GetByLabel("Yes").CheckAsync();
+        await victim.GetByLabel("Anything else you want to tell us (optional)").FillAsync("I got the apology I needed.");
+        await victim.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(victim.Locator(".govuk-panel")).ToContainTextAsync("Thank you");
+
+        await after.ReloadAsync();
+        await Assertions.Expect(after.Locator("#feedback")).ToContainTextAsync("I got the apology I needed.");
+        await Assertions.Expect(after.Locator("main")).ToContainTextAsync("Everyone who took part has given their feedback");
+        await Accessibility.AssertNoViolationsAsync(after);
+        await Accessibility.ScreenshotAsync(after, "process-feedback");
     }
 }

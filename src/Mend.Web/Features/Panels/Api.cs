@@ -11,7 +11,7 @@ public static class PanelsApi
     public sealed record PersonResource(string FirstName, int? Age, ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt);
 
     public sealed record BriefResource(Guid ProcessId, ProcessKind Kind, ProcessStatus Status, string Panel, string? Chair, IReadOnlyList<string> Members, string CaseReference,
-        ReferralSource Source, DateTime? StartsAt, DateTime? EndsAt, string Place, string? PlaceSafety, IReadOnlyList<PersonResource> People, IReadOnlyList<string> Offences,
+        ReferralSource Source, DateTime? StartsAt, DateTime? EndsAt, string Place, IReadOnlyList<string> PlaceSafety, IReadOnlyList<PersonResource> People, IReadOnlyList<string> Offences,
         IReadOnlyList<string> Agreed, string? Minutes, DateTime? MinutesAt, int Version);
 
     public sealed record MinutesInput(string? Minutes);

@@ -12,14 +12,14 @@ namespace Mend.Web.Features.Panels;
 
 /// <summary>
 /// Panel meetings as panel members see them: only their own panels' meetings, with the least case
-/// information a panel needs (first names, ages, roles, the offences by type, times and place),
+/// information a panel needs (first names, roles, the young person's age, the offences by type, times and place),
 /// and the minutes the chair writes.
 /// </summary>
 public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock)
 {
     public sealed record Person(Guid PersonId, string FirstName, int? Age, ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt);
 
-    public sealed record Brief(RjProcess Process, Panel Panel, string CaseReference, ReferralSource Source, string Place, string? PlaceSafety,
+    public sealed record Brief(RjProcess Process, Panel Panel, string CaseReference, ReferralSource Source, string Place, IReadOnlyList<string> PlaceSafety,
         IReadOnlyList<Person> People, IReadOnlyList<string> Offences, string? Minutes, bool CanWriteMinutes);
 
     public sealed record Listed(Guid ProcessId, ProcessKind Kind, ProcessStatus Status, DateTime? StartsAt, string PanelName, string CaseReference, bool MinutesWritten);
@@ -70,17 +70,17 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
         int? Age(DateOnly? born, int? stated) => born is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : stated;
         var listed = process.Participants.OrderBy(p => p.Role).Select(p => new Person(p.PersonId,
             people.TryGetValue(p.PersonId, out var x) ? x.GivenName ?? x.OrganisationName ?? "Unknown" : "Unknown",
-            people.TryGetValue(p.PersonId, out var y) ? Age(y.DateOfBirth, y.StatedAge) : null, p.Role, p.ArriveAt, p.LeaveAt)).ToList();
+            p.Role == ParticipantRole.YoungPerson && people.TryGetValue(p.PersonId, out var y) ? Age(y.DateOfBirth, y.StatedAge) : null, p.Role, p.ArriveAt, p.LeaveAt)).ToList();
         var offences = await db.Offences.AsNoTracking().Where(o => o.CaseId == process.CaseId)
             .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { t.Name, o.CommittedOn }).OrderBy(o => o.CommittedOn).ToListAsync(ct);
         var venue = process.VenueId is { } venueId ? await db.Venues.AsNoTracking().SingleAsync(v => v.Id == venueId, ct) : null;
         var place = venue is null ? (process.StartsAt is null ? "Not yet arranged" : "Video call")
             : $"{venue.Rooms.FirstOrDefault(r => r.Id == process.RoomId)?.Name}, {venue.Name}{(venue.Address is null ? "" : ", " + venue.Address)}";
-        var safety = venue is null ? null : string.Join(" ", new[]
+        IReadOnlyList<string> safety = venue is null ? [] : new[]
         {
-            venue.SeparateWaitingRooms ? "Separate waiting rooms." : "No separate waiting rooms.", venue.Exits, venue.EscortRules,
-            venue.StaffMayBeAlone ? null : "Staff and volunteers must not be alone here.",
-        }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            venue.SeparateWaitingRooms ? "Separate waiting rooms" : "No separate waiting rooms", venue.Exits is null ? null : "Exits: " + venue.Exits, venue.EscortRules,
+            venue.StaffMayBeAlone ? null : "Staff and volunteers must not be alone here",
+        }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
 
         foreach (var p in listed)
         {
