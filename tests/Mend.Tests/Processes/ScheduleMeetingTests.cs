@@ -53,6 +53,33 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
     }
 
     [Fact]
+    public async Task Schedule_AnInterpreterAttendingForWork_NeedsNoAssessment_ButASupporterDoes()
+    {
+        var (client, c, _) = await ReadyConferenceAsync();
+        var (interpreter, supporter) = await Factory.WithDbAsync(async db =>
+        {
+            var now = Factory.Clock.GetUtcNow().UtcDateTime;
+            var i = Mend.Web.Features.People.Person.Create(new(Mend.Web.Features.People.PersonKind.Individual, "Ana", "Interpreter", null, null, null, null, null, null, null, false, null,
+                null, null, null, [], null), now, null);
+            var s = Mend.Web.Features.People.Person.Create(new(Mend.Web.Features.People.PersonKind.Individual, "Sue", "Supporter", null, null, null, null, null, null, null, false, null,
+                null, null, null, [], null), now, null);
+            db.People.AddRange(i, s);
+            var @case = await db.Cases.Include(x => x.Participants).SingleAsync(x => x.Id == c.CaseId);
+            @case.AddParticipant(i.Id, Mend.Web.Features.Cases.ParticipantRole.Interpreter, now);
+            @case.AddParticipant(s.Id, Mend.Web.Features.Cases.ParticipantRole.Supporter, now);
+            await db.SaveChangesAsync();
+            return (i.Id, s.Id);
+        });
+        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "FaceToFaceConference", personIds = new[] { c.YoungPersonId, c.VictimId, interpreter, supporter } });
+        var processId = (await JsonAsync(planned)).GetProperty("id").GetGuid();
+
+        var message = await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, (await FacilitatorAsync(AccreditationLevel.Facilitator)).Id, await VenueAsync(), days: 20)), "participants");
+
+        Assert.Contains("Sue Supporter has no approved assessment", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana Interpreter", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Schedule_FacilitatorWithoutCurrentAccreditation_AndSensitiveCaseWithoutAdvanced_AreRefusedByName()
     {
         var (client, c, processId) = await ReadyConferenceAsync();
@@ -134,6 +161,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
         Assert.Contains("Face-to-face conference planned", timeline, StringComparison.Ordinal);
         Assert.Contains("Face-to-face conference recorded", timeline, StringComparison.Ordinal);
         Assert.Contains("Face-to-face conference: completed", timeline, StringComparison.Ordinal);
+        Assert.Contains("Agreement item done: Clear the shop's yard", timeline, StringComparison.Ordinal);
         var assessments = (await client.GetPageAsync($"/Cases/{c.CaseId}?show=assessments")).QuerySelector(".moj-timeline")!.TextContent;
         Assert.Contains("approved (version 1)", assessments, StringComparison.Ordinal);
         Assert.DoesNotContain("conference", assessments, StringComparison.Ordinal);

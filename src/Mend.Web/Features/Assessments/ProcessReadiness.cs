@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Assessments;
 
 /// <summary>
-/// The safety gate before any restorative process: everyone taking part needs an approved, in-date
-/// assessment that recommends going ahead with that kind of process. The answer lists exactly
-/// what is missing for whom.
+/// The safety gate before any restorative process: everyone taking part (except professionals and
+/// interpreters there in their working capacity) needs an approved, in-date assessment that
+/// recommends going ahead with that kind of process. The answer lists exactly what is missing for whom.
 /// </summary>
 public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChecks checks, TimeProvider clock)
 {
@@ -38,7 +38,11 @@ public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChe
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var onCase = await db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == caseId && p.EndedAt == null).Select(p => p.PersonId).ToListAsync(ct);
+        var roles = await db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == caseId && p.EndedAt == null).Select(p => new { p.PersonId, p.Role }).ToListAsync(ct);
+        var onCase = roles.Select(r => r.PersonId).ToHashSet();
+
+        // Professionals and interpreters attend in their working capacity; the people they are there for are assessed.
+        var attendingForWork = roles.GroupBy(r => r.PersonId).Where(g => g.All(r => r.Role is ParticipantRole.Professional or ParticipantRole.Interpreter)).Select(g => g.Key).ToHashSet();
         var names = await PersonNames.OfAsync(db, personIds, ct);
         var approved = await db.Assessments.AsNoTracking()
             .Where(a => a.CaseId == caseId && personIds.Contains(a.PersonId) && a.Status == AssessmentStatus.Approved)
@@ -51,6 +55,11 @@ public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChe
             if (!names.TryGetValue(personId, out var name) || !onCase.Contains(personId))
             {
                 missing.Add($"{(name is null ? "A person chosen" : name)} is not taking part in this case");
+                continue;
+            }
+
+            if (attendingForWork.Contains(personId))
+            {
                 continue;
             }
 

@@ -239,6 +239,7 @@ public enum ParticipantRole
     ParentOrCarer,
     Supporter,
     Professional,
+    Interpreter,
 }
 
 /// <summary>What a referral says: where it came from, when, who sent it and why.</summary>

@@ -101,6 +101,22 @@ public sealed class CaseFile
                 entries.Add(new(recorded, "processes", $"{kind} recorded", $"{p.Agreement.Count} agreement item(s); {p.Agreement.Count(i => i.Status == Processes.AgreementStatus.Done)} done", p.RecordedByName));
             }
 
+            foreach (var item in p.Agreement.Where(i => i.SettledOn is not null))
+            {
+                entries.Add(new(item.SettledOn!.Value.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "processes",
+                    $"Agreement item {(item.Status == Processes.AgreementStatus.Done ? "done" : "not done")}: {item.What}", item.Note, null));
+            }
+
+            if (p.MinutesAt is { } minutes)
+            {
+                entries.Add(new(minutes, "processes", $"{kind}: panel minutes written", $"Chaired by {p.ChairName}", p.MinutesByName));
+            }
+
+            foreach (var f in p.Feedback.Where(f => f.IsComplete))
+            {
+                entries.Add(new(f.CompletedAt!.Value, "processes", $"Feedback from {Name(f.PersonId)}", f.ByParticipant ? "Answered through a feedback link" : "Recorded by the practitioner", null));
+            }
+
             if (p.ConcludedAt is { } concluded)
             {
                 entries.Add(new(concluded, "processes", $"{kind}: {Processes.ProcessWords.Describe(p.Status).ToLowerInvariant()}",

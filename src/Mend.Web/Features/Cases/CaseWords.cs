@@ -58,6 +58,7 @@ public static class CaseWords
         ParticipantRole.Victim => "Victim",
         ParticipantRole.ParentOrCarer => "Parent or carer",
         ParticipantRole.Supporter => "Supporter",
+        ParticipantRole.Interpreter => "Interpreter",
         _ => "Professional",
     };
 
