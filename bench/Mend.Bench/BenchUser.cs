@@ -4,12 +4,16 @@ using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mend.Bench;
 
-/// <summary>Creates a practitioner for the load scenarios and prints a 1-day API token for them.</summary>
+/// <summary>
+/// Creates the bench practitioner for the load scenarios (with a password when given, for the page
+/// scenarios' signed-in session) and prints their id, e-mail and a 1-day API token, a line each.
+/// </summary>
 public static class BenchUser
 {
     public static async Task<int> RunAsync(Options options)
@@ -17,7 +21,7 @@ public static class BenchUser
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Mend:Database:Provider"] = "Postgres",
+            ["Mend:Database:Provider"] = options.Optional("provider") == "sqlite" ? "Sqlite" : "Postgres",
             ["ConnectionStrings:Mend"] = options.Required("connection"),
             ["Mend:Encryption:Keys:1"] = options.Required("key"),
             ["Mend:Email:Folder"] = Path.Combine(Path.GetTempPath(), "mend-bench-mail"),
@@ -26,13 +30,16 @@ public static class BenchUser
         builder.AddMend();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Mend.Web.Data.MendDb>().Database.MigrateAsync();
         scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("bench");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MendUser>>();
         var user = MendUser.Create($"bench-{Guid.NewGuid():N}@bench.invalid", "Bench Practitioner", DateTime.UtcNow);
-        Check(await users.CreateAsync(user));
+        Check(options.Optional("password") is { } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, Roles.Practitioner));
         var result = await scope.ServiceProvider.GetRequiredService<IssueApiToken>()
             .HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"));
+        Console.WriteLine(user.Id);
+        Console.WriteLine(user.Email);
         Console.WriteLine(result.PlainToken ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Values)));
         return 0;
     }

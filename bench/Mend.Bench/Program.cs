@@ -1,10 +1,14 @@
 namespace Mend.Bench;
 
 /// <summary>
-/// Mend's benchmark tools. scripts/bench-search runs them in order; each can also be run alone.
-///   people  --connection CS --scale N [--seed 42] --queries FILE   load N people into PostgreSQL
-///   token   --connection CS --key BASE64                           make a practitioner and print an API token
-///   search  --url URL --token T --queries FILE [--seconds 30] [--connections 8] --out FILE
+/// Mend's benchmark tools. scripts/bench and scripts/bench-search run them in order; each can also be run alone.
+///   cases    --provider postgres|sqlite --connection CS --scale N --worker ID --key BASE64 --out DIR   load N cases
+///   people   --connection CS --scale N [--seed 42] --queries FILE   load N people only (PostgreSQL)
+///   token    --provider P --connection CS --key BASE64 [--password PW]   make the bench practitioner; print its id, e-mail and an API token
+///   baseline --connection CS --key BASE64 --port P                 the hand-written raw-Npgsql case page
+///   page     --url URL --name NAME --path /Cases/{id} [--ids FILE] [--email E --password PW] [--seconds 30] [--connections 8] [--pid PID] --out MD --json JSONL
+///   summary  --json JSONL --out MD [--scale N --load-seconds S --provider P]   the comparisons against the targets
+///   search   --url URL --token T --queries FILE [--seconds 30] [--connections 8] [--pid PID] --out MD --json JSONL
 /// </summary>
 public static class BenchProgram
 {
@@ -13,6 +17,10 @@ public static class BenchProgram
         var options = Options.Parse(args.Skip(1).ToArray());
         return args.FirstOrDefault() switch
         {
+            "cases" => await CaseLoader.RunAsync(options),
+            "baseline" => await Baseline.RunAsync(options),
+            "page" => await PageScenario.RunAsync(options),
+            "summary" => await Summary.RunAsync(options),
             "people" => await PeopleLoader.RunAsync(options),
             "token" => await BenchUser.RunAsync(options),
             "search" => await SearchScenario.RunAsync(options),
@@ -22,7 +30,7 @@ public static class BenchProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: Mend.Bench people|token|search --option value ... (see scripts/bench-search)");
+        Console.Error.WriteLine("Usage: Mend.Bench cases|people|token|baseline|page|search --option value ... (see scripts/bench)");
         return 64;
     }
 }

@@ -59,6 +59,7 @@ public static class MendApp
         services.AddScoped<AuditActor>();
         services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Audit").Get<AuditSettings>() ?? new AuditSettings());
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddHostedService<AuditSealingJob>();
@@ -295,6 +296,11 @@ public static class MendApp
         app.Services.GetRequiredService<Features.Assessments.AssessmentSettings>();
         app.Services.GetRequiredService<Features.Victims.VictimSettings>();
         app.Services.GetRequiredService<Features.Processes.ProcessSettings>();
+        if (!app.Services.GetRequiredService<AuditSettings>().RecordViews)
+        {
+            app.Logger.LogCritical("Mend:Audit:RecordViews is false: views of personal data are NOT being audited. This is for benchmarking only; never run a live service like this.");
+        }
+
         var security = app.Services.GetRequiredService<SecuritySettings>();
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();

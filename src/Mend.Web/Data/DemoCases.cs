@@ -93,7 +93,7 @@ public static class DemoCases
     }
 
     /// <summary>A victim's assessment: approved by the practitioner, or waiting for a manager when the risk is high.</summary>
-    private static Assessment DemoAssessment(Guid caseId, Guid victimId, RiskLevel risk, FieldEncryption encryption, Guid practitionerId, string practitionerName, DateTime now)
+    public static Assessment DemoAssessment(Guid caseId, Guid victimId, RiskLevel risk, FieldEncryption encryption, Guid practitionerId, string practitionerName, DateTime now)
     {
         var assessment = Assessment.Start(caseId, victimId, ParticipantRole.Victim, 1, practitionerId, practitionerName, now);
         assessment.RecordUnderstanding(Willingness.Willing, true, "Would like to meet if it can be made safe.", encryption, now);
@@ -114,7 +114,7 @@ public static class DemoCases
     }
 
     /// <summary>A victim who agreed to contact and updates; most were told about RJ on time, some are left overdue to show the lists.</summary>
-    private static Victim DemoVictim(Guid caseId, Guid victimId, DateOnly received, bool explained, FieldEncryption encryption, string practitionerName, DateTime now)
+    public static Victim DemoVictim(Guid caseId, Guid victimId, DateOnly received, bool explained, FieldEncryption encryption, string practitionerName, DateTime now)
     {
         var victim = Victim.Start(caseId, victimId, null, DetailsSource.PolicePassedDetails, received, EnhancedReasons.None, null, now);
         victim.RecordChoice(ChoiceKind.Contact, true, received.AddDays(1), null, practitionerName, now);

@@ -10,6 +10,23 @@ namespace Mend.Tests.Platform;
 public sealed class AuditTrailTests(MendFactory factory) : IClassFixture<MendFactory>
 {
     [Fact]
+    public async Task Views_AreRecordedByDefault_AndOnlyViewsStopWhenTheBenchmarkSwitchIsOff()
+    {
+        Assert.True(factory.Services.GetRequiredService<AuditSettings>().RecordViews);
+        await factory.WithScopeAsync(async services =>
+        {
+            services.GetRequiredService<AuditActor>().ActAsSystem("test");
+            var db = services.GetRequiredService<MendDb>();
+            var trail = new AuditTrail(db, services.GetRequiredService<AuditActor>(), new AuditSettings { RecordViews = false }, TimeProvider.System);
+            var marker = Guid.NewGuid().ToString();
+            trail.Record(AuditAction.View, "Test", marker);
+            trail.Record(AuditAction.Disclosure, "Test", marker);
+            await db.SaveChangesAsync();
+            Assert.Equal([AuditAction.Disclosure], await db.AuditEvents.Where(e => e.EntityId == marker).Select(e => e.Action).ToListAsync());
+        });
+    }
+
+    [Fact]
     public async Task SaveChanges_ChangedEntity_RecordsFieldNamesNotValues()
     {
         var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);

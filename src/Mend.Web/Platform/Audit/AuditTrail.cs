@@ -6,7 +6,7 @@ namespace Mend.Web.Platform.Audit;
 /// What features call to record views, exports, disclosures and security events. Rows are added to
 /// the request's <see cref="MendDb"/> and saved with its one SaveChanges, or at once with <see cref="SaveAsync"/>.
 /// </summary>
-public sealed class AuditTrail(MendDb db, AuditActor actor, TimeProvider clock)
+public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock)
 {
     public AuditEvent Record(
         AuditAction action,
@@ -20,7 +20,11 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, TimeProvider clock)
     {
         var auditEvent = AuditEvent.Create(actor.Current, clock.GetUtcNow().UtcDateTime, action, entityType, entityId,
             fields, subjectPersonId, purpose, recipient, outcome);
-        db.AuditEvents.Add(auditEvent);
+        if (action != AuditAction.View || settings.RecordViews)
+        {
+            db.AuditEvents.Add(auditEvent);
+        }
+
         return auditEvent;
     }
 
@@ -33,4 +37,14 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, TimeProvider clock)
     }
 
     public Task SaveAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
+}
+
+/// <summary>Mend:Audit.</summary>
+public sealed class AuditSettings
+{
+    /// <summary>
+    /// Record every view of personal data. Only the benchmark turns this off, to measure what view
+    /// auditing costs; a live service must never run without it, and Mend warns at start-up if it does.
+    /// </summary>
+    public bool RecordViews { get; set; } = true;
 }

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Mend.Bench;
+
+/// <summary>
+/// Drives one scenario over loopback: a fixed number of connections for a fixed time, every latency
+/// kept, then requests per second and p50/p95/p99, and the peak resident memory of the server
+/// process sampled while it ran. Warms up first and stops by itself.
+/// </summary>
+public static partial class LoadScenario
+{
+    public sealed record Result(string Scenario, int Connections, double Seconds, int Requests, int Errors, int Found, double P50, double P95, double P99, double? PeakMegabytes)
+    {
+        public double PerSecond => Requests / Seconds;
+
+        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} |";
+    }
+
+    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|";
+
+    /// <summary>
+    /// Keeps <paramref name="connections"/> requests going for <paramref name="duration"/>. <paramref name="found"/>
+    /// says whether a successful response had what was asked for (for search, at least one person).
+    /// </summary>
+    public static async Task<Result> MeasureAsync(string scenario, HttpClient http, Func<Random, HttpRequestMessage> request, TimeSpan duration, int connections,
+        int? serverPid = null, Func<string, bool>? found = null, int warmUp = 200)
+    {
+        var warm = new Random(99);
+        for (var i = 0; i < warmUp; i++)
+        {
+            using var response = await http.SendAsync(request(warm));
+            response.EnsureSuccessStatusCode();
+        }
+
+        var latencies = new List<double>[connections];
+        var errors = 0;
+        var hits = 0;
+        double? peak = null;
+        using var sampling = new CancellationTokenSource();
+        var sampler = serverPid is { } pid ? Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                if (ResidentMegabytes(pid) is { } mb && mb > (peak ?? 0))
+                {
+                    peak = mb;
+                }
+
+                try
+                {
+                    await Task.Delay(100, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }) : Task.CompletedTask;
+
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            var random = new Random(worker);
+            while (stop.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request(random));
+                var body = await response.Content.ReadAsStringAsync();
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                else if (found is null || found(body))
+                {
+                    Interlocked.Increment(ref hits);
+                }
+            }
+        }));
+        var elapsed = stop.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return new Result(scenario, connections, elapsed.TotalSeconds, all.Length, errors, hits, P(0.50), P(0.95), P(0.99), peak);
+    }
+
+    /// <summary>The process's resident set from /proc, in MB, or null where there is no /proc.</summary>
+    public static double? ResidentMegabytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(Digits().Match(line).Value, System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Signs in through the sign-in page, as a browser does, and returns a client carrying the session cookie.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(string url, string email, string password, int connections)
+    {
+        var cookies = new CookieContainer();
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
+        var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var page = await http.GetStringAsync("/Account/SignIn");
+        var match = AntiforgeryToken().Match(page);
+        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        using var signedIn = await http.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (signedIn.StatusCode != HttpStatusCode.Redirect || cookies.GetCookies(new Uri(url)).All(c => c.Name is not ("Mend" or "__Host-Mend")))
+        {
+            throw new InvalidOperationException($"Could not sign in as {email}: {(int)signedIn.StatusCode}");
+        }
+
+        return http;
+    }
+
+    /// <summary>Appends the result as a Markdown row and as a JSON line.</summary>
+    public static async Task RecordAsync(Result result, string? markdown, string? json)
+    {
+        Console.WriteLine(result.Row);
+        if (markdown is not null)
+        {
+            await File.AppendAllTextAsync(markdown, result.Row + Environment.NewLine);
+        }
+
+        if (json is not null)
+        {
+            await File.AppendAllTextAsync(json, JsonSerializer.Serialize(result with { }, JsonOptions) + Environment.NewLine);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

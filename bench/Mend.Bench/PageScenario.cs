@@ -1,0 +1,25 @@
+namespace Mend.Bench;
+
+/// <summary>
+/// A page scenario: GET pages for a fixed time, signed in as the bench worker (or not, for the
+/// baseline), with {id} in the path replaced by a random loaded case id.
+/// </summary>
+public static class PageScenario
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var url = options.Required("url").TrimEnd('/');
+        var connections = options.Int("connections", 8);
+        var path = options.Required("path");
+        var ids = options.Optional("ids") is { } file ? await File.ReadAllLinesAsync(file) : [];
+        using var http = options.Optional("email") is { } email
+            ? await LoadScenario.SignedInClientAsync(url, email, options.Required("password"), connections)
+            : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var result = await LoadScenario.MeasureAsync(options.Required("name"), http,
+            random => new HttpRequestMessage(HttpMethod.Get, ids.Length == 0 ? path : path.Replace("{id}", ids[random.Next(ids.Length)], StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(options.Int("seconds", 30)), connections,
+            options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null);
+        await LoadScenario.RecordAsync(result, options.Optional("out"), options.Optional("json"));
+        return result.Errors == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Mend.Bench;
+
+/// <summary>Reads a run's JSON lines and writes the comparisons against the targets in docs/performance.md.</summary>
+public static class Summary
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var results = (await File.ReadAllLinesAsync(options.Required("json")))
+            .Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<LoadScenario.Result>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
+        LoadScenario.Result? Find(string prefix) => results.FirstOrDefault(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal));
+        var page = Find("case page (");
+        var baseline = Find("baseline");
+        var unaudited = Find("case page, view auditing off");
+        var search = Find("person search");
+        var peak = results.Max(r => r.PeakMegabytes ?? 0);
+        var c = CultureInfo.InvariantCulture;
+
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine("## Against the targets").AppendLine()
+            .AppendLine("| target | measured | met |").AppendLine("|---|---|---|");
+        if (page is not null && baseline is not null)
+        {
+            var ratio = page.PerSecond / baseline.PerSecond;
+            text.AppendLine(string.Create(c, $"| case page at least 50% of the raw baseline's throughput | {ratio:P0} ({page.PerSecond:0} vs {baseline.PerSecond:0} requests/s) | {(ratio >= 0.5 ? "yes" : "no")} |"));
+        }
+
+        if (page is not null && unaudited is not null)
+        {
+            var cost = 1 - (page.PerSecond / unaudited.PerSecond);
+            text.AppendLine(string.Create(c, $"| view auditing costs at most 15% of case page throughput | {cost:P0} ({page.PerSecond:0} with, {unaudited.PerSecond:0} without) | {(cost <= 0.15 ? "yes" : "no")} |"));
+        }
+
+        if (search is not null)
+        {
+            text.AppendLine(string.Create(c, $"| person search p95 under 30 ms at the API | {search.P95:0.0} ms | {(search.P95 < 30 ? "yes" : "no")} |"));
+        }
+
+        text.AppendLine(string.Create(c, $"| Mend's working set under 400 MB under load | {peak:0} MB at most | {(peak < 400 ? "yes" : "no")} |"));
+        if (options.Optional("load-seconds") is { } load && options.Optional("scale") is { } scale)
+        {
+            text.AppendLine($"| 100,000 cases loaded in under 60 s (PostgreSQL) | {int.Parse(scale, c):N0} cases in {load} s | {(options.Optional("provider") == "postgres" && int.Parse(scale, c) >= 100_000 ? (int.Parse(load, c) < 60 ? "yes" : "no") : "not this run")} |");
+        }
+
+        Console.Write(text);
+        if (options.Optional("out") is { } md)
+        {
+            await File.AppendAllTextAsync(md, text.ToString());
+        }
+
+        return 0;
+    }
+}
