@@ -268,21 +268,24 @@ public sealed class BulkWriter : IAsyncDisposable
     {
         private readonly NpgsqlDbType[] _types = properties.Select(TypeOf).ToArray();
 
-        public override async Task WriteAsync(object entity, Dictionary<IProperty, object?>? shadow)
+        // Synchronous writes: the importer buffers, and an await per column costs more than the work.
+        public override Task WriteAsync(object entity, Dictionary<IProperty, object?>? shadow)
         {
-            await importer.StartRowAsync();
+            importer.StartRow();
             for (var i = 0; i < Properties.Count; i++)
             {
                 var value = ProviderValue(Properties[i], entity, shadow);
                 if (value is null)
                 {
-                    await importer.WriteNullAsync();
+                    importer.WriteNull();
                 }
                 else
                 {
-                    await importer.WriteAsync(value is DateTime { Kind: not DateTimeKind.Utc } time && _types[i] == NpgsqlDbType.TimestampTz ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : value, _types[i]);
+                    importer.Write(value is DateTime { Kind: not DateTimeKind.Utc } time && _types[i] == NpgsqlDbType.TimestampTz ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : value, _types[i]);
                 }
             }
+
+            return Task.CompletedTask;
         }
 
         public override async Task CompleteAsync() => await importer.CompleteAsync();

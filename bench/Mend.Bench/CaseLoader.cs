@@ -72,10 +72,13 @@ public static class CaseLoader
         var mine = 0;
 
         clock.Restart();
-        await using (var writer = await BulkWriter.OpenAsync(db, provider, connection))
+        // Generating and writing overlap: one task makes each case's aggregates, the other writes them.
+        var channel = System.Threading.Channels.Channel.CreateBounded<List<object>>(new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
         {
             for (var i = 1; i <= scale; i++)
             {
+                var batch = new List<object>(8);
                 var source = Sources[i % Sources.Length];
                 var jurisdiction = source == ReferralSource.ParishHallEnquiry ? Jurisdiction.Jersey : Jurisdiction.EnglandAndWales;
                 var youngPerson = NewPerson(faker, random, today.AddDays(-random.Next(10 * 365 + 30, 18 * 365 - 30)), now);
@@ -95,7 +98,7 @@ public static class CaseLoader
                         queries.Add(PeopleLoader.Misspell($"{person.GivenName} {person.FamilyName}", random));
                     }
 
-                    await writer.AddAsync(person);
+                    batch.Add(person);
                     people++;
                 }
 
@@ -124,26 +127,26 @@ public static class CaseLoader
                     @case.SetRisk((RiskLevel)random.Next(1, 5), today.AddDays(random.Next(-10, 90)), now);
                 }
 
-                await writer.AddAsync(@case);
+                batch.Add(@case);
                 for (var n = 0; n < random.Next(1, 5); n++)
                 {
-                    await writer.AddAsync(CaseNote.Write(@case.Id, new NoteDetails((NoteType)random.Next(0, 6), now.AddDays(-random.Next(1, 200)), null, Notes[random.Next(Notes.Length)]),
+                    batch.Add(CaseNote.Write(@case.Id, new NoteDetails((NoteType)random.Next(0, 6), now.AddDays(-random.Next(1, 200)), null, Notes[random.Next(Notes.Length)]),
                         encryption, worker, workerName, now));
                 }
 
                 if (open && victim.Kind == PersonKind.Individual && random.Next(10) < 4)
                 {
-                    await writer.AddAsync(DemoCases.DemoAssessment(@case.Id, victim.Id, RiskLevel.Low, encryption, worker, workerName, now));
+                    batch.Add(DemoCases.DemoAssessment(@case.Id, victim.Id, RiskLevel.Low, encryption, worker, workerName, now));
                 }
 
                 if (open && random.Next(10) < 6)
                 {
-                    await writer.AddAsync(DemoCases.DemoVictim(@case.Id, victim.Id, received, explained: random.Next(3) > 0, encryption, workerName, now));
+                    batch.Add(DemoCases.DemoVictim(@case.Id, victim.Id, received, explained: random.Next(3) > 0, encryption, workerName, now));
                 }
 
                 if (open && random.Next(10) == 0)
                 {
-                    await writer.AddAsync(RjProcess.Plan(@case.Id, random.Next(2) == 0 ? ProcessKind.FaceToFaceConference : ProcessKind.Letter,
+                    batch.Add(RjProcess.Plan(@case.Id, random.Next(2) == 0 ? ProcessKind.FaceToFaceConference : ProcessKind.Letter,
                         [(youngPerson.Id, ParticipantRole.YoungPerson), (victim.Id, ParticipantRole.Victim)], workerName, now));
                 }
 
@@ -151,18 +154,28 @@ public static class CaseLoader
                 {
                     caseIds.Add(@case.Id);
                 }
+
+                await channel.Writer.WriteAsync(batch);
             }
 
-            foreach (var word in words)
+            var last = new List<object>();
+            last.AddRange(words.Select(w => new NameWord(w)));
+            last.AddRange(Enumerable.Range(today.Year - 2, 3).Select(year => new CaseReferenceCounter { Year = year, LastNumber = scale }));
+            await channel.Writer.WriteAsync(last);
+            channel.Writer.Complete();
+        });
+
+        await using (var writer = await BulkWriter.OpenAsync(db, provider, connection))
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync())
             {
-                await writer.AddAsync(new NameWord(word));
+                foreach (var aggregate in batch)
+                {
+                    await writer.AddAsync(aggregate);
+                }
             }
 
-            foreach (var year in Enumerable.Range(today.Year - 2, 3))
-            {
-                await writer.AddAsync(new CaseReferenceCounter { Year = year, LastNumber = scale });
-            }
-
+            await producer;
             await writer.CompleteAsync();
         }
 

@@ -31,7 +31,8 @@ public sealed class CaseFile
 
     public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
     {
-        var @case = await visibleCases.AsNoTracking().AsSplitQuery()
+        // One round trip: a case has a handful of participants, offences and allocations, so the joined rows stay few.
+        var @case = await visibleCases.AsNoTracking().AsSingleQuery()
             .Include(c => c.Participants).Include(c => c.Offences).Include(c => c.Allocations)
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
@@ -40,7 +41,9 @@ public sealed class CaseFile
         }
 
         var personIds = @case.Participants.Select(p => p.PersonId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().AsSplitQuery().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        // The page needs names, ages and warnings, not addresses or other names.
+        var people = await db.People.AsNoTracking().IgnoreAutoIncludes().Include(p => p.Flags).AsSingleQuery()
+            .Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var typeIds = @case.Offences.Select(o => o.OffenceTypeId).Distinct().ToList();
         var types = await db.OffenceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);

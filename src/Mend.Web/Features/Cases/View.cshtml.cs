@@ -65,13 +65,13 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
-        {
-            return NotFound();
-        }
-
         if (!await LoadAsync(id, ct))
         {
+            if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+            {
+                return NotFound();
+            }
+
             NeedsBreakGlass = true;
             return Page();
         }
