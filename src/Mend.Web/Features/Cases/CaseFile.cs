@@ -31,10 +31,11 @@ public sealed class CaseFile
 
     public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
     {
-        // One round trip: a case has a handful of participants, offences and allocations, so the joined rows stay few.
-        var @case = await visibleCases.AsNoTracking().AsSingleQuery()
-            .Include(c => c.Participants).Include(c => c.Offences).Include(c => c.Allocations)
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        // On PostgreSQL one round trip: a case has a handful of participants, offences and allocations, so
+        // the joined rows stay few. SQLite materialises the offences-and-victims join for every case
+        // before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
+        var query = visibleCases.AsNoTracking().Include(c => c.Participants).Include(c => c.Offences).Include(c => c.Allocations);
+        var @case = await (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {
             return null;

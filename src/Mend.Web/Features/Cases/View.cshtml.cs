@@ -76,8 +76,14 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return Page();
         }
 
-        audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work");
-        foreach (var personId in Case.Participants.Select(p => p.PersonId).Distinct())
+        // One row per person whose data was shown; each names the case, so a case-only row adds nothing unless nobody is on it.
+        var shown = Case.Participants.Select(p => p.PersonId).Distinct().ToList();
+        if (shown.Count == 0)
+        {
+            audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work");
+        }
+
+        foreach (var personId in shown)
         {
             audit.Record(AuditAction.View, nameof(Case), id.ToString(), subjectPersonId: personId, purpose: "Case work");
         }
