@@ -66,33 +66,8 @@ public static class ProcessesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<ProcessResource>().ProducesProblem(404);
 
-        v1.MapPost("/processes/{id:guid}/schedule", async (Guid id, ScheduleMeeting.ScheduleInput input, HttpContext http, ScheduleMeeting schedule, CancellationToken ct) =>
-            {
-                var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-                {
-                    return refused;
-                }
-
-                var result = await schedule.ScheduleAsync(http.User, id, current.Value, input, ct);
-                if (result.Conflict)
-                {
-                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
-                }
-
-                if (!result.Succeeded)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Process!.Version);
-                return Results.Ok(Resource(result.Process));
-            })
+        v1.MapPost("/processes/{id:guid}/schedule", (Guid id, ScheduleMeeting.ScheduleInput input, HttpContext http, ScheduleMeeting schedule, CancellationToken ct) =>
+                ChangeAsync(id, http, schedule, version => schedule.ScheduleAsync(http.User, id, version, input, ct), result => Results.Ok(Resource(result.Process!)), ct))
             .WithTags("Processes").WithName("ScheduleMeeting")
             .WithSummary("Schedules the meeting; refused, naming every problem, without approved in-date assessments for everyone, accredited facilitators, a free room and people, and staggered arrivals. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
@@ -116,34 +91,12 @@ public static class ProcessesApi
             "Records a participant's feedback questionnaire (satisfaction 1 to 5, felt safe, felt listened to, would recommend, comments kept encrypted); once the meeting is recorded or the process has ended",
             (r, u, id, v, i, ct) => r.FeedbackAsync(u, id, v, i, ct));
 
-        v1.MapPost("/processes/{id:guid}/feedback-links", async (Guid id, RecordProcess.FeedbackLinkInput input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
-            {
-                var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-                if (current is null)
+        v1.MapPost("/processes/{id:guid}/feedback-links", (Guid id, RecordProcess.FeedbackLinkInput input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
+                ChangeAsync(id, http, schedule, version => record.FeedbackLinkAsync(http.User, id, version, input, ct), result =>
                 {
-                    return NotFound();
-                }
-
-                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-                {
-                    return refused;
-                }
-
-                var result = await record.FeedbackLinkAsync(http.User, id, current.Value, input, ct);
-                if (result.Conflict)
-                {
-                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
-                }
-
-                if (!result.Succeeded)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                var link = result.Process!.Feedback.Where(f => f.PersonId == input.PersonId).MaxBy(f => f.CreatedAt)!;
-                ApiResults.SetETag(http, result.Process.Version);
-                return Results.Created(result.Link, new FeedbackLinkResource(input.PersonId!.Value, $"{http.Request.Scheme}://{http.Request.Host}{result.Link}", link.ExpiresAt!.Value, Resource(result.Process)));
-            })
+                    var link = result.Process!.Feedback.Where(f => f.PersonId == input.PersonId).MaxBy(f => f.CreatedAt)!;
+                    return Results.Created(result.Link, new FeedbackLinkResource(input.PersonId!.Value, $"{http.Request.Scheme}://{http.Request.Host}{result.Link}", link.ExpiresAt!.Value, Resource(result.Process)));
+                }, ct))
             .WithTags("Processes").WithName("MakeFeedbackLink")
             .WithSummary("Makes a single-use, expiring feedback link for one participant; the link is returned once and a new one replaces an unanswered one. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
@@ -159,36 +112,44 @@ public static class ProcessesApi
     private delegate Task<ScheduleMeeting.Result> Change<in T>(RecordProcess record, System.Security.Claims.ClaimsPrincipal user, Guid id, int version, T input, CancellationToken ct);
 
     private static void MapRecord<T>(RouteGroupBuilder v1, string pattern, string name, string summary, Change<T> change) =>
-        v1.MapPost(pattern, async (Guid id, T input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
-            {
-                var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-                {
-                    return refused;
-                }
-
-                var result = await change(record, http.User, id, current.Value, input, ct);
-                if (result.Conflict)
-                {
-                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
-                }
-
-                if (!result.Succeeded)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Process!.Version);
-                return Results.Ok(Resource(result.Process));
-            })
+        v1.MapPost(pattern, (Guid id, T input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
+                ChangeAsync(id, http, schedule, version => change(record, http.User, id, version, input, ct), result => Results.Ok(Resource(result.Process!)), ct))
             .WithTags("Processes").WithName(name).WithSummary(summary + ". Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
+
+    /// <summary>
+    /// A change to a process through the API: 404 if the user cannot see it, 428/412 without a matching
+    /// If-Match, the field errors as problem details, or <paramref name="ok"/> with the new ETag.
+    /// </summary>
+    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, ScheduleMeeting schedule, Func<int, Task<ScheduleMeeting.Result>> change,
+        Func<ScheduleMeeting.Result, IResult> ok, CancellationToken ct)
+    {
+        var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await change(current.Value);
+        if (result.Conflict)
+        {
+            return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiResults.FieldErrors(result.Errors);
+        }
+
+        ApiResults.SetETag(http, result.Process!.Version);
+        return ok(result);
+    }
 
     /// <summary>The .ics download for a scheduled meeting the user can see, or null.</summary>
     public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MeetingDiary diary, Guid id, CancellationToken ct)
