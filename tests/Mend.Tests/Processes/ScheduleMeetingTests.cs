@@ -80,6 +80,30 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
     }
 
     [Fact]
+    public async Task MergingADuplicatePerson_MovesTheirPartInTheProcess_TheirPreparation_AndTheirVictimJourney()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/processes/{processId}/preparation", new { personId = c.VictimId, heldOn = today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/victims/{c.VictimId}",
+            new { source = "PolicePassedDetails", receivedOn = today.AddDays(-1).ToString("yyyy-MM-dd") })).StatusCode);
+        var created = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Sam", familyName = "Lee" });
+        var keep = (await JsonAsync(created)).GetProperty("id").GetGuid();
+        var manager = await SignIn.AsAsync(Factory, await TestUsers.CreateAsync(Factory, [Roles.Manager]));
+
+        var merged = await manager.SubmitAsync($"/People/Merge/{keep}", [new("Name", "Sam Lee"), new("DuplicateId", c.VictimId.ToString()), new("Reason", "Same person, entered twice")],
+            $"/People/Merge/{keep}?handler=Merge");
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var process = await Factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
+        Assert.Contains(process.Participants, p => p.PersonId == keep && p.Role == Mend.Web.Features.Cases.ParticipantRole.Victim);
+        Assert.DoesNotContain(process.Participants, p => p.PersonId == c.VictimId);
+        Assert.Equal(keep, Assert.Single(process.Preparation).PersonId);
+        Assert.Equal(keep, await Factory.WithDbAsync(db => db.Victims.Where(v => v.CaseId == c.CaseId).Select(v => v.PersonId).SingleAsync()));
+        Assert.Contains("Sam Lee", (await client.GetPageAsync($"/Processes/{processId}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Schedule_FacilitatorWithoutCurrentAccreditation_AndSensitiveCaseWithoutAdvanced_AreRefusedByName()
     {
         var (client, c, processId) = await ReadyConferenceAsync();

@@ -88,6 +88,34 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             }
         }
 
+        // A victim journey follows the person, unless the kept record already has one on that case: then both stay, and the merge says so.
+        var journeys = await db.Victims.Where(v => v.PersonId == duplicateId || v.PersonId == keepId).ToListAsync(ct);
+        var journeysMoved = 0;
+        foreach (var journey in journeys.Where(v => v.PersonId == duplicateId && journeys.All(k => k.PersonId != keepId || k.CaseId != v.CaseId)))
+        {
+            journey.MoveTo(keepId);
+            journeysMoved++;
+        }
+
+        if (journeysMoved > 0)
+        {
+            taken.Add($"{journeysMoved} victim journey{(journeysMoved == 1 ? "" : "s")}");
+        }
+
+        // Restorative processes follow the person too, with their preparation sessions and feedback.
+        var processes = await db.RjProcesses.Where(p => p.Participants.Any(x => x.PersonId == duplicateId)).ToListAsync(ct);
+        foreach (var process in processes)
+        {
+            process.MovePerson(duplicateId, keepId);
+            process.Touch(now);
+            db.Entry(process).Property(p => p.ChangedAt).IsModified = true;
+        }
+
+        if (processes.Count > 0)
+        {
+            taken.Add($"{processes.Count} restorative process{(processes.Count == 1 ? "" : "es")}");
+        }
+
         if (moved > 0)
         {
             taken.Insert(0, $"{moved} case link{(moved == 1 ? "" : "s")}");

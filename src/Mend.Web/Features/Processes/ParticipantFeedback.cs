@@ -44,6 +44,8 @@ public sealed class ParticipantFeedback
         CreatedAt = now,
     };
 
+    internal void MoveTo(Guid personId) => PersonId = personId;
+
     /// <summary>A newer link replaces this one: it stops working at once.</summary>
     internal void Replace(DateTime now) => ExpiresAt = now;
 

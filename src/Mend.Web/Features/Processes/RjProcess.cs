@@ -304,6 +304,35 @@ public sealed class RjProcess : IVersioned
         return feedback;
     }
 
+    /// <summary>
+    /// A duplicate person record merged into another: their part in this process moves to the kept
+    /// record. If the kept record already takes part, its own participation stands.
+    /// </summary>
+    public void MovePerson(Guid duplicateId, Guid keepId)
+    {
+        foreach (var p in _participants.Where(p => p.PersonId == duplicateId).ToList())
+        {
+            if (_participants.Any(x => x.PersonId == keepId))
+            {
+                _participants.Remove(p);
+            }
+            else
+            {
+                p.MoveTo(keepId);
+            }
+        }
+
+        foreach (var s in _preparation.Where(s => s.PersonId == duplicateId))
+        {
+            s.MoveTo(keepId);
+        }
+
+        foreach (var f in _feedback.Where(f => f.PersonId == duplicateId))
+        {
+            f.MoveTo(keepId);
+        }
+    }
+
     private void RequireOpen()
     {
         if (IsConcluded)
@@ -322,6 +351,8 @@ public sealed class PreparationSession(Guid personId, DateOnly heldOn, string? n
     public DateOnly HeldOn { get; private set; } = heldOn;
     public string? NoteCiphertext { get; private set; } = noteCiphertext;
     public string ByName { get; private set; } = byName;
+
+    internal void MoveTo(Guid personId) => PersonId = personId;
 }
 
 /// <summary>One thing agreed at the meeting: what, who does it, by when; tracked to done or not done.</summary>
@@ -403,6 +434,8 @@ public sealed class ProcessParticipant(Guid personId, ParticipantRole role)
         Attended = attended;
         Spoke = spoke;
     }
+
+    internal void MoveTo(Guid personId) => PersonId = personId;
 
     internal void SetTimes(DateTime arrive, DateTime leave)
     {

@@ -26,6 +26,9 @@ public sealed class Victim : IVersioned, IPersonalData
     public Guid CaseId { get; private set; }
     public Guid PersonId { get; private set; }
 
+    /// <summary>The victim's person record was a duplicate merged into another; the journey follows the kept record.</summary>
+    public void MoveTo(Guid personId) => PersonId = personId;
+
     /// <summary>For a parent or guardian receiving the service for a young victim: that victim.</summary>
     public Guid? OnBehalfOfPersonId { get; private set; }
     public DetailsSource DetailsSource { get; private set; }
