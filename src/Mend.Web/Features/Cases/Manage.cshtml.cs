@@ -231,9 +231,7 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
         }
 
         Case = @case;
-        var caseWorkerRoles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant() };
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && caseWorkerRoles.Contains(r.NormalizedName!))))
+        var staff = await Features.Staff.StaffWithRoles.Of(db, Roles.Practitioner, Roles.Manager).AsNoTracking()
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.TeamId })
             .ToListAsync(ct);

@@ -282,8 +282,7 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
         CaseReference = await db.Cases.Where(c => c.Id == process.CaseId).Select(c => c.Reference).SingleAsync(ct);
         var ids = process.Participants.Select(p => p.PersonId).ToList();
         Names = await PersonNames.OfAsync(db, ids, ct);
-        var roles = new[] { Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant(), Roles.Volunteer.ToUpperInvariant() };
-        var staff = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))))
+        var staff = await Staff.StaffWithRoles.Of(db, Roles.Practitioner, Roles.Manager, Roles.Volunteer).AsNoTracking()
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         StaffItems = [new SelectListItem("Choose a person", ""), .. staff.Select(s => new SelectListItem(s.DisplayName, s.Id.ToString()))];
         var venues = await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.Name).ToListAsync(ct);

@@ -13,10 +13,13 @@ public static class London
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>GOV.UK style: 5 January 2026 at 2:30pm.</summary>
-    public static string ToLondon(this DateTime utc)
+    public static string ToLondon(this DateTime utc) => utc.ToLondonTime().ToString("d MMMM yyyy", EnGb) + " at " + utc.ToLondonClock();
+
+    /// <summary>GOV.UK style time of day: 2:30pm.</summary>
+    public static string ToLondonClock(this DateTime utc)
     {
         var local = utc.ToLondonTime();
-        return local.ToString("d MMMM yyyy", EnGb) + " at " + local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+        return local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
     }
 
     /// <summary>The UTC instant at which a London calendar day starts.</summary>

@@ -133,12 +133,7 @@ public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    private IQueryable<Platform.Auth.MendUser> EligibleUsers()
-    {
-        var roles = new[] { Roles.Volunteer.ToUpperInvariant(), Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant() };
-        return db.Users.AsNoTracking().Where(u => !u.IsDisabled
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))));
-    }
+    private IQueryable<Platform.Auth.MendUser> EligibleUsers() => Staff.StaffWithRoles.Of(db, Roles.Volunteer, Roles.Practitioner, Roles.Manager).AsNoTracking();
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
