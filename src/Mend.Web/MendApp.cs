@@ -226,8 +226,10 @@ public static class MendApp
                 o.DefaultChallengeScheme = "Mend";
                 o.DefaultForbidScheme = "Mend";
             })
+            // A bearer token authenticates the JSON API only: on any page it is ignored, so a token can never
+            // stand in for a signed-in session (which has passed the second factor) or reach the token-issuing pages.
             .AddPolicyScheme("Mend", "Session cookie or API token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ApiTokenAuthentication.Applies(context.Request)
                     ? ApiTokenAuthentication.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);

@@ -45,6 +45,17 @@ public static class TestUsers
         return new TestUser(user.Id, email, password ?? "", key);
     }
 
+    /// <summary>Issues a personal access token for the user with the given scopes, as the create-token command does.</summary>
+    public static async Task<string> IssueTokenAsync(MendFactory factory, Guid userId, IReadOnlyCollection<string> scopes, string days = "30")
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Mend.Web.Platform.Audit.AuditActor>().ActAsSystem("test");
+        var result = await scope.ServiceProvider.GetRequiredService<Mend.Web.Features.Admin.Users.IssueApiToken>()
+            .HandleAsync(new Mend.Web.Features.Admin.Users.IssueApiToken.Request(userId, "test", scopes, days));
+        Assert.Empty(result.Errors);
+        return result.PlainToken!;
+    }
+
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 }

@@ -203,6 +203,44 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         }
     }
 
+    /// <summary>
+    /// A token authenticates the JSON API only: with every scope there is, and no cookie, each page (and the API
+    /// reference page) is refused as if anonymous, so a token can neither skip the second factor nor issue tokens.
+    /// </summary>
+    [Theory]
+    [InlineData(Roles.Practitioner)]
+    [InlineData(Roles.Manager)]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.DataProtectionOfficer)]
+    [InlineData(Roles.Volunteer)]
+    [InlineData(Roles.Partner)]
+    public async Task BearerTokenWithoutCookie_EveryPageRoute_IsRefused(string role)
+    {
+        var user = await TestUsers.CreateAsync(factory, [role]);
+        var token = await TestUsers.IssueTokenAsync(factory, user.Id, ApiScopes.All.ToArray());
+        var client = factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        var pages = MappedRoutes().Where(r => !r.StartsWith("/api/v1", StringComparison.OrdinalIgnoreCase)
+            && !r.StartsWith("/api/{documentName}", StringComparison.OrdinalIgnoreCase)
+            && Expected.TryGetValue(r, out var who) && !who.Contains(Public)).ToList();
+        Assert.Contains("Admin/Users/IssueToken/{id:guid}", pages);
+        foreach (var route in pages)
+        {
+            var response = await ProbeAsync(client, route, MethodOf(route));
+            var refused = response.StatusCode == HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/Account/SignIn");
+            Assert.True(refused, $"{route} answered {(int)response.StatusCode} to a {role}'s bearer token with no session");
+        }
+
+        var issue = await client.PostAsync($"/Admin/Users/IssueToken/{user.Id}",
+            new FormUrlEncodedContent([new("Input.Name", "more"), new("Input.Scopes", ApiScopes.ReadAudit), new("Input.Days", "30")]));
+        Assert.True(issue.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized);
+        Assert.Equal(1, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.PersonalAccessTokens, t => t.UserId == user.Id)));
+    }
+
     [Theory]
     [InlineData(Roles.Practitioner)]
     [InlineData(Roles.Manager)]

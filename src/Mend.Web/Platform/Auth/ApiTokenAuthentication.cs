@@ -20,6 +20,11 @@ public sealed class ApiTokenAuthentication(
 {
     public const string SchemeName = "MendApiToken";
 
+    /// <summary>Tokens are read only on the JSON API (/api/v1/…), and only from a Bearer Authorization header.</summary>
+    public static bool Applies(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1")
+        && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

@@ -16,6 +16,13 @@ public sealed class IssueApiToken(MendDb db, AuditTrail audit, AuditActor actor,
     public async Task<Result> HandleAsync(Request request, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
+        if (actor.Current.ApiTokenId is not null)
+        {
+            // Defence in depth: tokens never reach the pages, and must never mint other tokens.
+            errors[""] = "A token cannot issue tokens. Sign in to Mend to issue one.";
+            return new Result(null, errors);
+        }
+
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
