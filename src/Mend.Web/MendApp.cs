@@ -120,7 +120,14 @@ public static class MendApp
             return Task.CompletedTask;
         }));
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Platform.Text.BoundedStringConverter());
+        });
+        // Unreadable requests (bad JSON, a wrong type, a missing content type) reach MendExceptionHandler, which answers
+        // with problem details naming the field and logs one warning line.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>().Configure<SecuritySettings>((o, security) =>
         {
             o.Cookie.Name = security.SecureCookies ? "__Host-Mend-Notice" : "Mend-Notice";

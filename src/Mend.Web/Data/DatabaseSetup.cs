@@ -57,13 +57,14 @@ public static class DatabaseSetup
             return new DatabaseSettings(provider, connectionString);
         });
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
         services.AddSingleton<Features.People.NameVocabulary>();
         services.AddDbContext<MendDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.People.NameVocabulary>());
+            options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.People.NameVocabulary>());
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ internal sealed class CaseModel : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> builder)
     {
         builder.ToTable("Cases");
-        builder.Property(c => c.Reference).HasMaxLength(30);
+        builder.Property(c => c.Reference).HasMaxLength(30).IsOneLine();
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Jurisdiction).HasConversion<string>().HasMaxLength(20);
@@ -18,7 +19,7 @@ internal sealed class CaseModel : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ReferralSource).HasConversion<string>().HasMaxLength(40);
         builder.Property(c => c.ClosureReason).HasConversion<string>().HasMaxLength(40);
         builder.Property(c => c.AllocatedWorkerName).HasMaxLength(200);
-        builder.Property(c => c.ReferrerName).HasMaxLength(200);
+        builder.Property(c => c.ReferrerName).HasMaxLength(200).IsOneLine();
         builder.Property(c => c.ReferrerOrganisation).HasMaxLength(200);
         builder.Property(c => c.ReferralReason).HasMaxLength(4000);
         builder.Property(c => c.DecisionReason).HasMaxLength(2000);
@@ -122,7 +123,7 @@ internal sealed class OffenceTypeModel : IEntityTypeConfiguration<OffenceType>
     {
         builder.ToTable("OffenceTypes");
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
-        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Name).HasMaxLength(200).IsOneLine();
         builder.Property(t => t.Category).HasMaxLength(100);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasData(OffenceTypeSeed.All.Select((t, i) => new
@@ -137,7 +138,7 @@ internal sealed class AttachmentModel : IEntityTypeConfiguration<Attachment>
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
         builder.ToTable("Attachments");
-        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.FileName).HasMaxLength(200).IsOneLine();
         builder.Property(a => a.ContentType).HasMaxLength(100);
         builder.Property(a => a.Description).HasMaxLength(500);
         builder.Property(a => a.UploadedByName).HasMaxLength(200);

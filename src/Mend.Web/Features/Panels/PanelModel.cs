@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ internal sealed class PanelModel : IEntityTypeConfiguration<Panel>
     public void Configure(EntityTypeBuilder<Panel> builder)
     {
         builder.ToTable("Panels");
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(200).IsOneLine();
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();

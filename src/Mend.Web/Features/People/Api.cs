@@ -105,6 +105,11 @@ public static class PeopleApi
                     return ApiResults.FieldErrors(new Dictionary<string, string> { ["Name"] = "Give a name, date of birth, postcode or case reference to search for" });
                 }
 
+                if (criteria.Errors() is { Count: > 0 } errors)
+                {
+                    return ApiResults.FieldErrors(errors);
+                }
+
                 var results = await search.SearchAsync(criteria, http.User, request.Page ?? 1, ct);
                 audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: "Case work: finding a person (API)");
                 await db.SaveChangesAsync(ct);

@@ -60,6 +60,16 @@ public sealed class IndexModel(PersonSearch search, AuditTrail audit, MendDb db)
             return null;
         }
 
+        if (criteria.Errors() is { Count: > 0 } errors)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return null;
+        }
+
         var results = await search.SearchAsync(criteria, User, PageNumber, ct);
         // A search is a consultation of personal data (DPA 2018 s.62); the terms themselves are not logged.
         audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: "Case work: finding a person");

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using System.Net.Mail;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,16 +10,16 @@ internal sealed class PersonModel : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("People");
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.GivenName).HasMaxLength(100);
-        builder.Property(p => p.FamilyName).HasMaxLength(100);
-        builder.Property(p => p.OrganisationName).HasMaxLength(200);
-        builder.Property(p => p.ContactName).HasMaxLength(200);
+        builder.Property(p => p.GivenName).HasMaxLength(100).IsOneLine();
+        builder.Property(p => p.FamilyName).HasMaxLength(100).IsOneLine();
+        builder.Property(p => p.OrganisationName).HasMaxLength(200).IsOneLine();
+        builder.Property(p => p.ContactName).HasMaxLength(200).IsOneLine();
         builder.Property(p => p.Gender).HasMaxLength(20);
         builder.Property(p => p.Ethnicity).HasMaxLength(4);
-        builder.Property(p => p.PreferredLanguage).HasMaxLength(100);
+        builder.Property(p => p.PreferredLanguage).HasMaxLength(100).IsOneLine();
         builder.Property(p => p.CommunicationNeeds).HasMaxLength(2000);
-        builder.Property(p => p.Phone).HasMaxLength(30);
-        builder.Property(p => p.Email).HasMaxLength(256);
+        builder.Property(p => p.Phone).HasMaxLength(30).IsOneLine();
+        builder.Property(p => p.Email).HasMaxLength(256).IsOneLine();
         builder.Property(p => p.SafeContactNotes).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.DisplayName);
@@ -55,7 +56,7 @@ internal sealed class PersonAliasModel : IEntityTypeConfiguration<PersonAlias>
     public void Configure(EntityTypeBuilder<PersonAlias> builder)
     {
         builder.ToTable("PersonAliases");
-        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(200).IsOneLine();
     }
 }
 
@@ -95,10 +96,10 @@ internal sealed class PersonAddressModel : IEntityTypeConfiguration<PersonAddres
     public void Configure(EntityTypeBuilder<PersonAddress> builder)
     {
         builder.ToTable("PersonAddresses");
-        builder.Property(a => a.Line1).HasMaxLength(200);
-        builder.Property(a => a.Line2).HasMaxLength(200);
-        builder.Property(a => a.Town).HasMaxLength(100);
-        builder.Property(a => a.Postcode).HasMaxLength(10);
+        builder.Property(a => a.Line1).HasMaxLength(200).IsOneLine();
+        builder.Property(a => a.Line2).HasMaxLength(200).IsOneLine();
+        builder.Property(a => a.Town).HasMaxLength(100).IsOneLine();
+        builder.Property(a => a.Postcode).HasMaxLength(10).IsOneLine();
         builder.Property(a => a.PostcodeKey).HasMaxLength(10);
         builder.Ignore(a => a.OneLine);
         builder.HasIndex(a => a.PostcodeKey);

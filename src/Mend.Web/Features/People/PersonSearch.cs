@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
@@ -18,6 +19,24 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
     public sealed record Criteria(string? Name, DateOnly? DateOfBirth, string? Postcode, string? CaseReference)
     {
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(CaseReference);
+
+        /// <summary>Field → message for terms longer than anything recorded could be (a name of 100 characters at most).</summary>
+        public Dictionary<string, string> Errors()
+        {
+            var errors = new Dictionary<string, string>();
+            Add(errors, nameof(Name), TextInput.TooLong(Name?.Trim(), TextLimits.SearchTerm, "Name"));
+            Add(errors, nameof(Postcode), TextInput.TooLong(Postcode?.Trim(), 16, "Postcode"));
+            Add(errors, nameof(CaseReference), TextInput.TooLong(CaseReference?.Trim(), 30, "Case reference"));
+            return errors;
+        }
+
+        private static void Add(Dictionary<string, string> errors, string field, string? message)
+        {
+            if (message is not null)
+            {
+                errors[field] = message;
+            }
+        }
     }
 
     /// <summary>One result. A restricted person shows only that they exist, so nobody creates a duplicate.</summary>

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Platform;

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ internal sealed class AccreditationModel : IEntityTypeConfiguration<Accreditatio
     {
         builder.ToTable("Accreditations");
         builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(30);
-        builder.Property(a => a.AwardedBy).HasMaxLength(200);
+        builder.Property(a => a.AwardedBy).HasMaxLength(200).IsOneLine();
         builder.Property(a => a.RecordedByName).HasMaxLength(200);
         builder.Property(a => a.WithdrawnReason).HasMaxLength(500);
         builder.HasOne<MendUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,7 +21,7 @@ internal sealed class TeamModel : IEntityTypeConfiguration<Team>
     public void Configure(EntityTypeBuilder<Team> builder)
     {
         builder.ToTable("Teams");
-        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Name).HasMaxLength(200).IsOneLine();
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasData(new { Id = Team.DefaultId, Name = "Restorative justice team" });
     }

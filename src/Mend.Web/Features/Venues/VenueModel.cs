@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +9,7 @@ internal sealed class VenueModel : IEntityTypeConfiguration<Venue>
     public void Configure(EntityTypeBuilder<Venue> builder)
     {
         builder.ToTable("Venues");
-        builder.Property(v => v.Name).HasMaxLength(200);
+        builder.Property(v => v.Name).HasMaxLength(200).IsOneLine();
         builder.HasIndex(v => v.Name).IsUnique();
         builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(v => v.Address).HasMaxLength(500);
@@ -26,6 +27,6 @@ internal sealed class VenueRoomModel : IEntityTypeConfiguration<VenueRoom>
     public void Configure(EntityTypeBuilder<VenueRoom> builder)
     {
         builder.ToTable("VenueRooms");
-        builder.Property(r => r.Name).HasMaxLength(100);
+        builder.Property(r => r.Name).HasMaxLength(100).IsOneLine();
     }
 }

@@ -121,12 +121,12 @@ public static class VictimsApi
 
         v1.MapGet("/victims/compliance", async (DateOnly? from, DateOnly? to, HttpContext http, CaseAccess access, VictimDeadlines deadlines, AuditTrail audit, MendDb db, CancellationToken ct) =>
             {
-                if (from is null || to is null || to < from)
+                if (ComplianceReport.PeriodErrors(from, to) is { Count: > 0 } errors)
                 {
-                    return ApiResults.FieldErrors(new Dictionary<string, string> { [from is null ? "from" : "to"] = "Give from and to dates (yyyy-mm-dd), with to on or after from" });
+                    return ApiResults.FieldErrors(errors);
                 }
 
-                var report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(http.User), ct), from.Value, to.Value) with
+                var report = ComplianceReport.Build(await deadlines.ForCasesAsync(access.VisibleCases(http.User), ct), from!.Value, to!.Value) with
                 {
                     Satisfaction = await VictimSatisfaction.ForAsync(db, access.VisibleCases(http.User), from.Value, to.Value, ct),
                 };

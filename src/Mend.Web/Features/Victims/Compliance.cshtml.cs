@@ -38,9 +38,12 @@ public sealed class ComplianceModel(CaseAccess access, VictimDeadlines deadlines
 
         from ??= quarterStart;
         to ??= today;
-        if (ModelState.IsValid && to < from)
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(To), "End date must be the same as or after the start date");
+            foreach (var (field, message) in ComplianceReport.PeriodErrors(from, to, nameof(From), nameof(To)))
+            {
+                ModelState.AddModelError(field, message);
+            }
         }
 
         if (!ModelState.IsValid)

@@ -19,6 +19,41 @@ public sealed record ComplianceReport(DateOnly From, DateOnly To, IReadOnlyList<
     /// <summary>An entitlement met late or not met, and why.</summary>
     public sealed record Exception(Guid CaseId, string CaseReference, Guid PersonId, string PersonName, Entitlement Entitlement, DateOnly DueOn, DateOnly? MetOn, string? Reason);
 
+    /// <summary>
+    /// Field → message when a report period cannot be reported on: both ends given, in order, and within the years
+    /// whose bank holidays Mend ships (<see cref="Platform.Time.WorkingDays"/>), since deadlines outside them cannot be counted.
+    /// </summary>
+    public static Dictionary<string, string> PeriodErrors(DateOnly? from, DateOnly? to, string fromField = "from", string toField = "to")
+    {
+        var errors = new Dictionary<string, string>();
+        var first = new DateOnly(Platform.Time.WorkingDays.FirstYear, 1, 1);
+        var last = new DateOnly(Platform.Time.WorkingDays.LastYear, 12, 31);
+        var range = $"between {first:d MMMM yyyy} and {last:d MMMM yyyy}";
+        if (from is null)
+        {
+            errors[fromField] = "Enter the start date";
+        }
+        else if (from < first || from > last)
+        {
+            errors[fromField] = $"Start date must be {range}";
+        }
+
+        if (to is null)
+        {
+            errors[toField] = "Enter the end date";
+        }
+        else if (to < first || to > last)
+        {
+            errors[toField] = $"End date must be {range}";
+        }
+        else if (from is not null && to < from && !errors.ContainsKey(fromField))
+        {
+            errors[toField] = "End date must be the same as or after the start date";
+        }
+
+        return errors;
+    }
+
     public static ComplianceReport Build(IEnumerable<VictimDeadlines.Row> victims, DateOnly from, DateOnly to)
     {
         var inPeriod = victims.SelectMany(v => v.Entitlements.Where(e => e.DueOn >= from && e.DueOn <= to).Select(e => (Victim: v, Status: e))).ToList();

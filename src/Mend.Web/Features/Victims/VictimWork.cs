@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Mend.Web.Data;

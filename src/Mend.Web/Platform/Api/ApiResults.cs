@@ -8,8 +8,11 @@ public static class ApiResults
     /// <summary>400 problem details with one message per field, the field names in the API's camelCase.</summary>
     public static IResult FieldErrors(IReadOnlyDictionary<string, string> errors) =>
         Results.ValidationProblem(
-            errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
+            errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }),
             title: "The request has problems. Nothing was saved.");
+
+    /// <summary>A field's name as the API spells it: "DateOfBirth" is "dateOfBirth".</summary>
+    public static string JsonName(string field) => field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
 
     public static string ETagFor(int version) => $"\"{version}\"";
 

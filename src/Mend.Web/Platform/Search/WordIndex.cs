@@ -111,21 +111,27 @@ public sealed class WordIndex(TimeProvider clock)
         }
     }
 
-    /// <summary>Recorded words close to any of the typed variants, by <see cref="NameMatch.WordScore"/>.</summary>
+    /// <summary>
+    /// Recorded words close to any of the typed variants, by <see cref="NameMatch.WordScore"/>. The work under the
+    /// lock is a look-up per form of each variant, and a word longer than <see cref="MaxTypoLength"/> has only itself
+    /// as a form, so no typed text, however long, can hold the lock that saving a person also needs.
+    /// </summary>
     public List<string> Close(IReadOnlyCollection<string> variants)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var forms = variants.SelectMany(FormsOf).Distinct().ToList();
         lock (_gate)
         {
+            foreach (var form in forms)
+            {
+                if (_byForm.TryGetValue(form, out var words))
+                {
+                    found.UnionWith(words);
+                }
+            }
+
             foreach (var variant in variants)
             {
-                foreach (var form in FormsOf(variant))
-                {
-                    if (_byForm.TryGetValue(form, out var words))
-                    {
-                        found.UnionWith(words);
-                    }
-                }
 
                 if (variant.Length >= 3)
                 {
@@ -157,11 +163,17 @@ public sealed class WordIndex(TimeProvider clock)
         }
     }
 
-    /// <summary>The word itself and the word with each one letter removed (one-letter words only themselves).</summary>
+    /// <summary>
+    /// Longest word that is filed and looked up with its one-letter-removed forms (whose number and length grow with
+    /// the word's, so their cost with its square); longer words, which no recorded name has, are matched as they are.
+    /// </summary>
+    public const int MaxTypoLength = 40;
+
+    /// <summary>The word itself and the word with each one letter removed (one-letter and very long words only themselves).</summary>
     private static IEnumerable<string> FormsOf(string word)
     {
         yield return word;
-        if (word.Length < 2)
+        if (word.Length is < 2 or > MaxTypoLength)
         {
             yield break;
         }

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Features.Staff;

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
