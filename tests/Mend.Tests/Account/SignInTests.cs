@@ -1,3 +1,4 @@
+using Mend.Web.Features.Account;
 using System.Net;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Platform.Audit;
@@ -29,7 +30,7 @@ public sealed class SignInTests(MendFactory factory) : IClassFixture<MendFactory
         var response = await client.SubmitAsync("/Account/SignIn", ("Input.Email", user.Email), ("Input.Password", "not the password at all"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter a correct email address and password", (await Html.ParseAsync(response)).ErrorSummary());
+        Assert.Contains(SignInModel.FailedMessage, (await Html.ParseAsync(response)).ErrorSummary());
         var failures = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ActorUserId == user.Id && e.Action == AuditAction.SignInFailed));
         Assert.Equal(1, failures);
     }
@@ -39,7 +40,59 @@ public sealed class SignInTests(MendFactory factory) : IClassFixture<MendFactory
     {
         var client = factory.CreateBrowserClient();
         var response = await client.SubmitAsync("/Account/SignIn", ("Input.Email", "nobody@example.org"), ("Input.Password", "whatever it is here"));
-        Assert.Equal(["Enter a correct email address and password"], (await Html.ParseAsync(response)).ErrorSummary());
+        Assert.Equal([SignInModel.FailedMessage], (await Html.ParseAsync(response)).ErrorSummary());
+    }
+
+    [Fact]
+    public async Task SignIn_LockedAccount_AndUnknownAddressTriedAsOften_GetTheSameAnswer()
+    {
+        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var client = factory.CreateBrowserClient();
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.org";
+        IReadOnlyList<string> lockedAnswer = [], unknownAnswer = [];
+        for (var i = 0; i < 6; i++)
+        {
+            lockedAnswer = (await Html.ParseAsync(await client.SubmitAsync("/Account/SignIn", ("Input.Email", user.Email), ("Input.Password", "wrong password " + i)))).ErrorSummary();
+            unknownAnswer = (await Html.ParseAsync(await client.SubmitAsync("/Account/SignIn", ("Input.Email", unknown), ("Input.Password", "wrong password " + i)))).ErrorSummary();
+        }
+
+        var lockoutEnd = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockoutEnd > DateTimeOffset.UtcNow);
+        var rightPasswordWhileLocked = (await Html.ParseAsync(await client.SubmitAsync("/Account/SignIn", ("Input.Email", user.Email), ("Input.Password", user.Password)))).ErrorSummary();
+        Assert.Equal([SignInModel.FailedMessage], lockedAnswer);
+        Assert.Equal(lockedAnswer, unknownAnswer);
+        Assert.Equal(lockedAnswer, rightPasswordWhileLocked);
+    }
+
+    [Theory]
+    [InlineData("/%09/x")]
+    [InlineData("/%0d%0aSet-Cookie:%20a=b")]
+    [InlineData("/\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/Cases%00")]
+    public async Task SignIn_ReturnUrlThatIsNotAPlainLocalPath_GoesHome_OnEveryStep(string returnUrl)
+    {
+        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var client = factory.CreateBrowserClient();
+        var page = await client.GetAsync("/Account/SignIn?ReturnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var password = await client.SubmitAsync("/Account/SignIn?ReturnUrl=" + returnUrl, [new("Input.Email", user.Email), new("Input.Password", user.Password)],
+            "/Account/SignIn?ReturnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var verify = password.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Account/TwoFactor/Verify", verify);
+        var code = await client.SubmitAsync(verify, [new("Code", user.NextCode(factory.Clock))], verify);
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal("/", code.Headers.Location!.OriginalString);
+
+        var other = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var second = factory.CreateBrowserClient();
+        var first = await second.SubmitAsync("/Account/SignIn?ReturnUrl=" + returnUrl, [new("Input.Email", other.Email), new("Input.Password", other.Password)],
+            "/Account/SignIn?ReturnUrl=" + returnUrl);
+        var recoveryUrl = first.Headers.Location!.OriginalString.Replace("/Verify", "/Recovery", StringComparison.Ordinal);
+        var recovery = await second.SubmitAsync(recoveryUrl, [new("Code", "not-a-code")], recoveryUrl);
+        Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
     }
 
     [Fact]

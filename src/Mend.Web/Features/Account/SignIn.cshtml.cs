@@ -86,9 +86,9 @@ public sealed class SignInModel(
 
         if (result.IsLockedOut)
         {
+            // Answered as any other failure: a different message would tell anyone which addresses have accounts.
             await audit.RecordNowAsync(AuditAction.LockedOut, nameof(MendUser), user.Id.ToString());
-            ModelState.AddModelError("", LockedOutMessage);
-            return Page();
+            return WrongCredentials();
         }
 
         await audit.RecordNowAsync(AuditAction.SignInFailed, nameof(MendUser), user.Id.ToString(),
@@ -96,18 +96,28 @@ public sealed class SignInModel(
         return WrongCredentials();
     }
 
+    /// <summary>Shown on the second-factor pages only, to someone who has already given the right password.</summary>
     public const string LockedOutMessage =
         "Your account is locked because of too many failed attempts. Try again in 15 minutes, or ask your administrator.";
 
+    /// <summary>The one answer to a wrong address, a wrong password and a locked account alike.</summary>
+    public const string FailedMessage =
+        "Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes.";
+
     private PageResult WrongCredentials()
     {
-        ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+        ModelState.AddModelError("Input.Email", FailedMessage);
         return Page();
     }
 
+    /// <summary>
+    /// Where to go after signing in: a path on this site, or home. Anything else (another site, "//host", "/\\host",
+    /// control characters or spaces that no Mend address has, an over-long value) is replaced by home, never an error.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl.StartsWith('/')
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? returnUrl
             : "/";
 }
