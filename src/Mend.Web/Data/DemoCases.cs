@@ -116,7 +116,7 @@ public static class DemoCases
     /// <summary>A victim who agreed to contact and updates; most were told about RJ on time, some are left overdue to show the lists.</summary>
     public static Victim DemoVictim(Guid caseId, Guid victimId, DateOnly received, bool explained, FieldEncryption encryption, string practitionerName, DateTime now)
     {
-        var victim = Victim.Start(caseId, victimId, null, DetailsSource.PolicePassedDetails, received, EnhancedReasons.None, null, now);
+        var victim = Victim.Start(caseId, victimId, null, DetailsSource.PolicePassedDetails, received, EnhancedReasons.None, null, null, now);
         victim.RecordChoice(ChoiceKind.Contact, true, received.AddDays(1), null, practitionerName, now);
         victim.RecordChoice(ChoiceKind.KeptInformed, true, received.AddDays(1), null, practitionerName, now);
         victim.RecordContact(new ContactDetails(received.AddDays(1).ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc), ContactDirection.Outgoing, ContactMethod.Phone, null,

@@ -1,3 +1,5 @@
+using Mend.Web.Platform.Time;
+using Mend.Web.Features.People;
 using System.Security.Cryptography;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.Victims;
@@ -17,21 +19,36 @@ public sealed class VictimRulesTests
     private static readonly VictimSettings Settings = new();
 
     private static Victim Adult(EnhancedReasons enhanced = EnhancedReasons.None) =>
-        Victim.Start(Guid.NewGuid(), Guid.NewGuid(), null, DetailsSource.PolicePassedDetails, Monday, enhanced, 40, Now);
+        Victim.Start(Guid.NewGuid(), Guid.NewGuid(), null, DetailsSource.PolicePassedDetails, Monday, enhanced, 40, new AgeRange(39, 39), Now);
 
     private static ContactDetails Phone(ContactDirection direction = ContactDirection.Outgoing, string? via = null, ContactMethod method = ContactMethod.Phone, long? address = null) =>
         new(Now, direction, method, via, ContactOutcome.Spoke, null, address);
 
     private static RecordDetails Rj(DateOnly on, string? late = null) => new(RecordKind.RjInformation, on, null, null, RjResponse.Yes, ContactMethod.Phone, late);
 
-    [Fact]
-    public void Start_Under17_GetsTheEnhancedServiceAutomatically()
+    [Theory]
+    [InlineData(15, 15, true)]
+    [InlineData(17, 17, true)]
+    [InlineData(18, 18, false)]
+    [InlineData(40, 40, false)]
+    [InlineData(17, 18, true)] // a stated age that could have been 17 at the offence: the stricter deadline applies
+    [InlineData(18, 19, false)]
+    public void Start_ChildAtTheOffence_GetsTheEnhancedServiceAutomatically(int youngest, int oldest, bool enhanced)
     {
-        var child = Victim.Start(Guid.NewGuid(), Guid.NewGuid(), null, DetailsSource.PolicePassedDetails, Monday, EnhancedReasons.None, 15, Now);
+        var victim = Victim.Start(Guid.NewGuid(), Guid.NewGuid(), null, DetailsSource.PolicePassedDetails, Monday, EnhancedReasons.None, 19,
+            new AgeRange(youngest, oldest), Now);
 
-        Assert.True(child.Enhanced.HasFlag(EnhancedReasons.Under17));
-        Assert.Equal("10 to 17", child.AgeBand);
-        Assert.False(Adult().Enhanced.HasFlag(EnhancedReasons.Under17));
+        Assert.Equal(enhanced, victim.Enhanced.HasFlag(EnhancedReasons.ChildAtOffence));
+        Assert.Equal("18 to 24", victim.AgeBand);
+        var due = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation).DueOn;
+        Assert.Equal(WorkingDays.Add(Monday, enhanced ? 1 : 5, Jurisdiction.EnglandAndWales), due);
+    }
+
+    [Fact]
+    public void Start_NoAgeKnown_IsNotEnhancedByAge()
+    {
+        var victim = Victim.Start(Guid.NewGuid(), Guid.NewGuid(), null, DetailsSource.PolicePassedDetails, Monday, EnhancedReasons.None, null, null, Now);
+        Assert.False(victim.Enhanced.HasFlag(EnhancedReasons.ChildAtOffence));
     }
 
     [Fact]
@@ -82,7 +99,7 @@ public sealed class VictimRulesTests
     public void DoNotContactDirectly_BlockedMethods_AndUnsafeAddresses_AreEachRefused()
     {
         var victim = Adult();
-        victim.ChangeDetails(DetailsSource.PolicePassedDetails, Monday, EnhancedReasons.None, 40, ContactMethod.Email, null, ContactMethods.Text, [7]);
+        victim.ChangeDetails(DetailsSource.PolicePassedDetails, Monday, EnhancedReasons.None, 40, new AgeRange(39, 39), ContactMethod.Email, null, ContactMethods.Text, [7]);
 
         Assert.Contains("directly", Assert.Throws<DomainRuleException>(() => victim.RecordContact(Phone(), doNotContactDirectly: true, "Ada", Now)).Message, StringComparison.Ordinal);
         victim.RecordContact(Phone(via: "Her mother"), doNotContactDirectly: true, "Ada", Now);

@@ -1,3 +1,4 @@
+using Mend.Web.Features.Cases;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -36,6 +37,38 @@ public sealed class VictimsTests(MendFactory factory) : IClassFixture<MendFactor
         var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
         request.Headers.IfMatch.ParseAdd("*");
         return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// The offence was 5 days ago and the referral 2 days ago. Enhanced rights follow the age at the offence
+    /// (under 18), not the age today: a victim who turned 18 three days ago (17 at the offence) gets 1 working day;
+    /// one who turned 18 six days ago (18 at the offence) gets 5.
+    /// </summary>
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(6, false)]
+    [InlineData(-30, true)]
+    public async Task EnhancedRights_FollowTheVictimsAgeAtTheOffence(int eighteenthBirthdayDaysAgo, bool enhanced)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var born = today.AddDays(-eighteenthBirthdayDaysAgo).AddYears(-18);
+        var created = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Rae", familyName = "Okafor" + Guid.NewGuid().ToString("N")[..4], dateOfBirth = born.ToString("yyyy-MM-dd") });
+        var victimId = (await JsonAsync(created)).GetProperty("id").GetGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.Include(x => x.Participants).SingleAsync(x => x.Id == c.CaseId);
+            @case.AddParticipant(victimId, ParticipantRole.Victim, factory.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+
+        var url = $"/api/v1/cases/{c.CaseId}/victims/{victimId}";
+        var started = await client.PostAsJsonAsync(url, new { source = "PolicePassedDetails", receivedOn = Day(-2) });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var victim = await JsonAsync(await client.GetAsync(url));
+        var reasons = victim.GetProperty("enhanced").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(enhanced, reasons.Contains("ChildAtOffence"));
     }
 
     [Fact]

@@ -114,6 +114,29 @@ public sealed class Person : IVersioned, IPersonalData
         return null;
     }
 
+    /// <summary>
+    /// The youngest and oldest this person can have been on a day. Exact from a date of birth; from a stated age,
+    /// anyone who was that age on the day it was stated (born between a year and a day before that age's birthday
+    /// and that birthday), so the range spans two ages on most days. Null when neither is known.
+    /// </summary>
+    public AgeRange? AgeRangeOn(DateOnly day)
+    {
+        if (DateOfBirth is { } born)
+        {
+            var age = AgeRange.AgeOf(born, day);
+            return new AgeRange(age, age);
+        }
+
+        if (StatedAge is { } stated && StatedAgeOn is { } statedOn)
+        {
+            var latestBirth = statedOn.AddYears(-stated);
+            var earliestBirth = statedOn.AddYears(-(stated + 1)).AddDays(1);
+            return new AgeRange(Math.Max(0, AgeRange.AgeOf(latestBirth, day)), Math.Max(0, AgeRange.AgeOf(earliestBirth, day)));
+        }
+
+        return null;
+    }
+
     public PersonFlag RaiseFlag(FlagType type, string? note, DateOnly? reviewOn, Guid setById, string setByName, DateTime now)
     {
         if (_flags.Any(f => f.Type == type && f.IsActive))

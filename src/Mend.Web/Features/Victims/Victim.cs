@@ -1,3 +1,4 @@
+using Mend.Web.Features.People;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
@@ -61,7 +62,8 @@ public sealed class Victim : IVersioned, IPersonalData
 
     public bool HasDeclined => DeclinedOn is not null;
 
-    public static Victim Start(Guid caseId, Guid personId, Guid? onBehalfOf, DetailsSource source, DateOnly receivedOn, EnhancedReasons enhanced, int? age, DateTime now) => new()
+    public static Victim Start(Guid caseId, Guid personId, Guid? onBehalfOf, DetailsSource source, DateOnly receivedOn, EnhancedReasons enhanced, int? age,
+        AgeRange? ageAtOffence, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         CaseId = caseId,
@@ -69,7 +71,7 @@ public sealed class Victim : IVersioned, IPersonalData
         OnBehalfOfPersonId = onBehalfOf,
         DetailsSource = source,
         DetailsReceivedOn = receivedOn,
-        Enhanced = WithAge(enhanced, age),
+        Enhanced = WithAge(enhanced, ageAtOffence),
         AgeBand = AgeBands.Of(age),
         CreatedAt = now,
         ChangedAt = now,
@@ -77,16 +79,21 @@ public sealed class Victim : IVersioned, IPersonalData
 
     public void Touch(DateTime now) => ChangedAt = now;
 
-    /// <summary>Victims under 17 are vulnerable under the Code and get the enhanced service whatever else is chosen.</summary>
-    public static EnhancedReasons WithAge(EnhancedReasons chosen, int? age) =>
-        age is < 17 ? chosen | EnhancedReasons.Under17 : chosen & ~EnhancedReasons.Under17;
+    /// <summary>
+    /// A victim under 18 at the time of the offence is entitled to the enhanced service whatever else is chosen
+    /// (Code of Practice for Victims of Crime in England and Wales, 2020: Rights 1 to 4 and the definition of
+    /// vulnerable victims; "under 18 at the time of the offence"). Where only a stated age is known and it could
+    /// have been under 18 then, the victim gets the enhanced service: the stricter deadline is the safe side.
+    /// </summary>
+    public static EnhancedReasons WithAge(EnhancedReasons chosen, AgeRange? ageAtOffence) =>
+        ageAtOffence?.AnyUnder(18) == true ? chosen | EnhancedReasons.ChildAtOffence : chosen & ~EnhancedReasons.ChildAtOffence;
 
-    public void ChangeDetails(DetailsSource source, DateOnly receivedOn, EnhancedReasons enhanced, int? age, ContactMethod? preferred, string? safeTimes, ContactMethods blocked, IEnumerable<long> unsafeAddressIds)
+    public void ChangeDetails(DetailsSource source, DateOnly receivedOn, EnhancedReasons enhanced, int? age, AgeRange? ageAtOffence, ContactMethod? preferred, string? safeTimes, ContactMethods blocked, IEnumerable<long> unsafeAddressIds)
     {
         RequireNotMinimised();
         DetailsSource = source;
         DetailsReceivedOn = receivedOn;
-        Enhanced = WithAge(enhanced, age);
+        Enhanced = WithAge(enhanced, ageAtOffence);
         AgeBand = AgeBands.Of(age);
         PreferredMethod = preferred;
         SafeTimes = safeTimes;
@@ -367,7 +374,9 @@ public enum DetailsSource
 public enum EnhancedReasons
 {
     None = 0,
-    Under17 = 1,
+
+    /// <summary>Under 18 at the time of the offence (stored as 1, the value once named for under 17s).</summary>
+    ChildAtOffence = 1,
     MostSeriousCrime = 2,
     PersistentlyTargeted = 4,
     VulnerableOrIntimidated = 8,

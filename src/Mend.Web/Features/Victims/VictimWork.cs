@@ -115,8 +115,10 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             return new Result(null, errors);
         }
 
-        var victim = Victim.Start(caseId, personId, loaded.Role == ParticipantRole.ParentOrCarer ? input.OnBehalfOfPersonId : null, input.Source!.Value, input.ReceivedOn!.Value,
-            Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), clock.GetUtcNow().UtcDateTime);
+        var onBehalfOf = loaded.Role == ParticipantRole.ParentOrCarer ? input.OnBehalfOfPersonId : null;
+        var ageAtOffence = await AgeAtOffenceAsync(caseId, onBehalfOf ?? personId, input.ReceivedOn!.Value, ct);
+        var victim = Victim.Start(caseId, personId, onBehalfOf, input.Source!.Value, input.ReceivedOn!.Value,
+            Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), ageAtOffence, clock.GetUtcNow().UtcDateTime);
         db.Victims.Add(victim);
         try
         {
@@ -131,8 +133,27 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         return new Result(victim, []);
     }
 
-    public Task<Result> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct) =>
-        ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
+    /// <summary>
+    /// How old the person the service is for (the victim, or the child a parent or carer receives it for) can have been
+    /// at the offence: the earliest offence on the case that harmed them, else the case's earliest offence, else the day
+    /// their details were received (<paramref name="fallback"/>). Null when no age is known.
+    /// </summary>
+    private async Task<AgeRange?> AgeAtOffenceAsync(Guid caseId, Guid victimPersonId, DateOnly fallback, CancellationToken ct)
+    {
+        var offences = await db.Offences.AsNoTracking().Where(o => o.CaseId == caseId)
+            .Select(o => new { o.CommittedOn, Harmed = o.Victims.Any(v => v.PersonId == victimPersonId) }).ToListAsync(ct);
+        var on = offences.Where(o => o.Harmed).Select(o => (DateOnly?)o.CommittedOn).Min()
+            ?? offences.Select(o => (DateOnly?)o.CommittedOn).Min()
+            ?? fallback;
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == victimPersonId, ct);
+        return person?.AgeRangeOn(on);
+    }
+
+    public async Task<Result> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct)
+    {
+        var onBehalfOf = await db.Victims.AsNoTracking().Where(v => v.CaseId == caseId && v.PersonId == personId).Select(v => v.OnBehalfOfPersonId).FirstOrDefaultAsync(ct);
+        var ageAtOffence = input.ReceivedOn is { } received ? await AgeAtOffenceAsync(caseId, onBehalfOf ?? personId, received, ct) : null;
+        return await ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             CheckSource(errors, input.Source, input.ReceivedOn, loaded);
             Length(errors, "safeTimes", input.SafeTimes, 500);
@@ -149,10 +170,12 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
             if (errors.Count == 0)
             {
-                victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), input.PreferredMethod,
-                    TextInput.Clean(input.SafeTimes), (input.BlockedMethods ?? []).Aggregate(ContactMethods.None, (all, m) => all | Words.AsFlag(m)), addressIds);
+                victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), ageAtOffence,
+                    input.PreferredMethod, TextInput.Clean(input.SafeTimes), (input.BlockedMethods ?? []).Aggregate(ContactMethods.None, (all, m) => all | Words.AsFlag(m)),
+                    addressIds);
             }
         });
+    }
 
     public Task<Result> ChoiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ChoiceInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>

@@ -32,7 +32,7 @@ public static class Words
 
     public static string Describe(EnhancedReasons reason) => reason switch
     {
-        EnhancedReasons.Under17 => "Under 17",
+        EnhancedReasons.ChildAtOffence => "Under 18 at the time of the offence",
         EnhancedReasons.MostSeriousCrime => "Victim of the most serious crime",
         EnhancedReasons.PersistentlyTargeted => "Persistently targeted",
         EnhancedReasons.VulnerableOrIntimidated => "Vulnerable or intimidated",
