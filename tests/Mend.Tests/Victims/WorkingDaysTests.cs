@@ -42,6 +42,16 @@ public sealed class WorkingDaysTests
     [InlineData("EnglandAndWales", "2023-05-05", 1, "2023-05-09")]
     // ... and in Jersey Liberation Day follows the next day.
     [InlineData("Jersey", "2023-05-05", 1, "2023-05-10")]
+    // Jersey's own days (States' Acts, see bank-holidays.txt): in 2020 Jersey kept the early May bank holiday
+    // on Monday 4 May and added Friday 8 May, where England moved it to 8 May ...
+    [InlineData("Jersey", "2020-05-01", 1, "2020-05-05")]
+    [InlineData("EnglandAndWales", "2020-05-01", 1, "2020-05-04")]
+    [InlineData("Jersey", "2020-05-07", 1, "2020-05-11")]
+    // ... the Corn Riots anniversary (27 September 2021) and the royal visit (15 July 2024) were Jersey's alone.
+    [InlineData("Jersey", "2021-09-24", 1, "2021-09-28")]
+    [InlineData("EnglandAndWales", "2021-09-24", 1, "2021-09-27")]
+    [InlineData("Jersey", "2024-07-12", 1, "2024-07-16")]
+    [InlineData("EnglandAndWales", "2024-07-12", 1, "2024-07-15")]
     public void Add_CountsOnlyWorkingDays(string jurisdiction, string start, int days, string due)
     {
         Assert.Equal(D(due), WorkingDays.Add(D(start), days, Enum.Parse<Jurisdiction>(jurisdiction)));
