@@ -116,7 +116,10 @@ public static class MendApp
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mend API";
-            document.Info.Description = "Mend's JSON API. Authenticate with a personal access token: Authorization: Bearer mend_…";
+            document.Info.Description = "Mend's JSON API. Authenticate with a personal access token: Authorization: Bearer mend_… "
+                + "Any POST may carry an Idempotency-Key header (1 to 100 visible ASCII characters, such as a UUID): a repeat with the same key "
+                + "within 24 hours gets the first response again (marked Idempotent-Replayed: true) instead of doing the work twice; the same key "
+                + "with a different request is refused with 422. Every error is application/problem+json, with field errors under \"errors\".";
             return Task.CompletedTask;
         }));
 
@@ -162,6 +165,8 @@ public static class MendApp
         services.AddHostedService<Platform.Time.HourlyJob<Features.Victims.VictimMinimisation>>();
         services.AddScoped<Features.Processes.AgreementReminders>();
         services.AddHostedService<Platform.Time.HourlyJob<Features.Processes.AgreementReminders>>();
+        services.AddScoped<Platform.Submissions.SubmissionCleanup>();
+        services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();
 
         services.AddRazorPages(o =>
         {
@@ -330,6 +335,7 @@ public static class MendApp
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAuthorization();
+        app.UseMiddleware<Platform.Submissions.RepeatGuard>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

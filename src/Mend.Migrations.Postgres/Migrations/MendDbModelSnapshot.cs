@@ -213,7 +213,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
@@ -327,7 +328,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("ReferralReason")
                         .HasMaxLength(4000)
@@ -344,7 +346,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("ReferrerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("ReferrerOrganisation")
                         .HasMaxLength(200)
@@ -620,7 +623,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -999,7 +1003,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1071,7 +1076,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1084,7 +1090,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(4)
@@ -1092,7 +1099,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("FamilyName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Gender")
                         .HasMaxLength(20)
@@ -1100,7 +1108,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("GivenName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1115,15 +1124,18 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("PreferredLanguage")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("SafeContactNotes")
                         .HasMaxLength(2000)
@@ -1162,18 +1174,21 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Line1")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Line2")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("PostcodeKey")
                         .HasMaxLength(10)
@@ -1184,7 +1199,8 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.Property<string>("Town")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -1206,7 +1222,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -1706,7 +1723,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("AwardedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<DateOnly>("AwardedOn")
                         .HasColumnType("date");
@@ -1753,7 +1771,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -1805,7 +1824,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<bool>("SeparateWaitingRooms")
                         .HasColumnType("boolean");
@@ -1839,7 +1859,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<int>("VenueId")
                         .HasColumnType("integer");
@@ -2538,6 +2559,51 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Platform.Submissions.Submission", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Submissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -208,7 +208,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
@@ -320,7 +321,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("ReferralReason")
                         .HasMaxLength(4000)
@@ -337,7 +339,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("ReferrerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("ReferrerOrganisation")
                         .HasMaxLength(200)
@@ -601,7 +604,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -974,7 +978,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1044,7 +1049,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1057,7 +1063,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(4)
@@ -1065,7 +1072,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FamilyName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Gender")
                         .HasMaxLength(20)
@@ -1073,7 +1081,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("GivenName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1088,15 +1097,18 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("PreferredLanguage")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("SafeContactNotes")
                         .HasMaxLength(2000)
@@ -1133,18 +1145,21 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Line1")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("Line2")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<string>("PostcodeKey")
                         .HasMaxLength(10)
@@ -1155,7 +1170,8 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Town")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -1175,7 +1191,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
@@ -1661,7 +1678,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("AwardedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<DateOnly>("AwardedOn")
                         .HasColumnType("TEXT");
@@ -1708,7 +1726,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.HasKey("Id");
 
@@ -1758,7 +1777,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<bool>("SeparateWaitingRooms")
                         .HasColumnType("INTEGER");
@@ -1790,7 +1810,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
 
                     b.Property<int>("VenueId")
                         .HasColumnType("INTEGER");
@@ -2473,6 +2494,51 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Platform.Submissions.Submission", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Submissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

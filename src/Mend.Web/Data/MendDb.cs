@@ -16,6 +16,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Platform.Submissions.Submission> Submissions => Set<Platform.Submissions.Submission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();

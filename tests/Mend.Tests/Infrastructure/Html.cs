@@ -29,6 +29,34 @@ public static class Html
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Loads the page once and posts its form <paramref name="times"/> times with the same fields, antiforgery token and
+    /// submission id, as a double click or a resend does; all at once when <paramref name="together"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<HttpResponseMessage>> SubmitRepeatedlyAsync(this HttpClient client, string pageUrl,
+        IEnumerable<(string Name, string Value)> fields, int times, bool together = false)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var form = new List<KeyValuePair<string, string>>(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)))
+        {
+            new("__RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("__SubmissionId", page.QuerySelector("form[method=post] input[name=__SubmissionId]")?.GetAttribute("value")
+                ?? throw new InvalidOperationException($"No submission id on {pageUrl}")),
+        };
+        if (together)
+        {
+            return await Task.WhenAll(Enumerable.Range(0, times).Select(_ => client.PostAsync(pageUrl, new FormUrlEncodedContent(form))));
+        }
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < times; i++)
+        {
+            responses.Add(await client.PostAsync(pageUrl, new FormUrlEncodedContent(form)));
+        }
+
+        return responses;
+    }
+
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, params (string Name, string Value)[] fields) =>
         client.SubmitAsync(pageUrl, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 

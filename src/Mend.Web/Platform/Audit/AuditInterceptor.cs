@@ -81,7 +81,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         context.AddRange(events);
     }
 
-    private static bool IsInfrastructure(object entity) => entity is AuditEvent or AuditSeal or DataProtectionKey
+    private static bool IsInfrastructure(object entity) => entity is IAuditExempt or AuditEvent or AuditSeal or DataProtectionKey
         or Features.People.PersonSearchName or Features.People.PersonNameWord or Features.People.NameWord or Features.Cases.CaseReferenceCounter
         or IdentityUserToken<Guid> or IdentityUserLogin<Guid> or IdentityUserClaim<Guid> or IdentityRoleClaim<Guid>
         or IdentityUserRole<Guid>;
@@ -102,6 +102,14 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 public interface IPersonalData
 {
     Guid? SubjectPersonId { get; }
+}
+
+/// <summary>
+/// Bookkeeping that holds no record of anyone's case and whose changes are not audited, e.g. the answers kept for
+/// repeated submissions. Its rows must never be shown to users as records.
+/// </summary>
+public interface IAuditExempt
+{
 }
 
 /// <summary>An entity protected by optimistic concurrency: the version goes up by one on every save.</summary>
