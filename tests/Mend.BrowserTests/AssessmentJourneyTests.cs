@@ -29,6 +29,7 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser)
         await AssessmentPages.OpenSectionAsync(practitioner, "Understanding and willingness");
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Save and return to the task list" }).ClickAsync();
         await Assertions.Expect(practitioner.Locator(".govuk-error-summary")).ToContainTextAsync("Select whether they are willing to take part");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(practitioner);
         await Accessibility.AssertNoViolationsAsync(practitioner);
         await AssessmentPages.Question(practitioner, "Are they willing to take part in a restorative process?").GetByLabel("Willing to take part").CheckAsync();
         await AssessmentPages.Question(practitioner, "Do they understand what restorative justice involves, and that they can stop at any time?").GetByLabel("Yes").CheckAsync();

@@ -17,6 +17,19 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/People");
         await Accessibility.AssertNoViolationsAsync(page);
+        // Errors on Add a person: the summary's links reach their fields (they once pointed nowhere), and a month may be typed as a word.
+        await page.GotoAsync("/People/Create");
+        await page.GetByLabel("Day").FillAsync("31");
+        await page.GetByLabel("Month").FillAsync("apr");
+        await page.GetByLabel("Year").FillAsync("2012");
+        await page.GetByLabel("Postcode (optional)").FillAsync("not a postcode");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the person's name");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Date of birth must be a real date");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "person-errors");
+
         await page.GotoAsync("/");
         await CasePages.AddPersonAsync(page, "Riley", "Ashworth", today.AddYears(-15));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Riley Ashworth");
@@ -35,6 +48,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record referral" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select where the referral came from");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "refer-errors");
 
@@ -66,6 +80,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Files" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add file" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select a file");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "letter.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add file" }).ClickAsync();

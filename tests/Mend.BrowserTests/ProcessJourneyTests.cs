@@ -83,6 +83,7 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Ends at").FillAsync("11:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("must arrive and leave at least 15 minutes apart");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "process-refused");
 

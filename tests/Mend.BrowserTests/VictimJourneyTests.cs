@@ -71,6 +71,7 @@ public sealed class VictimJourneyTests(BrowserFixture browser)
         await CasePages.FillDateAsync(practitioner, "Date shared", today);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record the sharing" }).ClickAsync();
         await Assertions.Expect(practitioner.Locator(".govuk-error-summary")).ToContainTextAsync("has not agreed to their views being shared");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(practitioner);
         await Accessibility.AssertNoViolationsAsync(practitioner);
         await Accessibility.ScreenshotAsync(practitioner, "victim-views-refused");
 
@@ -86,6 +87,7 @@ public sealed class VictimJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(victim);
         await victim.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(victim.Locator(".govuk-error-summary")).ToContainTextAsync("Select how satisfied you are");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(victim);
         await victim.GetByLabel("Satisfied", new() { Exact = true }).CheckAsync();
         await victim.GetByRole(AriaRole.Group, new() { Name = "Did you feel listened to?" }).GetByLabel("Yes").CheckAsync();
         await victim.GetByRole(AriaRole.Group, new() { Name = "Would you recommend restorative justice to others?" }).GetByLabel("Yes").CheckAsync();

@@ -60,6 +60,32 @@ public static class Html
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, params (string Name, string Value)[] fields) =>
         client.SubmitAsync(pageUrl, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    public static IReadOnlyList<string> ErrorSummary(this IHtmlDocument page) =>
-        page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+    /// <summary>
+    /// The error summary's messages. Every test that reads them also checks the GOV.UK pattern: each linked message
+    /// points at a field on the page, and that field's form group shows the same message inline.
+    /// </summary>
+    public static IReadOnlyList<string> ErrorSummary(this IHtmlDocument page)
+    {
+        foreach (var link in page.QuerySelectorAll(".govuk-error-summary__list a"))
+        {
+            var id = link.GetAttribute("href")!.TrimStart('#');
+            var field = page.GetElementById(id);
+            Assert.True(field is not null, $"The error summary links to #{id}, which is not on the page");
+            // A date's day box sits in its own small group inside the date's group, which holds the message.
+            var groups = new List<AngleSharp.Dom.IElement>();
+            for (var e = field!.ParentElement; e is not null; e = e.ParentElement)
+            {
+                if (e.ClassList.Contains("govuk-form-group"))
+                {
+                    groups.Add(e);
+                }
+            }
+
+            var inline = groups.Select(g => g.QuerySelector(".govuk-error-message")?.TextContent).FirstOrDefault(t => t is not null) ?? "";
+            Assert.True(inline.Contains(link.TextContent.Trim(), StringComparison.Ordinal),
+                $"The field #{id} does not show its error \"{link.TextContent.Trim()}\" (it shows \"{inline.Trim()}\")");
+        }
+
+        return page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+    }
 }

@@ -22,6 +22,37 @@ public sealed class NameMatchTests
     public void Score_DifferentName_IsNotAMatch(string typed, string recorded) =>
         Assert.True(NameMatch.Score(typed, recorded) < NameMatch.SearchThreshold);
 
+    [Theory]
+    [InlineData("Straußberger", "Straussberger")]
+    [InlineData("Søren Ærø", "Soren Aero")]
+    [InlineData("Łukasz Wałęsa", "Lukasz Walesa")]
+    [InlineData("Þórður", "Thordur")]
+    [InlineData("Zoë Müller-Lüdenscheidt", "Zoe Muller Ludenscheidt")]
+    [InlineData("O'Tierney", "OTierney")]
+    [InlineData("O’Tierney", "OTierney")]
+    [InlineData("OʼTierney", "OTierney")]
+    [InlineData("O‘Tierney", "OTierney")]
+    [InlineData("O`Tierney", "OTierney")]
+    public void Normalise_FoldsLettersAndApostrophes_ForMatching(string typed, string plain) =>
+        Assert.Equal(Trigrams.Normalise(plain), Trigrams.Normalise(typed));
+
+    [Theory]
+    [InlineData("O Tierney", "OTierney")]
+    [InlineData("OTierney", "O Tierney")]
+    [InlineData("O'Tierney", "O Tierney")]
+    [InlineData("Mary D Souza", "Mary D'Souza")]
+    [InlineData("Mary DSouza", "Mary D Souza")]
+    public void Score_SpacedApostrophedAndJoinedParticles_MatchFully(string typed, string recorded) =>
+        Assert.Equal(1.0, NameMatch.Score(Trigrams.Normalise(typed), Trigrams.Normalise(recorded)));
+
+    [Fact]
+    public void JoinParticles_LeavesNamesWithoutOneLetterWordsAlone()
+    {
+        Assert.Equal("john smith", NameMatch.JoinParticles("john smith"));
+        Assert.Equal("otierney", NameMatch.JoinParticles("o tierney"));
+        Assert.Equal("john d", NameMatch.JoinParticles("john d"));
+    }
+
     [Fact]
     public void Expand_Nickname_AddsTheFullName()
     {

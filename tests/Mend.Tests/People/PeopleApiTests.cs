@@ -25,12 +25,12 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
     {
         var client = await PractitionerAsync();
         var before = await factory.WithDbAsync(db => db.People.CountAsync());
-        var response = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", familyName = "Lowe", dateOfBirth = "2999-01-01", postcode = "not a postcode" });
+        var response = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", dateOfBirth = "2999-01-01", postcode = "not a postcode" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("Enter the first name", errors.GetProperty("givenName")[0].GetString());
+        Assert.Equal("Enter the person's name: a first name, a last name, or both", errors.GetProperty("givenName")[0].GetString());
         Assert.Equal("Date of birth must be today or in the past", errors.GetProperty("dateOfBirth")[0].GetString());
         Assert.True(errors.TryGetProperty("postcode", out _));
         Assert.Equal(before, await factory.WithDbAsync(db => db.People.CountAsync()));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Features.People;
@@ -48,11 +49,11 @@ public sealed class PeopleTests(MendFactory factory) : IClassFixture<MendFactory
         var client = await PractitionerAsync();
         var before = await factory.WithDbAsync(db => db.People.CountAsync());
         var tomorrow = factory.Clock.GetUtcNow().AddDays(2);
-        var response = await client.SubmitAsync("/People/Create", PersonFields("", "Lowe", tomorrow.Day.ToString(), tomorrow.Month.ToString(), tomorrow.Year.ToString(), ("Input.Email", "not-an-email")));
+        var response = await client.SubmitAsync("/People/Create", PersonFields("", "", tomorrow.Day.ToString(), tomorrow.Month.ToString(), tomorrow.Year.ToString(), ("Input.Email", "not-an-email")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var errors = (await Html.ParseAsync(response)).ErrorSummary();
-        Assert.Contains("Enter the first name", errors);
+        Assert.Contains("Enter the person's name: a first name, a last name, or both", errors);
         Assert.Contains("Date of birth must be today or in the past", errors);
         Assert.Contains(errors, e => e.StartsWith("Enter an email address in the correct format", StringComparison.Ordinal));
         Assert.Equal(before, await factory.WithDbAsync(db => db.People.CountAsync()));
@@ -75,6 +76,39 @@ public sealed class PeopleTests(MendFactory factory) : IClassFixture<MendFactory
         var confirmed = await client.SubmitAsync("/People/Create", PersonFields("Bob", family, "1", "2", "2011", ("NotADuplicate", "true")));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await factory.WithDbAsync(db => db.People.CountAsync(p => p.FamilyName == family)));
+    }
+
+    [Fact]
+    public async Task Create_PersonWithOneNameOnly_IsSaved_InEitherField_AndNoNameIsRefused()
+    {
+        var client = await PractitionerAsync();
+        var only = "Ashkii" + Guid.NewGuid().ToString("N")[..5];
+        var id = await AddPersonAsync(client, only, "");
+        Assert.Equal(only, (await client.GetPageAsync($"/People/{id}")).QuerySelector("h1")!.TextContent.Trim());
+        var other = await AddPersonAsync(client, "", "Sukarno" + Guid.NewGuid().ToString("N")[..5]);
+        Assert.NotEqual(id, other);
+
+        var none = await client.SubmitAsync("/People/Create", PersonFields("", "", more: ("NotADuplicate", "true")));
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Equal(["Enter the person's name: a first name, a last name, or both"], (await Html.ParseAsync(none)).ErrorSummary());
+
+        var api = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", familyName = "Suharto" + Guid.NewGuid().ToString("N")[..5] });
+        Assert.Equal(HttpStatusCode.Created, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_SameNameSpeltWithSharpSAndSameBirthday_IsShownAsALikelyDuplicate_AndSearchFindsIt()
+    {
+        var client = await PractitionerAsync();
+        var stem = "Stra" + Guid.NewGuid().ToString("N")[..4].Replace("s", "t", StringComparison.Ordinal);
+        var existing = await AddPersonAsync(client, "Jürgen", stem + "ßberger", "3", "4", "2010");
+
+        var second = await client.SubmitAsync("/People/Create", PersonFields("Jurgen", stem + "ssberger", "3", "4", "2010"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(second)).QuerySelector($"a[href='/People/{existing}']"));
+
+        var search = await client.PostAsJsonAsync("/api/v1/people/search", new { name = stem + "ssberger" });
+        Assert.Contains(existing.ToString(), await search.Content.ReadAsStringAsync());
     }
 
     [Theory]

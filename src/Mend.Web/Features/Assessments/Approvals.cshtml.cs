@@ -34,7 +34,7 @@ public sealed class ApprovalsModel(MendDb db, AssessmentChecks checks) : PageMod
             {
                 a.Id, a.Role, a.SubmittedByName, a.SubmittedAt, a.ApprovalReasons, a.SubmittedById, a.AssessorId,
                 Reference = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Reference).First(),
-                Person = db.People.Where(p => p.Id == a.PersonId).Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : p.GivenName + " " + p.FamilyName).First(),
+                Person = db.People.Where(p => p.Id == a.PersonId).Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : (p.GivenName ?? "") + " " + (p.FamilyName ?? "")).First(),
             })
             .ToListAsync(ct);
         Rows = rows.Select(r => new Row(r.Id, r.Reference, r.Person ?? "", Cases.CaseWords.Describe(r.Role), r.SubmittedByName ?? "", r.SubmittedAt!.Value,

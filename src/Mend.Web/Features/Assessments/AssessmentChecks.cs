@@ -67,7 +67,7 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
                 .Select(o => $"an offence ({o.Name}) was added to the case after it was submitted"));
             var onCase = participants.Where(p => p.CaseId == a.CaseId).Select(p => p.PersonId).ToHashSet();
             reasons.AddRange(flags.Where(f => onCase.Contains(f.PersonId) && f.SetAt > a.SubmittedAt)
-                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {(f.Kind == PersonKind.Organisation ? f.OrganisationName : f.GivenName + " " + f.FamilyName)} after it was submitted"));
+                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {(f.Kind == PersonKind.Organisation ? f.OrganisationName : PersonNames.FullName(f.GivenName, f.FamilyName))} after it was submitted"));
             if (reasons.Count > 0)
             {
                 result[a.Id] = reasons;

@@ -111,7 +111,7 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
         OffenceTypes = await OffenceChoices.LoadAsync(db, ct);
         var victimIds = @case.Participants.Where(p => p.Role == ParticipantRole.Victim && p.EndedAt == null).Select(p => p.PersonId).ToList();
         VictimItems = (await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.OrganisationName ?? (p.GivenName + " " + p.FamilyName) })
+            .Select(p => new { p.Id, Name = p.OrganisationName ?? ((p.GivenName ?? "") + " " + (p.FamilyName ?? "")) })
             .ToListAsync(ct))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .ToList();

@@ -1,4 +1,5 @@
 using Mend.Web.Data;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
@@ -110,7 +111,7 @@ public sealed class ReferModel(ReferCase referCase, CaseAccess access, MendDb db
             return false;
         }
 
-        YoungPersonName = $"{person.GivenName} {person.FamilyName}";
+        YoungPersonName = PersonNames.FullName(person.GivenName, person.FamilyName);
         OffenceTypes = await OffenceChoices.LoadAsync(db, ct);
         return true;
     }

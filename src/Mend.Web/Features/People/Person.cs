@@ -53,7 +53,7 @@ public sealed class Person : IVersioned, IPersonalData
 
     public string DisplayName => Kind == PersonKind.Organisation
         ? OrganisationName ?? ""
-        : $"{GivenName} {FamilyName}".Trim();
+        : PersonNames.FullName(GivenName, FamilyName);
 
     public PersonAddress? CurrentAddress => _addresses.Where(a => a.To is null).MaxBy(a => a.From ?? DateOnly.MinValue);
 

@@ -101,8 +101,14 @@ public sealed partial class PersonInput
         var organisation = TextInput.Clean(OrganisationName);
         if (Kind == PersonKind.Individual)
         {
-            Require(errors, nameof(GivenName), given, "Enter the first name", 100, "First name");
-            Require(errors, nameof(FamilyName), family, "Enter the last name", 100, "Last name");
+            // Many people have one name only: either field may hold it, but not neither.
+            if (given is null && family is null)
+            {
+                errors[nameof(GivenName)] = "Enter the person's name: a first name, a last name, or both";
+            }
+
+            MaxLength(errors, nameof(GivenName), given, TextLimits.Name, "First name");
+            MaxLength(errors, nameof(FamilyName), family, TextLimits.Name, "Last name");
         }
         else
         {

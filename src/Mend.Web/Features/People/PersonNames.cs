@@ -12,8 +12,11 @@ public static class PersonNames
         var rows = await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id))
             .Select(p => new { p.Id, p.Kind, p.OrganisationName, p.GivenName, p.FamilyName })
             .ToListAsync(ct);
-        return rows.ToDictionary(p => p.Id, p => p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : $"{p.GivenName} {p.FamilyName}".Trim());
+        return rows.ToDictionary(p => p.Id, p => p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : FullName(p.GivenName, p.FamilyName));
     }
+
+    /// <summary>"Given Family", or the one name a person has (many people have only one).</summary>
+    public static string FullName(string? given, string? family) => $"{given} {family}".Trim();
 
     public static async Task<string> OfAsync(MendDb db, Guid id, CancellationToken ct) =>
         (await OfAsync(db, [id], ct)).GetValueOrDefault(id, "");

@@ -30,15 +30,39 @@ public sealed class DateParts
             return (null, $"{label} must include a {string.Join(" and ", missing)}");
         }
 
-        if (int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        if (int.TryParse(Day.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && MonthOf(Month) is { } month
+            && int.TryParse(Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && year is >= 1900 and <= 2200 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
         {
             return (new DateOnly(year, month, day), null);
         }
 
         return (null, $"{label} must be a real date");
+    }
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>
+    /// The month as a number (1 to 12), or typed as a name or its abbreviation ("April", "apr", "Sept"), as the GOV.UK
+    /// Design System advises date inputs to accept; null when it is neither.
+    /// </summary>
+    public static int? MonthOf(string? typed)
+    {
+        var text = typed?.Trim().TrimEnd('.').ToLowerInvariant() ?? "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number is >= 1 and <= 12 ? number : null;
+        }
+
+        if (text.Length < 3)
+        {
+            return null;
+        }
+
+        var index = Array.FindIndex(MonthNames, name => name.StartsWith(text, StringComparison.Ordinal) || (text == "sept" && name == "september"));
+        return index < 0 ? null : index + 1;
     }
 }
 

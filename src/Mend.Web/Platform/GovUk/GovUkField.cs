@@ -31,7 +31,8 @@ public abstract class GovUkField : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
-    protected string Name => For.Name;
+    /// <summary>The posted name with any partial's prefix ("Input.FamilyName"), the same key as the field's ModelState errors.</summary>
+    protected string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
 
     protected string Id => FieldId(Name);
 

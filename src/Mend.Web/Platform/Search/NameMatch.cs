@@ -14,7 +14,36 @@ public static class NameMatch
     /// <summary>Scores at or above this, with a matching date of birth, are shown as likely duplicates.</summary>
     public const double DuplicateThreshold = 0.75;
 
+    /// <summary>
+    /// The better of the words as written and the words with each one-letter word joined to the next, so "O Tierney",
+    /// "OTierney" and "O'Tierney" (and "D Souza", "DSouza", "D'Souza") match each other fully.
+    /// </summary>
     public static double Score(string normalisedQuery, string normalisedName)
+    {
+        var score = ScoreWords(normalisedQuery, normalisedName);
+        var (query, name) = (JoinParticles(normalisedQuery), JoinParticles(normalisedName));
+        return query == normalisedQuery && name == normalisedName ? score : Math.Max(score, ScoreWords(query, name));
+    }
+
+    /// <summary>"o tierney" becomes "otierney": a one-letter word joined to the word after it.</summary>
+    public static string JoinParticles(string normalised)
+    {
+        var words = normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Take(words.Length - 1).All(w => w.Length > 1))
+        {
+            return normalised;
+        }
+
+        var joined = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            joined.Add(words[i].Length == 1 && i + 1 < words.Length ? words[i] + words[++i] : words[i]);
+        }
+
+        return string.Join(' ', joined);
+    }
+
+    private static double ScoreWords(string normalisedQuery, string normalisedName)
     {
         var queryWords = normalisedQuery.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var nameWords = normalisedName.Split(' ', StringSplitOptions.RemoveEmptyEntries);

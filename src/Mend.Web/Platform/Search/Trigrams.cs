@@ -10,7 +10,27 @@ namespace Mend.Web.Platform.Search;
 /// </summary>
 public static class Trigrams
 {
-    /// <summary>Lower case, accents removed, anything but letters and digits turned into single spaces.</summary>
+    /// <summary>
+    /// Letters that Unicode does not decompose into a base letter and an accent, folded as people spell them in
+    /// English records: Straußberger is Straussberger, Søren is Soren, Łukasz is Lukasz.
+    /// </summary>
+    private static readonly Dictionary<char, string> Folds = new()
+    {
+        ['ß'] = "ss", ['ẞ'] = "ss", ['ø'] = "o", ['Ø'] = "o", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe",
+        ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d", ['ð'] = "d", ['Ð'] = "d", ['þ'] = "th", ['Þ'] = "th",
+        ['ı'] = "i", ['ħ'] = "h", ['Ħ'] = "h", ['ŧ'] = "t", ['Ŧ'] = "t", ['ŀ'] = "l", ['Ŀ'] = "l", ['ĳ'] = "ij", ['Ĳ'] = "ij",
+    };
+
+    /// <summary>
+    /// Apostrophes in all their forms (typewriter, curly, modifier letter, prime, backtick, full width), dropped within
+    /// a word: O'Tierney, O’Tierney and OʼTierney are all otierney.
+    /// </summary>
+    private const string Apostrophes = "'’‘ʼʻ`´′＇";
+
+    /// <summary>
+    /// Lower case, accents removed, letters such as ß, ø, æ and ł folded, apostrophes dropped, anything else that is
+    /// not a letter or digit turned into single spaces. Used for matching only; names are kept as typed.
+    /// </summary>
     public static string Normalise(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -23,12 +43,17 @@ public static class Trigrams
         var lastWasSpace = true;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || Apostrophes.Contains(c))
             {
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c))
+            if (Folds.TryGetValue(c, out var folded))
+            {
+                builder.Append(folded);
+                lastWasSpace = false;
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 builder.Append(char.ToLowerInvariant(c));
                 lastWasSpace = false;
