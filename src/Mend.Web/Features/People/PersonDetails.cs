@@ -30,8 +30,9 @@ public sealed record AddressDetails(string? Line1, string? Line2, string? Town, 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Line1) && string.IsNullOrWhiteSpace(Line2)
         && string.IsNullOrWhiteSpace(Town) && string.IsNullOrWhiteSpace(Postcode);
 
+    /// <summary>The postcode without any kind of space (a non-breaking space pasted from a document included), in capitals.</summary>
     public static string? PostcodeKeyOf(string? postcode) =>
-        string.IsNullOrWhiteSpace(postcode) ? null : postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        string.IsNullOrWhiteSpace(postcode) ? null : string.Concat(postcode.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 }
 
 /// <summary>
@@ -178,7 +179,7 @@ public sealed partial class PersonInput
         MaxLength(errors, nameof(Town), address.Town, 100, "Town or city");
         if (address.Postcode is not null && !PostcodePattern().IsMatch(address.Postcode))
         {
-            errors[nameof(Postcode)] = "Enter a real postcode, like SW1A 1AA or JE2 4QB";
+            errors[nameof(Postcode)] = "Enter a real postcode, like SW1A 1AA, JE2 4QB or BFPO 801";
         }
 
         if (errors.Count > 0)
@@ -195,12 +196,24 @@ public sealed partial class PersonInput
         return errors;
     }
 
-    /// <summary>"sw1a1aa" becomes "SW1A 1AA"; anything that is not a postcode is returned as typed, for the error.</summary>
+    /// <summary>
+    /// "sw1a1aa" becomes "SW1A 1AA", "je2 4qb" "JE2 4QB" (Jersey, Guernsey and the Isle of Man use the same format), and
+    /// "bfpo801" "BFPO 801" (British Forces Post Office numbers, 1 to 4 digits); spaces of any kind and case do not
+    /// matter. Anything that is not a postcode is returned as typed, for the error.
+    /// </summary>
     public static string? NormalisePostcode(string? postcode)
     {
         var key = AddressDetails.PostcodeKeyOf(TextInput.Clean(postcode));
+        if (key is not null && BfpoPattern().Match(key) is { Success: true } bfpo)
+        {
+            return "BFPO " + bfpo.Groups["number"].Value;
+        }
+
         return key is { Length: >= 5 and <= 7 } ? key[..^3] + " " + key[^3..] : TextInput.Clean(postcode);
     }
+
+    [GeneratedRegex(@"^BFPO(?<number>[0-9]{1,4})$")]
+    private static partial Regex BfpoPattern();
 
 
     private static void Require(Dictionary<string, string> errors, string field, string? value, string missing, int max, string label)
@@ -226,6 +239,6 @@ public sealed partial class PersonInput
     [GeneratedRegex(@"^\+?[0-9 ()\-]{6,}$")]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")]
+    [GeneratedRegex(@"^([A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}|BFPO [0-9]{1,4}|GIR 0AA)$")]
     private static partial Regex PostcodePattern();
 }
