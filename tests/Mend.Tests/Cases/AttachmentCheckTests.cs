@@ -71,6 +71,8 @@ public sealed class AttachmentCheckTests
     [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
     [InlineData("C:\\Users\\sam\\letter.pdf", "letter.pdf")]
     [InlineData("bad\u0000\"name\".pdf", "badname.pdf")]
+    [InlineData("statement\u202Egnp.pdf", "statementgnp.pdf")]
+    [InlineData("\u2066a\u2069\u200Bb\u200F\u061C.pdf", "ab.pdf")]
     public void PathsAndControlCharacters_AreRemovedFromTheName(string uploaded, string kept) =>
         Assert.Equal(kept, AttachmentCheck.SafeName(uploaded));
 }

@@ -67,6 +67,20 @@ public sealed class CaseWorkTests(MendFactory factory) : IClassFixture<MendFacto
     }
 
     [Fact]
+    public async Task Upload_EmptyFile_IsToldItIsEmpty_AndADirectionOverrideInTheNameIsNotShown()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var caseId = await ReferredCaseAsync(client);
+
+        var empty = await UploadAsync(client, caseId, "statement.pdf", []);
+        Assert.Equal(["The selected file is empty"], (await Html.ParseAsync(empty)).ErrorSummary());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, caseId, "statement\u202Egnp.pdf", AttachmentCheckTests.Pdf)).StatusCode);
+        var listed = (await client.GetPageAsync($"/Cases/Attachments/{caseId}")).QuerySelector("a[download]")!.TextContent.Trim();
+        Assert.Equal("statementgnp.pdf", listed);
+    }
+
+    [Fact]
     public async Task Upload_FileClaimingToBeAPdf_IsRefusedAndNothingKept()
     {
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));

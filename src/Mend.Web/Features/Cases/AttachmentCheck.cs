@@ -52,11 +52,15 @@ public static class AttachmentCheck
         return (new AttachmentFile(name, kind.ContentType, content), null);
     }
 
-    /// <summary>The last part of the name only (no folders), printable characters, at most 200 long.</summary>
+    /// <summary>
+    /// The last part of the name only (no folders), printable characters, at most 200 long. Invisible format characters
+    /// go too: a right-to-left override would show "statement\u202Egnp.pdf" as "statementfdp.png", hiding its real type.
+    /// </summary>
     public static string SafeName(string? uploadedName)
     {
         var last = (uploadedName ?? "").Replace('\\', '/').Split('/').Last();
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
+        var cleaned = new string(last.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+            && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
         if (cleaned.Length == 0)
         {
             cleaned = "file";

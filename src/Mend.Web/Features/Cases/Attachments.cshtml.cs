@@ -38,9 +38,15 @@ public sealed class AttachmentsModel(MendDb db, CaseAccess access, AuditTrail au
             return NotFound();
         }
 
-        if (Upload is null || Upload.Length == 0)
+        if (Upload is null)
         {
             ModelState.AddModelError(nameof(Upload), "Select a file");
+            return Page();
+        }
+
+        if (Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "The selected file is empty");
             return Page();
         }
 
@@ -92,7 +98,7 @@ public sealed class AttachmentsModel(MendDb db, CaseAccess access, AuditTrail au
         audit.Record(AuditAction.Download, nameof(Attachment), fileId.ToString(), purpose: "Case work", fields: "Case:" + id);
         await db.SaveChangesAsync(ct);
         // Always a download (Content-Disposition: attachment), never rendered in the browser.
-        return File(file.Content, file.ContentType, file.FileName);
+        return File(file.Content, file.ContentType, AttachmentCheck.SafeName(file.FileName));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -107,6 +113,8 @@ public sealed class AttachmentsModel(MendDb db, CaseAccess access, AuditTrail au
         Files = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderByDescending(a => a.UploadedAt)
             .Select(a => new Row(a.Id, a.FileName, a.SizeBytes, a.Description, a.UploadedByName, a.UploadedAt))
             .ToListAsync(ct);
+        // Names saved before direction controls were stripped on upload are shown without them too.
+        Files = Files.Select(f => f with { FileName = AttachmentCheck.SafeName(f.FileName) }).ToList();
         return true;
     }
 }
