@@ -47,6 +47,16 @@ public sealed class MeetingDiaryTests(MendFactory factory) : ProcessTests(factor
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, meeting)).StatusCode);
         var off = Assert.Single(MailTo(co), m => m.Subject!.StartsWith("Mend: meeting cancelled", StringComparison.Ordinal));
         Assert.Contains("METHOD:CANCEL", Calendar(off), StringComparison.Ordinal);
+        var cancelType = ((MimePart)off.Attachments.Single()).ContentType;
+        Assert.Equal("text/calendar", cancelType.MimeType);
+        Assert.Equal("utf-8", cancelType.Charset, ignoreCase: true);
+        Assert.Equal("CANCEL", cancelType.Parameters["method"]);
+        var cancellation = Ical.Net.Calendar.Load(Calendar(off))!.Events.Single();
+        Assert.Equal("mailto:mend@localhost", cancellation.Organizer!.Value!.ToString());
+        Assert.Contains(cancellation.Attendees, a => string.Equals(a.Value!.ToString(), $"mailto:{co.Email}", StringComparison.OrdinalIgnoreCase));
+        var inviteType = ((MimePart)invitation.Attachments.Single()).ContentType;
+        Assert.Equal("utf-8", inviteType.Charset, ignoreCase: true);
+        Assert.Equal("PUBLISH", inviteType.Parameters["method"]);
         Assert.Equal(2, MailTo(facilitator).Count);
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/processes/{processId}/outcome", new { outcome = "Withdrawn", withdrawnBy = "The victim", reason = "Changed their mind" })).StatusCode);
@@ -72,6 +82,7 @@ public sealed class MeetingDiaryTests(MendFactory factory) : ProcessTests(factor
         var calendarApp = Factory.CreateBrowserClient();
         var feed = await calendarApp.GetAsync(address);
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", feed.Content.Headers.ContentType.CharSet, ignoreCase: true);
         var text = await feed.Content.ReadAsStringAsync();
         var meeting = Assert.Single(Ical.Net.Calendar.Load(text)!.Events);
         Assert.Equal($"{processId}@mend", meeting.Uid);

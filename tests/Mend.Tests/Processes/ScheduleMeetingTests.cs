@@ -42,6 +42,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
         Assert.Equal("Scheduled", (await JsonAsync(scheduled)).GetProperty("status").GetString());
         var ics = await client.GetAsync($"/api/v1/processes/{processId}/meeting.ics");
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", ics.Content.Headers.ContentType.CharSet, ignoreCase: true);
         var text = await ics.Content.ReadAsStringAsync();
         var calendar = Ical.Net.Calendar.Load(text)!;
         var meeting = Assert.Single(calendar.Events);

@@ -161,14 +161,14 @@ public static class ProcessesApi
         }
 
         var entry = (await diary.EntriesAsync([process], ct)).Single();
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, entry.CaseReference, entry.Place)), "text/calendar", $"meeting-{entry.CaseReference}.ics");
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, entry.CaseReference, entry.Place)), MeetingCalendar.ContentType, $"meeting-{entry.CaseReference}.ics");
     }
 
     /// <summary>The private calendar feed: public, because calendar applications cannot sign in; the secret address is the key.</summary>
     public static void MapCalendarFeed(IEndpointRouteBuilder app) =>
         app.MapGet("/calendar/{token}.ics", async (string token, MeetingDiary diary, CancellationToken ct) =>
                 await diary.FeedAsync(token, ct) is { } feed
-                    ? Results.Text(feed, "text/calendar", System.Text.Encoding.UTF8)
+                    ? Results.Text(feed, MeetingCalendar.ContentType, System.Text.Encoding.UTF8)
                     : Results.NotFound())
             .AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(MendApp.CalendarFeedRateLimit);
 

@@ -14,15 +14,25 @@ public static class MeetingCalendar
 {
     public sealed record Entry(RjProcess Process, string CaseReference, string? Place, string Link);
 
+    /// <summary>Every .ics Mend sends or serves is UTF-8 and says so, or some clients show a dash as garbage.</summary>
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    /// <summary>An e-mailed invitation's attachment type: RFC 6047 asks for the iTIP method on the MIME type too.</summary>
+    public static string InvitationContentType(bool cancel) => $"{ContentType}; method={(cancel ? "CANCEL" : "PUBLISH")}";
+
     public static string For(RjProcess process, string caseReference, string? place) =>
         Serialize(NewCalendar(), [new Entry(process, caseReference, place, "Open the case in Mend for the safety plan and who is attending.")]);
 
-    /// <summary>An e-mailed invitation, or the cancellation of one (calendar clients match them by the meeting's UID).</summary>
-    public static string Invitation(Entry entry, bool cancel)
+    /// <summary>
+    /// An e-mailed invitation, or the cancellation of one (calendar clients match them by the meeting's UID). A
+    /// cancellation names the organiser (Mend's sending address) and the attendee it is for, which RFC 5546 (3.2.5)
+    /// requires before a recipient's calendar will apply it.
+    /// </summary>
+    public static string Invitation(Entry entry, bool cancel, string organiserEmail, string attendeeEmail)
     {
         var calendar = NewCalendar();
         calendar.Method = cancel ? "CANCEL" : "PUBLISH";
-        return Serialize(calendar, [entry], cancel);
+        return Serialize(calendar, [entry], cancel, (organiserEmail, attendeeEmail));
     }
 
     public static string Feed(IEnumerable<Entry> entries, string owner)
@@ -34,11 +44,11 @@ public static class MeetingCalendar
 
     private static Calendar NewCalendar() => new() { ProductId = "-//Mend//Restorative justice case management//EN" };
 
-    private static string Serialize(Calendar calendar, IEnumerable<Entry> entries, bool cancelled = false)
+    private static string Serialize(Calendar calendar, IEnumerable<Entry> entries, bool cancelled = false, (string Organiser, string Attendee)? people = null)
     {
         foreach (var (process, reference, place, link) in entries)
         {
-            calendar.Events.Add(new CalendarEvent
+            var meeting = new CalendarEvent
             {
                 Uid = $"{process.Id}@mend",
                 Summary = $"Restorative meeting – case {reference}",
@@ -48,7 +58,14 @@ public static class MeetingCalendar
                 End = new CalDateTime(DateTime.SpecifyKind(process.EndsAt!.Value, DateTimeKind.Utc)),
                 Sequence = process.Version,
                 Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            });
+            };
+            if (people is { } who)
+            {
+                meeting.Organizer = new Organizer($"mailto:{who.Organiser}") { CommonName = "Mend" };
+                meeting.Attendees.Add(new Attendee($"mailto:{who.Attendee}"));
+            }
+
+            calendar.Events.Add(meeting);
         }
 
         return new CalendarSerializer().SerializeToString(calendar)!;

@@ -12,7 +12,7 @@ namespace Mend.Web.Features.Processes;
 /// members, in Mend and by e-mail with the meeting attached, and each user's private calendar feed.
 /// Neither names the people taking part.
 /// </summary>
-public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, TimeProvider clock, ILogger<MeetingDiary> logger)
+public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, Platform.Email.EmailSettings emailSettings, TimeProvider clock, ILogger<MeetingDiary> logger)
 {
     public sealed record Invitee(Guid UserId, string Part, string Link);
 
@@ -73,7 +73,7 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, T
                 continue;
             }
 
-            var ics = MeetingCalendar.Invitation(entry with { Link = "Open it in Mend for the details." }, cancel);
+            var ics = MeetingCalendar.Invitation(entry with { Link = "Open it in Mend for the details." }, cancel, emailSettings.From, user.Email!);
             var body = cancel
                 ? $"Hello {user.DisplayName},\n\nYou are no longer {invitee.Part} the restorative meeting for case {entry.CaseReference} on {When(process)}. The attached file removes it from your calendar.\n"
                 : $"Hello {user.DisplayName},\n\nYou are {invitee.Part} a restorative meeting for case {entry.CaseReference} on {When(process)}, {entry.Place}.\n\n"
@@ -81,7 +81,7 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, T
             try
             {
                 await email.SendAsync(new EmailMessage(user.Email!, cancel ? $"Mend: meeting cancelled, {When(process)}" : $"Mend: restorative meeting, {When(process)}", body,
-                    [new EmailAttachment(cancel ? "cancelled-meeting.ics" : "meeting.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(ics))]), ct);
+                    [new EmailAttachment(cancel ? "cancelled-meeting.ics" : "meeting.ics", MeetingCalendar.InvitationContentType(cancel), System.Text.Encoding.UTF8.GetBytes(ics))]), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
