@@ -127,6 +127,7 @@ public static class MendApp
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Platform.Text.BoundedStringConverter());
+            o.SerializerOptions.Converters.Add(new Platform.Time.ApiDateTimeConverter());
         });
         // Unreadable requests (bad JSON, a wrong type, a missing content type) reach MendExceptionHandler, which answers
         // with problem details naming the field and logs one warning line.

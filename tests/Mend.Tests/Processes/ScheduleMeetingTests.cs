@@ -14,6 +14,22 @@ namespace Mend.Tests.Processes;
 public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(factory), IClassFixture<MendFactory>
 {
     [Fact]
+    public async Task Schedule_ATimeInTheSkippedSpringHour_IsAFieldError_OnThePageAndInTheApi_AndNeverA500()
+    {
+        var (client, c, processId) = await ReadyConferenceAsync();
+        var page = await client.SubmitAsync($"/Processes/{processId}",
+            ("Date.Day", "28"), ("Date.Month", "3"), ("Date.Year", "2027"), ("Starts", "01:30"), ("Ends", "02:30"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains((await Html.ParseAsync(page)).ErrorSummary(), e => e.StartsWith("The clocks go forward at 1am on 28 March 2027, so 1:30am does not exist", StringComparison.Ordinal));
+
+        var api = await ScheduleAsync(client, processId, new { startsAt = "2027-03-28T01:30:00", endsAt = "2027-03-28T03:00:00" });
+        Assert.StartsWith("The clocks go forward at 1am on 28 March 2027", await ErrorAsync(api, "startsAt"), StringComparison.Ordinal);
+        var notADate = await ScheduleAsync(client, processId, new { startsAt = "28/03/2027 10:00", endsAt = "2027-03-28T11:00:00Z" });
+        Assert.Contains("date and time", await ErrorAsync(notADate, "startsAt"), StringComparison.Ordinal);
+        Assert.Equal("Planning", (await JsonAsync(await client.GetAsync($"/api/v1/processes/{processId}"))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Schedule_WithoutApprovedAssessments_IsRefused_ListingWhoIsMissing_AndNothingIsSaved()
     {
         var (client, c, processId) = await ReadyConferenceAsync(assess: false);

@@ -223,8 +223,14 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return null;
         }
 
-        var occurredAt = TimeZoneInfo.ConvertTimeToUtc(date!.Value.ToDateTime(time, DateTimeKind.Unspecified), London.Zone);
-        return new NoteDetails(type, occurredAt, TextInput.Clean(NoteWithWhom), text!, TimeRecorded: !string.IsNullOrWhiteSpace(NoteTime));
+        var (occurredAt, clockError) = London.ToUtc(date!.Value, time);
+        if (clockError is not null)
+        {
+            ModelState.AddModelError(nameof(NoteTime), clockError);
+            return null;
+        }
+
+        return new NoteDetails(type, occurredAt!.Value, TextInput.Clean(NoteWithWhom), text!, TimeRecorded: !string.IsNullOrWhiteSpace(NoteTime));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

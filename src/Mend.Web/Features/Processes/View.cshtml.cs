@@ -213,7 +213,13 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
                 return null;
             }
 
-            return TimeZoneInfo.ConvertTimeToUtc(date.Value.ToDateTime(t, DateTimeKind.Unspecified), London.Zone);
+            var (utc, error) = London.ToUtc(date.Value, t);
+            if (error is not null)
+            {
+                ModelState.AddModelError(field, error);
+            }
+
+            return utc;
         }
 
         var starts = At(Starts, nameof(Starts));

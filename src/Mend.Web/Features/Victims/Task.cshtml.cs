@@ -219,7 +219,13 @@ public sealed class TaskModel(VictimWork work, VictimSettings settings) : PageMo
             return null;
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(day.Value.ToDateTime(time, DateTimeKind.Unspecified), London.Zone);
+        var (utc, clockError) = London.ToUtc(day.Value, time);
+        if (clockError is not null)
+        {
+            errors["atTime"] = clockError;
+        }
+
+        return utc;
     }
 
     private static string FieldOf(string key) => key switch

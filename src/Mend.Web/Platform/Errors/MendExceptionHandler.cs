@@ -77,7 +77,7 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
                 var field = JsonField(json.Path);
                 var syntax = json.InnerException?.GetType().Name == "JsonReaderException";
                 var message = syntax ? "The body is not valid JSON here"
-                    : json.Message.StartsWith("Text must be", StringComparison.Ordinal) ? json.Message.TrimEnd('.')
+                    : json is JsonFieldException ? json.Message
                     : json.Message.Contains("DateOnly", StringComparison.Ordinal) ? "Enter a real date as yyyy-mm-dd"
                     : json.Message.Contains("DateTime", StringComparison.Ordinal) ? "Enter a real date and time, as yyyy-mm-ddThh:mm:ssZ"
                     : "This value is not of the right type or format";

@@ -15,7 +15,7 @@ public sealed class BoundedStringConverter : JsonConverter<string>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException("Expected text in quotes.");
+            throw new Api.JsonFieldException("Enter text, in quotes");
         }
 
         // A UTF-8 byte count over four times the limit cannot decode to few enough characters.
@@ -23,7 +23,7 @@ public sealed class BoundedStringConverter : JsonConverter<string>
         var value = bytes > 4L * TextLimits.Longest ? null : reader.GetString();
         if (value is null || value.Length > TextLimits.Longest)
         {
-            throw new JsonException($"Text must be {TextLimits.Longest} characters or fewer.");
+            throw new Api.JsonFieldException($"Text must be {TextLimits.Longest} characters or fewer");
         }
 
         return value;

@@ -22,6 +22,31 @@ public static class London
         return local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
     }
 
+    /// <summary>
+    /// The UTC instant of a day and time typed as UK time, or the message to show. A time inside the hour skipped when
+    /// the clocks go forward (1am to 2am on the last Sunday in March) does not exist and is refused. A time in the hour
+    /// that happens twice when they go back (1am to 2am on the last Sunday in October) is taken as its first occurrence,
+    /// in British Summer Time, the rule RFC 5545 (3.3.5) gives calendars; the users' guide says so.
+    /// </summary>
+    public static (DateTime? Utc, string? Error) ToUtc(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            return (null, $"The clocks go forward at 1am on {day.ToString("d MMMM yyyy", EnGb)}, so {Clock(time)} does not exist that day. Enter a time before 1am or from 2am");
+        }
+
+        if (Zone.IsAmbiguousTime(local))
+        {
+            var summerTime = Zone.GetAmbiguousTimeOffsets(local).Max();
+            return (DateTime.SpecifyKind(local - summerTime, DateTimeKind.Utc), null);
+        }
+
+        return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);
+    }
+
+    private static string Clock(TimeOnly time) => time.ToString("h:mm", EnGb) + (time.Hour < 12 ? "am" : "pm");
+
     /// <summary>The UTC instant at which a London calendar day starts.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
