@@ -17,6 +17,38 @@ public sealed class CasesApiTests(MendFactory factory) : IClassFixture<MendFacto
         return (client, (await person.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
 
+    /// <summary>
+    /// A child whose age was stated (no date of birth) ages like anyone else: stated as 10 today, they were 9 or 10
+    /// eleven months ago, which is refused with a request for the date of birth; stated as 11, they were 10 or 11 then.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 0, true)]
+    [InlineData(10, -335, false)]
+    [InlineData(11, -335, true)]
+    [InlineData(9, 0, false)]
+    [InlineData(17, -335, true)]
+    [InlineData(18, -335, false)]
+    [InlineData(18, -400, true)]
+    public async Task Referral_YoungPersonWithAStatedAge_IsCheckedAgainstTheirPossibleAgesAtTheOffence(int statedAge, int offenceDaysAgo, bool accepted)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var person = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Kit", familyName = "Age" + Guid.NewGuid().ToString("N")[..5], statedAge });
+        var personId = (await person.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var today = factory.Clock.GetUtcNow();
+        var typeId = await factory.WithDbAsync(db => db.OffenceTypes.Where(t => t.Name == "Theft from a shop").Select(t => t.Id).SingleAsync());
+        var referral = await client.PostAsJsonAsync("/api/v1/referrals", new
+        {
+            youngPersonId = personId, source = "Police", receivedOn = today.ToString("yyyy-MM-dd"), referrerName = "PC Ray", jurisdiction = "EnglandAndWales",
+            offenceTypeId = typeId, offenceDate = today.AddDays(offenceDaysAgo).ToString("yyyy-MM-dd"),
+        });
+        var body = await referral.Content.ReadAsStringAsync();
+        Assert.True((referral.StatusCode == HttpStatusCode.Created) == accepted, body);
+        if (!accepted)
+        {
+            Assert.Contains("offenceDate", body, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<object> ReferralAsync(Guid personId) => new
     {
         youngPersonId = personId,

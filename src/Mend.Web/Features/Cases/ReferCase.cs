@@ -88,16 +88,28 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
         {
             errors[nameof(Request.OffenceDate)] = "Date of the offence must be on or before the date the referral was received";
         }
-        else if (youngPerson?.AgeOn(offenceDate) is { } age)
+        else if (youngPerson?.AgeRangeOn(offenceDate) is { } age)
         {
             var allowAdults = settings.AllowAdults || jurisdiction == Jurisdiction.Jersey;
-            if (age < CaseSettings.MinimumAge)
+            var statedOnly = youngPerson.DateOfBirth is null;
+            if (age.Oldest < CaseSettings.MinimumAge)
             {
                 errors[nameof(Request.OffenceDate)] = $"The young person was {age} at the offence; the age of criminal responsibility is {CaseSettings.MinimumAge}. Check the date of birth and the offence date";
             }
-            else if (age > CaseSettings.MaximumYouthAge && !allowAdults)
+            else if (age.Youngest < CaseSettings.MinimumAge)
+            {
+                // Only an age was given, and on the offence date it could have been either side of the limit.
+                errors[nameof(Request.OffenceDate)] = $"From the age given ({youngPerson.StatedAge} on {youngPerson.StatedAgeOn:d MMMM yyyy}), the young person was {age} at the offence, "
+                    + $"and the age of criminal responsibility is {CaseSettings.MinimumAge}. Record their date of birth on their record first";
+            }
+            else if (age.Youngest > CaseSettings.MaximumYouthAge && !allowAdults)
             {
                 errors[nameof(Request.OffenceDate)] = $"The young person was {age} at the offence. Youth justice cases are for children aged 10 to 17 at the offence";
+            }
+            else if (age.Oldest > CaseSettings.MaximumYouthAge && !allowAdults && statedOnly)
+            {
+                errors[nameof(Request.OffenceDate)] = $"From the age given ({youngPerson.StatedAge} on {youngPerson.StatedAgeOn:d MMMM yyyy}), the young person was {age} at the offence, "
+                    + "and youth justice cases are for children aged 10 to 17 at the offence. Record their date of birth on their record first";
             }
         }
 

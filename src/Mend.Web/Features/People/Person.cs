@@ -97,7 +97,10 @@ public sealed class Person : IVersioned, IPersonalData
         RefreshSearchNames();
     }
 
-    /// <summary>Age in whole years on a day, from the date of birth or the stated age; null when neither is known.</summary>
+    /// <summary>
+    /// Age in whole years on a day, from the date of birth, or from the stated age the youngest they can have been
+    /// (see <see cref="AgeRangeOn"/>); null when neither is known.
+    /// </summary>
     public int? AgeOn(DateOnly day)
     {
         if (DateOfBirth is { } born)
@@ -106,12 +109,8 @@ public sealed class Person : IVersioned, IPersonalData
             return born > day.AddYears(-age) ? age - 1 : age;
         }
 
-        if (StatedAge is { } stated && StatedAgeOn is { } on)
-        {
-            return stated + Math.Max(0, (day.DayNumber - on.DayNumber) / 365);
-        }
-
-        return null;
+        // From a stated age, the youngest they can have been: an uncertain child is treated as the younger age.
+        return AgeRangeOn(day)?.Youngest;
     }
 
     /// <summary>
