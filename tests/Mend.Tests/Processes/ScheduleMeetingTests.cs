@@ -14,6 +14,19 @@ namespace Mend.Tests.Processes;
 public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(factory), IClassFixture<MendFactory>
 {
     [Fact]
+    public async Task Plan_ConferenceWithOnlyTheVictim_IsRefusedNamingWhoIsMissing_AndNothingSaved()
+    {
+        var (client, c, _) = await ReadyConferenceAsync();
+        var before = await Factory.WithDbAsync(db => db.RjProcesses.CountAsync(p => p.CaseId == c.CaseId));
+        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "FaceToFaceConference", personIds = new[] { c.VictimId } });
+        Assert.Equal("A face-to-face conference needs both the person harmed and the young person responsible to take part. Add the young person responsible",
+            await ErrorAsync(planned, "personIds"));
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.RjProcesses.CountAsync(p => p.CaseId == c.CaseId)));
+        var letter = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "Letter", personIds = new[] { c.YoungPersonId } });
+        Assert.Equal(HttpStatusCode.Created, letter.StatusCode);
+    }
+
+    [Fact]
     public async Task Schedule_ATimeInTheSkippedSpringHour_IsAFieldError_OnThePageAndInTheApi_AndNeverA500()
     {
         var (client, c, processId) = await ReadyConferenceAsync();

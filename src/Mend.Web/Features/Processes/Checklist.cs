@@ -11,8 +11,10 @@ public static class Checklist
     public static IReadOnlyList<Item> For(RjProcess process, ProcessReadiness.Answer? readiness, Venues.Venue? venue, IReadOnlyDictionary<Guid, string> names)
     {
         var unprepared = process.Participants.Where(p => process.Preparation.All(s => s.PersonId != p.PersonId)).Select(p => names.GetValueOrDefault(p.PersonId, "")).ToList();
+        var missingParty = ProcessParties.Missing(process.Kind, process.Participants.Select(p => p.Role).ToList());
         var items = new List<Item>
         {
+            new("Everyone this kind of process needs is taking part", missingParty is null, missingParty),
             new("Everyone taking part has an approved, in-date assessment for this kind of process", readiness?.Ready == true,
                 readiness is { Ready: false } r ? string.Join("; ", r.Missing) : null),
             new("A preparation session has been held with each person", unprepared.Count == 0, unprepared.Count == 0 ? null : "Not yet: " + string.Join(", ", unprepared)),

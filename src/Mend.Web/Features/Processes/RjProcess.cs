@@ -69,7 +69,12 @@ public sealed class RjProcess : IVersioned
         process._participants.AddRange(participants.DistinctBy(p => p.PersonId).Select(p => new ProcessParticipant(p.PersonId, p.Role)));
         if (process._participants.Count == 0)
         {
-            throw new DomainRuleException("Choose who will take part.");
+            throw new DomainRuleException("Choose who will take part.", "personIds");
+        }
+
+        if (ProcessParties.Missing(kind, process._participants.Select(p => p.Role).ToList()) is { } missing)
+        {
+            throw new DomainRuleException(missing, "personIds");
         }
 
         return process;

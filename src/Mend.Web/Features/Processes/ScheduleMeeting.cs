@@ -64,6 +64,10 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
         {
             errors["personIds"] = "Select people who are taking part in the case";
         }
+        else if (input.Kind is { } kind && Enum.IsDefined(kind) && ProcessParties.Missing(kind, onCase.Select(p => p.Role).ToList()) is { } missing)
+        {
+            errors["personIds"] = missing;
+        }
 
         if (@case.Status is CaseStatus.Closed or CaseStatus.Declined)
         {
