@@ -144,6 +144,7 @@ public static class MendApp
         services.AddScoped<Features.Account.AccountNotices>();
         services.AddScoped<Features.Cases.CaseAccess>();
         services.AddScoped<Features.Cases.ReferCase>();
+        services.AddScoped<Features.Cases.WorkDue>();
         services.AddScoped<Features.People.PersonSearch>();
         services.AddScoped<Features.People.MergePeople>();
         services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Assessments").Get<Features.Assessments.AssessmentSettings>() ?? new Features.Assessments.AssessmentSettings()).Validated());

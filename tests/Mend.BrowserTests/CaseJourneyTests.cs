@@ -65,6 +65,9 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Referral accepted");
 
+        // The history comes first; the note form opens from one action above it.
+        Assert.False(await page.GetByLabel("Phone call").IsVisibleAsync());
+        await page.Locator("#add-note summary").ClickAsync();
         await page.GetByLabel("Phone call").CheckAsync();
         await CasePages.FillDateAsync(page, "When it happened", today);
         await page.GetByLabel("Note", new() { Exact = true }).FillAsync("Spoke to Riley's dad about a first visit.");

@@ -168,6 +168,7 @@ public sealed class CasesTests(MendFactory factory) : IClassFixture<MendFactory>
 
         var refused = await outsider.GetPageAsync($"/Cases/{caseId}");
         Assert.Contains("This case is restricted", refused.QuerySelector("h1")!.TextContent);
+        Assert.Equal("This case belongs to another team, and you are not one of the people named on it.", refused.QuerySelector("#why-restricted")!.TextContent);
         Assert.Null(refused.QuerySelector(".moj-timeline"));
 
         var opened = await outsider.SubmitAsync($"/Cases/{caseId}", [new("Reason", "Covering a court hearing today")], $"/Cases/{caseId}?handler=BreakGlass");
@@ -176,6 +177,25 @@ public sealed class CasesTests(MendFactory factory) : IClassFixture<MendFactory>
         Assert.NotNull(page.QuerySelector(".moj-timeline"));
         Assert.True(await factory.WithDbAsync(db => db.BreakGlass.AnyAsync(b => b.CaseId == caseId && b.Reason == "Covering a court hearing today")));
         Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityId == caseId.ToString() && e.Outcome == "break-glass")));
+    }
+
+    [Fact]
+    public async Task RestrictedCaseOfTheirOwnTeam_TellsAColleagueItIsRestrictedToNamedPeople_NotThatItIsAnotherTeams()
+    {
+        var owner = await PractitionerAsync();
+        var caseId = await OpenCaseAsync(owner);
+        await factory.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.Include(c => c.AccessGrants).SingleAsync(c => c.Id == caseId);
+            @case.Restrict([(Guid.NewGuid(), "Named Person")], "Morgan Manager", Today);
+            return await db.SaveChangesAsync();
+        });
+        var colleague = await PractitionerAsync();
+
+        var refused = await colleague.GetPageAsync($"/Cases/{caseId}");
+        var why = refused.QuerySelector("#why-restricted")!.TextContent;
+        Assert.StartsWith("This case has been restricted to named people by Morgan Manager on ", why, StringComparison.Ordinal);
+        Assert.EndsWith("You are not one of the named people, although it belongs to your team.", why, StringComparison.Ordinal);
     }
 
     [Fact]

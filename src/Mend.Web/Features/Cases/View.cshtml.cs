@@ -23,6 +23,9 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
     public bool NeedsBreakGlass { get; private set; }
 
+    /// <summary>Why the user cannot see the case without breaking the glass, in words they can act on.</summary>
+    public string WhyClosed { get; private set; } = "";
+
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
@@ -68,12 +71,19 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     {
         if (!await LoadAsync(id, ct))
         {
-            if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+            if (await db.Cases.AsNoTracking().Where(c => c.Id == id)
+                    .Select(c => new { c.IsRestricted, c.TeamId, Grant = c.AccessGrants.OrderByDescending(g => g.GrantedAt).Select(g => new { g.GrantedByName, g.GrantedAt }).FirstOrDefault() })
+                    .SingleOrDefaultAsync(ct) is not { } closed)
             {
                 return NotFound();
             }
 
             NeedsBreakGlass = true;
+            WhyClosed = closed.IsRestricted
+                ? $"This case has been restricted to named people{(closed.Grant is null ? "" : $" by {closed.Grant.GrantedByName} on {closed.Grant.GrantedAt.ToLondon()}")}, "
+                  + "as managers do when someone on it is known to staff or the case is especially sensitive. You are not one of the named people"
+                  + (closed.TeamId == User.TeamIdOf() ? ", although it belongs to your team." : ".")
+                : "This case belongs to another team, and you are not one of the people named on it.";
             return Page();
         }
 

@@ -1,0 +1,74 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Assessments;
+using Mend.Web.Features.Victims;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Cases;
+
+/// <summary>
+/// What is due this week or overdue on a set of cases: victims' Code entitlements, outcome-agreement items and
+/// assessments to review. Shown on the caseload and on a worker's home page, from this one place.
+/// </summary>
+public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, TimeProvider clock)
+{
+    public sealed record AgreementDue(Guid ProcessId, string Reference, string What, string Who, DateOnly DueOn);
+
+    public sealed record AssessmentDue(Guid Id, string Reference, string PersonName, DateOnly? ReviewOn, IReadOnlyList<string> OutOfDate);
+
+    public sealed record Summary(
+        DateOnly Today,
+        IReadOnlyList<(VictimDeadlines.Row Victim, EntitlementStatus Entitlement)> Victims,
+        IReadOnlyList<AgreementDue> Agreements,
+        IReadOnlyList<AssessmentDue> Reviews)
+    {
+        public static Summary None(DateOnly today) => new(today, [], [], []);
+
+        public bool IsEmpty => Victims.Count == 0 && Agreements.Count == 0 && Reviews.Count == 0;
+
+        public int Overdue => Victims.Count(v => v.Entitlement.State == EntitlementState.Overdue) + Agreements.Count(a => a.DueOn < Today)
+            + Reviews.Count(r => r.OutOfDate.Count > 0 || r.ReviewOn < Today);
+    }
+
+    public DateOnly Today => victimDeadlines.Today;
+
+    /// <summary>At most 50 of each, most urgent first, over the open cases (and, for victims, referrals not yet decided and cases closed in the last 30 days).</summary>
+    public async Task<Summary> ForAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var soon = Today.AddDays(7);
+        var open = cases.Where(c => c.Status == CaseStatus.Open);
+        var processes = await db.RjProcesses.AsNoTracking()
+            .Where(p => open.Any(c => c.Id == p.CaseId) && p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon))
+            .Take(50).ToListAsync(ct);
+        var recentlyClosed = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        // The Code's clock runs from when a victim's details arrive, whether or not the referral has been accepted yet.
+        var victims = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
+                || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), ct))
+            .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
+        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct));
+    }
+
+    private async Task<IReadOnlyList<AssessmentDue>> ReviewsAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var today = Today;
+        var soon = today.AddDays(checks.Settings.ReviewPromptDays);
+        var approved = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Approved && cases.Any(c => c.Id == a.CaseId))
+            .OrderBy(a => a.ReviewOn).Take(500).ToListAsync(ct);
+        var outOfDate = await checks.OutOfDateAsync(approved, today, ct);
+        var due = approved.Where(a => a.ReviewOn <= soon || outOfDate.ContainsKey(a.Id)).Take(50).ToList();
+        var caseIds = due.Select(a => a.CaseId).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var names = await People.PersonNames.OfAsync(db, due.Select(a => a.PersonId), ct);
+        return due.Select(a => new AssessmentDue(a.Id, references[a.CaseId], names.GetValueOrDefault(a.PersonId, ""), a.ReviewOn,
+            outOfDate.TryGetValue(a.Id, out var r) ? r : [])).ToList();
+    }
+
+    private async Task<IReadOnlyList<AgreementDue>> AgreementsAsync(IReadOnlyList<Processes.RjProcess> processes, DateOnly soon, CancellationToken ct)
+    {
+        var caseIds = processes.Select(p => p.CaseId).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        return processes.SelectMany(p => p.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
+                .Select(i => new AgreementDue(p.Id, references[p.CaseId], i.What, i.Who, i.DueOn)))
+            .OrderBy(a => a.DueOn).ToList();
+    }
+}
