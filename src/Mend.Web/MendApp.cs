@@ -36,6 +36,7 @@ public static class MendApp
         // configuration sources are only complete once the app is built.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Security").Get<SecuritySettings>() ?? new SecuritySettings());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Platform.Time.HolidayCalendar>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Encryption").Get<Platform.Encryption.EncryptionSettings>() ?? new Platform.Encryption.EncryptionSettings());
         services.AddSingleton<Platform.Encryption.FieldEncryption>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Cases").Get<Features.Cases.CaseSettings>() ?? new Features.Cases.CaseSettings());

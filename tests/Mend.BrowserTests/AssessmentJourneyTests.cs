@@ -87,7 +87,9 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(manager.Locator("h1 .govuk-tag")).ToHaveTextAsync("Approved");
 
         await practitioner.GotoAsync("/");
-        await practitioner.GetByRole(AriaRole.Link, new() { Name = "Read your notifications" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(practitioner);
+        await Accessibility.ScreenshotAsync(practitioner, "home-practitioner");
+        await practitioner.GetByRole(AriaRole.Link, new() { Name = "Read all your notifications" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(practitioner);
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "An assessment you submitted was approved" }).First.ClickAsync();
         Assert.Equal(assessmentUrl, practitioner.Url);

@@ -17,6 +17,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Platform.Submissions.Submission> Submissions => Set<Platform.Submissions.Submission>();
+    public DbSet<Platform.Time.ProclaimedHoliday> ProclaimedHolidays => Set<Platform.Time.ProclaimedHoliday>();
+    public DbSet<Platform.Time.HolidayListCheck> HolidayListChecks => Set<Platform.Time.HolidayListCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();

@@ -86,6 +86,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Notifications/Index"] = Everyone,
         ["People/Merge/{id:guid}"] = [Roles.Manager],
         ["Admin/OffenceTypes"] = [Roles.Administrator],
+        ["Admin/Holidays"] = [Roles.Administrator],
+        ["Admin/Holidays/Index"] = [Roles.Administrator],
         ["Admin/OffenceTypes/Index"] = [Roles.Administrator],
         ["Admin/OffenceTypes/Edit/{id:int}"] = [Roles.Administrator],
         ["Admin/Users"] = [Roles.Administrator],

@@ -40,8 +40,8 @@ public sealed class VictimRulesTests
 
         Assert.Equal(enhanced, victim.Enhanced.HasFlag(EnhancedReasons.ChildAtOffence));
         Assert.Equal("18 to 24", victim.AgeBand);
-        var due = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation).DueOn;
-        Assert.Equal(WorkingDays.Add(Monday, enhanced ? 1 : 5, Jurisdiction.EnglandAndWales), due);
+        var due = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation).DueOn;
+        Assert.Equal(WorkingDays.Shipped.Add(Monday, enhanced ? 1 : 5, Jurisdiction.EnglandAndWales), due);
     }
 
     [Fact]
@@ -54,13 +54,13 @@ public sealed class VictimRulesTests
     [Fact]
     public void RjInformation_IsDueIn5WorkingDays_Or1ForEnhancedRights()
     {
-        var standard = Entitlements.For(Adult(), Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation);
-        var enhanced = Entitlements.For(Adult(EnhancedReasons.PersistentlyTargeted), Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation);
+        var standard = Entitlements.For(WorkingDays.Shipped, Adult(), Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation);
+        var enhanced = Entitlements.For(WorkingDays.Shipped, Adult(EnhancedReasons.PersistentlyTargeted), Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.RjInformation);
 
         Assert.Equal(new DateOnly(2026, 11, 30), standard.DueOn);
         Assert.Equal(new DateOnly(2026, 11, 24), enhanced.DueOn);
         Assert.Equal(EntitlementState.Due, standard.State);
-        Assert.Equal(EntitlementState.Overdue, Entitlements.For(Adult(), Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 12, 1)).Single().State);
+        Assert.Equal(EntitlementState.Overdue, Entitlements.For(WorkingDays.Shipped, Adult(), Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 12, 1)).Single().State);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class VictimRulesTests
         Assert.Contains("Say why it was late", ex.Message, StringComparison.Ordinal);
 
         victim.Record(Rj(due.AddDays(1), "Victim was in hospital"), due, Encryption, "Ada", Now);
-        var status = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, due.AddDays(2)).Single(e => e.Entitlement == Entitlement.RjInformation);
+        var status = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, due.AddDays(2)).Single(e => e.Entitlement == Entitlement.RjInformation);
         Assert.Equal(EntitlementState.MetLate, status.State);
         Assert.Equal("Victim was in hospital", status.Reason);
         Assert.True(victim.Agreed(ChoiceKind.TakePartInRj));
@@ -91,7 +91,7 @@ public sealed class VictimRulesTests
         victim.RecordContact(Phone(ContactDirection.Incoming), false, "Ada", Now);
 
         Assert.Single(victim.Contacts);
-        var rj = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(30)).Single(e => e.Entitlement == Entitlement.RjInformation);
+        var rj = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(30)).Single(e => e.Entitlement == Entitlement.RjInformation);
         Assert.Equal(EntitlementState.NotApplicable, rj.State);
     }
 
@@ -115,12 +115,12 @@ public sealed class VictimRulesTests
         var victim = Adult();
         victim.RecordChoice(ChoiceKind.KeptInformed, true, Monday, null, "Ada", Now);
         victim.Record(new(RecordKind.ProgressUpdate, Monday.AddDays(7), "Court date set", null, null, ContactMethod.Phone, null), null, Encryption, "Ada", Now);
-        Assert.Contains(Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(8)), e => e.Entitlement == Entitlement.ProgressUpdate && e.IsOpen);
+        Assert.Contains(Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(8)), e => e.Entitlement == Entitlement.ProgressUpdate && e.IsOpen);
 
         victim.RecordChoice(ChoiceKind.KeptInformed, false, Monday.AddDays(9), "Does not want to hear more", "Ada", Now);
 
         Assert.Throws<DomainRuleException>(() => victim.Record(new(RecordKind.ProgressUpdate, Monday.AddDays(10), "x", null, null, null, null), null, Encryption, "Ada", Now));
-        Assert.DoesNotContain(Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(60)), e => e.Entitlement == Entitlement.ProgressUpdate && e.IsOpen);
+        Assert.DoesNotContain(Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, Monday.AddDays(60)), e => e.Entitlement == Entitlement.ProgressUpdate && e.IsOpen);
     }
 
     [Fact]
@@ -129,11 +129,11 @@ public sealed class VictimRulesTests
         var victim = Adult();
         victim.RecordChoice(ChoiceKind.KeptInformed, true, Monday, null, "Ada", Now);
 
-        var open = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.ProgressUpdate);
+        var open = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, Monday).Single(e => e.Entitlement == Entitlement.ProgressUpdate);
         // 20 working days from Monday 23 November 2026.
         Assert.Equal(new DateOnly(2026, 12, 21), open.DueOn);
 
-        var closed = Entitlements.For(victim, Jurisdiction.EnglandAndWales, new DateOnly(2026, 12, 23), Settings, new DateOnly(2026, 12, 23));
+        var closed = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, new DateOnly(2026, 12, 23), Settings, new DateOnly(2026, 12, 23));
         Assert.Equal(new DateOnly(2027, 1, 4), closed.Single(e => e.Entitlement == Entitlement.ConclusionNotice).DueOn);
         Assert.DoesNotContain(closed, e => e.Entitlement == Entitlement.ProgressUpdate && e.IsOpen);
     }
@@ -145,11 +145,11 @@ public sealed class VictimRulesTests
         Assert.Throws<DomainRuleException>(() => victim.Record(new(RecordKind.SupportReferral, Monday, null, "Victim Support", null, null, null), null, Encryption, "Ada", Now));
         victim.Record(new(RecordKind.SupportWanted, new DateOnly(2026, 11, 27), null, null, null, null, null), null, Encryption, "Ada", Now);
 
-        var due = Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 11, 27)).Single(e => e.Entitlement == Entitlement.SupportReferral);
+        var due = Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 11, 27)).Single(e => e.Entitlement == Entitlement.SupportReferral);
         Assert.Equal(new DateOnly(2026, 12, 1), due.DueOn);
 
         victim.Record(new(RecordKind.SupportReferral, new DateOnly(2026, 11, 30), null, "Victim Support", null, null, null), due.DueOn, Encryption, "Ada", Now);
-        Assert.Equal(EntitlementState.MetOnTime, Entitlements.For(victim, Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 12, 5)).Single(e => e.Entitlement == Entitlement.SupportReferral).State);
+        Assert.Equal(EntitlementState.MetOnTime, Entitlements.For(WorkingDays.Shipped, victim, Jurisdiction.EnglandAndWales, null, Settings, new DateOnly(2026, 12, 5)).Single(e => e.Entitlement == Entitlement.SupportReferral).State);
     }
 
     [Fact]

@@ -54,13 +54,13 @@ public sealed class WorkingDaysTests
     [InlineData("EnglandAndWales", "2024-07-12", 1, "2024-07-15")]
     public void Add_CountsOnlyWorkingDays(string jurisdiction, string start, int days, string due)
     {
-        Assert.Equal(D(due), WorkingDays.Add(D(start), days, Enum.Parse<Jurisdiction>(jurisdiction)));
+        Assert.Equal(D(due), WorkingDays.Shipped.Add(D(start), days, Enum.Parse<Jurisdiction>(jurisdiction)));
     }
 
     [Fact]
     public void Holidays_2026_EnglandAndWales_AreTheEightPublishedDays()
     {
-        var days = Enumerable.Range(0, 365).Select(i => D("2026-01-01").AddDays(i)).Where(d => WorkingDays.IsHoliday(d, Jurisdiction.EnglandAndWales)).ToList();
+        var days = Enumerable.Range(0, 365).Select(i => D("2026-01-01").AddDays(i)).Where(d => WorkingDays.Shipped.IsHoliday(d, Jurisdiction.EnglandAndWales)).ToList();
 
         Assert.Equal(
             new[] { "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28" }.Select(D),
@@ -70,7 +70,7 @@ public sealed class WorkingDaysTests
     [Fact]
     public void Add_OutsideTheListedYears_SaysWhatToDo()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => WorkingDays.Add(D("2050-12-30"), 5, Jurisdiction.Jersey));
+        var ex = Assert.Throws<InvalidOperationException>(() => WorkingDays.Shipped.Add(D("2050-12-30"), 5, Jurisdiction.Jersey));
 
         Assert.Contains("bank-holidays.txt", ex.Message, StringComparison.Ordinal);
     }
@@ -80,6 +80,6 @@ public sealed class WorkingDaysTests
     [InlineData(-1)]
     public void Add_ZeroOrNegativeDays_IsRefused(int days)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDays.Add(D("2026-11-23"), days, Jurisdiction.EnglandAndWales));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDays.Shipped.Add(D("2026-11-23"), days, Jurisdiction.EnglandAndWales));
     }
 }

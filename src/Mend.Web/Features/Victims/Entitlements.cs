@@ -33,14 +33,14 @@ public sealed record EntitlementStatus(Entitlement Entitlement, DateOnly DueOn, 
 /// </summary>
 public static class Entitlements
 {
-    public static IReadOnlyList<EntitlementStatus> For(Victim victim, Jurisdiction jurisdiction, DateOnly? caseClosedOn, VictimSettings settings, DateOnly today)
+    public static IReadOnlyList<EntitlementStatus> For(WorkingDays days, Victim victim, Jurisdiction jurisdiction, DateOnly? caseClosedOn, VictimSettings settings, DateOnly today)
     {
         var result = new List<EntitlementStatus>();
         var records = victim.Records.OrderBy(r => r.On).ThenBy(r => r.RecordedAt).ToList();
 
         // Right 3: information about restorative justice.
         var rjDays = victim.Enhanced != EnhancedReasons.None ? settings.EnhancedRjInformationWorkingDays : settings.RjInformationWorkingDays;
-        var rjDue = WorkingDays.Add(victim.DetailsReceivedOn, rjDays, jurisdiction);
+        var rjDue = days.Add(victim.DetailsReceivedOn, rjDays, jurisdiction);
         var rjGiven = records.FirstOrDefault(r => r.Kind == RecordKind.RjInformation);
         var optedOut = victim.Choices.Where(c => c.Kind == ChoiceKind.Contact && !c.Agreed && c.On <= rjDue).OrderBy(c => c.On).FirstOrDefault();
         result.Add(rjGiven is not null ? Met(Entitlement.RjInformation, rjDue, rjGiven)
@@ -50,7 +50,7 @@ public static class Entitlements
         // Right 4: referral to support services, each time the victim says they want it.
         foreach (var wanted in records.Where(r => r.Kind == RecordKind.SupportWanted))
         {
-            var due = WorkingDays.Add(wanted.On, settings.SupportReferralWorkingDays, jurisdiction);
+            var due = days.Add(wanted.On, settings.SupportReferralWorkingDays, jurisdiction);
             var referral = records.FirstOrDefault(r => r.Kind == RecordKind.SupportReferral && r.On >= wanted.On);
             result.Add(referral is not null ? Met(Entitlement.SupportReferral, due, referral)
                 : victim.HasDeclined ? new(Entitlement.SupportReferral, due, null, EntitlementState.NotApplicable, "The victim declined the service")
@@ -64,11 +64,11 @@ public static class Entitlements
             var from = informed.On;
             foreach (var update in records.Where(r => r.Kind == RecordKind.ProgressUpdate && r.On >= informed.On))
             {
-                result.Add(Met(Entitlement.ProgressUpdate, WorkingDays.Add(from, settings.ProgressUpdateWorkingDays, jurisdiction), update));
+                result.Add(Met(Entitlement.ProgressUpdate, days.Add(from, settings.ProgressUpdateWorkingDays, jurisdiction), update));
                 from = update.On;
             }
 
-            var nextDue = WorkingDays.Add(from, settings.ProgressUpdateWorkingDays, jurisdiction);
+            var nextDue = days.Add(from, settings.ProgressUpdateWorkingDays, jurisdiction);
             if (victim.Agreed(ChoiceKind.KeptInformed) && caseClosedOn is null)
             {
                 result.Add(Open(Entitlement.ProgressUpdate, nextDue, today));
@@ -77,7 +77,7 @@ public static class Entitlements
             // Told that the intervention has concluded, once the case closes.
             if (caseClosedOn is { } closed)
             {
-                var due = WorkingDays.Add(closed, settings.ConclusionNoticeWorkingDays, jurisdiction);
+                var due = days.Add(closed, settings.ConclusionNoticeWorkingDays, jurisdiction);
                 var told = records.FirstOrDefault(r => r.Kind == RecordKind.ConclusionNotice);
                 result.Add(told is not null ? Met(Entitlement.ConclusionNotice, due, told)
                     : !victim.Agreed(ChoiceKind.KeptInformed) ? new(Entitlement.ConclusionNotice, due, null, EntitlementState.NotApplicable, "The victim no longer wants to be kept informed")

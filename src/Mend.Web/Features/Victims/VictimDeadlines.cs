@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Victims;
 
 /// <summary>Victims' Code entitlements across many cases: the overdue lists, the caseload, and the compliance report.</summary>
-public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProvider clock)
+public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProvider clock, HolidayCalendar holidays)
 {
     public sealed record Row(Guid CaseId, string CaseReference, Guid PersonId, string PersonName, string? AllocatedTo, IReadOnlyList<EntitlementStatus> Entitlements);
 
@@ -26,12 +26,13 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
         var names = await PersonNames.OfAsync(db, personIds, ct);
         var byCase = caseRows.ToDictionary(c => c.Id);
         var today = Today;
+        var days = await holidays.CurrentAsync(db, ct);
         return victims.Select(v =>
         {
             var c = byCase[v.CaseId];
             var closed = c.ClosedAt is { } at ? DateOnly.FromDateTime(at.ToLondonTime()) : (DateOnly?)null;
             return new Row(v.CaseId, c.Reference, v.PersonId, names.GetValueOrDefault(v.PersonId, ""), c.AllocatedWorkerName,
-                Entitlements.For(v, c.Jurisdiction, closed, settings, today));
+                Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
         }).ToList();
     }
 }

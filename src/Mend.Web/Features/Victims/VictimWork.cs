@@ -18,7 +18,8 @@ namespace Mend.Web.Features.Victims;
 /// the victim through the case access rules, applies the entity's rule, and saves at the version the
 /// user saw. Field errors are keyed by the input's camelCase property names; "" is the whole request.
 /// </summary>
-public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption encryption, VictimSettings settings, AuditTrail audit, TimeProvider clock)
+public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption encryption, VictimSettings settings, AuditTrail audit, TimeProvider clock,
+    HolidayCalendar holidays)
 {
     public const int LongText = 4000;
 
@@ -42,7 +43,8 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     public sealed record SurveyInput(int? Satisfaction, bool? FeltListenedTo, bool? WouldRecommend, string? Comments);
 
     /// <summary>The victim, their case and person, as the user may see them.</summary>
-    public sealed record Loaded(Case Case, Person Person, ParticipantRole Role, Victim? Victim, DateOnly Today);
+    /// <summary>What a victim's work needs: the case, the person, their record, today (UK) and the working days in force.</summary>
+    public sealed record Loaded(Case Case, Person Person, ParticipantRole Role, Victim? Victim, DateOnly Today, WorkingDays Days);
 
     public sealed record Result(Victim? Victim, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? SurveyLink = null)
     {
@@ -68,12 +70,12 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         var person = await db.People.AsNoTracking().Include(p => p.Addresses).Include(p => p.Flags).AsSplitQuery().SingleAsync(p => p.Id == personId, ct);
         var victims = tracked ? db.Victims : db.Victims.AsNoTracking();
         var victim = await victims.AsSplitQuery().SingleOrDefaultAsync(v => v.CaseId == caseId && v.PersonId == personId, ct);
-        return new Loaded(@case, person, participant.Role, victim, Today);
+        return new Loaded(@case, person, participant.Role, victim, Today, await holidays.CurrentAsync(db, ct));
     }
 
     /// <summary>Each entitlement's deadline and state for this victim.</summary>
     public IReadOnlyList<EntitlementStatus> EntitlementsOf(Loaded loaded) =>
-        loaded.Victim is null ? [] : Entitlements.For(loaded.Victim, loaded.Case.Jurisdiction, ClosedOn(loaded.Case), settings, loaded.Today);
+        loaded.Victim is null ? [] : Entitlements.For(loaded.Days, loaded.Victim, loaded.Case.Jurisdiction, ClosedOn(loaded.Case), settings, loaded.Today);
 
     public static DateOnly? ClosedOn(Case @case) => @case.ClosedAt is { } closed ? DateOnly.FromDateTime(closed.ToLondonTime()) : null;
 
