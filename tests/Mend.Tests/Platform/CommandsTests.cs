@@ -81,6 +81,47 @@ public sealed class CommandsTests
     }
 
     [Fact]
+    public async Task ReindexNames_WorksOutSearchNamesAgain_WithTheCurrentRules()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"mend-reindex-{Guid.NewGuid():N}.db");
+        var connection = $"Data Source={file};Pooling=False";
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await using var app = Build(connection, (1, key));
+            Guid id;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<MendDb>();
+                await db.Database.MigrateAsync();
+                var person = Person.Create(new PersonDetails(PersonKind.Individual, "Jörg", "Straußberger", null, null, null, 40, null, null, null, false, null, null, null, null, [], null),
+                    DateTime.UtcNow, null);
+                db.People.Add(person);
+                await db.SaveChangesAsync();
+                id = person.Id;
+                // As an older Mend wrote it, before ß was folded for matching.
+                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE PersonSearchNames SET Text = {"jorg straußberger"} WHERE PersonId = {id}");
+                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE PersonNameWords SET Word = {"straußberger"} WHERE PersonId = {id} AND Word = {"straussberger"}");
+            }
+
+            Assert.Equal(0, await MendCommands.Find(["reindex-names"])!.RunAsync(app, []));
+
+            await using var check = app.Services.CreateAsyncScope();
+            var after = check.ServiceProvider.GetRequiredService<MendDb>();
+            Assert.Equal(["jorg straussberger"], await after.PersonSearchNames.Where(n => n.PersonId == id).Select(n => n.Text).ToListAsync());
+            Assert.Equal(["jorg", "straussberger"], (await after.PersonNameWords.Where(n => n.PersonId == id).Select(n => n.Word).ToListAsync()).Order());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Reencrypt_AfterANewKeyIsMadeCurrent_RewritesOldNotesUnderIt()
     {
         var file = Path.Combine(Path.GetTempPath(), $"mend-reencrypt-{Guid.NewGuid():N}.db");

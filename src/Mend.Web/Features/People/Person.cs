@@ -274,6 +274,9 @@ public sealed class Person : IVersioned, IPersonalData
         _addresses.Add(PersonAddress.Start(Id, address, current is null ? null : today));
     }
 
+    /// <summary>Works out the search names and words again, as after an upgrade that changes the matching rules.</summary>
+    public void ReindexNames() => RefreshSearchNames();
+
     private void RefreshSearchNames()
     {
         var names = new List<string> { DisplayName };

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Platform.Commands;
 
-/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt</c>.</summary>
+/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt | reindex-names</c>.</summary>
 public sealed record MendCommand(string Name, string Usage, Func<IServiceProvider, Dictionary<string, string>, Task<int>> Run)
 {
     public async Task<int> RunAsync(WebApplication app, string[] args)
@@ -46,6 +46,7 @@ public static class MendCommands
         new("create-token", "create-token --user EMAIL --scopes \"profile:read audit:read\" [--days 90] [--name NAME]", CreateTokenAsync),
         new("verify-audit", "verify-audit", VerifyAuditAsync),
         new("reencrypt", "reencrypt", ReencryptAsync),
+        new("reindex-names", "reindex-names", ReindexNamesAsync),
     ];
 
     public static MendCommand? Find(string[] args) =>
@@ -120,6 +121,39 @@ public static class MendCommands
     }
 
     /// <summary>After a new encryption key is made current, rewrites text still under older keys, in batches.</summary>
+    /// <summary>
+    /// Works out every person's search names again with the current matching rules (after an upgrade that changes how
+    /// names are folded for matching), 500 people at a time. Safe to run more than once, and while Mend is running.
+    /// </summary>
+    private static async Task<int> ReindexNamesAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var db = services.GetRequiredService<MendDb>();
+        var total = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var batch = await db.People.Include(p => p.Aliases).Include(p => p.SearchNames).Include(p => p.NameWords).AsSplitQuery()
+                .Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(500).ToListAsync();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var person in batch)
+            {
+                person.ReindexNames();
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            total += batch.Count;
+            after = batch[^1].Id;
+        }
+
+        Console.WriteLine($"Search names worked out again for {total} people.");
+        return 0;
+    }
+
     private static async Task<int> ReencryptAsync(IServiceProvider services, Dictionary<string, string> options)
     {
         var db = services.GetRequiredService<MendDb>();
