@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
@@ -36,7 +37,7 @@ public static class DemoCases
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = London.DateOf(now);
         var types = await db.OffenceTypes.ToDictionaryAsync(t => t.Name, t => t.Id);
         var number = 0;
         foreach (var story in Stories)
@@ -102,7 +103,7 @@ public static class DemoCases
             PowerImbalanceKinds.None, encryption, now);
         assessment.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, Venue.YotOffice, "Separate waiting rooms; arrive 15 minutes apart.", encryption, now);
         var overall = risk == RiskLevel.NotAssessed ? RiskLevel.Low : risk;
-        assessment.RecordOverall(overall, Recommendation.Proceed, "Willing, well supported, and the risks can be managed.", DateOnly.FromDateTime(now).AddMonths(3), encryption, now);
+        assessment.RecordOverall(overall, Recommendation.Proceed, "Willing, well supported, and the risks can be managed.", London.DateOf(now).AddMonths(3), encryption, now);
         var needsManager = overall is RiskLevel.High or RiskLevel.VeryHigh;
         assessment.Submit(new ApprovalDecision(needsManager, needsManager ? [$"The overall risk is {CaseWords.Describe(overall).ToLowerInvariant()}"] : []), practitionerId, practitionerName, now);
         if (!needsManager)

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Features.Panels;
 using Mend.Web.Features.Staff;
 using Mend.Web.Features.Venues;
@@ -20,7 +21,7 @@ public static class DemoWorkplace
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = London.DateOf(now);
         db.Venues.AddRange(
             Venue.Create(new VenueDetails("Exampletown YOT office", Features.Assessments.Venue.YotOffice, "1 Station Road, Exampletown EX1 1AA",
                 ["Meeting room 1", "Meeting room 2", "Quiet room"], SeparateWaitingRooms: true, StaffMayBeAlone: true,

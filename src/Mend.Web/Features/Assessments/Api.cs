@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
@@ -31,7 +32,7 @@ public static class AssessmentsApi
                 }
 
                 var all = await db.Assessments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.PersonId).ThenBy(a => a.Number).ToListAsync(ct);
-                var outOfDate = await checks.OutOfDateAsync(all, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                var outOfDate = await checks.OutOfDateAsync(all, clock.LondonToday(), ct);
                 foreach (var personId in all.Select(a => a.PersonId).Distinct())
                 {
                     audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: personId, purpose: "Assessments on the case (API)");
@@ -106,7 +107,7 @@ public static class AssessmentsApi
                 }
 
                 var now = clock.GetUtcNow().UtcDateTime;
-                var errors = record.Apply(assessment, answers, DateOnly.FromDateTime(now), now);
+                var errors = record.Apply(assessment, answers, London.DateOf(now), now);
                 if (errors.Count > 0)
                 {
                     return ApiResults.FieldErrors(errors);

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Notifications;
@@ -88,7 +89,7 @@ public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEn
         ApprovalDecision? policy;
         try
         {
-            policy = await decide(assessment, now, DateOnly.FromDateTime(now));
+            policy = await decide(assessment, now, London.DateOf(now));
         }
         catch (DomainRuleException ex)
         {

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
@@ -112,7 +113,7 @@ public sealed class IndexModel(MendDb db, CaseAccess access, AssessmentChecks ch
         var ids = participants.Select(p => p.PersonId).ToList();
         var names = await PersonNames.OfAsync(db, ids, ct);
         var latest = await checks.LatestAsync(caseId, ct);
-        var outOfDate = await checks.OutOfDateAsync(latest.ToList(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var outOfDate = await checks.OutOfDateAsync(latest.ToList(), clock.LondonToday(), ct);
         Rows = participants.Select(p =>
         {
             var a = latest.FirstOrDefault(l => l.PersonId == p.PersonId);

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using System.Globalization;
 using System.Security.Claims;
 using Mend.Web.Data;
@@ -37,7 +38,7 @@ public sealed class ProcessReadiness(MendDb db, CaseAccess access, AssessmentChe
             return new Answer(false, missing);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         var roles = await db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == caseId && p.EndedAt == null).Select(p => new { p.PersonId, p.Role }).ToListAsync(ct);
         var onCase = roles.Select(r => r.PersonId).ToHashSet();
 

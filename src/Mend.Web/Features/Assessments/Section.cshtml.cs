@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
@@ -122,7 +123,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var errors = record.Apply(assessment, Answers(), DateOnly.FromDateTime(now), now);
+        var errors = record.Apply(assessment, Answers(), London.DateOf(now), now);
         foreach (var (key, message) in errors)
         {
             if (key == "recommendation.reviewOn" && ModelState.TryGetValue(nameof(ReviewOn), out var date) && date.Errors.Count > 0)
@@ -227,7 +228,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
         OverallRisk = s.OverallRisk?.ToString();
         Recommendation = s.Recommendation?.ToString();
         Reasons = s.RecommendationReasons;
-        ReviewOn = DateParts.From(s.ReviewOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(checks.Settings.ReviewAfterMonths));
+        ReviewOn = DateParts.From(s.ReviewOn ?? clock.LondonToday().AddMonths(checks.Settings.ReviewAfterMonths));
     }
 
     private async Task<Assessment?> LoadAsync(Guid id, string section, CancellationToken ct, bool tracked = false)

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
@@ -103,7 +104,7 @@ public sealed class ViewModel(MendDb db, AssessmentChecks checks, DecideAssessme
             return false;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         Sheet = AssessmentSheet.From(assessment, encryption);
         Version = assessment.Version;
         CaseReference = await db.Cases.Where(c => c.Id == assessment.CaseId).Select(c => c.Reference).SingleAsync(ct);

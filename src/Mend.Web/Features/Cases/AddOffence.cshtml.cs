@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using Mend.Web.Data;
@@ -48,7 +49,7 @@ public sealed class AddOffenceModel(MendDb db, CaseAccess access, TimeProvider c
         }
 
         var (date, dateError) = CommittedOn.Parse("Date of the offence");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         if (!int.TryParse(OffenceTypeId, out var typeId) || !await db.OffenceTypes.AnyAsync(t => t.Id == typeId && t.IsActive, ct))
         {
             ModelState.AddModelError(nameof(OffenceTypeId), "Select the offence from the list");

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
@@ -30,7 +31,7 @@ public static class CasesApi
     {
         v1.MapGet("/cases/{id:guid}", async (Guid id, HttpContext http, MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
             {
-                var file = await CaseFile.LoadAsync(access.VisibleCases(http.User), db, encryption, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                var file = await CaseFile.LoadAsync(access.VisibleCases(http.User), db, encryption, id, clock.LondonToday(), ct);
                 if (file is null)
                 {
                     return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
@@ -73,7 +74,7 @@ public static class CasesApi
                 await ChangeAsync(id, http, db, access, ct, @case =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
-                    var errors = CaseRules.CheckRisk(request.RiskLevel, request.ReviewOn, DateOnly.FromDateTime(now));
+                    var errors = CaseRules.CheckRisk(request.RiskLevel, request.ReviewOn, London.DateOf(now));
                     if (errors.Count == 0)
                     {
                         @case.SetRisk(request.RiskLevel!.Value, request.ReviewOn, now);

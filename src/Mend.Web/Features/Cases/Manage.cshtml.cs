@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
@@ -114,7 +115,7 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
             ModelState.AddModelError(nameof(RiskReviewOn), dateError);
         }
 
-        foreach (var (field, message) in CaseRules.CheckRisk(level, review, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+        foreach (var (field, message) in CaseRules.CheckRisk(level, review, clock.LondonToday()))
         {
             if (field != nameof(RiskReviewOn) || dateError is null)
             {

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using System.Security.Claims;
@@ -35,7 +36,7 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
     public async Task<Result> HandleAsync(Request request, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         var youngPerson = await access.VisiblePeople(user).AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.YoungPersonId, ct);
         if (youngPerson is null)
         {

@@ -56,7 +56,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     [BindProperty]
     public int Version { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+    public DateOnly Today => clock.LondonToday();
 
     public static IEnumerable<SelectListItem> NoteTypeItems =>
         Enum.GetValues<NoteType>().Select(t => new SelectListItem(NoteTypes.Describe(t), t.ToString()));

@@ -62,7 +62,7 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
     /// <summary>Meetings today (UK time) that the user facilitates, or on cases allocated to them.</summary>
     private async Task<IReadOnlyList<Meeting>> TodaysMeetingsAsync(Guid userId, IQueryable<Case> mine, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+        var today = clock.LondonToday();
         var (from, to) = (London.StartOfDayUtc(today), London.StartOfDayUtc(today.AddDays(1)));
         var processes = await db.RjProcesses.AsNoTracking()
             .Where(p => p.Status == ProcessStatus.Scheduled && p.StartsAt >= from && p.StartsAt < to

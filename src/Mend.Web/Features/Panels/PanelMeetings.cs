@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
@@ -66,7 +67,7 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
         var ids = process.Participants.Select(p => p.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.OrganisationName, p.DateOfBirth, p.StatedAge }).ToDictionaryAsync(p => p.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         int? Age(DateOnly? born, int? stated) => born is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : stated;
         var listed = process.Participants.OrderBy(p => p.Role).Select(p => new Person(p.PersonId,
             people.TryGetValue(p.PersonId, out var x) ? x.GivenName ?? x.OrganisationName ?? "Unknown" : "Unknown",

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Api;
@@ -47,7 +48,7 @@ public static class PeopleApi
         people.MapPost("/", async (PersonInput input, HttpContext http, MendDb db, TimeProvider clock, CancellationToken ct) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var errors = input.Validate(DateOnly.FromDateTime(now), out var details);
+                var errors = input.Validate(London.DateOf(now), out var details);
                 if (details is null)
                 {
                     return ApiResults.FieldErrors(errors);
@@ -76,7 +77,7 @@ public static class PeopleApi
                     return refused;
                 }
 
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = clock.LondonToday();
                 var errors = input.Validate(today, out var details);
                 if (details is null)
                 {

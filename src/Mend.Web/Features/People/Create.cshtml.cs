@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -26,7 +27,7 @@ public sealed class CreateModel(MendDb db, PersonSearch search, TimeProvider clo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var details = Input.Validate(DateOnly.FromDateTime(now), ModelState, nameof(Input));
+        var details = Input.Validate(London.DateOf(now), ModelState, nameof(Input));
         if (details is null)
         {
             return Page();

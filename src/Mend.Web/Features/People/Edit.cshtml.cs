@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
@@ -43,7 +44,7 @@ public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) 
         }
 
         Name = person.DisplayName;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.LondonToday();
         var details = Input.Validate(today, ModelState, nameof(Input));
         if (details is null)
         {

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
@@ -61,7 +62,7 @@ public sealed class FlagsModel(MendDb db, CaseAccess access, TimeProvider clock)
         {
             ModelState.AddModelError(nameof(ReviewOn), dateError);
         }
-        else if (reviewOn is { } day && day <= DateOnly.FromDateTime(now))
+        else if (reviewOn is { } day && day <= London.DateOf(now))
         {
             ModelState.AddModelError(nameof(ReviewOn), "Review date must be in the future");
         }

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
@@ -50,7 +51,7 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var taken = keep.Absorb(duplicate, DateOnly.FromDateTime(now), user.UserId(), user.DisplayNameOf(), now).ToList();
+        var taken = keep.Absorb(duplicate, London.DateOf(now), user.UserId(), user.DisplayNameOf(), now).ToList();
 
         var participations = await db.CaseParticipants.Where(p => p.PersonId == duplicateId || p.PersonId == keepId).ToListAsync(ct);
         var moved = 0;

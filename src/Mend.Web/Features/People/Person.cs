@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Search;
@@ -60,7 +61,7 @@ public sealed class Person : IVersioned, IPersonalData
     public static Person Create(PersonDetails details, DateTime now, Guid? createdBy)
     {
         var person = new Person { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedById = createdBy };
-        person.Update(details, DateOnly.FromDateTime(now));
+        person.Update(details, London.DateOf(now));
         return person;
     }
 

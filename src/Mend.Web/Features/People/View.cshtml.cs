@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
@@ -29,7 +30,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
     [BindProperty]
     public string? Reason { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.LondonToday();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

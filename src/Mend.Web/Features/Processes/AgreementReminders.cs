@@ -18,7 +18,7 @@ public sealed class AgreementReminders(MendDb db, Notify notify, ProcessSettings
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now.ToLondonTime());
+        var today = London.DateOf(now);
         var soon = today.AddDays(settings.AgreementReminderDays);
         var due = await db.RjProcesses
             .Where(p => p.Status != ProcessStatus.Completed && p.Status != ProcessStatus.PartiallyCompleted && p.Status != ProcessStatus.Withdrawn && p.Status != ProcessStatus.NotSuitable)

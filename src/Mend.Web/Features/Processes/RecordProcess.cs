@@ -143,7 +143,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
 
     public sealed record OutcomeInput(ProcessStatus? Outcome, string? WithdrawnBy, string? Reason);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+    public DateOnly Today => clock.LondonToday();
 
     public Task<ScheduleMeeting.Result> MeetingAsync(ClaimsPrincipal user, Guid id, int version, MeetingInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>

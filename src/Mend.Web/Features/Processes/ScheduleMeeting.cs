@@ -139,7 +139,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
         }
 
         // Facilitators and their accreditation.
-        var day = DateOnly.FromDateTime(starts.ToLondonTime());
+        var day = London.DateOf(starts);
         var needed = await SensitiveAsync(process.CaseId, ct) ? AccreditationLevel.AdvancedFacilitator : AccreditationLevel.Facilitator;
         var staffIds = new[] { input.FacilitatorId, input.CoFacilitatorId }.OfType<Guid>().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

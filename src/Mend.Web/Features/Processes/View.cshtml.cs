@@ -175,7 +175,7 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
             FacilitatorId = Process.FacilitatorId?.ToString();
             CoFacilitatorId = Process.CoFacilitatorId?.ToString();
             Room = Process.VenueId is { } venue ? $"{venue}:{Process.RoomId}" : null;
-            Date = DateParts.From(DateOnly.FromDateTime(starts.ToLondonTime()));
+            Date = DateParts.From(London.DateOf(starts));
             Starts = starts.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture);
             Ends = ends.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture);
         }

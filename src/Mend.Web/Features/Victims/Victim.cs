@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform;
@@ -149,7 +150,7 @@ public sealed class Victim : IVersioned, IPersonalData
         }
 
         DeclinedOn = null;
-        _choices.Add(new VictimChoice(ChoiceKind.Contact, true, DateOnly.FromDateTime(now), "Came back to the service", byName, now));
+        _choices.Add(new VictimChoice(ChoiceKind.Contact, true, London.DateOf(now), "Came back to the service", byName, now));
     }
 
     /// <summary>

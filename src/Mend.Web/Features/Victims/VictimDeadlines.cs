@@ -11,7 +11,7 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
 {
     public sealed record Row(Guid CaseId, string CaseReference, Guid PersonId, string PersonName, string? AllocatedTo, IReadOnlyList<EntitlementStatus> Entitlements);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+    public DateOnly Today => clock.LondonToday();
 
     /// <summary>Every victim on these cases with their entitlements (victims reduced after declining are left out).</summary>
     public async Task<IReadOnlyList<Row>> ForCasesAsync(IQueryable<Case> cases, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
         return victims.Select(v =>
         {
             var c = byCase[v.CaseId];
-            var closed = c.ClosedAt is { } at ? DateOnly.FromDateTime(at.ToLondonTime()) : (DateOnly?)null;
+            var closed = c.ClosedAt is { } at ? London.DateOf(at) : (DateOnly?)null;
             return new Row(v.CaseId, c.Reference, v.PersonId, names.GetValueOrDefault(v.PersonId, ""), c.AllocatedWorkerName,
                 Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
         }).ToList();

@@ -19,7 +19,7 @@ public sealed class VictimMinimisation(MendDb db, VictimSettings settings, Audit
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutOff = DateOnly.FromDateTime(now.ToLondonTime()).AddDays(-settings.MinimiseDeclinedAfterDays);
+        var cutOff = London.DateOf(now).AddDays(-settings.MinimiseDeclinedAfterDays);
         var dueIds = await db.Victims.Where(v => v.DeclinedOn != null && v.DeclinedOn <= cutOff && v.MinimisedAt == null).Select(v => v.Id).Take(500).ToListAsync(ct);
         var done = 0;
         foreach (var id in dueIds)

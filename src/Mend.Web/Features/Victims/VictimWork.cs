@@ -53,7 +53,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
     public const string ConflictMessage = "Someone else changed this victim's record while you were looking at it. Check the latest and try again";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+    public DateOnly Today => clock.LondonToday();
 
     public VictimSettings Settings => settings;
 
@@ -77,7 +77,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     public IReadOnlyList<EntitlementStatus> EntitlementsOf(Loaded loaded) =>
         loaded.Victim is null ? [] : Entitlements.For(loaded.Days, loaded.Victim, loaded.Case.Jurisdiction, ClosedOn(loaded.Case), settings, loaded.Today);
 
-    public static DateOnly? ClosedOn(Case @case) => @case.ClosedAt is { } closed ? DateOnly.FromDateTime(closed.ToLondonTime()) : null;
+    public static DateOnly? ClosedOn(Case @case) => @case.ClosedAt is { } closed ? London.DateOf(closed) : null;
 
     public async Task<Result> StartAsync(ClaimsPrincipal user, Guid caseId, Guid personId, StartInput input, CancellationToken ct)
     {

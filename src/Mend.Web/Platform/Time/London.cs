@@ -9,6 +9,15 @@ public static class London
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>
+    /// A user's "today": the calendar date in the UK now. Every "today" in Mend comes from here, so between midnight and
+    /// 1am in summer (23:00 to 00:00 UTC) a deadline, a "not in the future" check or a caseload is not a day out.
+    /// </summary>
+    public static DateOnly LondonToday(this TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The UK calendar date of a UTC instant.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(utc.ToLondonTime());
+
     public static DateTime ToLondonTime(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Time;
 using Mend.Web.Platform.Text;
 using System.Globalization;
 using Mend.Web.Data;
@@ -36,7 +37,7 @@ public sealed class IndexModel(MendDb db, TimeProvider clock) : PageModel
 
     public static string Describe(AccreditationLevel level) => level == AccreditationLevel.AdvancedFacilitator ? "Advanced facilitator" : "RJ facilitator";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.LondonToday();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

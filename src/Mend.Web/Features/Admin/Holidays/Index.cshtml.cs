@@ -50,7 +50,7 @@ public sealed class IndexModel(MendDb db, HolidayCalendar calendar, TimeProvider
 
     public int ShownYear => Year is { } y && y >= WorkingDays.FirstYear && y <= WorkingDays.LastYear ? y : Today.Year;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToLondonTime());
+    public DateOnly Today => clock.LondonToday();
 
     public IReadOnlyList<ProclaimedHoliday> Added { get; private set; } = [];
 
