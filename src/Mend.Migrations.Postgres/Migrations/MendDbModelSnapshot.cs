@@ -2570,8 +2570,8 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<byte[]>("Body")
-                        .HasColumnType("bytea");
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
 
                     b.Property<bool>("Completed")
                         .HasColumnType("boolean");
@@ -2588,8 +2588,8 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Location")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<byte[]>("RequestHash")
                         .IsRequired()

@@ -2505,8 +2505,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Body")
-                        .HasColumnType("BLOB");
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Completed")
                         .HasColumnType("INTEGER");
@@ -2523,7 +2523,7 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("RequestHash")

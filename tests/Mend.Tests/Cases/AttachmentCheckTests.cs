@@ -75,4 +75,13 @@ public sealed class AttachmentCheckTests
     [InlineData("\u2066a\u2069\u200Bb\u200F\u061C.pdf", "ab.pdf")]
     public void PathsAndControlCharacters_AreRemovedFromTheName(string uploaded, string kept) =>
         Assert.Equal(kept, AttachmentCheck.SafeName(uploaded));
+
+    [Fact]
+    public void VeryLongNames_AreCutTo200Characters_KeepingAShortExtension()
+    {
+        Assert.Equal(200, AttachmentCheck.SafeName("a." + new string('x', 300)).Length);
+        var pdf = AttachmentCheck.SafeName(new string('y', 300) + ".pdf");
+        Assert.Equal(200, pdf.Length);
+        Assert.EndsWith(".pdf", pdf, StringComparison.Ordinal);
+    }
 }

@@ -105,6 +105,49 @@ public sealed class RepeatedSubmissionTests(MendFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Api_KeptAnswer_IsEncrypted_AndAnAbandonedReservationIsTakenOver()
+    {
+        var client = await PractitionerAsync();
+        var family = "Secret" + Guid.NewGuid().ToString("N")[..6];
+        var key = Guid.NewGuid().ToString();
+        var created = await client.SendAsync(Post("/api/v1/people", new { kind = "Individual", givenName = "Ada", familyName = family }, key));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var kept = await factory.WithDbAsync(db => db.Submissions.AsNoTracking().SingleAsync(s => s.Key == key));
+        Assert.DoesNotContain(family, kept.Body!, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/v1/people", kept.Location!, StringComparison.Ordinal);
+
+        // A reservation left by a node that stopped mid-request is taken over once it is old enough.
+        var user = await factory.WithDbAsync(db => db.Submissions.AsNoTracking().Where(s => s.Key == key).Select(s => s.UserId).SingleAsync());
+        var stale = Guid.NewGuid().ToString();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Submissions.Add(Mend.Web.Platform.Submissions.Submission.Reserve(user, stale, new byte[32], factory.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        var takenOver = await client.SendAsync(Post("/api/v1/people", new { kind = "Individual", givenName = "Bo", familyName = family }, stale));
+        Assert.Equal(HttpStatusCode.Created, takenOver.StatusCode);
+    }
+
+    [Fact]
+    public async Task Form_SentAgainWithTheSameIdButOtherAnswers_IsRefused_NotAnsweredWithTheFirstResult()
+    {
+        var client = await PractitionerAsync();
+        var family = "Other" + Guid.NewGuid().ToString("N")[..6];
+        var page = await client.GetPageAsync("/People/Create");
+        var id = page.QuerySelector("form[method=post] input[name=__SubmissionId]")!.GetAttribute("value")!;
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        FormUrlEncodedContent Form(string given) => new([new("Input.Kind", "Individual"), new("Input.GivenName", given), new("Input.FamilyName", family),
+            new("NotADuplicate", "true"), new("__RequestVerificationToken", token), new("__SubmissionId", id)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/People/Create", Form("Ife"))).StatusCode);
+        var other = await client.PostAsync("/People/Create", Form("Tolu"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains("already sent with different answers", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.People.CountAsync(p => p.FamilyName == family)));
+    }
+
+    [Fact]
     public async Task Api_FailedRequest_GivesTheKeyBack_AndAnotherUsersKeyIsTheirOwn()
     {
         var client = await PractitionerAsync();

@@ -44,6 +44,14 @@ public sealed class ProcessPartiesTests
     }
 
     [Fact]
+    public void ParentOrCarerReceivingTheServiceForAYoungVictim_RepresentsThePersonHarmed()
+    {
+        Assert.Null(ProcessParties.Missing(ProcessKind.FaceToFaceConference, [Yp, Parent], harmedRepresented: true));
+        Assert.NotNull(ProcessParties.Missing(ProcessKind.FaceToFaceConference, [Parent], harmedRepresented: true));
+        RjProcess.Plan(Guid.NewGuid(), ProcessKind.ShuttleOrIndirect, [(Guid.NewGuid(), Yp), (Guid.NewGuid(), Parent)], "Ada", DateTime.UtcNow, harmedRepresented: true);
+    }
+
+    [Fact]
     public void EveryKind_HasARule() =>
         Assert.Equal(Enum.GetValues<ProcessKind>().Order(), ProcessParties.Rules.Select(r => r.Kind).Order());
 }

@@ -72,6 +72,16 @@ public sealed class VictimsTests(MendFactory factory) : IClassFixture<MendFactor
     }
 
     [Fact]
+    public async Task ChoiceDatedBefore2020_IsAFieldError_SoDeadlinesCanAlwaysBeCounted()
+    {
+        var (client, _, url) = await StartedVictimAsync();
+        var response = await SendAsync(client, HttpMethod.Post, url + "/choices", new { kind = "KeptInformed", agreed = true, on = "2019-05-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The date they made the choice must be in 2020 or later", (await JsonAsync(response)).GetProperty("errors").GetProperty("on")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task WithdrawnContactChoice_IsHonouredAtOnce_OutgoingContactRefusedWithTheRule_AndNothingSaved()
     {
         var (client, _, url) = await StartedVictimAsync();

@@ -84,6 +84,12 @@ public sealed class SignInModel(
             return RedirectToPage("/Account/TwoFactor/Verify", new { ReturnUrl });
         }
 
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Identity refuses these before checking the password; hash it anyway so the answer takes as long as any other.
+            signInManager.UserManager.PasswordHasher.HashPassword(user, Input.Password!);
+        }
+
         if (result.IsLockedOut)
         {
             // Answered as any other failure: a different message would tell anyone which addresses have accounts.

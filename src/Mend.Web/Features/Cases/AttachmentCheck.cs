@@ -66,7 +66,8 @@ public static class AttachmentCheck
             cleaned = "file";
         }
 
-        return cleaned.Length <= 200 ? cleaned : cleaned[..(200 - Path.GetExtension(cleaned).Length)] + Path.GetExtension(cleaned);
+        var extension = Path.GetExtension(cleaned) is { Length: <= 10 } ext ? ext : "";
+        return cleaned.Length <= 200 ? cleaned : cleaned[..(200 - extension.Length)] + extension;
     }
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) => content.AsSpan().StartsWith(prefix);

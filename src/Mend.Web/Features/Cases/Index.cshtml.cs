@@ -30,12 +30,12 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var cases = access.VisibleCases(User).AsNoTracking();
-        cases = View switch
+        var visible = access.VisibleCases(User).AsNoTracking();
+        var cases = View switch
         {
-            "referrals" => cases.Where(c => c.Status == CaseStatus.Referred),
-            "team" => cases.Where(c => c.Status == CaseStatus.Open),
-            _ => cases.Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
+            "referrals" => visible.Where(c => c.Status == CaseStatus.Referred),
+            "team" => visible.Where(c => c.Status == CaseStatus.Open),
+            _ => visible.Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
         };
 
         var rows = await cases
@@ -48,7 +48,13 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
             })
             .Take(500)
             .ToListAsync(ct);
-        Due = View == "referrals" ? WorkDue.Summary.None(workDue.Today) : await workDue.ForAsync(cases, ct);
+        // Whatever their status: WorkDue picks the open cases, and for victims the conclusion notices of cases closed lately.
+        Due = View switch
+        {
+            "referrals" => WorkDue.Summary.None(workDue.Today),
+            "team" => await workDue.ForAsync(visible, ct),
+            _ => await workDue.ForAsync(visible.Where(c => c.AllocatedWorkerId == userId), ct),
+        };
 
         var mapped = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn));
         Rows = Sort switch

@@ -50,7 +50,7 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
 
         var mine = access.VisibleCases(User).AsNoTracking()
             .Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred));
-        Due = await workDue.ForAsync(mine, ct);
+        Due = await workDue.ForAsync(access.VisibleCases(User).AsNoTracking().Where(c => c.AllocatedWorkerId == userId), ct);
         Today = await TodaysMeetingsAsync(userId, mine, ct);
         if (User.IsInRole(Platform.Auth.Roles.Manager))
         {

@@ -66,11 +66,11 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
         var @case = await db.Cases.AsNoTracking().Where(c => c.Id == process.CaseId).Select(c => new { c.Reference, c.ReferralSource }).SingleAsync(ct);
         var ids = process.Participants.Select(p => p.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.OrganisationName, p.DateOfBirth, p.StatedAge }).ToDictionaryAsync(p => p.Id, ct);
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.OrganisationName, p.DateOfBirth, p.StatedAge }).ToDictionaryAsync(p => p.Id, ct);
         var today = clock.LondonToday();
         int? Age(DateOnly? born, int? stated) => born is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : stated;
         var listed = process.Participants.OrderBy(p => p.Role).Select(p => new Person(p.PersonId,
-            people.TryGetValue(p.PersonId, out var x) ? x.GivenName ?? x.OrganisationName ?? "Unknown" : "Unknown",
+            people.TryGetValue(p.PersonId, out var x) ? x.GivenName ?? x.FamilyName ?? x.OrganisationName ?? "Unknown" : "Unknown",
             p.Role == ParticipantRole.YoungPerson && people.TryGetValue(p.PersonId, out var y) ? Age(y.DateOfBirth, y.StatedAge) : null, p.Role, p.ArriveAt, p.LeaveAt)).ToList();
         var offences = await db.Offences.AsNoTracking().Where(o => o.CaseId == process.CaseId)
             .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { t.Name, o.CommittedOn }).OrderBy(o => o.CommittedOn).ToListAsync(ct);

@@ -11,7 +11,7 @@ public sealed record AgeRange(int Youngest, int Oldest)
     /// <summary>True when some age in the range is under <paramref name="limit"/>.</summary>
     public bool AnyUnder(int limit) => Youngest < limit;
 
-    /// <summary>Age in whole years on <paramref name="day"/> of someone born on <paramref name="born"/> (29 February birthdays fall on 28 February).</summary>
+    /// <summary>Age in whole years on <paramref name="day"/> of someone born on <paramref name="born"/> (someone born on 29 February has their birthday on 1 March in other years).</summary>
     public static int AgeOf(DateOnly born, DateOnly day)
     {
         var age = day.Year - born.Year;

@@ -8,10 +8,11 @@ public static class Checklist
 {
     public sealed record Item(string Text, bool Done, string? Detail);
 
-    public static IReadOnlyList<Item> For(RjProcess process, ProcessReadiness.Answer? readiness, Venues.Venue? venue, IReadOnlyDictionary<Guid, string> names)
+    public static IReadOnlyList<Item> For(RjProcess process, ProcessReadiness.Answer? readiness, Venues.Venue? venue, IReadOnlyDictionary<Guid, string> names,
+        bool harmedRepresented = false)
     {
         var unprepared = process.Participants.Where(p => process.Preparation.All(s => s.PersonId != p.PersonId)).Select(p => names.GetValueOrDefault(p.PersonId, "")).ToList();
-        var missingParty = ProcessParties.Missing(process.Kind, process.Participants.Select(p => p.Role).ToList());
+        var missingParty = ProcessParties.Missing(process.Kind, process.Participants.Select(p => p.Role).ToList(), harmedRepresented);
         var items = new List<Item>
         {
             new("Everyone this kind of process needs is taking part", missingParty is null, missingParty),

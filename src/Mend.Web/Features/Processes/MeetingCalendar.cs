@@ -59,7 +59,8 @@ public static class MeetingCalendar
                 Sequence = process.Version,
                 Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             };
-            if (people is { } who)
+            // RFC 5546: a CANCEL names the organiser and the attendees it is for; a PUBLISH has no attendees.
+            if (cancelled && people is { } who)
             {
                 meeting.Organizer = new Organizer($"mailto:{who.Organiser}") { CommonName = "Mend" };
                 meeting.Attendees.Add(new Attendee($"mailto:{who.Attendee}"));

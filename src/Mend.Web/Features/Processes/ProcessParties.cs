@@ -25,13 +25,17 @@ public static class ProcessParties
         new(ProcessKind.SchoolMeeting, NeedsPersonHarmed: false, MinimumPeople: 2),
     ];
 
-    /// <summary>What is missing for this kind of process among the roles taking part, or null when nothing is.</summary>
-    public static string? Missing(ProcessKind kind, IReadOnlyCollection<ParticipantRole> roles)
+    /// <summary>
+    /// What is missing for this kind of process among the roles taking part, or null when nothing is.
+    /// <paramref name="harmedRepresented"/>: a parent or carer taking part receives the victims' service for a young victim
+    /// (the Victims' Code lets them), so the person harmed is represented even if the child does not attend.
+    /// </summary>
+    public static string? Missing(ProcessKind kind, IReadOnlyCollection<ParticipantRole> roles, bool harmedRepresented = false)
     {
         var rule = Rules.Single(r => r.Kind == kind);
         var words = ProcessWords.Describe(kind);
         var responsible = roles.Contains(ParticipantRole.YoungPerson);
-        var harmed = roles.Contains(ParticipantRole.Victim);
+        var harmed = roles.Contains(ParticipantRole.Victim) || harmedRepresented;
         if (rule.NeedsPersonHarmed && (!responsible || !harmed))
         {
             var who = (responsible, harmed) switch

@@ -63,7 +63,9 @@ public sealed class RjProcess : IVersioned
 
     public bool IsConcluded => Status is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted or ProcessStatus.Withdrawn or ProcessStatus.NotSuitable;
 
-    public static RjProcess Plan(Guid caseId, ProcessKind kind, IEnumerable<(Guid PersonId, ParticipantRole Role)> participants, string byName, DateTime now)
+    /// <summary>Plans a process; <paramref name="harmedRepresented"/> as in <see cref="ProcessParties.Missing"/>.</summary>
+    public static RjProcess Plan(Guid caseId, ProcessKind kind, IEnumerable<(Guid PersonId, ParticipantRole Role)> participants, string byName, DateTime now,
+        bool harmedRepresented = false)
     {
         var process = new RjProcess { Id = Guid.CreateVersion7(), CaseId = caseId, Kind = kind, Status = ProcessStatus.Planning, CreatedByName = byName, CreatedAt = now };
         process._participants.AddRange(participants.DistinctBy(p => p.PersonId).Select(p => new ProcessParticipant(p.PersonId, p.Role)));
@@ -72,7 +74,7 @@ public sealed class RjProcess : IVersioned
             throw new DomainRuleException("Choose who will take part.", "personIds");
         }
 
-        if (ProcessParties.Missing(kind, process._participants.Select(p => p.Role).ToList()) is { } missing)
+        if (ProcessParties.Missing(kind, process._participants.Select(p => p.Role).ToList(), harmedRepresented) is { } missing)
         {
             throw new DomainRuleException(missing, "personIds");
         }

@@ -64,7 +64,11 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
         {
             errors["personIds"] = "Select people who are taking part in the case";
         }
-        else if (input.Kind is { } kind && Enum.IsDefined(kind) && ProcessParties.Missing(kind, onCase.Select(p => p.Role).ToList()) is { } missing)
+        var parents = onCase.Where(p => p.Role == ParticipantRole.ParentOrCarer).Select(p => p.PersonId).ToList();
+        var harmedRepresented = parents.Count > 0
+            && await db.Victims.AnyAsync(v => v.CaseId == caseId && parents.Contains(v.PersonId) && v.OnBehalfOfPersonId != null, ct);
+        if (!errors.ContainsKey("personIds") && input.Kind is { } kind && Enum.IsDefined(kind)
+            && ProcessParties.Missing(kind, onCase.Select(p => p.Role).ToList(), harmedRepresented) is { } missing)
         {
             errors["personIds"] = missing;
         }
@@ -79,7 +83,8 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             return new Result(null, errors);
         }
 
-        var process = RjProcess.Plan(caseId, input.Kind!.Value, onCase.Select(p => (p.PersonId, p.Role)), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        var process = RjProcess.Plan(caseId, input.Kind!.Value, onCase.Select(p => (p.PersonId, p.Role)), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime,
+            harmedRepresented);
         db.RjProcesses.Add(process);
         await db.SaveChangesAsync(ct);
         return new Result(process, []);

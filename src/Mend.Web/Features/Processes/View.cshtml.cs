@@ -310,7 +310,10 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
         Sensitive = await schedule.SensitiveAsync(process.CaseId, ct);
         var gate = await readiness.CheckAsync(User, process.CaseId, ids, process.AssessedAs, ct);
         var venueForChecks = process.VenueId is { } chosen ? await db.Venues.AsNoTracking().SingleAsync(v => v.Id == chosen, ct) : null;
-        BeforeTheDay = Checklist.For(process, gate, venueForChecks, Names);
+        var parents = process.Participants.Where(p => p.Role == ParticipantRole.ParentOrCarer).Select(p => p.PersonId).ToList();
+        var harmedRepresented = parents.Count > 0
+            && await db.Victims.AnyAsync(v => v.CaseId == process.CaseId && parents.Contains(v.PersonId) && v.OnBehalfOfPersonId != null, ct);
+        BeforeTheDay = Checklist.For(process, gate, venueForChecks, Names, harmedRepresented);
         SafetyPlan ??= SafetyPlanText;
         Times = process.Participants.Select(p => new TimesForm
         {

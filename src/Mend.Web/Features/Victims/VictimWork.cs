@@ -463,6 +463,11 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         {
             errors[key] = $"{char.ToUpperInvariant(what[0])}{what[1..]} must be today or in the past";
         }
+        else if (day.Value.Year < WorkingDays.FirstYear)
+        {
+            // Deadlines are counted from these dates, and the holiday lists start in 2020.
+            errors[key] = $"{char.ToUpperInvariant(what[0])}{what[1..]} must be in {WorkingDays.FirstYear} or later";
+        }
     }
 
     private static void Length(Dictionary<string, string> errors, string key, string? text, int max)

@@ -5,7 +5,7 @@ namespace Mend.Web.Platform.Security;
 /// <summary>
 /// Refuses a request body over Mend:Security:MaxRequestBodyKilobytes with 413 before anything reads
 /// it, and a form whose fields break the form limits (or any of whose values is longer than
-/// <see cref="Text.TextLimits.Longest"/>) the same way, whichever server Mend runs in
+/// <see cref="Text.TextLimits.FormCeiling"/>) the same way, whichever server Mend runs in
 /// (Kestrel enforces its own limit too; a test host or another server may not).
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next, SecuritySettings security)
@@ -26,7 +26,7 @@ public sealed class RequestLimits(RequestDelegate next, SecuritySettings securit
                 {
                     var form = await context.Request.ReadFormAsync(context.RequestAborted);
                     // No field on any Mend form takes more than the longest free text; pages check each field's own limit.
-                    if (form.Any(field => field.Value.Any(v => v?.Length > Text.TextLimits.Longest)))
+                    if (form.Any(field => field.Value.Any(v => v?.Length > Text.TextLimits.FormCeiling)))
                     {
                         Refuse(context);
                         return;

@@ -2,9 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Mend.Web.Data;
+using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Time;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Mend.Web.Platform.Submissions;
 
@@ -12,9 +13,10 @@ namespace Mend.Web.Platform.Submissions;
 /// Makes a signed-in user's POST safe to send twice. A page form carries a hidden <c>__SubmissionId</c> (added to every
 /// post form by <see cref="SubmissionIdTagHelper"/>); an API client sends an <c>Idempotency-Key</c> header. The first
 /// request with a key reserves it (a unique row, so two at once cannot both run); when it succeeds its answer is kept,
-/// and a repeat gets that answer (a page: the same redirect; the API: the same status, headers and body). A repeat
-/// arriving while the first is still running waits for it. A request that fails (field errors, 4xx, 5xx) gives the key
-/// back, so the corrected form can be sent again. The same key with a different request is refused with 422.
+/// encrypted, and a repeat gets that answer (a page: the same redirect; the API: the same status, headers and body). A
+/// repeat arriving while the first is still running waits for it. A request that fails (field errors, 4xx, 5xx), or whose
+/// answer cannot be kept, gives the key back, so it can be sent again; a reservation left by a request that never finished
+/// (a node that died) is taken over after <see cref="AbandonedAfter"/>. The same key with a different request is refused.
 /// </summary>
 public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logger)
 {
@@ -22,13 +24,17 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 100;
     public const int MaxKeptBody = 256 * 1024;
+    private const int MaxKeptLocation = 2000;
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(15);
 
-    public async Task InvokeAsync(HttpContext context, IServiceScopeFactory scopes, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, IServiceScopeFactory scopes, TimeProvider clock, FieldEncryption encryption)
     {
         var isApi = context.Request.Path.StartsWithSegments("/api");
-        if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated != true
+        // The error page shown after a failure runs the same POST through the pipeline again: it is not a new submission.
+        var reExecuted = context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        if (reExecuted || !HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated != true
             || !Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             || await KeyOfAsync(context, isApi) is not { } key)
         {
@@ -46,92 +52,48 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
         var hash = await HashAsync(context.Request, isApi);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MendDb>();
-        var reserved = Submission.Reserve(userId, key, hash, clock.GetUtcNow().UtcDateTime);
-        db.Submissions.Add(reserved);
-        try
+        var waited = TimeSpan.Zero;
+        for (var attempt = 0; ; attempt++)
         {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            await RepeatAsync(context, db, userId, key, hash, isApi);
-            return;
-        }
-
-        await RunFirstAsync(context, db, reserved, isApi);
-    }
-
-    private async Task RunFirstAsync(HttpContext context, MendDb db, Submission reserved, bool isApi)
-    {
-        var original = context.Response.Body;
-        using var captured = isApi ? new MemoryStream() : null;
-        if (captured is not null)
-        {
-            context.Response.Body = captured;
-        }
-
-        var succeeded = false;
-        try
-        {
-            await next(context);
-            var status = context.Response.StatusCode;
-            // A page succeeds by redirecting (Post/Redirect/Get); a page shown again, with its field errors, has not.
-            succeeded = isApi ? status is >= 200 and < 400 : status is >= 300 and < 400;
-            if (succeeded)
+            var reserved = Submission.Reserve(userId, key, hash, clock.GetUtcNow().UtcDateTime);
+            db.Submissions.Add(reserved);
+            try
             {
-                var body = captured is { Length: <= MaxKeptBody } ? captured.ToArray() : null;
-                reserved.Complete(status, context.Response.Headers.Location.ToString() is { Length: > 0 } at ? at : null,
-                    context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, context.Response.ContentType, body);
-                await db.SaveChangesAsync(CancellationToken.None);
+                await db.SaveChangesAsync(context.RequestAborted);
+                await RunFirstAsync(context, db, reserved, isApi, encryption);
+                return;
             }
-        }
-        finally
-        {
-            if (captured is not null)
-            {
-                context.Response.Body = original;
-                captured.Position = 0;
-                await captured.CopyToAsync(original, CancellationToken.None);
-            }
-
-            if (!succeeded)
+            catch (DbUpdateException ex) when (IsDuplicate(ex) && attempt < 3)
             {
                 db.ChangeTracker.Clear();
-                await db.Submissions.Where(s => s.UserId == reserved.UserId && s.Key == reserved.Key).ExecuteDeleteAsync(CancellationToken.None);
             }
-        }
-    }
 
-    private async Task RepeatAsync(HttpContext context, MendDb db, Guid userId, string key, byte[] hash, bool isApi)
-    {
-        var waited = TimeSpan.Zero;
-        while (true)
-        {
             var first = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId && s.Key == key, context.RequestAborted);
             if (first is null)
             {
-                // The first attempt failed and gave the key back: this one is a new attempt.
-                await InvokeAgainAsync(context);
-                return;
+                continue; // The first attempt failed and gave the key back: this one is a new attempt.
+            }
+
+            if (!first.Completed && clock.GetUtcNow().UtcDateTime - first.CreatedAt > AbandonedAfter)
+            {
+                // Reserved by a request that never finished (its node stopped): take it over.
+                await db.Submissions.Where(s => s.UserId == userId && s.Key == key && !s.Completed && s.CreatedAt == first.CreatedAt)
+                    .ExecuteDeleteAsync(context.RequestAborted);
+                continue;
             }
 
             if (!first.RequestHash.AsSpan().SequenceEqual(hash))
             {
                 logger.LogWarning("A submission key was reused for a different request");
-                await RefuseAsync(context, isApi, StatusCodes.Status422UnprocessableEntity,
-                    $"This {Header} was already used for a different request. Use a new key for a new request.");
+                await RefuseAsync(context, isApi, StatusCodes.Status422UnprocessableEntity, isApi
+                    ? $"This {Header} was already used for a different request. Use a new key for a new request."
+                    : "This form was already sent with different answers. Go back, reload the page and send it again.");
                 return;
             }
 
             if (first.Completed)
             {
-                Replay(context, first);
-                if (first.Body is { Length: > 0 } body)
-                {
-                    await context.Response.Body.WriteAsync(body, context.RequestAborted);
-                }
-
+                await ReplayAsync(context, first, encryption);
                 return;
             }
 
@@ -144,19 +106,73 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
 
             await Task.Delay(200, context.RequestAborted);
             waited += TimeSpan.FromMilliseconds(200);
+            attempt--;
         }
     }
 
-    private Task InvokeAgainAsync(HttpContext context) =>
-        InvokeAsync(context, context.RequestServices.GetRequiredService<IServiceScopeFactory>(), context.RequestServices.GetRequiredService<TimeProvider>());
+    /// <summary>A unique-key violation (SQLite 19 with its extended code 1555 or 2067; PostgreSQL 23505), not any failure.</summary>
+    private static bool IsDuplicate(DbUpdateException ex) => ex.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
-    private static void Replay(HttpContext context, Submission first)
+    private async Task RunFirstAsync(HttpContext context, MendDb db, Submission reserved, bool isApi, FieldEncryption encryption)
+    {
+        var original = context.Response.Body;
+        using var captured = isApi ? new MemoryStream() : null;
+        if (captured is not null)
+        {
+            context.Response.Body = captured;
+        }
+
+        var kept = false;
+        try
+        {
+            await next(context);
+            var status = context.Response.StatusCode;
+            // A page succeeds by redirecting (Post/Redirect/Get); a page shown again, with its field errors, has not.
+            var succeeded = isApi ? status is >= 200 and < 400 : status is >= 300 and < 400;
+            var location = context.Response.Headers.Location.ToString();
+            if (succeeded && location.Length <= MaxKeptLocation && (captured is null || captured.Length <= MaxKeptBody))
+            {
+                reserved.Complete(status, location.Length > 0 ? encryption.Encrypt(location) : null,
+                    context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, context.Response.ContentType,
+                    captured is { Length: > 0 } ? encryption.Encrypt(Convert.ToBase64String(captured.ToArray())) : null);
+                await db.SaveChangesAsync(CancellationToken.None);
+                kept = true;
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            // The answer could not be kept: the key is given back below, and the answer still goes to the client.
+            logger.LogWarning("The answer to a submission could not be kept: {Kind}", ex.GetType().Name);
+        }
+        finally
+        {
+            if (captured is not null)
+            {
+                context.Response.Body = original;
+                captured.Position = 0;
+                await captured.CopyToAsync(original, CancellationToken.None);
+            }
+
+            if (!kept)
+            {
+                db.ChangeTracker.Clear();
+                await db.Submissions.Where(s => s.UserId == reserved.UserId && s.Key == reserved.Key).ExecuteDeleteAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, Submission first, FieldEncryption encryption)
     {
         context.Response.StatusCode = first.Status;
         context.Response.Headers["Idempotent-Replayed"] = "true";
         if (first.Location is not null)
         {
-            context.Response.Headers.Location = first.Location;
+            context.Response.Headers.Location = encryption.Decrypt(first.Location);
         }
 
         if (first.ETag is not null)
@@ -164,9 +180,14 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
             context.Response.Headers.ETag = first.ETag;
         }
 
-        if (first.ContentType is not null && first.Body is { Length: > 0 })
+        if (first.Body is not null)
         {
-            context.Response.ContentType = first.ContentType;
+            if (first.ContentType is not null)
+            {
+                context.Response.ContentType = first.ContentType;
+            }
+
+            await context.Response.Body.WriteAsync(Convert.FromBase64String(encryption.Decrypt(first.Body)), context.RequestAborted);
         }
     }
 
@@ -186,7 +207,10 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
         return form.TryGetValue(FormField, out var value) ? value.ToString() : null;
     }
 
-    /// <summary>A page's form is not hashed (a corrected form is sent again under the same key); the API's body is.</summary>
+    /// <summary>
+    /// SHA-256 of the method, address and what was sent: the API's body, or a page's form fields (less its antiforgery
+    /// token and files), so the same id sent with other answers is refused rather than answered with the first result.
+    /// </summary>
     private static async Task<byte[]> HashAsync(HttpRequest request, bool isApi)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -202,6 +226,14 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
             }
 
             request.Body.Position = 0;
+        }
+        else if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            foreach (var field in form.Where(f => f.Key != "__RequestVerificationToken").OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                sha.AppendData(Encoding.UTF8.GetBytes($"{field.Key}={string.Join('\u001f', field.Value.ToArray())}\u001e"));
+            }
         }
 
         return sha.GetHashAndReset();

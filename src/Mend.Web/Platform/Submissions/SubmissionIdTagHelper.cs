@@ -10,6 +10,10 @@ namespace Mend.Web.Platform.Submissions;
 [HtmlTargetElement("form", Attributes = "method")]
 public sealed class SubmissionIdTagHelper : TagHelper
 {
+    /// <summary>The form's handler, to tell which of a page's forms was the one sent.</summary>
+    [HtmlAttributeName("asp-page-handler")]
+    public string? PageHandler { get; set; }
+
     [Microsoft.AspNetCore.Mvc.ViewFeatures.ViewContext]
     [HtmlAttributeNotBound]
     public Microsoft.AspNetCore.Mvc.Rendering.ViewContext ViewContext { get; set; } = default!;
@@ -21,8 +25,11 @@ public sealed class SubmissionIdTagHelper : TagHelper
             return;
         }
 
+        // Only the form that was sent keeps its id when the page is shown again with its errors; the others get new ones.
         var request = ViewContext.HttpContext.Request;
-        var sent = request.HasFormContentType && request.Form.TryGetValue(RepeatGuard.FormField, out var value)
+        var sentHandler = request.Query["handler"].ToString() is { Length: > 0 } h ? h : ViewContext.RouteData.Values["handler"]?.ToString() ?? "";
+        var thisForm = string.Equals(sentHandler, PageHandler ?? "", StringComparison.OrdinalIgnoreCase);
+        var sent = thisForm && HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.Form.TryGetValue(RepeatGuard.FormField, out var value)
             && Guid.TryParse(value.ToString(), out var id) ? id : Guid.NewGuid();
         output.PostContent.AppendHtml($"<input type=\"hidden\" name=\"{RepeatGuard.FormField}\" value=\"{sent:N}\">");
     }

@@ -18,8 +18,15 @@ public static class TextLimits
     public const int Line = 200;
 
     /// <summary>
-    /// The longest free text anywhere (a case note, a meeting record, panel minutes). Anything longer, in any
-    /// form field, query value or JSON string, is refused before it reaches a page or endpoint.
+    /// The longest free text anywhere (a case note, a meeting record, panel minutes). A longer JSON string is refused
+    /// before it reaches an endpoint, naming its field; for forms see <see cref="FormCeiling"/>.
     /// </summary>
     public const int Longest = 20_000;
+
+    /// <summary>
+    /// The most any one form value may hold before the request is refused outright (413). Twice <see cref="Longest"/>, so
+    /// a note a little over its limit (a browser sends each line break as two characters) gets the field's own message
+    /// with the text kept; only a value no form could produce is refused.
+    /// </summary>
+    public const int FormCeiling = 2 * Longest;
 }

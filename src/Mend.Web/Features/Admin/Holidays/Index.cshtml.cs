@@ -88,7 +88,19 @@ public sealed class IndexModel(MendDb db, HolidayCalendar calendar, TimeProvider
         }
 
         db.ProclaimedHolidays.Add(ProclaimedHoliday.Add(jurisdiction!.Value, date!.Value, name!, source!, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator added the same day a moment ago.
+            db.ChangeTracker.Clear();
+            Error("Add.Date", "That day is already a holiday there");
+            await LoadAsync(ct);
+            return Page();
+        }
+
         await calendar.ReloadAsync(db, ct);
         TempData["Success"] = $"{name} added for {CaseWords.Describe(jurisdiction.Value)}. Victims' Code deadlines now skip {date.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.";
         return RedirectToPage(new { year = date.Value.Year });
@@ -127,7 +139,18 @@ public sealed class IndexModel(MendDb db, HolidayCalendar calendar, TimeProvider
         }
 
         db.HolidayListChecks.Add(HolidayListCheck.Confirm(jurisdiction!.Value, year, source!, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            Error("Confirm.Jurisdiction", $"The {year} list for {CaseWords.Describe(jurisdiction.Value)} is already confirmed");
+            await LoadAsync(ct);
+            return Page();
+        }
+
         TempData["Success"] = $"The {year} list for {CaseWords.Describe(jurisdiction.Value)} is confirmed as checked.";
         return RedirectToPage(new { year });
     }

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class ProclaimedHolidays : Migration
+    public partial class RepeatedSubmissionsAndHolidays : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -47,6 +47,26 @@ namespace Mend.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_ProclaimedHolidays", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Completed = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ETag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => new { x.UserId, x.Key });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_HolidayListChecks_Jurisdiction_Year",
                 table: "HolidayListChecks",
@@ -58,6 +78,11 @@ namespace Mend.Migrations.Postgres.Migrations
                 table: "ProclaimedHolidays",
                 columns: new[] { "Jurisdiction", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_CreatedAt",
+                table: "Submissions",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -68,6 +93,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProclaimedHolidays");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
         }
     }
 }

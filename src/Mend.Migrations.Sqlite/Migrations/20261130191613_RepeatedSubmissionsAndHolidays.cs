@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ProclaimedHolidays : Migration
+    public partial class RepeatedSubmissionsAndHolidays : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,6 +46,26 @@ namespace Mend.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ProclaimedHolidays", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => new { x.UserId, x.Key });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_HolidayListChecks_Jurisdiction_Year",
                 table: "HolidayListChecks",
@@ -57,6 +77,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                 table: "ProclaimedHolidays",
                 columns: new[] { "Jurisdiction", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_CreatedAt",
+                table: "Submissions",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -67,6 +92,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProclaimedHolidays");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
         }
     }
 }
