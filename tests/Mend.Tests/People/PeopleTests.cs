@@ -97,6 +97,18 @@ public sealed class PeopleTests(MendFactory factory) : IClassFixture<MendFactory
     }
 
     [Fact]
+    public async Task Create_SeveralErrors_AreSummarisedInTheOrderOfTheFields()
+    {
+        var client = await PractitionerAsync();
+        var response = await client.SubmitAsync("/People/Create", PersonFields("", "", "31", "apr", "2012", ("Input.Postcode", "not a postcode"), ("Input.Email", "nope")));
+        Assert.Equal(
+            ["Enter the person's name: a first name, a last name, or both", "Date of birth must be a real date",
+             "Enter an email address in the correct format, like name@example.org", "Enter the first line of the address",
+             "Enter a real postcode, like SW1A 1AA, JE2 4QB or BFPO 801"],
+            (await Html.ParseAsync(response)).ErrorSummary());
+    }
+
+    [Fact]
     public async Task Create_SameNameSpeltWithSharpSAndSameBirthday_IsShownAsALikelyDuplicate_AndSearchFindsIt()
     {
         var client = await PractitionerAsync();

@@ -16,12 +16,47 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>The position of each segment of a ModelState key ("Input.Date.Day", "Times[1].Arrive") among declared properties.</summary>
+    internal static int[] FieldOrder(Type? type, string key)
+    {
+        if (key.Length == 0)
+        {
+            return [-1];
+        }
+
+        var order = new List<int>();
+        foreach (var segment in key.Split('.'))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            var properties = type?.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance) ?? [];
+            var index = Array.FindIndex(properties, p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                order.Add(int.MaxValue);
+                break;
+            }
+
+            order.Add(index);
+            type = properties[index].PropertyType;
+            if (bracket >= 0)
+            {
+                order.Add(int.TryParse(segment[(bracket + 1)..].TrimEnd(']'), out var item) ? item : 0);
+                type = type.IsArray ? type.GetElementType() : type.GenericTypeArguments.FirstOrDefault();
+            }
+        }
+
+        return [.. order];
+    }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        var model = ViewContext.ViewData.Model?.GetType();
         var errors = ViewContext.ViewData.ModelState
             .Where(kv => kv.Value is { Errors.Count: > 0 })
             .Select(kv => (Key: kv.Key, Message: kv.Value!.Errors[0].ErrorMessage))
             .Where(e => !string.IsNullOrEmpty(e.Message))
+            .OrderBy(e => FieldOrder(model, e.Key), FieldOrderComparer.Instance)
             .ToList();
         if (errors.Count == 0)
         {
@@ -39,6 +74,29 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
             + $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+}
+
+/// <summary>
+/// GOV.UK asks for the error summary in the order of the fields on the page. ModelState does not keep that order, so
+/// errors are sorted by where their property is declared on the page model (and its nested input classes), which is
+/// the order the forms show them; messages for the whole form ("") come first, unknown keys last.
+/// </summary>
+internal sealed class FieldOrderComparer : IComparer<int[]>
+{
+    public static readonly FieldOrderComparer Instance = new();
+
+    public int Compare(int[]? x, int[]? y)
+    {
+        for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+        {
+            if (x[i] != y[i])
+            {
+                return x[i].CompareTo(y[i]);
+            }
+        }
+
+        return x.Length.CompareTo(y.Length);
     }
 }
 
