@@ -1,5 +1,13 @@
 using System.Threading.RateLimiting;
 using Mend.Web.Data;
+using Mend.Web.Features.Notifications;
+using Mend.Web.Features.Panels;
+using Mend.Web.Features.Processes;
+using Mend.Web.Features.Victims;
+using Mend.Web.Features.Assessments;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
+using Mend.Web.Platform.Composition;
 using Mend.Web.Features.Admin.Users;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Api;
@@ -34,12 +42,11 @@ public static class MendApp
         var services = builder.Services;
         // Settings are read when the container first needs them, not here: the test host and other
         // configuration sources are only complete once the app is built.
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Security").Get<SecuritySettings>() ?? new SecuritySettings());
+        services.AddMendSettings<SecuritySettings>("Mend:Security");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Platform.Time.HolidayCalendar>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Encryption").Get<Platform.Encryption.EncryptionSettings>() ?? new Platform.Encryption.EncryptionSettings());
-        services.AddSingleton<Platform.Encryption.FieldEncryption>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Cases").Get<Features.Cases.CaseSettings>() ?? new Features.Cases.CaseSettings());
+        services.AddMendSettings<Platform.Encryption.EncryptionSettings>("Mend:Encryption");
+        services.AddSingleton<Platform.Encryption.FieldEncryption>().AddStartupCheck<Platform.Encryption.FieldEncryption>("Mend:Encryption keys");
         services.AddHttpContextAccessor();
 
         if (!builder.Environment.IsDevelopment())
@@ -60,7 +67,7 @@ public static class MendApp
         services.AddScoped<AuditActor>();
         services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditTrail>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Audit").Get<AuditSettings>() ?? new AuditSettings());
+        services.AddMendSettings<AuditSettings>("Mend:Audit");
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddHostedService<AuditSealingJob>();
@@ -139,35 +146,16 @@ public static class MendApp
             o.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        services.AddScoped<InviteUser>();
-        services.AddScoped<InvitationLinks>();
-        services.AddScoped<IssueApiToken>();
-        services.AddScoped<Features.Account.AccountNotices>();
-        services.AddScoped<Features.Cases.CaseAccess>();
-        services.AddScoped<Features.Cases.ReferCase>();
-        services.AddScoped<Features.Cases.WorkDue>();
-        services.AddScoped<Features.People.PersonSearch>();
-        services.AddScoped<Features.People.MergePeople>();
-        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Assessments").Get<Features.Assessments.AssessmentSettings>() ?? new Features.Assessments.AssessmentSettings()).Validated());
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Notifications").Get<Features.Notifications.NotificationSettings>() ?? new Features.Notifications.NotificationSettings());
-        services.AddScoped<Features.Notifications.Notify>();
-        services.AddScoped<Features.Assessments.AssessmentChecks>();
-        services.AddScoped<Features.Assessments.RecordAnswers>();
-        services.AddScoped<Features.Assessments.StartAssessment>();
-        services.AddScoped<Features.Assessments.DecideAssessment>();
-        services.AddScoped<Features.Assessments.ProcessReadiness>();
-        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Victims").Get<Features.Victims.VictimSettings>() ?? new Features.Victims.VictimSettings()).Validated());
-        services.AddScoped<Features.Victims.VictimWork>();
-        services.AddScoped<Features.Victims.VictimDeadlines>();
-        services.AddScoped<Features.Victims.VictimMinimisation>();
-        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection("Mend:Processes").Get<Features.Processes.ProcessSettings>() ?? new Features.Processes.ProcessSettings()).Validated());
-        services.AddScoped<Features.Processes.ScheduleMeeting>();
-        services.AddScoped<Features.Processes.RecordProcess>();
-        services.AddScoped<Features.Panels.PanelMeetings>();
-        services.AddScoped<Features.Processes.MeetingDiary>();
-        services.AddHostedService<Platform.Time.HourlyJob<Features.Victims.VictimMinimisation>>();
-        services.AddScoped<Features.Processes.AgreementReminders>();
-        services.AddHostedService<Platform.Time.HourlyJob<Features.Processes.AgreementReminders>>();
+        // Each feature registers its own services and settings; settings are checked at start-up (Platform/Composition).
+        services
+            .AddUserAdministration()
+            .AddPeople()
+            .AddCases()
+            .AddNotifications()
+            .AddAssessments()
+            .AddVictims()
+            .AddProcesses()
+            .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();
 
@@ -287,9 +275,10 @@ public static class MendApp
 
     private static void AddEmail(IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mend:Email").Get<EmailSettings>() ?? new EmailSettings());
+        services.AddMendSettings<EmailSettings>("Mend:Email");
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<FileEmailSender>();
+        services.AddStartupCheck<IEmailSender>("Mend:Email");
         services.AddSingleton<IEmailSender>(sp =>
         {
             var settings = sp.GetRequiredService<EmailSettings>();
@@ -306,13 +295,9 @@ public static class MendApp
 
     public static void UseMend(this WebApplication app)
     {
-        // Fail fast, with the operator's message, on a missing or wrong setting.
+        // Fail fast, with the operator's message, on a missing or wrong setting (each registered with its feature).
         app.Services.GetRequiredService<DatabaseSettings>();
-        app.Services.GetRequiredService<IEmailSender>();
-        app.Services.GetRequiredService<Platform.Encryption.FieldEncryption>();
-        app.Services.GetRequiredService<Features.Assessments.AssessmentSettings>();
-        app.Services.GetRequiredService<Features.Victims.VictimSettings>();
-        app.Services.GetRequiredService<Features.Processes.ProcessSettings>();
+        app.Services.RunStartupChecks();
         if (!app.Services.GetRequiredService<AuditSettings>().RecordViews)
         {
             app.Logger.LogCritical("Mend:Audit:RecordViews is false: views of personal data are NOT being audited. This is for benchmarking only; never run a live service like this.");

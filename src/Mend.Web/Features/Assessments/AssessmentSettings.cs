@@ -3,7 +3,7 @@ using Mend.Web.Platform;
 namespace Mend.Web.Features.Assessments;
 
 /// <summary>Mend:Assessments: when a manager must approve, and how long an assessment lasts.</summary>
-public sealed class AssessmentSettings
+public sealed class AssessmentSettings : Platform.Composition.ISelfValidating<AssessmentSettings>
 {
     /// <summary>An offence with a YJB gravity score at or above this needs a manager's approval (1 to 8).</summary>
     public int ApprovalGravityScore { get; set; } = 6;

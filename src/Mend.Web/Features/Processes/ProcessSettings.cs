@@ -3,7 +3,7 @@ using Mend.Web.Platform;
 namespace Mend.Web.Features.Processes;
 
 /// <summary>Mend:Processes: the safety margins Mend enforces when a meeting is scheduled, and how long feedback links work.</summary>
-public sealed class ProcessSettings
+public sealed class ProcessSettings : Platform.Composition.ISelfValidating<ProcessSettings>
 {
     /// <summary>The victim and the young person never arrive, or leave, within this many minutes of each other.</summary>
     public int StaggerMinutes { get; set; } = 15;

@@ -6,7 +6,7 @@ namespace Mend.Web.Features.Victims;
 /// Mend:Victims: the Victims' Code time limits (its deadlines are the defaults; a service may set
 /// tighter ones), counted in working days, and how long a declined victim's details are kept.
 /// </summary>
-public sealed class VictimSettings
+public sealed class VictimSettings : Platform.Composition.ISelfValidating<VictimSettings>
 {
     /// <summary>Information about restorative justice, from receiving the victim's details (Code, Right 3).</summary>
     public int RjInformationWorkingDays { get; set; } = 5;
