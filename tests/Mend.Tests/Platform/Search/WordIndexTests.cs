@@ -1,7 +1,7 @@
 using Mend.Web.Platform.Search;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Mend.Tests.People;
+namespace Mend.Tests.Platform.Search;
 
 public sealed class WordIndexTests
 {

@@ -1,6 +1,6 @@
 using Mend.Web.Platform.GovUk;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.GovUk;
 
 public sealed class DatePartsTests
 {

@@ -1,6 +1,6 @@
 using Mend.Web.Platform.Time;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Time;
 
 /// <summary>UK time typed on the two clock-change days: the skipped spring hour is refused, the repeated autumn hour is its first (BST) occurrence.</summary>
 public sealed class ClockChangeTests

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
 
-namespace Mend.Tests.Cases;
+namespace Mend.Tests.Platform.Encryption;
 
 public sealed class FieldEncryptionTests
 {

@@ -4,7 +4,7 @@ using Mend.Web.Platform.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Composition;
 
 /// <summary>A feature's settings, registered with the feature, are checked at start-up without a central list.</summary>
 public sealed class SettingsTests

@@ -5,7 +5,7 @@ using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Time;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Time;
 
 /// <summary>A user's "today" is the UK date: at 23:30 UTC in British Summer Time it is already tomorrow, on the pages and in the API alike.</summary>
 public sealed class LondonTodayTests(MendFactory factory) : IClassFixture<MendFactory>

@@ -6,7 +6,7 @@ using Mend.Tests.Infrastructure;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Errors;
 
 /// <summary>
 /// What outside testing sent the API: unreadable bodies, wrong types, endless text, absurd dates. Every answer is

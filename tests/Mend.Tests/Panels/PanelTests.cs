@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mend.Tests.Infrastructure;
+using Mend.Tests.Processes;
 using Mend.Web.Features.Panels;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mend.Tests.Processes;
+namespace Mend.Tests.Panels;
 
 /// <summary>Community and referral-order panels: members and chair, the panel gate on scheduling, what volunteers can see, and the chair's minutes.</summary>
 public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), IClassFixture<MendFactory>

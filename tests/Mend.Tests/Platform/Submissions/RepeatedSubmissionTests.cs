@@ -6,7 +6,7 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Submissions;
 
 /// <summary>
 /// A form sent twice (a double click, a resend after a slow answer) or an API request repeated with the same

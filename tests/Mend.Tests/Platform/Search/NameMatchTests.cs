@@ -1,6 +1,6 @@
 using Mend.Web.Platform.Search;
 
-namespace Mend.Tests.People;
+namespace Mend.Tests.Platform.Search;
 
 public sealed class NameMatchTests
 {

@@ -1,7 +1,7 @@
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Time;
 
-namespace Mend.Tests.Victims;
+namespace Mend.Tests.Platform.Time;
 
 /// <summary>Victims' Code deadlines in working days, over weekends, bank holidays and year ends, for both jurisdictions.</summary>
 public sealed class WorkingDaysTests

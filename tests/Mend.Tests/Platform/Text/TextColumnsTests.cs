@@ -5,7 +5,7 @@ using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mend.Tests.Platform;
+namespace Mend.Tests.Platform.Text;
 
 /// <summary>Text at save: one-line columns keep no line breaks, and no column takes more than its length on either database.</summary>
 public sealed class TextColumnsTests(MendFactory factory) : IClassFixture<MendFactory>
