@@ -148,7 +148,7 @@ internal sealed class AttachmentModel : IEntityTypeConfiguration<Attachment>
 }
 
 /// <summary>Case references are numbered per year; this row holds the last number given.</summary>
-public sealed class CaseReferenceCounter
+public sealed class CaseReferenceCounter : Platform.Audit.IAuditExempt
 {
     public int Year { get; set; }
     public int LastNumber { get; set; }

@@ -320,7 +320,7 @@ public sealed class PersonAlias(Guid personId, string name) : IPersonalData
 }
 
 /// <summary>A name in the form the search matches against: the person's name and each alias, normalised.</summary>
-public sealed class PersonSearchName(Guid personId, string text)
+public sealed class PersonSearchName(Guid personId, string text) : Platform.Audit.IAuditExempt
 {
     public long Id { get; private set; }
     public Guid PersonId { get; private set; } = personId;
@@ -332,7 +332,7 @@ public sealed class PersonSearchName(Guid personId, string text)
 /// each typed word in the small <see cref="NameWord"/> vocabulary, then the people who have one close
 /// word for every typed word, through an ordinary index: fast however many people there are.
 /// </summary>
-public sealed class PersonNameWord(Guid personId, string word)
+public sealed class PersonNameWord(Guid personId, string word) : Platform.Audit.IAuditExempt
 {
     public const int MaxLength = 100;
 
@@ -341,7 +341,7 @@ public sealed class PersonNameWord(Guid personId, string word)
 }
 
 /// <summary>Every distinct word in anyone's names, once: the vocabulary typed words are matched against.</summary>
-public sealed class NameWord(string word)
+public sealed class NameWord(string word) : Platform.Audit.IAuditExempt
 {
     public string Word { get; private set; } = word;
 }

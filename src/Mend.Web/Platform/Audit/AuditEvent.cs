@@ -5,7 +5,7 @@ namespace Mend.Web.Platform.Audit;
 /// Rows are append-only (database triggers refuse UPDATE and DELETE) and never hold the data itself,
 /// only the names of fields that changed.
 /// </summary>
-public sealed class AuditEvent
+public sealed class AuditEvent : IAuditExempt
 {
     public long Id { get; private set; }
     public DateTime OccurredAt { get; private set; }
@@ -102,7 +102,7 @@ public enum AuditAction
 }
 
 /// <summary>A seal in the hash chain: the hash of its event's canonical text and the previous seal's hash.</summary>
-public sealed class AuditSeal
+public sealed class AuditSeal : IAuditExempt
 {
     public long Id { get; private set; }
     public long AuditEventId { get; private set; }

@@ -81,8 +81,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         context.AddRange(events);
     }
 
-    private static bool IsInfrastructure(object entity) => entity is IAuditExempt or AuditEvent or AuditSeal or DataProtectionKey
-        or Features.People.PersonSearchName or Features.People.PersonNameWord or Features.People.NameWord or Features.Cases.CaseReferenceCounter
+    /// <summary>Mend's own bookkeeping says so with <see cref="IAuditExempt"/>; framework types cannot, so they are named here.</summary>
+    private static bool IsInfrastructure(object entity) => entity is IAuditExempt or DataProtectionKey
         or IdentityUserToken<Guid> or IdentityUserLogin<Guid> or IdentityUserClaim<Guid> or IdentityRoleClaim<Guid>
         or IdentityUserRole<Guid>;
 
@@ -105,8 +105,8 @@ public interface IPersonalData
 }
 
 /// <summary>
-/// Bookkeeping that holds no record of anyone's case and whose changes are not audited, e.g. the answers kept for
-/// repeated submissions. Its rows must never be shown to users as records.
+/// Rows whose saving is not itself audited: the audit trail's own rows, and bookkeeping derived from audited records or
+/// kept for the platform (search names and words, reference counters, answers kept for repeated submissions).
 /// </summary>
 public interface IAuditExempt
 {
