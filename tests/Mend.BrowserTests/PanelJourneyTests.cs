@@ -20,7 +20,7 @@ public sealed class PanelJourneyTests(BrowserFixture browser)
         var volunteer = await TestUsers.CreateAsync(browser.App, [Roles.Volunteer]);
         var practitioner = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var now = browser.App.Clock.GetUtcNow().UtcDateTime;
-        var venue = Venue.Create(new VenueDetails("Riverside hall " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.Venue.CommunityVenue, "2 River Lane",
+        var venue = Venue.Create(new VenueDetails("Riverside hall " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.VenueKind.CommunityVenue, "2 River Lane",
             ["Main hall", "Side room"], SeparateWaitingRooms: true, StaffMayBeAlone: false, "Doors to the lane and the car park", "Step-free", "Two adults with every young person"));
         await browser.App.WithDbAsync(async db =>
         {

@@ -41,7 +41,7 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await browser.App.WithDbAsync(async db =>
         {
             db.Accreditations.Add(Accreditation.Award(user.Id, AccreditationLevel.Facilitator, "Restorative Justice Council", new DateOnly(2024, 3, 1), null, "Test", now));
-            db.Venues.Add(Venue.Create(new VenueDetails("Exampletown YOT " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.Venue.YotOffice, "1 High Street",
+            db.Venues.Add(Venue.Create(new VenueDetails("Exampletown YOT " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.VenueKind.YotOffice, "1 High Street",
                 ["Conference room"], SeparateWaitingRooms: true, StaffMayBeAlone: true, "Front door and fire exit at the back", "Step-free", null)));
             return await db.SaveChangesAsync();
         });

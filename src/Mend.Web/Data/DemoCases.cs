@@ -101,7 +101,7 @@ public static class DemoCases
         assessment.RecordExpectations("To explain what the offence did to them, and to hear an apology.", encryption, now);
         assessment.RecordRisks(Enum.GetValues<RiskFactor>().ToDictionary(f => f, f => f == RiskFactor.EmotionalHarm ? (FactorRating.Low, (string?)"Some anxiety about meeting.") : (FactorRating.None, null)),
             PowerImbalanceKinds.None, encryption, now);
-        assessment.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, Venue.YotOffice, "Separate waiting rooms; arrive 15 minutes apart.", encryption, now);
+        assessment.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, VenueKind.YotOffice, "Separate waiting rooms; arrive 15 minutes apart.", encryption, now);
         var overall = risk == RiskLevel.NotAssessed ? RiskLevel.Low : risk;
         assessment.RecordOverall(overall, Recommendation.Proceed, "Willing, well supported, and the risks can be managed.", London.DateOf(now).AddMonths(3), encryption, now);
         var needsManager = overall is RiskLevel.High or RiskLevel.VeryHigh;

@@ -23,10 +23,10 @@ public static class DemoWorkplace
         var now = clock.GetUtcNow().UtcDateTime;
         var today = London.DateOf(now);
         db.Venues.AddRange(
-            Venue.Create(new VenueDetails("Exampletown YOT office", Features.Assessments.Venue.YotOffice, "1 Station Road, Exampletown EX1 1AA",
+            Venue.Create(new VenueDetails("Exampletown YOT office", Features.Assessments.VenueKind.YotOffice, "1 Station Road, Exampletown EX1 1AA",
                 ["Meeting room 1", "Meeting room 2", "Quiet room"], SeparateWaitingRooms: true, StaffMayBeAlone: true,
                 "Front door to Station Road; fire exit from meeting room 2 to the car park", "Step-free; hearing loop in meeting room 1", null)),
-            Venue.Create(new VenueDetails("Exampletown community centre", Features.Assessments.Venue.CommunityVenue, "Market Square, Exampletown EX1 2BB",
+            Venue.Create(new VenueDetails("Exampletown community centre", Features.Assessments.VenueKind.CommunityVenue, "Market Square, Exampletown EX1 2BB",
                 ["Hall", "Side room"], SeparateWaitingRooms: false, StaffMayBeAlone: false, "Main doors and a side door to the square", "Step-free", null)));
         db.Accreditations.Add(Accreditation.Award(practitionerId, AccreditationLevel.Facilitator, "Restorative Justice Council", today.AddYears(-1), today.AddYears(2),
             "Demo data", now));

@@ -36,14 +36,14 @@ public sealed class ApprovalPolicyTests
         { "adult with safeguarding concerns", Facts(Shoplifting) with { AgeOfParticipant = 18, SafeguardingConcern = true }, false, null },
         { "child without safeguarding concerns", Facts(Shoplifting) with { AgeOfParticipant = 12 }, false, null },
         { "age not known, safeguarding concerns", Facts(Shoplifting) with { AgeOfParticipant = null, SafeguardingConcern = true }, false, null },
-        { "prison or secure estate", Facts(Shoplifting) with { Venue = Venue.PrisonOrSecureEstate }, true, "The proposed venue is prison or secure estate" },
-        { "police custody", Facts(Shoplifting) with { Venue = Venue.PoliceCustody }, true, "The proposed venue is police custody" },
-        { "police premises that are not custody", Facts(Shoplifting) with { Venue = Venue.PolicePremises }, false, null },
-        { "school", Facts(Shoplifting) with { Venue = Venue.School }, false, null },
+        { "prison or secure estate", Facts(Shoplifting) with { Venue = VenueKind.PrisonOrSecureEstate }, true, "The proposed venue is prison or secure estate" },
+        { "police custody", Facts(Shoplifting) with { Venue = VenueKind.PoliceCustody }, true, "The proposed venue is police custody" },
+        { "police premises that are not custody", Facts(Shoplifting) with { Venue = VenueKind.PolicePremises }, false, null },
+        { "school", Facts(Shoplifting) with { Venue = VenueKind.School }, false, null },
     };
 
     private static ApprovalFacts Facts(params ApprovalFacts.OffenceFact[] offences) =>
-        new(offences, RiskLevel.Low, [], 15, false, Venue.YotOffice);
+        new(offences, RiskLevel.Low, [], 15, false, VenueKind.YotOffice);
 
     [Theory]
     [MemberData(nameof(Situations))]
@@ -65,7 +65,7 @@ public sealed class ApprovalPolicyTests
     [Fact]
     public void Decide_EveryReasonIsGiven_NotOnlyTheFirst()
     {
-        var facts = new ApprovalFacts([Gbh, Robbery], RiskLevel.VeryHigh, [], 15, true, Venue.PrisonOrSecureEstate);
+        var facts = new ApprovalFacts([Gbh, Robbery], RiskLevel.VeryHigh, [], 15, true, VenueKind.PrisonOrSecureEstate);
 
         var decision = ApprovalPolicy.Decide(facts, Settings);
 

@@ -29,7 +29,7 @@ public sealed class AssessmentRulesTests
 
         a.RecordExpectations("Hopes for an apology", Encryption, Now);
         a.RecordRisks(Enum.GetValues<RiskFactor>().ToDictionary(f => f, _ => (FactorRating.Low, (string?)null)), PowerImbalanceKinds.None, Encryption, Now);
-        a.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, Venue.YotOffice, "Separate waiting rooms", Encryption, Now);
+        a.RecordProcesses(SuitableProcesses.DirectConference | SuitableProcesses.Letter, VenueKind.YotOffice, "Separate waiting rooms", Encryption, Now);
         a.RecordOverall(RiskLevel.Low, Recommendation.Proceed, "Low risk, both willing", new DateOnly(2027, 2, 28), Encryption, Now);
         return a;
     }
@@ -165,7 +165,7 @@ public sealed class AssessmentRulesTests
     public void Submit_GoAheadWithNoSuitableProcess_IsRefused()
     {
         var a = Complete();
-        a.RecordProcesses(SuitableProcesses.None, Venue.NotDecided, null, Encryption, Now);
+        a.RecordProcesses(SuitableProcesses.None, VenueKind.NotDecided, null, Encryption, Now);
 
         Assert.Throws<DomainRuleException>(() => a.Submit(NoManager, Assessor, "Ada", Now));
     }

@@ -18,7 +18,7 @@ public abstract class ProcessTests(MendFactory factory)
 
     protected async Task<(int VenueId, int RoomId)> VenueAsync() => await factory.WithDbAsync(async db =>
     {
-        var venue = Venue.Create(new VenueDetails("YOT office " + Guid.NewGuid().ToString("N")[..6], Mend.Web.Features.Assessments.Venue.YotOffice, null,
+        var venue = Venue.Create(new VenueDetails("YOT office " + Guid.NewGuid().ToString("N")[..6], Mend.Web.Features.Assessments.VenueKind.YotOffice, null,
             ["Room 1", "Room 2"], true, true, null, null, null));
         db.Venues.Add(venue);
         await db.SaveChangesAsync();

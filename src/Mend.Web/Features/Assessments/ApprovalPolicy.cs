@@ -12,7 +12,7 @@ public sealed record ApprovalFacts(
     IReadOnlyList<ApprovalFacts.OtherParticipant> OthersOnCase,
     int? AgeOfParticipant,
     bool SafeguardingConcern,
-    Venue? Venue)
+    VenueKind? Venue)
 {
     public sealed record OffenceFact(string Name, int GravityScore, bool IsSensitive);
 
@@ -58,7 +58,7 @@ public static class ApprovalPolicy
             reasons.Add("The person assessed is under 18 and there are safeguarding concerns");
         }
 
-        if (facts.Venue is Venue.PrisonOrSecureEstate or Venue.PoliceCustody)
+        if (facts.Venue is VenueKind.PrisonOrSecureEstate or VenueKind.PoliceCustody)
         {
             reasons.Add($"The proposed venue is {AssessmentWords.Describe(facts.Venue.Value).ToLowerInvariant()}");
         }

@@ -41,7 +41,7 @@ public sealed class Assessment : IVersioned, IPersonalData
     public bool RisksRecorded { get; private set; }
     public SuitableProcesses SuitableProcesses { get; private set; }
     public bool ProcessesRecorded { get; private set; }
-    public Venue? ProposedVenue { get; private set; }
+    public VenueKind? ProposedVenue { get; private set; }
     public string? SafetyMeasuresCiphertext { get; private set; }
     public RiskLevel? OverallRisk { get; private set; }
     public Recommendation? Recommendation { get; private set; }
@@ -166,7 +166,7 @@ public sealed class Assessment : IVersioned, IPersonalData
         RisksRecorded = true;
     }
 
-    public void RecordProcesses(SuitableProcesses processes, Venue venue, string? safetyMeasures, FieldEncryption encryption, DateTime now)
+    public void RecordProcesses(SuitableProcesses processes, VenueKind venue, string? safetyMeasures, FieldEncryption encryption, DateTime now)
     {
         RequireEditable(now);
         SuitableProcesses = processes;
@@ -465,7 +465,8 @@ public enum SuitableProcesses
     Letter = 4,
 }
 
-public enum Venue
+/// <summary>The kind of place a meeting would be held, as an assessment proposes it (the venues list has the places themselves).</summary>
+public enum VenueKind
 {
     NotDecided,
     YotOffice,

@@ -10,7 +10,7 @@ public sealed record AssessmentSheet(
     Responsibility? Responsibility, string? ResponsibilityNote,
     string? Expectations,
     IReadOnlyList<AssessmentSheet.FactorSheet> Factors, IReadOnlyList<PowerImbalanceKinds> PowerImbalance,
-    IReadOnlyList<SuitableProcesses> SuitableProcesses, bool NoneSuitable, Venue? ProposedVenue, string? SafetyMeasures,
+    IReadOnlyList<SuitableProcesses> SuitableProcesses, bool NoneSuitable, VenueKind? ProposedVenue, string? SafetyMeasures,
     RiskLevel? OverallRisk, Recommendation? Recommendation, string? RecommendationReasons, DateOnly? ReviewOn,
     DateTime? SubmittedAt, string? SubmittedByName, bool NeedsManagerApproval, IReadOnlyList<string> ApprovalReasons,
     DateTime? DecidedAt, string? DecidedByName, string? Conditions, string? ReturnReasons, DateTime? SupersededAt,

@@ -92,15 +92,15 @@ public static class AssessmentWords
         _ => string.Join(", ", Enum.GetValues<SuitableProcesses>().Where(p => p != SuitableProcesses.None && process.HasFlag(p)).Select(Describe)),
     };
 
-    public static string Describe(Venue venue) => venue switch
+    public static string Describe(VenueKind venue) => venue switch
     {
-        Venue.NotDecided => "Not decided yet",
-        Venue.YotOffice => "Youth justice or probation office",
-        Venue.CommunityVenue => "Community venue",
-        Venue.School => "School",
-        Venue.PolicePremises => "Police premises (not custody)",
-        Venue.PoliceCustody => "Police custody",
-        Venue.PrisonOrSecureEstate => "Prison or secure estate",
+        VenueKind.NotDecided => "Not decided yet",
+        VenueKind.YotOffice => "Youth justice or probation office",
+        VenueKind.CommunityVenue => "Community venue",
+        VenueKind.School => "School",
+        VenueKind.PolicePremises => "Police premises (not custody)",
+        VenueKind.PoliceCustody => "Police custody",
+        VenueKind.PrisonOrSecureEstate => "Prison or secure estate",
         _ => venue.ToString(),
     };
 

@@ -21,7 +21,7 @@ public sealed class RecordAnswers(FieldEncryption encryption, AssessmentSettings
 
     public sealed record Risks(IReadOnlyList<FactorAnswer>? Factors, IReadOnlyList<PowerImbalanceKinds>? PowerImbalance);
 
-    public sealed record Processes(IReadOnlyList<SuitableProcesses>? Suitable, bool NoneSuitable, Venue? Venue, string? SafetyMeasures);
+    public sealed record Processes(IReadOnlyList<SuitableProcesses>? Suitable, bool NoneSuitable, VenueKind? Venue, string? SafetyMeasures);
 
     public sealed record Overall(RiskLevel? OverallRisk, Recommendation? Recommendation, string? Reasons, DateOnly? ReviewOn);
 

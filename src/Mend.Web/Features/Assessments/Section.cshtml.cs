@@ -163,7 +163,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
                 Factors.Select(f => Parse<RiskFactor>(f.Factor) is { } factor ? new RecordAnswers.FactorAnswer(factor, Parse<FactorRating>(f.Rating), f.Note) : null).OfType<RecordAnswers.FactorAnswer>().ToList(),
                 PowerImbalance.Select(Parse<PowerImbalanceKinds>).OfType<PowerImbalanceKinds>().ToList())),
             AssessmentSection.Processes => new(Processes: new(
-                Suitable.Select(Parse<SuitableProcesses>).OfType<SuitableProcesses>().ToList(), Suitable.Contains(NoneSuitable), Parse<Venue>(Venue), SafetyMeasures)),
+                Suitable.Select(Parse<SuitableProcesses>).OfType<SuitableProcesses>().ToList(), Suitable.Contains(NoneSuitable), Parse<VenueKind>(Venue), SafetyMeasures)),
             _ => new(Recommendation: new(Parse<RiskLevel>(OverallRisk), Parse<Recommendation>(Recommendation), Reasons, ParseReviewDate())),
         };
     }
@@ -262,7 +262,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
         Assessments.Willingness w => AssessmentWords.Describe(w),
         Assessments.Responsibility r => AssessmentWords.Describe(r),
         FactorRating f => AssessmentWords.Describe(f),
-        Assessments.Venue v => AssessmentWords.Describe(v),
+        VenueKind v => AssessmentWords.Describe(v),
         Assessments.Recommendation r => AssessmentWords.Describe(r),
         _ => value.ToString(),
     };

@@ -13,7 +13,7 @@ public sealed class Venue : IVersioned
 
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
-    public Assessments.Venue Kind { get; private set; }
+    public Assessments.VenueKind Kind { get; private set; }
     public string? Address { get; private set; }
     public bool SeparateWaitingRooms { get; private set; }
     public bool StaffMayBeAlone { get; private set; }
@@ -34,7 +34,7 @@ public sealed class Venue : IVersioned
 
     public void Change(VenueDetails details, bool isActive)
     {
-        if (details.Kind == Assessments.Venue.NotDecided)
+        if (details.Kind == Assessments.VenueKind.NotDecided)
         {
             throw new DomainRuleException("Choose what kind of venue this is.");
         }
@@ -78,5 +78,5 @@ public sealed class VenueRoom(string name)
     internal void SetOpen(bool open) => IsOpen = open;
 }
 
-public sealed record VenueDetails(string Name, Assessments.Venue Kind, string? Address, IReadOnlyList<string> Rooms, bool SeparateWaitingRooms, bool StaffMayBeAlone,
+public sealed record VenueDetails(string Name, Assessments.VenueKind Kind, string? Address, IReadOnlyList<string> Rooms, bool SeparateWaitingRooms, bool StaffMayBeAlone,
     string? Exits, string? Accessibility, string? EscortRules);

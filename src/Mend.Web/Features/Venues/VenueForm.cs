@@ -22,7 +22,7 @@ public sealed class VenueForm
     public bool IsActive => Status != "retired";
 
     public static IEnumerable<SelectListItem> KindItems =>
-        Enum.GetValues<Assessments.Venue>().Where(v => v != Assessments.Venue.NotDecided)
+        Enum.GetValues<Assessments.VenueKind>().Where(v => v != Assessments.VenueKind.NotDecided)
             .Select(v => new SelectListItem(Assessments.AssessmentWords.Describe(v), v.ToString()));
 
     public static IEnumerable<SelectListItem> YesNo => [new("Yes", "yes"), new("No", "no")];
@@ -46,7 +46,7 @@ public sealed class VenueForm
             state.AddModelError($"{prefix}.Name", "Name must be 200 characters or fewer");
         }
 
-        if (!Enum.TryParse<Assessments.Venue>(Kind, out var kind) || !Enum.IsDefined(kind) || kind == Assessments.Venue.NotDecided)
+        if (!Enum.TryParse<Assessments.VenueKind>(Kind, out var kind) || !Enum.IsDefined(kind) || kind == Assessments.VenueKind.NotDecided)
         {
             state.AddModelError($"{prefix}.Kind", "Select what kind of venue this is");
         }
