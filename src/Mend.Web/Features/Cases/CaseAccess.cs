@@ -27,6 +27,13 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
             || db.BreakGlass.Any(b => b.CaseId == c.Id && b.UserId == userId && b.At >= since));
     }
 
+    /// <summary>Restorative processes on the cases the user can see (panel members see theirs through PanelMeetings).</summary>
+    public IQueryable<Processes.RjProcess> VisibleProcesses(ClaimsPrincipal user)
+    {
+        var cases = VisibleCases(user);
+        return db.RjProcesses.Where(p => cases.Any(c => c.Id == p.CaseId));
+    }
+
     public IQueryable<Person> VisiblePeople(ClaimsPrincipal user)
     {
         var userId = user.UserId();

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Security;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
@@ -80,7 +81,7 @@ public sealed class FeedbackLinkModel(MendDb db, FieldEncryption encryption, Tim
             return null;
         }
 
-        var hash = Victims.VictimWork.HashToken(token);
+        var hash = LinkTokens.Hash(token);
         return await db.ParticipantFeedback.SingleOrDefaultAsync(f => f.TokenHash == hash, ct);
     }
 }

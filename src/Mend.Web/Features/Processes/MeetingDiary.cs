@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Security;
 using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Features.Notifications;
@@ -113,7 +114,7 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, P
             return null;
         }
 
-        var hash = Victims.VictimWork.HashToken(token);
+        var hash = LinkTokens.Hash(token);
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.TokenHash == hash, ct);
         var owner = feed is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == feed.UserId && !u.IsDisabled).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
         if (feed is null || owner is null)
@@ -137,16 +138,16 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, P
     /// <summary>Makes (or replaces) the user's secret feed address; it is returned once and only its hash is kept.</summary>
     public async Task<string> MakeFeedAsync(Guid userId, CancellationToken ct)
     {
-        var token = Victims.VictimWork.NewToken();
+        var token = LinkTokens.New();
         var now = clock.GetUtcNow().UtcDateTime;
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId, ct);
         if (feed is null)
         {
-            db.CalendarFeeds.Add(CalendarFeed.For(userId, Victims.VictimWork.HashToken(token), now));
+            db.CalendarFeeds.Add(CalendarFeed.For(userId, LinkTokens.Hash(token), now));
         }
         else
         {
-            feed.Replace(Victims.VictimWork.HashToken(token), now);
+            feed.Replace(LinkTokens.Hash(token), now);
         }
 
         await db.SaveChangesAsync(ct);

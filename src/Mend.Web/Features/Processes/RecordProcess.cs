@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Security;
 using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using Mend.Web.Data;
@@ -95,7 +96,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
     /// <summary>Makes a single-use feedback link for one participant; the link is returned once and only its hash is kept.</summary>
     public async Task<ScheduleMeeting.Result> FeedbackLinkAsync(ClaimsPrincipal user, Guid id, int version, FeedbackLinkInput input, CancellationToken ct)
     {
-        var token = Victims.VictimWork.NewToken();
+        var token = LinkTokens.New();
         var result = await ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
@@ -105,7 +106,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            process.StartFeedback(input.PersonId.Value, Victims.VictimWork.HashToken(token), now.AddDays(settings.FeedbackLinkDays), now);
+            process.StartFeedback(input.PersonId.Value, LinkTokens.Hash(token), now.AddDays(settings.FeedbackLinkDays), now);
         });
         return result.Succeeded ? result with { Link = "/Feedback/" + token } : result;
     }

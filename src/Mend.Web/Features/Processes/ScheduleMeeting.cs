@@ -34,11 +34,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
 
     public const string ConflictMessage = "Someone else changed this process while you were looking at it. Check the latest and try again";
 
-    public IQueryable<RjProcess> Visible(ClaimsPrincipal user)
-    {
-        var cases = access.VisibleCases(user);
-        return db.RjProcesses.Where(p => cases.Any(c => c.Id == p.CaseId));
-    }
+    public IQueryable<RjProcess> Visible(ClaimsPrincipal user) => access.VisibleProcesses(user);
 
     public async Task<Result> PlanAsync(ClaimsPrincipal user, Guid caseId, PlanInput input, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Security;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
@@ -79,7 +80,7 @@ public sealed class SurveyModel(MendDb db, FieldEncryption encryption, TimeProvi
             return null;
         }
 
-        var hash = VictimWork.HashToken(token);
+        var hash = LinkTokens.Hash(token);
         return await db.SatisfactionSurveys.SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
     }
 }

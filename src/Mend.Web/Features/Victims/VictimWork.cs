@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Security;
 using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -351,19 +352,17 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     /// <summary>Makes a single-use survey link; the link is returned once and only its hash is kept.</summary>
     public async Task<Result> SurveyLinkAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct)
     {
-        var token = NewToken();
+        var token = LinkTokens.New();
         var result = await ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            db.SatisfactionSurveys.Add(victim.StartSurvey(HashToken(token), now.AddDays(settings.SurveyLinkDays), now));
+            db.SatisfactionSurveys.Add(victim.StartSurvey(LinkTokens.Hash(token), now.AddDays(settings.SurveyLinkDays), now));
         });
         return result.Succeeded ? result with { SurveyLink = "/Survey/" + token } : result;
     }
 
     /// <summary>A random, URL-safe token for a single-use link.</summary>
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Checks survey answers; <paramref name="victimVoice"/> words the messages for the victim answering themselves.</summary>
     public static void CheckSurvey(Dictionary<string, string> errors, SurveyInput input, bool victimVoice = false)
