@@ -307,7 +307,10 @@ public static class MendApp
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler("/Errors/500");
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        // Every API status without a body (401, 403, 404, 405, 429…) gets problem details, whatever the client accepts.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async status =>
+            await Results.Problem(statusCode: status.HttpContext.Response.StatusCode,
+                extensions: new Dictionary<string, object?> { ["correlationId"] = status.HttpContext.TraceIdentifier }).ExecuteAsync(status.HttpContext)));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Errors/{0}"));
         if (security.SecureCookies)
         {

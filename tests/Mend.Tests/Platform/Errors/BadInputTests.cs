@@ -87,11 +87,16 @@ public sealed class BadInputTests(LogCapturingFactory factory) : IClassFixture<L
     }
 
     [Fact]
-    public async Task AnUnknownApiAddress_IsProblemDetails()
+    public async Task AnUnknownApiAddress_OrNoToken_IsProblemDetails_WhateverTheClientAccepts()
     {
         var client = await ClientAsync();
-        var mark = LogMark;
         await ProblemAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
+        var anonymous = factory.CreateBrowserClient();
+        anonymous.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        await ProblemAsync(await anonymous.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        var wrongToken = factory.CreateBrowserClient();
+        wrongToken.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "mend_not_a_token");
+        await ProblemAsync(await wrongToken.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
