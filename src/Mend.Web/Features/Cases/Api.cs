@@ -114,34 +114,10 @@ public static class CasesApi
             .ProducesValidationProblem();
     }
 
-    /// <summary>Loads a case the caller can see, checks If-Match, applies the change, and saves it at that version.</summary>
-    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, MendDb db, CaseAccess access, CancellationToken ct, Func<Case, Dictionary<string, string>> change)
-    {
-        var @case = await access.VisibleCases(http.User).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null)
-        {
-            return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
-        }
-
-        if (ApiResults.CheckIfMatch(http, @case.Version) is { } refused)
-        {
-            return refused;
-        }
-
-        var errors = change(@case);
-        if (errors.Count > 0)
-        {
-            return ApiResults.FieldErrors(errors);
-        }
-
-        if (!await db.SaveAtVersionAsync(@case, @case.Version, ct))
-        {
-            return Results.Problem(statusCode: 412, title: "The case was changed by someone else while you were saving. Read it again and make your change over the latest version.");
-        }
-
-        ApiResults.SetETag(http, @case.Version);
-        return Results.Ok(new { @case.Id, @case.Reference, @case.Status, @case.RiskLevel, @case.RiskReviewOn, @case.Version });
-    }
+    /// <summary>A change to a case the caller can see, by the one API change sequence (<see cref="ApiChange"/>).</summary>
+    private static Task<IResult> ChangeAsync(Guid id, HttpContext http, MendDb db, CaseAccess access, CancellationToken ct, Func<Case, Dictionary<string, string>> change) =>
+        ApiChange.RunAsync(http, db, access.VisibleCases(http.User).Where(c => c.Id == id), change,
+            c => Results.Ok(new { c.Id, c.Reference, c.Status, c.RiskLevel, c.RiskReviewOn, c.Version }), ct);
 
     private static async Task<IResult> ListAsync(IQueryable<Case> cases, int? page, CancellationToken ct)
     {

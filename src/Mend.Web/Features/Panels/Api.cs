@@ -39,32 +39,9 @@ public static class PanelsApi
 
         v1.MapPost("/panel-meetings/{id:guid}/minutes", async (Guid id, MinutesInput input, HttpContext http, PanelMeetings meetings, CancellationToken ct) =>
             {
-                var current = await meetings.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-                {
-                    return refused;
-                }
-
-                var result = await meetings.MinutesAsync(http.User, id, current.Value, input.Minutes, ct);
-                if (result.Conflict)
-                {
-                    return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
-                }
-
-                if (!result.Succeeded)
-                {
-                    return result.Errors.ContainsKey("") && result.Errors[""].StartsWith("Only the panel's chair", StringComparison.Ordinal)
-                        ? Results.Problem(statusCode: 403, title: result.Errors[""] + ".")
-                        : ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Process!.Version);
-                return Results.NoContent();
+                return await ApiChange.RunAsync(http, meetings.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => p.Version),
+                    async version => (await meetings.MinutesAsync(http.User, id, version, input.Minutes, ct)).ToOutcome(),
+                    r => r.Process!.Version, _ => Results.NoContent(), ct);
             })
             .WithTags("Panels").WithName("WritePanelMinutes").WithSummary("Writes the minutes (kept encrypted): the panel's chair or a case worker, once the meeting has started. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))

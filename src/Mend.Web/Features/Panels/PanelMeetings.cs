@@ -94,9 +94,17 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
             process.MinutesCiphertext is null ? null : encryption.Decrypt(process.MinutesCiphertext), CanWriteMinutes(user, panel));
     }
 
-    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, bool Forbidden = false)
     {
-        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
+        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict && !Forbidden;
+
+        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
+        public Platform.Changes.Outcome<Result> ToOutcome() =>
+            NotFound ? Platform.Changes.Outcome<Result>.NotFound()
+            : Conflict ? Platform.Changes.Outcome<Result>.Stale(ScheduleMeeting.ConflictMessage + ".")
+            : Forbidden ? Platform.Changes.Outcome<Result>.Forbidden(Errors.GetValueOrDefault("", "Not allowed") + ".")
+            : !Succeeded ? Platform.Changes.Outcome<Result>.Invalid(Errors)
+            : Platform.Changes.Outcome<Result>.Done(this);
     }
 
     /// <summary>Writes (or rewrites) the minutes: the panel's chair, or a case worker who can see the case.</summary>
@@ -117,9 +125,10 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
         var errors = new Dictionary<string, string>();
         if (!CanWriteMinutes(user, panel))
         {
-            errors[""] = "Only the panel's chair or a case worker writes the minutes";
+            return new Result(process, new() { [""] = "Only the panel's chair or a case worker writes the minutes" }, Forbidden: true);
         }
-        else if (string.IsNullOrWhiteSpace(minutes))
+
+        if (string.IsNullOrWhiteSpace(minutes))
         {
             errors["minutes"] = "Enter the minutes";
         }

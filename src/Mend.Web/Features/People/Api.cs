@@ -64,35 +64,20 @@ public static class PeopleApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<PersonResource>(201).ProducesValidationProblem();
 
-        people.MapPut("/{id:guid}", async (Guid id, PersonInput input, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
-            {
-                var person = await access.VisiblePeople(http.User).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords).SingleOrDefaultAsync(p => p.Id == id, ct);
-                if (person is null)
-                {
-                    return Results.Problem(statusCode: 404, title: "There is no person with that id that you can see.");
-                }
+        people.MapPut("/{id:guid}", (Guid id, PersonInput input, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
+                ApiChange.RunAsync(http, db, access.VisiblePeople(http.User).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords).Where(p => p.Id == id),
+                    person =>
+                    {
+                        var today = clock.LondonToday();
+                        var errors = input.Validate(today, out var details);
+                        if (details is not null)
+                        {
+                            person.Update(details, today);
+                        }
 
-                if (ApiResults.CheckIfMatch(http, person.Version) is { } refused)
-                {
-                    return refused;
-                }
-
-                var today = clock.LondonToday();
-                var errors = input.Validate(today, out var details);
-                if (details is null)
-                {
-                    return ApiResults.FieldErrors(errors);
-                }
-
-                person.Update(details, today);
-                if (!await db.SaveAtVersionAsync(person, person.Version, ct))
-                {
-                    return Results.Problem(statusCode: 412, title: "The record was changed by someone else while you were saving. Read it again and make your change over the latest version.");
-                }
-
-                ApiResults.SetETag(http, person.Version);
-                return Results.Ok(ToResource(person));
-            })
+                        return errors;
+                    },
+                    person => Results.Ok(ToResource(person)), ct))
             .WithName("UpdatePerson").WithSummary("Replaces a person's details; needs If-Match with the ETag you read")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<PersonResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);

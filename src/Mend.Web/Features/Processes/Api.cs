@@ -118,38 +118,11 @@ public static class ProcessesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
-    /// <summary>
-    /// A change to a process through the API: 404 if the user cannot see it, 428/412 without a matching
-    /// If-Match, the field errors as problem details, or <paramref name="ok"/> with the new ETag.
-    /// </summary>
-    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, ScheduleMeeting schedule, Func<int, Task<ScheduleMeeting.Result>> change,
-        Func<ScheduleMeeting.Result, IResult> ok, CancellationToken ct)
-    {
-        var current = await schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
-        if (current is null)
-        {
-            return NotFound();
-        }
-
-        if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await change(current.Value);
-        if (result.Conflict)
-        {
-            return Results.Problem(statusCode: 412, title: ScheduleMeeting.ConflictMessage + ".");
-        }
-
-        if (!result.Succeeded)
-        {
-            return ApiResults.FieldErrors(result.Errors);
-        }
-
-        ApiResults.SetETag(http, result.Process!.Version);
-        return ok(result);
-    }
+    /// <summary>A change to a process through the API, by the one API change sequence (<see cref="ApiChange"/>).</summary>
+    private static Task<IResult> ChangeAsync(Guid id, HttpContext http, ScheduleMeeting schedule, Func<int, Task<ScheduleMeeting.Result>> change,
+        Func<ScheduleMeeting.Result, IResult> ok, CancellationToken ct) =>
+        ApiChange.RunAsync(http, schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => p.Version),
+            async version => (await change(version)).ToOutcome(), r => r.Process!.Version, ok, ct);
 
     /// <summary>The .ics download for a scheduled meeting the user can see, or null.</summary>
     public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MeetingDiary diary, Guid id, CancellationToken ct)

@@ -6,7 +6,6 @@ using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Mend.Web.Features.Victims;
 
@@ -95,16 +94,10 @@ public static class VictimsApi
         MapChange<DeclineRequest>(victim, "POST", "/decline", "VictimDeclinesService", "Records that the victim declined the service: every choice is withdrawn and the record is reduced later",
             (w, u, c, p, v, i, ct) => w.DeclineAsync(u, c, p, v, i.On, ct));
 
-        victim.MapPost("/survey-links", async (Guid caseId, Guid personId, HttpContext http, VictimWork work, MendDb db, CancellationToken ct) =>
-            {
-                if (await VersionAsync(http, db, caseId, personId, ct) is not { } version)
-                {
-                    return await ExistsAsync(http, db, caseId, personId, ct) ? Results.Problem(statusCode: 428, title: "Send an If-Match header with the victim's ETag.") : NotFound();
-                }
-
-                var result = await work.SurveyLinkAsync(http.User, caseId, personId, version, ct);
-                return Answer(http, result, r => Results.Created(r.SurveyLink!, new { link = $"{http.Request.Scheme}://{http.Request.Host}{r.SurveyLink}", r.Victim!.Version }));
-            })
+        victim.MapPost("/survey-links", (Guid caseId, Guid personId, HttpContext http, VictimWork work, MendDb db, CaseAccess access, CancellationToken ct) =>
+                ApiChange.RunAsync(http, VisibleVersion(db, access, http, caseId, personId),
+                    async version => (await work.SurveyLinkAsync(http.User, caseId, personId, version, ct)).ToOutcome(), r => r.Victim!.Version,
+                    r => Results.Created(r.SurveyLink!, new { link = $"{http.Request.Scheme}://{http.Request.Host}{r.SurveyLink}", r.Victim!.Version }), ct))
             .WithName("MakeVictimSurveyLink").WithSummary("Makes a single-use, expiring survey link for the victim; the link is returned once. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
@@ -142,65 +135,19 @@ public static class VictimsApi
     private delegate Task<VictimWork.Result> Change<in T>(VictimWork work, ClaimsPrincipal user, Guid caseId, Guid personId, int version, T input, CancellationToken ct);
 
     private static void MapChange<T>(RouteGroupBuilder group, string method, string path, string name, string summary, Change<T> change) =>
-        group.MapMethods(path, [method], async (Guid caseId, Guid personId, T input, HttpContext http, VictimWork work, MendDb db, CancellationToken ct) =>
-            {
-                if (await VersionAsync(http, db, caseId, personId, ct) is not { } version)
-                {
-                    return await ExistsAsync(http, db, caseId, personId, ct)
-                        ? Results.Problem(statusCode: 428, title: "Send an If-Match header with the victim's ETag, so your change cannot overwrite someone else's.")
-                        : NotFound();
-                }
-
-                var result = await change(work, http.User, caseId, personId, version, input, ct);
-                return Answer(http, result, r => Results.Ok(new { r.Victim!.CaseId, r.Victim.PersonId, r.Victim.Version }));
-            })
+        group.MapMethods(path, [method], (Guid caseId, Guid personId, T input, HttpContext http, VictimWork work, MendDb db, CaseAccess access, CancellationToken ct) =>
+                ApiChange.RunAsync(http, VisibleVersion(db, access, http, caseId, personId),
+                    async version => (await change(work, http.User, caseId, personId, version, input, ct)).ToOutcome(), r => r.Victim!.Version,
+                    r => Results.Ok(new { r.Victim!.CaseId, r.Victim.PersonId, r.Victim.Version }), ct))
             .WithName(name).WithSummary(summary + ". Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
-    /// <summary>Whether the caller can see this victim's record, so a missing If-Match is told apart from a record they cannot see.</summary>
-    private static Task<bool> ExistsAsync(HttpContext http, MendDb db, Guid caseId, Guid personId, CancellationToken ct)
+    /// <summary>The version of the victim's record on a case the user can see (none when they cannot).</summary>
+    private static IQueryable<int> VisibleVersion(MendDb db, CaseAccess access, HttpContext http, Guid caseId, Guid personId)
     {
-        var cases = http.RequestServices.GetRequiredService<CaseAccess>().VisibleCases(http.User);
-        return db.Victims.AnyAsync(v => v.CaseId == caseId && v.PersonId == personId && cases.Any(c => c.Id == caseId), ct);
-    }
-
-    /// <summary>The version named by If-Match ("*" means the current one), or null when it is missing or the victim does not exist.</summary>
-    private static async Task<int?> VersionAsync(HttpContext http, MendDb db, Guid caseId, Guid personId, CancellationToken ct)
-    {
-        var header = http.Request.Headers[HeaderNames.IfMatch].ToString().Trim();
-        if (header.Length == 0)
-        {
-            return null;
-        }
-
-        if (header == "*")
-        {
-            return await db.Victims.Where(v => v.CaseId == caseId && v.PersonId == personId).Select(v => (int?)v.Version).SingleOrDefaultAsync(ct);
-        }
-
-        return int.TryParse(header.Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version) ? version : -1;
-    }
-
-    private static IResult Answer(HttpContext http, VictimWork.Result result, Func<VictimWork.Result, IResult> ok)
-    {
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Conflict)
-        {
-            return Results.Problem(statusCode: 412, title: VictimWork.ConflictMessage + ".");
-        }
-
-        if (!result.Succeeded)
-        {
-            return ApiResults.FieldErrors(result.Errors);
-        }
-
-        ApiResults.SetETag(http, result.Victim!.Version);
-        return ok(result);
+        var cases = access.VisibleCases(http.User);
+        return db.Victims.AsNoTracking().Where(v => v.CaseId == caseId && v.PersonId == personId && cases.Any(c => c.Id == caseId)).Select(v => v.Version);
     }
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "There is no victim's record on that case that you can see.");

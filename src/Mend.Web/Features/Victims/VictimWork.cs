@@ -50,6 +50,13 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     public sealed record Result(Victim? Victim, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? SurveyLink = null)
     {
         public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
+
+        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
+        public Platform.Changes.Outcome<Result> ToOutcome() =>
+            NotFound ? Platform.Changes.Outcome<Result>.NotFound()
+            : Conflict ? Platform.Changes.Outcome<Result>.Stale(ConflictMessage + ".")
+            : !Succeeded ? Platform.Changes.Outcome<Result>.Invalid(Errors)
+            : Platform.Changes.Outcome<Result>.Done(this);
     }
 
     public const string ConflictMessage = "Someone else changed this victim's record while you were looking at it. Check the latest and try again";

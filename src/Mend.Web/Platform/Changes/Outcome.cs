@@ -1,0 +1,30 @@
+namespace Mend.Web.Platform.Changes;
+
+/// <summary>How a change ended: done, refused with field errors, not found (or not visible), forbidden, or made against a stale version.</summary>
+public enum OutcomeKind
+{
+    Done,
+    Invalid,
+    NotFound,
+    Forbidden,
+    Stale,
+}
+
+/// <summary>
+/// The one result of a change, shared by the page and API adapters: <see cref="Value"/> when done, a message per field
+/// (the API's camelCase names; "" for the whole request) when invalid, a message when forbidden.
+/// </summary>
+public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<string, string> Errors, string? Message = null)
+{
+    public static Outcome<T> Done(T value) => new(OutcomeKind.Done, value, Empty);
+
+    public static Outcome<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(OutcomeKind.Invalid, default, errors);
+
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, Empty);
+
+    public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, Empty, message);
+
+    public static Outcome<T> Stale(string message) => new(OutcomeKind.Stale, default, Empty, message);
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+}
