@@ -72,6 +72,27 @@ public sealed class VictimsTests(MendFactory factory) : IClassFixture<MendFactor
     }
 
     [Fact]
+    public async Task Change_IfMatchWithAListOfETags_IsAccepted_AStaleOneIs412_AndNoneIs428()
+    {
+        var (client, _, url) = await StartedVictimAsync();
+        var version = (await JsonAsync(await client.GetAsync(url))).GetProperty("version").GetInt32();
+        HttpRequestMessage Choice(string? ifMatch)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url + "/choices") { Content = JsonContent.Create(new { kind = "KeptInformed", agreed = true, on = Day(0) }) };
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return request;
+        }
+
+        Assert.Equal((HttpStatusCode)428, (await client.SendAsync(Choice(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(Choice($"\"{version + 50}\""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Choice($"\"{version + 50}\", W/\"{version}\""))).StatusCode);
+    }
+
+    [Fact]
     public async Task ChoiceDatedBefore2020_IsAFieldError_SoDeadlinesCanAlwaysBeCounted()
     {
         var (client, _, url) = await StartedVictimAsync();
