@@ -93,34 +93,11 @@ public static class AssessmentsApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<AssessmentSheet>().ProducesProblem(404);
 
-        v1.MapPatch("/assessments/{id:guid}/answers", async (Guid id, RecordAnswers.Answers answers, HttpContext http, MendDb db, AssessmentChecks checks, RecordAnswers record, FieldEncryption encryption, TimeProvider clock, CancellationToken ct) =>
-            {
-                var assessment = await checks.Visible(http.User).SingleOrDefaultAsync(a => a.Id == id, ct);
-                if (assessment is null)
-                {
-                    return NotFound("assessment");
-                }
-
-                if (ApiResults.CheckIfMatch(http, assessment.Version) is { } refused)
-                {
-                    return refused;
-                }
-
-                var now = clock.GetUtcNow().UtcDateTime;
-                var errors = record.Apply(assessment, answers, London.DateOf(now), now);
-                if (errors.Count > 0)
-                {
-                    return ApiResults.FieldErrors(errors);
-                }
-
-                if (!await db.SaveAtVersionAsync(assessment, assessment.Version, ct))
-                {
-                    return Results.Problem(statusCode: 412, title: DecideAssessment.ConflictMessage + ".");
-                }
-
-                ApiResults.SetETag(http, assessment.Version);
-                return Results.Ok(AssessmentSheet.From(assessment, encryption));
-            })
+        v1.MapPatch("/assessments/{id:guid}/answers", (Guid id, RecordAnswers.Answers answers, HttpContext http, MendDb db, AssessmentChecks checks, RecordAnswers record,
+                FieldEncryption encryption, TimeProvider clock, CancellationToken ct) =>
+                ApiChange.RunAsync(http, db, checks.Visible(http.User).Where(a => a.Id == id),
+                    assessment => record.Apply(assessment, answers, clock.LondonToday(), clock.GetUtcNow().UtcDateTime),
+                    assessment => Results.Ok(AssessmentSheet.From(assessment, encryption)), ct, DecideAssessment.ConflictMessage + "."))
             .WithTags("Assessments").WithName("RecordAssessmentAnswers")
             .WithSummary("Records the answers to one or more sections of an assessment in progress; only the sections sent change. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
@@ -185,34 +162,11 @@ public static class AssessmentsApi
             .Produces<ProcessReadiness.Answer>().ProducesValidationProblem().ProducesProblem(404);
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, HttpContext http, AssessmentChecks checks, FieldEncryption encryption, CancellationToken ct,
-        Func<int, Task<DecideAssessment.Result>> decide)
-    {
-        var current = await checks.Visible(http.User).AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).SingleOrDefaultAsync(ct);
-        if (current is null)
-        {
-            return NotFound("assessment");
-        }
-
-        if (ApiResults.CheckIfMatch(http, current.Value) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await decide(current.Value);
-        switch (result.Outcome)
-        {
-            case DecideAssessment.Outcome.Done:
-                ApiResults.SetETag(http, result.Assessment!.Version);
-                return Results.Ok(AssessmentSheet.From(result.Assessment, encryption));
-            case DecideAssessment.Outcome.NotFound:
-                return NotFound("assessment");
-            case DecideAssessment.Outcome.Conflict:
-                return Results.Problem(statusCode: 412, title: result.Message + ".");
-            default:
-                return Results.Problem(statusCode: 422, title: result.Message);
-        }
-    }
+    /// <summary>A decision on an assessment, by the one API change sequence (<see cref="ApiChange"/>).</summary>
+    private static Task<IResult> DecideAsync(Guid id, HttpContext http, AssessmentChecks checks, FieldEncryption encryption, CancellationToken ct,
+        Func<int, Task<DecideAssessment.Result>> decide) =>
+        ApiChange.RunAsync(http, checks.Visible(http.User).AsNoTracking().Where(a => a.Id == id).Select(a => a.Version),
+            async version => (await decide(version)).ToOutcome(), r => r.Assessment!.Version, r => Results.Ok(AssessmentSheet.From(r.Assessment!, encryption)), ct);
 
     private static IResult NotFound(string what) => Results.Problem(statusCode: 404, title: $"There is no {what} with that id that you can see.");
 }

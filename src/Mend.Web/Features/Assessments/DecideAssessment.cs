@@ -23,7 +23,17 @@ public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEn
         Conflict,
     }
 
-    public sealed record Result(Outcome Outcome, Assessment? Assessment, string? Message = null, ApprovalDecision? Policy = null);
+    public sealed record Result(Outcome Outcome, Assessment? Assessment, string? Message = null, ApprovalDecision? Policy = null)
+    {
+        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
+        public Platform.Changes.Outcome<Result> ToOutcome() => Outcome switch
+        {
+            DecideAssessment.Outcome.Done => Platform.Changes.Outcome<Result>.Done(this),
+            DecideAssessment.Outcome.NotFound => Platform.Changes.Outcome<Result>.NotFound(),
+            DecideAssessment.Outcome.Conflict => Platform.Changes.Outcome<Result>.Stale(Message + "."),
+            _ => Platform.Changes.Outcome<Result>.Refused(Message ?? "That change is not allowed"),
+        };
+    }
 
     /// <summary>
     /// Submits a complete draft. When the approval policy does not need a manager, submitting it is

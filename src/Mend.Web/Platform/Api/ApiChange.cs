@@ -33,7 +33,7 @@ public static class ApiChange
     /// that version (412 if someone saved in between), and answer with the new ETag.
     /// </summary>
     public static async Task<IResult> RunAsync<TEntity>(HttpContext http, Data.MendDb db, IQueryable<TEntity> visibleRecord,
-        Func<TEntity, IReadOnlyDictionary<string, string>> apply, Func<TEntity, IResult> done, CancellationToken ct)
+        Func<TEntity, IReadOnlyDictionary<string, string>> apply, Func<TEntity, IResult> done, CancellationToken ct, string? staleMessage = null)
         where TEntity : class, Audit.IVersioned
     {
         var record = await visibleRecord.SingleOrDefaultAsync(ct);
@@ -57,8 +57,8 @@ public static class ApiChange
 
         return await db.SaveAtVersionAsync(record, seen, ct)
             ? Answer(http, Outcome<TEntity>.Done(record), r => r.Version, done)
-            : Answer(http, Outcome<TEntity>.Stale("The record was changed by someone else while you were saving. Read it again and make your change over the latest version."),
-                null, done);
+            : Answer(http, Outcome<TEntity>.Stale(staleMessage
+                ?? "The record was changed by someone else while you were saving. Read it again and make your change over the latest version."), null, done);
     }
 
     /// <summary>The HTTP answer for an outcome.</summary>
@@ -70,6 +70,8 @@ public static class ApiChange
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found, or you cannot see it.");
             case OutcomeKind.Forbidden:
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Message);
+            case OutcomeKind.Refused:
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: outcome.Message);
             case OutcomeKind.Stale:
                 return Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: outcome.Message);
             case OutcomeKind.Invalid:

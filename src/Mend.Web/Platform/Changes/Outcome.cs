@@ -1,10 +1,14 @@
 namespace Mend.Web.Platform.Changes;
 
-/// <summary>How a change ended: done, refused with field errors, not found (or not visible), forbidden, or made against a stale version.</summary>
+/// <summary>
+/// How a change ended: done; invalid (field errors, 400); refused as a whole by a rule of the record, such as approving
+/// one's own assessment (422); not found or not visible (404); forbidden (403); or made against a stale version (412).
+/// </summary>
 public enum OutcomeKind
 {
     Done,
     Invalid,
+    Refused,
     NotFound,
     Forbidden,
     Stale,
@@ -19,6 +23,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     public static Outcome<T> Done(T value) => new(OutcomeKind.Done, value, Empty);
 
     public static Outcome<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(OutcomeKind.Invalid, default, errors);
+
+    public static Outcome<T> Refused(string message) => new(OutcomeKind.Refused, default, Empty, message);
 
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, Empty);
 
