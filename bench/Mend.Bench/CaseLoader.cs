@@ -4,10 +4,10 @@ using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
-using Person = Mend.Web.Features.People.Person;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform.Encryption;
 using Microsoft.EntityFrameworkCore;
+using Person = Mend.Web.Features.People.Person;
 
 namespace Mend.Bench;
 

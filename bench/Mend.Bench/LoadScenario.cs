@@ -115,7 +115,9 @@ public static partial class LoadScenario
         var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
         using var signedIn = await http.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
         if (signedIn.StatusCode != HttpStatusCode.Redirect || cookies.GetCookies(new Uri(url)).All(c => c.Name is not ("Mend" or "__Host-Mend")))
         {

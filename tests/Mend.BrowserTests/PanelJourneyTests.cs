@@ -72,7 +72,11 @@ public sealed class PanelJourneyTests(BrowserFixture browser)
             Headers = IfMatch,
             DataObject = new
             {
-                facilitatorId = practitioner.Id, venueId = venue.Id, roomId = venue.Rooms[0].Id, startsAt = day.AddHours(18), endsAt = day.AddHours(19),
+                facilitatorId = practitioner.Id,
+                venueId = venue.Id,
+                roomId = venue.Rooms[0].Id,
+                startsAt = day.AddHours(18),
+                endsAt = day.AddHours(19),
                 times = new[] { new { personId = victimId, arriveAt = day.AddHours(17.5), leaveAt = day.AddHours(19) }, new { personId = young, arriveAt = day.AddHours(18), leaveAt = day.AddHours(19.3) } },
             },
         });

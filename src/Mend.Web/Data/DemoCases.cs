@@ -1,10 +1,10 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
 using Mend.Web.Features.Victims;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Data;

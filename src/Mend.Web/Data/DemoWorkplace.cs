@@ -1,7 +1,7 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Features.Panels;
 using Mend.Web.Features.Staff;
 using Mend.Web.Features.Venues;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Data;

@@ -25,8 +25,12 @@ public static class AssessmentPages
         var typeId = await app.WithDbAsync(db => db.OffenceTypes.Where(t => t.Name == offence).Select(t => t.Id).SingleAsync());
         var caseId = await PostAsync("/api/v1/referrals", new
         {
-            youngPersonId = youngPerson, source = "Police", receivedOn = now.AddDays(-3).ToString("yyyy-MM-dd"), referrerName = "PC Dana Hale",
-            offenceTypeId = typeId, offenceDate = now.AddDays(-10).ToString("yyyy-MM-dd"),
+            youngPersonId = youngPerson,
+            source = "Police",
+            receivedOn = now.AddDays(-3).ToString("yyyy-MM-dd"),
+            referrerName = "PC Dana Hale",
+            offenceTypeId = typeId,
+            offenceDate = now.AddDays(-10).ToString("yyyy-MM-dd"),
         });
         var victim = await PostAsync("/api/v1/people", new { kind = "Individual", givenName = victimGiven, familyName = victimFamily, statedAge = 34 });
         await app.WithDbAsync(async db =>

@@ -1,6 +1,6 @@
-using Mend.Web.Features.Account;
 using System.Net;
 using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Account;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;

@@ -38,8 +38,13 @@ public sealed class CasesApiTests(MendFactory factory) : IClassFixture<MendFacto
         var typeId = await factory.WithDbAsync(db => db.OffenceTypes.Where(t => t.Name == "Theft from a shop").Select(t => t.Id).SingleAsync());
         var referral = await client.PostAsJsonAsync("/api/v1/referrals", new
         {
-            youngPersonId = personId, source = "Police", receivedOn = today.ToString("yyyy-MM-dd"), referrerName = "PC Ray", jurisdiction = "EnglandAndWales",
-            offenceTypeId = typeId, offenceDate = today.AddDays(offenceDaysAgo).ToString("yyyy-MM-dd"),
+            youngPersonId = personId,
+            source = "Police",
+            receivedOn = today.ToString("yyyy-MM-dd"),
+            referrerName = "PC Ray",
+            jurisdiction = "EnglandAndWales",
+            offenceTypeId = typeId,
+            offenceDate = today.AddDays(offenceDaysAgo).ToString("yyyy-MM-dd"),
         });
         var body = await referral.Content.ReadAsStringAsync();
         Assert.True((referral.StatusCode == HttpStatusCode.Created) == accepted, body);

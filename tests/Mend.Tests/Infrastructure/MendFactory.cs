@@ -1,7 +1,7 @@
+using System.Net;
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Microsoft.AspNetCore.Hosting;
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;

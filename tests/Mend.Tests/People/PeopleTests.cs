@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
@@ -164,7 +164,10 @@ public sealed class PeopleTests(MendFactory factory) : IClassFixture<MendFactory
 
         var second = await client.PostAsync($"/People/Edit/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Individual", ["Input.GivenName"] = "Tariq", ["Input.FamilyName"] = "Hussein", ["Version"] = staleVersion,
+            ["Input.Kind"] = "Individual",
+            ["Input.GivenName"] = "Tariq",
+            ["Input.FamilyName"] = "Hussein",
+            ["Version"] = staleVersion,
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);

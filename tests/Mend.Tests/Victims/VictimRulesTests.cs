@@ -1,10 +1,10 @@
-using Mend.Web.Platform.Time;
-using Mend.Web.Features.People;
 using System.Security.Cryptography;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
 using Mend.Web.Features.Victims;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 
 namespace Mend.Tests.Victims;
 

@@ -1,9 +1,9 @@
-using Mend.Web.Features.Cases;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mend.Tests.Assessments;
 using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Cases;
 using Mend.Web.Features.Victims;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;

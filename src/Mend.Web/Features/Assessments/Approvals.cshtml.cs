@@ -32,7 +32,13 @@ public sealed class ApprovalsModel(MendDb db, AssessmentChecks checks) : PageMod
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new
             {
-                a.Id, a.Role, a.SubmittedByName, a.SubmittedAt, a.ApprovalReasons, a.SubmittedById, a.AssessorId,
+                a.Id,
+                a.Role,
+                a.SubmittedByName,
+                a.SubmittedAt,
+                a.ApprovalReasons,
+                a.SubmittedById,
+                a.AssessorId,
                 Reference = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Reference).First(),
                 Person = db.People.Where(p => p.Id == a.PersonId).Select(p => p.Kind == PersonKind.Organisation ? p.OrganisationName : (p.GivenName ?? "") + " " + (p.FamilyName ?? "")).First(),
             })

@@ -1,10 +1,10 @@
-using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Assessments;

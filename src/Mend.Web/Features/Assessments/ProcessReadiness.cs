@@ -1,9 +1,9 @@
-using Mend.Web.Platform.Time;
 using System.Globalization;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Assessments;

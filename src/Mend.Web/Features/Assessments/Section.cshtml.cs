@@ -1,10 +1,10 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

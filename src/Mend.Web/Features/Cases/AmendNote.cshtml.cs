@@ -1,8 +1,8 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

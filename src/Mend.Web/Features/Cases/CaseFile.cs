@@ -1,7 +1,7 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Cases;

@@ -1,6 +1,6 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -128,7 +128,12 @@ internal sealed class OffenceTypeModel : IEntityTypeConfiguration<OffenceType>
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasData(OffenceTypeSeed.All.Select((t, i) => new
         {
-            Id = i + 1, t.Name, t.Category, t.GravityScore, t.IsSensitive, IsActive = true,
+            Id = i + 1,
+            t.Name,
+            t.Category,
+            t.GravityScore,
+            t.IsSensitive,
+            IsActive = true,
         }));
     }
 }

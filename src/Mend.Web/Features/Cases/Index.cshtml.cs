@@ -41,7 +41,13 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
         var rows = await cases
             .Select(c => new
             {
-                c.Id, c.Reference, c.Status, c.RiskLevel, c.RiskReviewOn, c.AllocatedWorkerName, c.ReferralReceivedOn,
+                c.Id,
+                c.Reference,
+                c.Status,
+                c.RiskLevel,
+                c.RiskReviewOn,
+                c.AllocatedWorkerName,
+                c.ReferralReceivedOn,
                 YoungPerson = db.CaseParticipants.Where(p => p.CaseId == c.Id && p.Role == ParticipantRole.YoungPerson)
                     .Join(db.People, p => p.PersonId, p => p.Id, (_, p) => (p.GivenName ?? "") + " " + (p.FamilyName ?? "")).FirstOrDefault(),
                 LastContact = db.CaseNotes.Where(n => n.CaseId == c.Id).Max(n => (DateTime?)n.OccurredAt),

@@ -1,11 +1,11 @@
-using Mend.Web.Platform.Time;
-using Mend.Web.Platform.Text;
-using Mend.Web.Platform;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
+using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Text;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Cases;

@@ -1,11 +1,11 @@
-using Mend.Web.Platform.Text;
-using Mend.Web.Platform;
 using System.Globalization;
 using Mend.Web.Data;
+using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

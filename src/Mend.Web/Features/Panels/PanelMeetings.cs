@@ -1,4 +1,3 @@
-using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
@@ -7,6 +6,7 @@ using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Panels;

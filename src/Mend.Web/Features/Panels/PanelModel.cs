@@ -1,5 +1,5 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

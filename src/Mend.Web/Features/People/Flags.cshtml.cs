@@ -1,8 +1,8 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,9 @@
-using Mend.Web.Platform.Time;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.People;

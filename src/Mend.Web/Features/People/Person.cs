@@ -1,7 +1,7 @@
-using Mend.Web.Platform.Time;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Search;
+using Mend.Web.Platform.Time;
 
 namespace Mend.Web.Features.People;
 

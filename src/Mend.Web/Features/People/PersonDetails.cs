@@ -1,7 +1,7 @@
-using Mend.Web.Platform.Text;
-using Mend.Web.Platform;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Text;
 
 namespace Mend.Web.Features.People;
 

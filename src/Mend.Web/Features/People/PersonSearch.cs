@@ -1,8 +1,8 @@
-using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Search;
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.People;
@@ -86,7 +86,12 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
             .Take(MaxCandidates)
             .Select(p => new
             {
-                p.Id, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName, p.DateOfBirth,
+                p.Id,
+                p.Kind,
+                p.GivenName,
+                p.FamilyName,
+                p.OrganisationName,
+                p.DateOfBirth,
                 Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
                 Flags = p.Flags.Where(f => f.RemovedAt == null).Select(f => f.Type).ToList(),
             })

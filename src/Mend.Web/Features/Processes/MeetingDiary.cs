@@ -1,8 +1,8 @@
-using Mend.Web.Platform.Security;
 using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Platform.Email;
+using Mend.Web.Platform.Security;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 

@@ -254,8 +254,14 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
             {
                 ModelState.AddModelError(key switch
                 {
-                    "facilitatorId" => nameof(FacilitatorId), "coFacilitatorId" => nameof(CoFacilitatorId), "roomId" => nameof(Room), "panelId" => nameof(PanelId),
-                    "startsAt" => nameof(Starts), "endsAt" => nameof(Ends), "times" => "Times[0].Arrive", _ => "",
+                    "facilitatorId" => nameof(FacilitatorId),
+                    "coFacilitatorId" => nameof(CoFacilitatorId),
+                    "roomId" => nameof(Room),
+                    "panelId" => nameof(PanelId),
+                    "startsAt" => nameof(Starts),
+                    "endsAt" => nameof(Ends),
+                    "times" => "Times[0].Arrive",
+                    _ => "",
                 }, message);
             }
 
@@ -317,7 +323,9 @@ public sealed class ViewModel(MendDb db, ScheduleMeeting schedule, MeetingDiary 
         SafetyPlan ??= SafetyPlanText;
         Times = process.Participants.Select(p => new TimesForm
         {
-            PersonId = p.PersonId.ToString(), Arrive = p.ArriveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture), Leave = p.LeaveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture),
+            PersonId = p.PersonId.ToString(),
+            Arrive = p.ArriveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture),
+            Leave = p.LeaveAt?.ToLondonTime().ToString("HH:mm", CultureInfo.InvariantCulture),
         }).ToList();
         return true;
     }

@@ -1,6 +1,6 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,7 +33,13 @@ public sealed class Accreditation
 
         return new Accreditation
         {
-            UserId = userId, Level = level, AwardedBy = awardedBy, AwardedOn = awardedOn, ExpiresOn = expiresOn, RecordedByName = byName, RecordedAt = now,
+            UserId = userId,
+            Level = level,
+            AwardedBy = awardedBy,
+            AwardedOn = awardedOn,
+            ExpiresOn = expiresOn,
+            RecordedByName = byName,
+            RecordedAt = now,
         };
     }
 

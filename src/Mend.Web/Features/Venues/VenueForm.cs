@@ -1,5 +1,5 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
+using Mend.Web.Platform.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -29,9 +29,16 @@ public sealed class VenueForm
 
     public static VenueForm From(Venue v) => new()
     {
-        Name = v.Name, Kind = v.Kind.ToString(), Address = v.Address, Rooms = string.Join('\n', v.Rooms.Where(r => r.IsOpen).Select(r => r.Name)),
-        SeparateWaitingRooms = v.SeparateWaitingRooms ? "yes" : "no", StaffMayBeAlone = v.StaffMayBeAlone ? "yes" : "no",
-        Exits = v.Exits, Accessibility = v.Accessibility, EscortRules = v.EscortRules, Status = v.IsActive ? "active" : "retired",
+        Name = v.Name,
+        Kind = v.Kind.ToString(),
+        Address = v.Address,
+        Rooms = string.Join('\n', v.Rooms.Where(r => r.IsOpen).Select(r => r.Name)),
+        SeparateWaitingRooms = v.SeparateWaitingRooms ? "yes" : "no",
+        StaffMayBeAlone = v.StaffMayBeAlone ? "yes" : "no",
+        Exits = v.Exits,
+        Accessibility = v.Accessibility,
+        EscortRules = v.EscortRules,
+        Status = v.IsActive ? "active" : "retired",
     };
 
     public VenueDetails? Validate(ModelStateDictionary state, string prefix)

@@ -1,7 +1,7 @@
-using Mend.Web.Platform.Security;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

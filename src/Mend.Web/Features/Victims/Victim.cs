@@ -1,9 +1,9 @@
-using Mend.Web.Platform.Time;
-using Mend.Web.Features.People;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
 
 namespace Mend.Web.Features.Victims;
 
@@ -65,18 +65,18 @@ public sealed class Victim : IVersioned, IPersonalData
 
     public static Victim Start(Guid caseId, Guid personId, Guid? onBehalfOf, DetailsSource source, DateOnly receivedOn, EnhancedReasons enhanced, int? age,
         AgeRange? ageAtOffence, DateTime now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        CaseId = caseId,
-        PersonId = personId,
-        OnBehalfOfPersonId = onBehalfOf,
-        DetailsSource = source,
-        DetailsReceivedOn = receivedOn,
-        Enhanced = WithAge(enhanced, ageAtOffence),
-        AgeBand = AgeBands.Of(age),
-        CreatedAt = now,
-        ChangedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = caseId,
+            PersonId = personId,
+            OnBehalfOfPersonId = onBehalfOf,
+            DetailsSource = source,
+            DetailsReceivedOn = receivedOn,
+            Enhanced = WithAge(enhanced, ageAtOffence),
+            AgeBand = AgeBands.Of(age),
+            CreatedAt = now,
+            ChangedAt = now,
+        };
 
     public void Touch(DateTime now) => ChangedAt = now;
 

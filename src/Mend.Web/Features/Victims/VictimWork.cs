@@ -1,5 +1,3 @@
-using Mend.Web.Platform.Security;
-using Mend.Web.Platform.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Mend.Web.Data;
@@ -9,6 +7,8 @@ using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Security;
+using Mend.Web.Platform.Text;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 

@@ -33,21 +33,21 @@ public sealed class AuditEvent : IAuditExempt
         string? purpose = null,
         string? recipient = null,
         string? outcome = null) => new()
-    {
-        OccurredAt = occurredAt,
-        ActorUserId = actor.UserId,
-        ActorName = Truncate(actor.Name, 256)!,
-        ApiTokenId = actor.ApiTokenId,
-        CorrelationId = Truncate(actor.CorrelationId, 64)!,
-        Action = action,
-        EntityType = Truncate(entityType, 100)!,
-        EntityId = Truncate(entityId, 100),
-        Fields = Truncate(fields, 2000),
-        SubjectPersonId = subjectPersonId,
-        Purpose = Truncate(purpose, 1000),
-        Recipient = Truncate(recipient, 500),
-        Outcome = Truncate(outcome, 200),
-    };
+        {
+            OccurredAt = occurredAt,
+            ActorUserId = actor.UserId,
+            ActorName = Truncate(actor.Name, 256)!,
+            ApiTokenId = actor.ApiTokenId,
+            CorrelationId = Truncate(actor.CorrelationId, 64)!,
+            Action = action,
+            EntityType = Truncate(entityType, 100)!,
+            EntityId = Truncate(entityId, 100),
+            Fields = Truncate(fields, 2000),
+            SubjectPersonId = subjectPersonId,
+            Purpose = Truncate(purpose, 1000),
+            Recipient = Truncate(recipient, 500),
+            Outcome = Truncate(outcome, 200),
+        };
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..max];

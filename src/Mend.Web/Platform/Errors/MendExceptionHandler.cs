@@ -73,16 +73,16 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
             case DomainRuleException { Field: { } field } rule:
                 return (ApiResults.JsonName(field), rule.Message, null);
             case BadHttpRequestException { InnerException: JsonException json }:
-            {
-                var field = JsonField(json.Path);
-                var syntax = json.InnerException?.GetType().Name == "JsonReaderException";
-                var message = syntax ? "The body is not valid JSON here"
-                    : json is JsonFieldException ? json.Message
-                    : json.Message.Contains("DateOnly", StringComparison.Ordinal) ? "Enter a real date as yyyy-mm-dd"
-                    : json.Message.Contains("DateTime", StringComparison.Ordinal) ? "Enter a real date and time, as yyyy-mm-ddThh:mm:ssZ"
-                    : "This value is not of the right type or format";
-                return (field, message, syntax ? "The request body is not valid JSON." : null);
-            }
+                {
+                    var field = JsonField(json.Path);
+                    var syntax = json.InnerException?.GetType().Name == "JsonReaderException";
+                    var message = syntax ? "The body is not valid JSON here"
+                        : json is JsonFieldException ? json.Message
+                        : json.Message.Contains("DateOnly", StringComparison.Ordinal) ? "Enter a real date as yyyy-mm-dd"
+                        : json.Message.Contains("DateTime", StringComparison.Ordinal) ? "Enter a real date and time, as yyyy-mm-ddThh:mm:ssZ"
+                        : "This value is not of the right type or format";
+                    return (field, message, syntax ? "The request body is not valid JSON." : null);
+                }
             case BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } match:
                 return (match.Groups["name"].Value, $"\"{Truncate(match.Groups["value"].Value)}\" is not a valid value", null);
             default:

@@ -1,7 +1,7 @@
 using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Mend.Web.Platform.Text;
 
 namespace Mend.Web.Platform.Time;
 

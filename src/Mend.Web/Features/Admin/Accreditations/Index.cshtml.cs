@@ -1,11 +1,11 @@
-using Mend.Web.Platform.Time;
-using Mend.Web.Platform.Text;
 using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Text;
+using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -27,8 +27,11 @@ public sealed class EditModel(MendDb db) : PageModel
         Name = type.Name;
         Input = new OffenceTypeForm
         {
-            Name = type.Name, Category = type.Category, GravityScore = type.GravityScore.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            IsSensitive = type.IsSensitive, IsActive = type.IsActive,
+            Name = type.Name,
+            Category = type.Category,
+            GravityScore = type.GravityScore.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IsSensitive = type.IsSensitive,
+            IsActive = type.IsActive,
         };
         return Page();
     }

@@ -1,5 +1,5 @@
-using Mend.Web.Platform.Text;
 using Mend.Web.Platform;
+using Mend.Web.Platform.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 

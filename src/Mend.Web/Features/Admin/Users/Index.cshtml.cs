@@ -75,7 +75,11 @@ public sealed class IndexModel(MendDb db) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.TwoFactorEnabled, u.IsDisabled,
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.TwoFactorEnabled,
+                u.IsDisabled,
                 Invited = u.PasswordHash == null,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
