@@ -1,4 +1,5 @@
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,21 +32,14 @@ public sealed class MeetingModel(PanelMeetings meetings, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var result = await meetings.MinutesAsync(User, id, Version, Minutes, ct);
-        if (result.NotFound)
+        var outcome = (await meetings.MinutesAsync(User, id, Version, Minutes, ct)).ToOutcome();
+        switch (PageOutcome.Apply(outcome, ModelState, _ => nameof(Minutes)))
         {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            TempData["Success"] = "Minutes saved";
-            return RedirectToPage(new { id });
-        }
-
-        foreach (var (key, message) in result.Errors)
-        {
-            ModelState.AddModelError(key == "minutes" ? nameof(Minutes) : "", message);
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.Done:
+                TempData["Success"] = "Minutes saved";
+                return RedirectToPage(new { id });
         }
 
         ModelState.Remove(nameof(Version));

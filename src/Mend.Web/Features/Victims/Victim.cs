@@ -158,26 +158,31 @@ public sealed class Victim : IVersioned, IPersonalData
     /// happen, or null when it may. Honours the victim's choices, the person's "do not contact directly"
     /// warning, blocked methods and addresses not to use.
     /// </summary>
-    public string? WhyNotContact(ContactMethod method, bool direct, long? addressId, bool doNotContactDirectly)
+    /// <summary>
+    /// Why an outgoing contact would go against the victim's choices, with the field it concerns (the API's names:
+    /// "via", "method", "addressId", or "" when no contact at all is allowed), or null when it may go ahead.
+    /// Every way Mend reaches a victim (contacts, RJ and compensation information, and letters to come) asks this.
+    /// </summary>
+    public ContactRefusal? WhyNotContact(ContactMethod method, bool direct, long? addressId, bool doNotContactDirectly)
     {
         if (WhyNoContactAtAll() is { } why)
         {
-            return why;
+            return new ContactRefusal("", why);
         }
 
         if (direct && doNotContactDirectly)
         {
-            return "The victim must not be contacted directly (see the warning on their record): record who the contact went through";
+            return new ContactRefusal("via", "The victim must not be contacted directly (see the warning on their record): record who the contact went through");
         }
 
         if (BlockedMethods.HasFlag(Words.AsFlag(method)))
         {
-            return $"The victim must not be contacted by {Words.Describe(method).ToLowerInvariant()}";
+            return new ContactRefusal("method", $"The victim must not be contacted by {Words.Describe(method).ToLowerInvariant()}");
         }
 
         if (addressId is { } id && _unsafeAddresses.Any(u => u.PersonAddressId == id))
         {
-            return "That address must not be used for this victim";
+            return new ContactRefusal("addressId", "That address must not be used for this victim");
         }
 
         return null;
@@ -204,7 +209,7 @@ public sealed class Victim : IVersioned, IPersonalData
         RequireNotMinimised();
         if (details.Direction == ContactDirection.Outgoing && WhyNotContact(details.Method, details.Via is null, details.AddressId, doNotContactDirectly) is { } why)
         {
-            throw new DomainRuleException(why + ".");
+            throw new DomainRuleException(why.Message + ".", why.Field);
         }
 
         var contact = new VictimContact(details, byName, now);
@@ -237,7 +242,7 @@ public sealed class Victim : IVersioned, IPersonalData
         switch (details.Kind)
         {
             case RecordKind.RjInformation or RecordKind.CompensationInformation:
-                if ((details.Method is { } method ? WhyNotContact(method, direct: false, null, false) : WhyNoContactAtAll()) is { } why)
+                if ((details.Method is { } method ? WhyNotContact(method, direct: false, null, false)?.Message : WhyNoContactAtAll()) is { } why)
                 {
                     throw new DomainRuleException(why + ".");
                 }
@@ -613,3 +618,6 @@ public static class AgeBands
         _ => "65 and over",
     };
 }
+
+/// <summary>A contact the victim's choices refuse: the message, and the field it concerns (see <see cref="Victim.WhyNotContact"/>).</summary>
+public sealed record ContactRefusal(string Field, string Message);

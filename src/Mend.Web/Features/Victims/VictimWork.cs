@@ -238,7 +238,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             if (errors.Count == 0 && input.Direction == ContactDirection.Outgoing
                 && victim.WhyNotContact(input.Method!.Value, string.IsNullOrWhiteSpace(input.Via), input.AddressId, DoNotContactDirectly(loaded.Person)) is { } why)
             {
-                errors[FieldOf(why)] = why;
+                errors[why.Field] = why.Message;
             }
 
             if (errors.Count == 0)
@@ -437,12 +437,6 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             errors["receivedOn"] = "Date the details were received is too long before the referral; check it";
         }
     }
-
-    private static string FieldOf(string why) =>
-        why.Contains("directly", StringComparison.Ordinal) ? "via"
-        : why.Contains("address", StringComparison.Ordinal) ? "addressId"
-        : why.Contains("must not be contacted by", StringComparison.Ordinal) ? "method"
-        : "";
 
     private static EnhancedReasons Combine(IReadOnlyList<EnhancedReasons>? reasons) => (reasons ?? []).Aggregate(EnhancedReasons.None, (all, r) => all | r);
 

@@ -1,0 +1,42 @@
+using Mend.Web.Platform.Changes;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Mend.Web.Platform.GovUk;
+
+/// <summary>What a page does after a change: go on (redirect), show its not-found page, or show the form again with its errors.</summary>
+public enum PageAnswer
+{
+    Done,
+    NotFound,
+    ShowAgain,
+}
+
+/// <summary>
+/// The page adapter for <see cref="Outcome{T}"/>, beside the API's (<see cref="Api.ApiChange"/>): field errors go to
+/// ModelState under the page's own input names (so the GOV.UK error summary links reach them and each field shows its
+/// message); a refusal, a stale version or a forbidden change go to the summary as a whole.
+/// </summary>
+public static class PageOutcome
+{
+    /// <param name="fieldName">Maps an outcome's field ("minutes") to the page's input name ("Minutes", "Input.Minutes").</param>
+    public static PageAnswer Apply<T>(Outcome<T> outcome, ModelStateDictionary modelState, Func<string, string> fieldName)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Done:
+                return PageAnswer.Done;
+            case OutcomeKind.NotFound:
+                return PageAnswer.NotFound;
+            case OutcomeKind.Forbidden or OutcomeKind.Refused or OutcomeKind.Stale:
+                modelState.AddModelError("", outcome.Message ?? "That change could not be made");
+                return PageAnswer.ShowAgain;
+            default:
+                foreach (var (field, message) in outcome.Errors)
+                {
+                    modelState.AddModelError(field.Length == 0 ? "" : fieldName(field), message);
+                }
+
+                return PageAnswer.ShowAgain;
+        }
+    }
+}
