@@ -178,28 +178,16 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
                 errors["kind"] = "Select what kind of agreement this is";
             }
 
-            if (string.IsNullOrWhiteSpace(input.What) || input.What.Length > 1000)
-            {
-                errors["what"] = string.IsNullOrWhiteSpace(input.What) ? "Enter what was agreed" : "What was agreed must be 1,000 characters or fewer";
-            }
-
-            if (string.IsNullOrWhiteSpace(input.Who) || input.Who.Length > 200)
-            {
-                errors["who"] = string.IsNullOrWhiteSpace(input.Who) ? "Enter who will do it" : "Who must be 200 characters or fewer";
-            }
-
             if (input.DueOn is null)
             {
                 errors["dueOn"] = "Enter when it is due";
             }
-            else if (input.DueOn < Today)
-            {
-                errors["dueOn"] = "The due date must be today or in the future";
-            }
 
-            if (input.Kind == AgreementItemKind.ReparationHours && input.Hours is not (> 0 and <= 200))
+            // The item's own rules, all at once, from the entity that enforces them.
+            foreach (var (field, problem) in RjProcess.AgreementItemProblems(input.Kind ?? AgreementItemKind.Other, input.What, input.Who,
+                input.DueOn ?? Today, input.Hours, Today))
             {
-                errors["hours"] = "Enter the hours of reparation, from 0.5 to 200";
+                errors.TryAdd(field, problem);
             }
 
             if (errors.Count == 0)
@@ -283,7 +271,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         }
         catch (DomainRuleException ex)
         {
-            errors[""] = ex.Message.TrimEnd('.');
+            errors[ex.Field ?? ""] = ex.Message.TrimEnd('.');
         }
 
         if (errors.Count > 0)

@@ -226,22 +226,43 @@ public sealed class RjProcess : IVersioned
         return session;
     }
 
-    public AgreementItem AddAgreementItem(AgreementItemKind kind, string what, string who, DateOnly dueOn, decimal? hours, DateOnly today)
+    /// <summary>
+    /// The rules for an item of the outcome agreement, field by field (the API's names): what and who (1,000 and 200
+    /// characters), a due date not in the past, and for reparation 0.5 to 200 hours. Empty when the item is acceptable;
+    /// operations show all of them at once, and <see cref="AddAgreementItem"/> refuses any of them.
+    /// </summary>
+    public static Dictionary<string, string> AgreementItemProblems(AgreementItemKind kind, string? what, string? who, DateOnly dueOn, decimal? hours, DateOnly today)
     {
-        RequireOpen();
-        if (string.IsNullOrWhiteSpace(what) || string.IsNullOrWhiteSpace(who))
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(what) || what.Length > 1000)
         {
-            throw new DomainRuleException("Say what is agreed and who will do it.");
+            problems["what"] = string.IsNullOrWhiteSpace(what) ? "Enter what was agreed" : "What was agreed must be 1,000 characters or fewer";
+        }
+
+        if (string.IsNullOrWhiteSpace(who) || who.Length > 200)
+        {
+            problems["who"] = string.IsNullOrWhiteSpace(who) ? "Enter who will do it" : "Who must be 200 characters or fewer";
         }
 
         if (dueOn < today)
         {
-            throw new DomainRuleException("An agreement item cannot be due in the past.");
+            problems["dueOn"] = "The due date must be today or in the future";
         }
 
         if (kind == AgreementItemKind.ReparationHours && hours is not (> 0 and <= 200))
         {
-            throw new DomainRuleException("Reparation needs a number of hours from 0.5 to 200.");
+            problems["hours"] = "Enter the hours of reparation, from 0.5 to 200";
+        }
+
+        return problems;
+    }
+
+    public AgreementItem AddAgreementItem(AgreementItemKind kind, string what, string who, DateOnly dueOn, decimal? hours, DateOnly today)
+    {
+        RequireOpen();
+        if (AgreementItemProblems(kind, what, who, dueOn, hours, today).FirstOrDefault() is { Key: { } field, Value: { } problem })
+        {
+            throw new DomainRuleException(problem + ".", field);
         }
 
         var item = new AgreementItem(kind, what.Trim(), who.Trim(), dueOn, kind == AgreementItemKind.ReparationHours ? hours : null);
