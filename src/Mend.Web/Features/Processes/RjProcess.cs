@@ -138,8 +138,24 @@ public sealed class RjProcess : IVersioned
         _ => SuitableProcesses.DirectConference,
     };
 
-    /// <summary>Sets the meeting. The caller has checked the gate, accreditation and conflicts; this guards the shape.</summary>
-    internal void Schedule(MeetingPlan plan)
+    /// <summary>
+    /// Schedules (or reschedules) the meeting, refusing it, with the field concerned, when any of
+    /// <see cref="SchedulingRules"/> is broken; <see cref="ScheduleMeeting"/> shows them all at once first.
+    /// </summary>
+    public void Schedule(ScheduleRequest request, SchedulingFacts facts)
+    {
+        if (SchedulingRules.Problems(this, request, facts).FirstOrDefault() is { Key: { } field, Value: { } problem })
+        {
+            throw new DomainRuleException(problem + ".", field);
+        }
+
+        var facilitator = request.FacilitatorId!.Value;
+        Schedule(new MeetingPlan(facilitator, facts.Staff[facilitator], request.CoFacilitatorId,
+            request.CoFacilitatorId is { } co ? facts.Staff[co] : null, NeedsVenue ? request.VenueId : null, NeedsVenue ? request.RoomId : null,
+            request.StartsAt, request.EndsAt, SchedulingRules.TimesFor(this, request)));
+    }
+
+    private void Schedule(MeetingPlan plan)
     {
         if (Status is not (ProcessStatus.Planning or ProcessStatus.Scheduled))
         {

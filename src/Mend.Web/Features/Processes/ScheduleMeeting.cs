@@ -107,141 +107,20 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
         }
 
         var errors = new Dictionary<string, string>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!process.IsMeeting)
-        {
-            errors[""] = "A shuttle or letter process has no meeting to schedule";
-            return new Result(process, errors);
-        }
-
         if (input.StartsAt is not { } starts || input.EndsAt is not { } ends)
         {
-            errors["startsAt"] = "Enter the date and the start and end times";
+            errors[process.IsMeeting ? "startsAt" : ""] = process.IsMeeting
+                ? "Enter the date and the start and end times" : "A shuttle or letter process has no meeting to schedule";
             return new Result(process, errors);
         }
 
-        if (starts <= now)
+        var request = new ScheduleRequest(input.FacilitatorId, input.CoFacilitatorId, input.VenueId, input.RoomId, starts, ends,
+            (input.Times ?? []).Where(t => t.ArriveAt is not null || t.LeaveAt is not null)
+                .Select(t => new MeetingPlan.PersonTimes(t.PersonId, t.ArriveAt ?? starts, t.LeaveAt ?? ends)).ToList());
+        var facts = await FactsAsync(user, process, request, ct);
+        foreach (var (field, problem) in SchedulingRules.Problems(process, request, facts))
         {
-            errors["startsAt"] = "The meeting must be in the future";
-        }
-
-        if (ends <= starts)
-        {
-            errors["endsAt"] = "The meeting must end after it starts";
-        }
-        else if (ends - starts > TimeSpan.FromHours(settings.LongestMeetingHours))
-        {
-            errors["endsAt"] = $"A meeting may last at most {settings.LongestMeetingHours} hours";
-        }
-
-        if (process.NeedsPanel && process.PanelId is null)
-        {
-            errors["panelId"] = "Choose the panel that will meet before scheduling";
-        }
-
-        // The assessment gate, with exactly what is missing for whom.
-        var answer = await readiness.CheckAsync(user, process.CaseId, process.Participants.Select(p => p.PersonId).ToList(), process.AssessedAs, ct);
-        if (answer is { Ready: false })
-        {
-            errors["participants"] = "Not everyone is ready: " + string.Join("; ", answer.Missing);
-        }
-
-        // Facilitators and their accreditation.
-        var day = London.DateOf(starts);
-        var needed = await SensitiveAsync(process.CaseId, ct) ? AccreditationLevel.AdvancedFacilitator : AccreditationLevel.Facilitator;
-        var staffIds = new[] { input.FacilitatorId, input.CoFacilitatorId }.OfType<Guid>().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var awards = await db.Accreditations.AsNoTracking().Where(a => staffIds.Contains(a.UserId)).ToListAsync(ct);
-        if (input.FacilitatorId is not { } facilitatorId || !staff.ContainsKey(facilitatorId))
-        {
-            errors["facilitatorId"] = "Select the facilitator";
-        }
-        else if (!awards.Any(a => a.UserId == facilitatorId && a.IsCurrentOn(day) && a.Covers(needed)))
-        {
-            errors["facilitatorId"] = needed == AccreditationLevel.AdvancedFacilitator
-                ? $"{staff[facilitatorId]} does not hold a current advanced facilitator accreditation on {Date(day)}, which this sensitive or complex case needs"
-                : $"{staff[facilitatorId]} does not hold a current RJ facilitator accreditation on {Date(day)}";
-        }
-
-        if (input.CoFacilitatorId is { } coId)
-        {
-            if (!staff.ContainsKey(coId) || coId == input.FacilitatorId)
-            {
-                errors["coFacilitatorId"] = "Select a different person as co-facilitator, or none";
-            }
-            else if (!awards.Any(a => a.UserId == coId && a.IsCurrentOn(day)))
-            {
-                errors["coFacilitatorId"] = $"{staff[coId]} does not hold a current RJ facilitator accreditation on {Date(day)}";
-            }
-        }
-
-        // The venue and room.
-        Venues.Venue? venue = null;
-        if (process.NeedsVenue)
-        {
-            venue = input.VenueId is { } venueId ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId && v.IsActive, ct) : null;
-            if (venue is null || venue.Rooms.All(r => r.Id != input.RoomId || !r.IsOpen))
-            {
-                errors["roomId"] = "Select a room at a venue in use";
-                venue = null;
-            }
-        }
-
-        // Everyone's arrival and departure, staggered between the victim and the young person.
-        var times = process.Participants.Select(p =>
-        {
-            var given = input.Times?.FirstOrDefault(t => t.PersonId == p.PersonId);
-            return new MeetingPlan.PersonTimes(p.PersonId, given?.ArriveAt ?? starts, given?.LeaveAt ?? ends);
-        }).ToList();
-        var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId), ct);
-        foreach (var t in times)
-        {
-            if (t.ArriveAt > starts || t.ArriveAt < starts.AddHours(-2) || t.LeaveAt < ends || t.LeaveAt > ends.AddHours(2))
-            {
-                errors["times"] = $"{names[t.PersonId]} must arrive in the two hours before the start and leave in the two hours after the end";
-            }
-        }
-
-        var stagger = TimeSpan.FromMinutes(settings.StaggerMinutes);
-        var victims = process.Participants.Where(p => p.Role == ParticipantRole.Victim).Select(p => times.Single(t => t.PersonId == p.PersonId)).ToList();
-        var young = process.Participants.Where(p => p.Role == ParticipantRole.YoungPerson).Select(p => times.Single(t => t.PersonId == p.PersonId)).ToList();
-        foreach (var v in victims)
-        {
-            foreach (var y in young)
-            {
-                if ((v.ArriveAt - y.ArriveAt).Duration() < stagger || (v.LeaveAt - y.LeaveAt).Duration() < stagger)
-                {
-                    errors["times"] = $"{names[v.PersonId]} and {names[y.PersonId]} must arrive and leave at least {settings.StaggerMinutes} minutes apart";
-                }
-            }
-        }
-
-        // Double bookings: the room, the facilitators and the people.
-        if (errors.Count == 0)
-        {
-            var overlapping = await db.RjProcesses.AsNoTracking()
-                .Where(p => p.Id != process.Id && p.Status == ProcessStatus.Scheduled && p.StartsAt < ends && p.EndsAt > starts)
-                .ToListAsync(ct);
-            if (venue is not null && overlapping.Any(p => p.RoomId == input.RoomId))
-            {
-                errors["roomId"] = $"{venue.Rooms.Single(r => r.Id == input.RoomId).Name} at {venue.Name} is already booked at that time";
-            }
-
-            foreach (var id in staffIds.Where(id => overlapping.Any(p => p.FacilitatorId == id || p.CoFacilitatorId == id)))
-            {
-                errors[id == input.FacilitatorId ? "facilitatorId" : "coFacilitatorId"] = $"{staff[id]} is facilitating another meeting at that time";
-            }
-
-            if (process.PanelId is { } panelId && overlapping.Any(p => p.PanelId == panelId))
-            {
-                errors["panelId"] = "The panel is meeting about another case at that time";
-            }
-
-            var busy = overlapping.SelectMany(p => p.Participants.Select(x => x.PersonId)).Intersect(process.Participants.Select(p => p.PersonId)).ToList();
-            if (busy.Count > 0)
-            {
-                errors["participants"] = string.Join("; ", busy.Select(b => $"{names[b]} is in another meeting at that time"));
-            }
+            errors[field] = problem;
         }
 
         if (errors.Count > 0)
@@ -253,8 +132,7 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
         var before = process.Status == ProcessStatus.Scheduled ? await diary.InviteesAsync(process, ct) : [];
         try
         {
-            process.Schedule(new MeetingPlan(input.FacilitatorId!.Value, staff[input.FacilitatorId.Value], input.CoFacilitatorId,
-                input.CoFacilitatorId is { } c ? staff[c] : null, venue?.Id, venue is null ? null : input.RoomId, starts, ends, times));
+            process.Schedule(request, facts);
         }
         catch (DomainRuleException ex)
         {
@@ -273,6 +151,26 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
 
         await diary.SendAsync(process, after, dropped, ct);
         return new Result(process, []);
+    }
+
+    /// <summary>Loads what the scheduling rules need that the process does not hold (<see cref="SchedulingFacts"/>).</summary>
+    private async Task<SchedulingFacts> FactsAsync(ClaimsPrincipal user, RjProcess process, ScheduleRequest request, CancellationToken ct)
+    {
+        var gate = await readiness.CheckAsync(user, process.CaseId, process.Participants.Select(p => p.PersonId).ToList(), process.AssessedAs, ct);
+        var needed = await SensitiveAsync(process.CaseId, ct) ? AccreditationLevel.AdvancedFacilitator : AccreditationLevel.Facilitator;
+        var staffIds = new[] { request.FacilitatorId, request.CoFacilitatorId }.OfType<Guid>().ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var awards = await db.Accreditations.AsNoTracking().Where(a => staffIds.Contains(a.UserId)).ToListAsync(ct);
+        var venue = process.NeedsVenue && request.VenueId is { } venueId
+            ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId && v.IsActive, ct)
+            : null;
+        var (starts, ends) = (request.StartsAt, request.EndsAt);
+        var overlapping = await db.RjProcesses.AsNoTracking()
+            .Where(p => p.Id != process.Id && p.Status == ProcessStatus.Scheduled && p.StartsAt < ends && p.EndsAt > starts)
+            .ToListAsync(ct);
+        var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId).Concat(overlapping.SelectMany(o => o.Participants.Select(x => x.PersonId))), ct);
+        return new SchedulingFacts(clock.GetUtcNow().UtcDateTime, settings.LongestMeetingHours, settings.StaggerMinutes, gate, needed, staff, awards,
+            venue, overlapping, names);
     }
 
     /// <summary>Sensitive or complex: an offence of a sensitive kind or at the gravity threshold, or an assessment a manager had to approve.</summary>
