@@ -235,12 +235,6 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
                 errors["addressId"] = "Choose an address from the victim's record";
             }
 
-            if (errors.Count == 0 && input.Direction == ContactDirection.Outgoing
-                && victim.WhyNotContact(input.Method!.Value, string.IsNullOrWhiteSpace(input.Via), input.AddressId, DoNotContactDirectly(loaded.Person)) is { } why)
-            {
-                errors[why.Field] = why.Message;
-            }
-
             if (errors.Count == 0)
             {
                 victim.RecordContact(new ContactDetails(input.At!.Value, input.Direction!.Value, input.Method!.Value, TextInput.Clean(input.Via), input.Outcome!.Value,
@@ -407,7 +401,8 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         }
         catch (DomainRuleException ex)
         {
-            errors[""] = ex.Message.TrimEnd('.');
+            // The entity's rule, on the field it names.
+            errors[ex.Field ?? ""] = ex.Message.TrimEnd('.');
         }
 
         if (errors.Count > 0)
