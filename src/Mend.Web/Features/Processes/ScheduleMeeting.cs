@@ -165,11 +165,16 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId && v.IsActive, ct)
             : null;
         var (starts, ends) = (request.StartsAt, request.EndsAt);
-        var overlapping = await db.RjProcesses.AsNoTracking()
-            .Where(p => p.Id != process.Id && p.Status == ProcessStatus.Scheduled && p.StartsAt < ends && p.EndsAt > starts)
-            .ToListAsync(ct);
-        var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId).Concat(overlapping.SelectMany(o => o.Participants.Select(x => x.PersonId))), ct);
-        return new SchedulingFacts(clock.GetUtcNow().UtcDateTime, settings.LongestMeetingHours, settings.StaggerMinutes, gate, needed, staff, awards,
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Other meetings at that time are read only for a meeting that could be scheduled at all (a bounded window).
+        var plausible = process.IsMeeting && starts > now && ends > starts && ends - starts <= TimeSpan.FromHours(settings.LongestMeetingHours);
+        var overlapping = plausible
+            ? await db.RjProcesses.AsNoTracking()
+                .Where(p => p.Id != process.Id && p.Status == ProcessStatus.Scheduled && p.StartsAt < ends && p.EndsAt > starts)
+                .ToListAsync(ct)
+            : [];
+        var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId), ct);
+        return new SchedulingFacts(now, settings.LongestMeetingHours, settings.StaggerMinutes, gate, needed, staff, awards,
             venue, overlapping, names);
     }
 
