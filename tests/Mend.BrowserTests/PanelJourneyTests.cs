@@ -60,6 +60,7 @@ public sealed class PanelJourneyTests(BrowserFixture browser)
         Assert.True(planned.Ok, await planned.TextAsync());
         var processId = (await planned.JsonAsync())!.Value.GetProperty("id").GetGuid();
         await page.GotoAsync($"/Processes/{processId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Choose the panel" }).ClickAsync();
         await page.GetByLabel("Which panel will meet").SelectOptionAsync(panelId.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose the panel" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-summary-list").First).ToContainTextAsync(panelName);

@@ -65,10 +65,13 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
 
         await Assertions.Expect(page.Locator("#checklist")).ToContainTextAsync("Not yet: Jordan Pryce, Dev Anand");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a preparation session" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Group, new() { Name = "With whom" }).GetByLabel("Dev Anand").CheckAsync();
         await CasePages.FillDateAsync(page, "Date of the session", today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
         await Assertions.Expect(page.Locator("#checklist")).ToContainTextAsync("Not yet: Jordan Pryce");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the safety plan" }).ClickAsync();
         await page.GetByLabel("Safety plan", new() { Exact = true }).FillAsync("Dev waits in the family room; Jordan arrives later by the side door. Stop if anyone is distressed.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the safety plan" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Safety plan saved");
@@ -76,6 +79,7 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         await Accessibility.ScreenshotAsync(page, "process-before-the-day");
 
         var day = today.AddDays(14);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schedule the meeting" }).ClickAsync();
         await page.GetByLabel("Facilitator", new() { Exact = true }).SelectOptionAsync(user.Id.ToString());
         await page.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await CasePages.FillDateAsync(page, "Date of the meeting", day);
@@ -102,12 +106,16 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
         browser.App.Clock.Advance(TimeSpan.FromDays(15));
         var after = await SignInPage.SignInAsync(browser, user);
         await after.GotoAsync(processUrl);
+        await after.GetByRole(AriaRole.Link, new() { Name = "Record what happened" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(after);
         await after.GetByRole(AriaRole.Group, new() { Name = "Who attended" }).GetByLabel("Jordan Pryce").CheckAsync();
         await after.GetByRole(AriaRole.Group, new() { Name = "Who attended" }).GetByLabel("Dev Anand").CheckAsync();
         await after.GetByRole(AriaRole.Group, new() { Name = "Who spoke" }).GetByLabel("Dev Anand").CheckAsync();
         await after.GetByLabel("Record of the meeting").FillAsync("Dev explained the cost of the damage; Jordan listened and apologised.");
         await after.GetByRole(AriaRole.Button, new() { Name = "Save the record" }).ClickAsync();
         await Assertions.Expect(after.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Meeting recorded");
+        await after.GetByRole(AriaRole.Link, new() { Name = "Add to the agreement" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(after);
         await after.GetByLabel("Hours of reparation").CheckAsync();
         await after.GetByLabel("What was agreed").FillAsync("Repaint the shop shutter");
         await after.GetByLabel("Who will do it").FillAsync("Jordan Pryce");

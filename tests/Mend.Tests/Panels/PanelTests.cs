@@ -72,7 +72,7 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         var (_, outsider, _) = await PanelAsync();
 
         Assert.Equal("Choose the panel that will meet before scheduling", await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1)), "panelId"));
-        Assert.Contains("Choose an active community RJ panel", await ErrorAsync(await PostAsync(client, url + "/panel", new { panelId = otherKind }), ""), StringComparison.Ordinal);
+        Assert.Contains("Choose an active community RJ panel", await ErrorAsync(await PostAsync(client, url + "/panel", new { panelId = otherKind }), "panelId"), StringComparison.Ordinal);
         Assert.Equal(panelId, (await JsonAsync(await PostAsync(client, url + "/panel", new { panelId }))).GetProperty("panelId").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1))).StatusCode);
 

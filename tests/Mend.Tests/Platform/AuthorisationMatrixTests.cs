@@ -82,6 +82,14 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Admin/Panels/Index"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Panels/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Processes/{id:guid}/Feedback"] = CaseWork,
+        ["Processes/{id:guid}/Agreement"] = CaseWork,
+        ["Processes/{id:guid}/Agreement/{itemId:long}"] = CaseWork,
+        ["Processes/{id:guid}/Outcome"] = CaseWork,
+        ["Processes/{id:guid}/Panel"] = CaseWork,
+        ["Processes/{id:guid}/Preparation"] = CaseWork,
+        ["Processes/{id:guid}/Record"] = CaseWork,
+        ["Processes/{id:guid}/SafetyPlan"] = CaseWork,
+        ["Processes/{id:guid}/Schedule"] = CaseWork,
         ["Notifications"] = Everyone,
         ["Notifications/Index"] = Everyone,
         ["People/Merge/{id:guid}"] = [Roles.Manager],
@@ -178,7 +186,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{task}", "contact").Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");

@@ -30,8 +30,8 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
     public async Task Schedule_ATimeInTheSkippedSpringHour_IsAFieldError_OnThePageAndInTheApi_AndNeverA500()
     {
         var (client, c, processId) = await ReadyConferenceAsync();
-        var page = await client.SubmitAsync($"/Processes/{processId}",
-            ("Date.Day", "28"), ("Date.Month", "3"), ("Date.Year", "2027"), ("Starts", "01:30"), ("Ends", "02:30"));
+        var page = await client.SubmitAsync($"/Processes/{processId}/Schedule",
+            ("Input.Date.Day", "28"), ("Input.Date.Month", "3"), ("Input.Date.Year", "2027"), ("Input.StartsAt", "01:30"), ("Input.EndsAt", "02:30"));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains((await Html.ParseAsync(page)).ErrorSummary(), e => e.StartsWith("The clocks go forward at 1am on 28 March 2027, so 1:30am does not exist", StringComparison.Ordinal));
 
@@ -199,8 +199,8 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
         client = await SignIn.AsAsync(Factory, Practitioner!);
         Assert.Contains("Clear the shop's yard", (await client.GetPageAsync("/Cases?view=team")).QuerySelector("#agreements-due")!.TextContent, StringComparison.Ordinal);
 
-        Assert.Contains("Every agreement item must be marked", await ErrorAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }), ""), StringComparison.Ordinal);
-        Assert.Contains("Say why the item was not done", await ErrorAsync(await PostAsync(client, url + "/agreement/settle", new { itemId, done = false }), ""), StringComparison.Ordinal);
+        Assert.Contains("Every agreement item must be marked", await ErrorAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }), "outcome"), StringComparison.Ordinal);
+        Assert.Contains("Say why the item was not done", await ErrorAsync(await PostAsync(client, url + "/agreement/settle", new { itemId, done = false }), "note"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/agreement/settle", new { itemId, done = true })).StatusCode);
         var ended = await JsonAsync(await PostAsync(client, url + "/outcome", new { outcome = "Completed" }));
         Assert.Equal("Completed", ended.GetProperty("status").GetString());
@@ -227,7 +227,7 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
         var (client, _, processId) = await ReadyConferenceAsync();
         var url = $"/api/v1/processes/{processId}/outcome";
 
-        Assert.Contains("Say who withdrew", await ErrorAsync(await PostAsync(client, url, new { outcome = "Withdrawn", reason = "Changed their mind" }), ""), StringComparison.Ordinal);
+        Assert.Contains("Say who withdrew", await ErrorAsync(await PostAsync(client, url, new { outcome = "Withdrawn", reason = "Changed their mind" }), "withdrawnBy"), StringComparison.Ordinal);
         var withdrawn = await JsonAsync(await PostAsync(client, url, new { outcome = "Withdrawn", withdrawnBy = "The victim", reason = "Decided a letter is enough" }));
 
         Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());

@@ -2,6 +2,7 @@ using Mend.Web.Data;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public static class AssessmentsApi
                 var outOfDate = await checks.OutOfDateAsync(all, clock.LondonToday(), ct);
                 foreach (var personId in all.Select(a => a.PersonId).Distinct())
                 {
-                    audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: personId, purpose: "Assessments on the case (API)");
+                    audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: personId, purpose: Assessment.ListPurpose);
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -84,7 +85,7 @@ public static class AssessmentsApi
                     return NotFound("assessment");
                 }
 
-                audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: assessment.PersonId, purpose: "Suitability and risk assessment (API)");
+                audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: assessment.PersonId, purpose: Assessment.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, assessment.Version);
                 return Results.Ok(AssessmentSheet.From(assessment, encryption));
@@ -97,7 +98,7 @@ public static class AssessmentsApi
                 FieldEncryption encryption, TimeProvider clock, CancellationToken ct) =>
                 ApiChange.RunAsync(http, db, checks.Visible(http.User).Where(a => a.Id == id),
                     assessment => record.Apply(assessment, answers, clock.LondonToday(), clock.GetUtcNow().UtcDateTime),
-                    assessment => Results.Ok(AssessmentSheet.From(assessment, encryption)), ct, DecideAssessment.ConflictMessage + "."))
+                    assessment => Results.Ok(AssessmentSheet.From(assessment, encryption)), ct, Assessment.StaleMessage))
             .WithTags("Assessments").WithName("RecordAssessmentAnswers")
             .WithSummary("Records the answers to one or more sections of an assessment in progress; only the sections sent change. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
@@ -164,9 +165,9 @@ public static class AssessmentsApi
 
     /// <summary>A decision on an assessment, by the one API change sequence (<see cref="ApiChange"/>).</summary>
     private static Task<IResult> DecideAsync(Guid id, HttpContext http, AssessmentChecks checks, FieldEncryption encryption, CancellationToken ct,
-        Func<int, Task<DecideAssessment.Result>> decide) =>
+        Func<int, Task<Outcome<DecideAssessment.Decided>>> decide) =>
         ApiChange.RunAsync(http, checks.Visible(http.User).AsNoTracking().Where(a => a.Id == id).Select(a => a.Version),
-            async version => (await decide(version)).ToOutcome(), r => r.Assessment!.Version, r => Results.Ok(AssessmentSheet.From(r.Assessment!, encryption)), ct);
+            decide, d => d.Assessment.Version, d => Results.Ok(AssessmentSheet.From(d.Assessment, encryption)), ct);
 
     private static IResult NotFound(string what) => Results.Problem(statusCode: 404, title: $"There is no {what} with that id that you can see.");
 }

@@ -12,6 +12,14 @@ namespace Mend.Web.Features.Assessments;
 /// </summary>
 public sealed class Assessment : IVersioned, IPersonalData
 {
+    /// <summary>Why assessments are read, in the audit trail, from pages and API alike.</summary>
+    public const string ViewPurpose = "Suitability and risk assessment";
+
+    public const string ListPurpose = "Assessments on the case";
+
+    /// <summary>What a user is told when someone else changed or decided the assessment first.</summary>
+    public static readonly string StaleMessage = Platform.Changes.Conflicts.Message("or decided this assessment");
+
     Guid? IPersonalData.SubjectPersonId => PersonId;
 
     private readonly List<AssessmentFactor> _factors = [];

@@ -3,6 +3,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -15,31 +16,14 @@ namespace Mend.Web.Features.Assessments;
 /// </summary>
 public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEncryption encryption, Notify notify, TimeProvider clock)
 {
-    public enum Outcome
-    {
-        Done,
-        NotFound,
-        Refused,
-        Conflict,
-    }
-
-    public sealed record Result(Outcome Outcome, Assessment? Assessment, string? Message = null, ApprovalDecision? Policy = null)
-    {
-        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
-        public Platform.Changes.Outcome<Result> ToOutcome() => Outcome switch
-        {
-            DecideAssessment.Outcome.Done => Platform.Changes.Outcome<Result>.Done(this),
-            DecideAssessment.Outcome.NotFound => Platform.Changes.Outcome<Result>.NotFound(),
-            DecideAssessment.Outcome.Conflict => Platform.Changes.Outcome<Result>.Stale(Message + "."),
-            _ => Platform.Changes.Outcome<Result>.Refused(Message ?? "That change is not allowed"),
-        };
-    }
+    /// <summary>A decision made: the assessment as saved, and for a submission the approval policy that applied.</summary>
+    public sealed record Decided(Assessment Assessment, ApprovalDecision? Policy);
 
     /// <summary>
     /// Submits a complete draft. When the approval policy does not need a manager, submitting it is
     /// the assessor's own approval, recorded as such.
     /// </summary>
-    public Task<Result> SubmitAsync(Guid id, int versionSeen, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Outcome<Decided>> SubmitAsync(Guid id, int versionSeen, ClaimsPrincipal user, CancellationToken ct) =>
         DecideAsync(id, versionSeen, user, ct, async (assessment, now, today) =>
         {
             var policy = await checks.PolicyAsync(assessment, today, ct);
@@ -53,12 +37,12 @@ public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEn
             return policy;
         });
 
-    public Task<Result> ApproveAsync(Guid id, int versionSeen, string? conditions, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Outcome<Decided>> ApproveAsync(Guid id, int versionSeen, string? conditions, ClaimsPrincipal user, CancellationToken ct) =>
         DecideAsync(id, versionSeen, user, ct, async (assessment, now, today) =>
         {
             if (conditions?.Trim().Length > RecordAnswers.LongestNote)
             {
-                throw new DomainRuleException($"Conditions must be {RecordAnswers.LongestNote:N0} characters or fewer.");
+                throw new DomainRuleException($"Conditions must be {RecordAnswers.LongestNote:N0} characters or fewer.", "conditions");
             }
 
             var outOfDate = await checks.OutOfDateAsync(assessment, today, ct);
@@ -68,12 +52,12 @@ public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEn
             return null;
         });
 
-    public Task<Result> ReturnAsync(Guid id, int versionSeen, string? reasons, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Outcome<Decided>> ReturnAsync(Guid id, int versionSeen, string? reasons, ClaimsPrincipal user, CancellationToken ct) =>
         DecideAsync(id, versionSeen, user, ct, (assessment, now, _) =>
         {
             if (reasons?.Trim().Length > RecordAnswers.LongestNote)
             {
-                throw new DomainRuleException($"Reasons must be {RecordAnswers.LongestNote:N0} characters or fewer.");
+                throw new DomainRuleException($"Reasons must be {RecordAnswers.LongestNote:N0} characters or fewer.", "reasons");
             }
 
             assessment.Return(user.UserId(), user.DisplayNameOf(), user.IsInRole(Roles.Manager), reasons ?? "", encryption, now);
@@ -81,42 +65,22 @@ public sealed class DecideAssessment(MendDb db, AssessmentChecks checks, FieldEn
             return Task.FromResult<ApprovalDecision?>(null);
         });
 
-    private async Task<Result> DecideAsync(Guid id, int versionSeen, ClaimsPrincipal user, CancellationToken ct,
+    private async Task<Outcome<Decided>> DecideAsync(Guid id, int versionSeen, ClaimsPrincipal user, CancellationToken ct,
         Func<Assessment, DateTime, DateOnly, Task<ApprovalDecision?>> decide)
     {
-        var assessment = await checks.Visible(user).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (assessment is null)
+        ApprovalDecision? policy = null;
+        var outcome = await VersionedChange.RunAsync(db, checks.Visible(user).Where(a => a.Id == id), versionSeen, async (assessment, _) =>
         {
-            return new Result(Outcome.NotFound, null, "There is no assessment with that id that you can see.");
-        }
-
-        if (assessment.Version != versionSeen)
-        {
-            return new Result(Outcome.Conflict, assessment, ConflictMessage);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        ApprovalDecision? policy;
-        try
-        {
+            var now = clock.GetUtcNow().UtcDateTime;
             policy = await decide(assessment, now, London.DateOf(now));
-        }
-        catch (DomainRuleException ex)
+        }, Assessment.StaleMessage, ct, wholeRecordRulesRefuse: true);
+        if (outcome.IsDone)
         {
-            db.ChangeTracker.Clear();
-            return new Result(Outcome.Refused, assessment, ex.Message);
+            await notify.SendEmailsAsync(ct);
         }
 
-        if (!await db.SaveAtVersionAsync(assessment, versionSeen, ct))
-        {
-            return new Result(Outcome.Conflict, null, ConflictMessage);
-        }
-
-        await notify.SendEmailsAsync(ct);
-        return new Result(Outcome.Done, assessment, null, policy);
+        return outcome.Map(assessment => new Decided(assessment, policy));
     }
-
-    public const string ConflictMessage = "Someone else changed or decided this assessment while you were looking at it. Check the latest version and try again";
 
     private async Task SupersedeEarlierAsync(Assessment approved, DateTime now, CancellationToken ct)
     {

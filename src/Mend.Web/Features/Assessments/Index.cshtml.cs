@@ -48,7 +48,7 @@ public sealed class IndexModel(MendDb db, CaseAccess access, AssessmentChecks ch
 
         foreach (var row in Rows)
         {
-            audit.Record(AuditAction.View, nameof(Assessment), caseId.ToString(), subjectPersonId: row.PersonId, purpose: "Assessments on the case");
+            audit.Record(AuditAction.View, nameof(Assessment), caseId.ToString(), subjectPersonId: row.PersonId, purpose: Assessment.ListPurpose);
         }
 
         if (Kind is not null || People.Count > 0)

@@ -141,7 +141,7 @@ public sealed class SectionModel(MendDb db, AssessmentChecks checks, RecordAnswe
 
         if (!await db.SaveAtVersionAsync(assessment, Version, ct))
         {
-            ModelState.AddModelError("", DecideAssessment.ConflictMessage);
+            ModelState.AddModelError("", Assessment.StaleMessage);
             var latest = await LoadAsync(id, section, ct);
             Version = latest!.Version;
             return Page();

@@ -2,7 +2,9 @@ using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.GovUk;
 using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +50,7 @@ public sealed class ViewModel(MendDb db, AssessmentChecks checks, DecideAssessme
             return NotFound();
         }
 
-        audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: Sheet.PersonId, purpose: "Suitability and risk assessment");
+        audit.Record(AuditAction.View, nameof(Assessment), id.ToString(), subjectPersonId: Sheet.PersonId, purpose: Assessment.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
     }
@@ -56,7 +58,7 @@ public sealed class ViewModel(MendDb db, AssessmentChecks checks, DecideAssessme
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
         var result = await decide.SubmitAsync(id, Version, User, ct);
-        return await AfterAsync(id, result, "", ct, r => r.Assessment!.Status == AssessmentStatus.Approved
+        return await AfterAsync(id, result, "", ct, r => r.Assessment.Status == AssessmentStatus.Approved
             ? "Assessment submitted and approved: it did not need a manager's approval"
             : "Assessment sent to a manager for approval");
     }
@@ -79,17 +81,17 @@ public sealed class ViewModel(MendDb db, AssessmentChecks checks, DecideAssessme
         return await AfterAsync(id, result, nameof(ReturnReasons), ct, _ => "Assessment returned to the assessor with your reasons");
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, DecideAssessment.Result result, string field, CancellationToken ct, Func<DecideAssessment.Result, string> success)
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<DecideAssessment.Decided> outcome, string field, CancellationToken ct,
+        Func<DecideAssessment.Decided, string> success)
     {
-        switch (result.Outcome)
+        switch (PageOutcome.Apply(outcome, ModelState, _ => field))
         {
-            case DecideAssessment.Outcome.NotFound:
+            case PageAnswer.NotFound:
                 return NotFound();
-            case DecideAssessment.Outcome.Done:
-                TempData["Success"] = success(result);
+            case PageAnswer.Done:
+                TempData["Success"] = success(outcome.Value!);
                 return RedirectToPage(new { id });
             default:
-                ModelState.AddModelError(result.Outcome == DecideAssessment.Outcome.Conflict ? "" : field, result.Message!);
                 ModelState.Remove(nameof(Version));
                 await LoadAsync(id, ct);
                 return Page();

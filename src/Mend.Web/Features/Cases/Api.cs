@@ -37,11 +37,7 @@ public static class CasesApi
                     return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
                 }
 
-                audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work (API)");
-                foreach (var personId in file.Participants.Select(p => p.PersonId).Distinct())
-                {
-                    audit.Record(AuditAction.View, nameof(Case), id.ToString(), subjectPersonId: personId, purpose: "Case work (API)");
-                }
+                audit.Viewed(nameof(Case), id.ToString(), file.Participants.Select(p => p.PersonId), CaseFile.Purpose);
 
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, file.Case.Version);

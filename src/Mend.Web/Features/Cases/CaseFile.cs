@@ -9,6 +9,9 @@ namespace Mend.Web.Features.Cases;
 /// <summary>Everything the case page shows, read in a few queries, with the notes decrypted and the timeline built.</summary>
 public sealed class CaseFile
 {
+    /// <summary>Why a case is read, in the audit trail, from its page and its API alike.</summary>
+    public const string Purpose = "Case work";
+
     public sealed record ParticipantView(long Id, Guid PersonId, string Name, ParticipantRole Role, int? Age, IReadOnlyList<PersonFlag> Flags);
 
     public sealed record OffenceView(long Id, string Type, int GravityScore, bool IsSensitive, DateOnly CommittedOn, string? Location, string? Description, IReadOnlyList<string> Victims);

@@ -87,17 +87,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return Page();
         }
 
-        // One row per person whose data was shown; each names the case, so a case-only row adds nothing unless nobody is on it.
-        var shown = Case.Participants.Select(p => p.PersonId).Distinct().ToList();
-        if (shown.Count == 0)
-        {
-            audit.Record(AuditAction.View, nameof(Case), id.ToString(), purpose: "Case work");
-        }
-
-        foreach (var personId in shown)
-        {
-            audit.Record(AuditAction.View, nameof(Case), id.ToString(), subjectPersonId: personId, purpose: "Case work");
-        }
+        audit.Viewed(nameof(Case), id.ToString(), Case.Participants.Select(p => p.PersonId), CaseFile.Purpose);
 
         await db.SaveChangesAsync(ct);
         Version = Case.Case.Version;

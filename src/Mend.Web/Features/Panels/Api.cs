@@ -40,8 +40,7 @@ public static class PanelsApi
         v1.MapPost("/panel-meetings/{id:guid}/minutes", async (Guid id, MinutesInput input, HttpContext http, PanelMeetings meetings, CancellationToken ct) =>
             {
                 return await ApiChange.RunAsync(http, meetings.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => p.Version),
-                    async version => (await meetings.MinutesAsync(http.User, id, version, input.Minutes, ct)).ToOutcome(),
-                    r => r.Process!.Version, _ => Results.NoContent(), ct);
+                    version => meetings.MinutesAsync(http.User, id, version, input.Minutes, ct), p => p.Version, _ => Results.NoContent(), ct);
             })
             .WithTags("Panels").WithName("WritePanelMinutes").WithSummary("Writes the minutes (kept encrypted): the panel's chair or a case worker, once the meeting has started. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))

@@ -32,7 +32,7 @@ public sealed class MeetingModel(PanelMeetings meetings, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var outcome = (await meetings.MinutesAsync(User, id, Version, Minutes, ct)).ToOutcome();
+        var outcome = await meetings.MinutesAsync(User, id, Version, Minutes, ct);
         switch (PageOutcome.Apply(outcome, ModelState, _ => nameof(Minutes)))
         {
             case PageAnswer.NotFound:

@@ -5,6 +5,7 @@ using Mend.Web.Features.Processes;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -94,69 +95,37 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
             process.MinutesCiphertext is null ? null : encryption.Decrypt(process.MinutesCiphertext), CanWriteMinutes(user, panel));
     }
 
-    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, bool Forbidden = false)
-    {
-        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict && !Forbidden;
-
-        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
-        public Platform.Changes.Outcome<Result> ToOutcome() =>
-            NotFound ? Platform.Changes.Outcome<Result>.NotFound()
-            : Conflict ? Platform.Changes.Outcome<Result>.Stale(ScheduleMeeting.ConflictMessage + ".")
-            : Forbidden ? Platform.Changes.Outcome<Result>.Forbidden(Errors.GetValueOrDefault("", "Not allowed") + ".")
-            : !Succeeded ? Platform.Changes.Outcome<Result>.Invalid(Errors)
-            : Platform.Changes.Outcome<Result>.Done(this);
-    }
-
     /// <summary>Writes (or rewrites) the minutes: the panel's chair, or a case worker who can see the case.</summary>
-    public async Task<Result> MinutesAsync(ClaimsPrincipal user, Guid processId, int version, string? minutes, CancellationToken ct)
+    public async Task<Outcome<RjProcess>> MinutesAsync(ClaimsPrincipal user, Guid processId, int version, string? minutes, CancellationToken ct)
     {
-        var process = await Visible(user).SingleOrDefaultAsync(p => p.Id == processId, ct);
-        if (process is null)
+        var panelId = await Visible(user).Where(p => p.Id == processId).Select(p => p.PanelId).SingleOrDefaultAsync(ct);
+        if (panelId is null)
         {
-            return new Result(null, [], NotFound: true);
+            return Outcome<RjProcess>.NotFound();
         }
 
-        if (process.Version != version)
-        {
-            return new Result(process, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
-        }
-
-        var panel = await db.Panels.AsNoTracking().SingleAsync(p => p.Id == process.PanelId, ct);
-        var errors = new Dictionary<string, string>();
+        var panel = await db.Panels.AsNoTracking().SingleAsync(p => p.Id == panelId, ct);
         if (!CanWriteMinutes(user, panel))
         {
-            return new Result(process, new() { [""] = "Only the panel's chair or a case worker writes the minutes" }, Forbidden: true);
+            return Outcome<RjProcess>.Forbidden("Only the panel's chair or a case worker writes the minutes");
         }
 
-        if (string.IsNullOrWhiteSpace(minutes))
+        return await VersionedChange.RunAsync(db, Visible(user).Where(p => p.Id == processId), version, (process, errors) =>
         {
-            errors["minutes"] = "Enter the minutes";
-        }
-        else if (minutes.Length > 20000)
-        {
-            errors["minutes"] = "The minutes must be 20,000 characters or fewer";
-        }
-        else
-        {
-            try
+            if (string.IsNullOrWhiteSpace(minutes))
             {
-                process.RecordMinutes(encryption.Encrypt(minutes.Trim()), panel.Chair?.DisplayName ?? user.DisplayNameOf(), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+                errors["minutes"] = "Enter the minutes";
             }
-            catch (DomainRuleException ex)
+            else if (minutes.Length > 20000)
             {
-                errors[""] = ex.Message.TrimEnd('.');
+                errors["minutes"] = "The minutes must be 20,000 characters or fewer";
             }
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new Result(process, errors);
-        }
-
-        return await db.SaveAtVersionAsync(process, version, ct)
-            ? new Result(process, [])
-            : new Result(null, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
+            else
+            {
+                process.RecordMinutes(encryption.Encrypt(minutes.Trim()), panel.Chair?.DisplayName ?? user.DisplayNameOf(), user.DisplayNameOf(),
+                    clock.GetUtcNow().UtcDateTime);
+            }
+        }, RjProcess.StaleMessage, ct);
     }
 
     private static bool CanWriteMinutes(ClaimsPrincipal user, Panel panel) =>

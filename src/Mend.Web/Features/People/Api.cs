@@ -36,7 +36,7 @@ public static class PeopleApi
                     return Results.Problem(statusCode: 404, title: "There is no person with that id that you can see.");
                 }
 
-                audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: "Case work (API)");
+                audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: Person.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, person.Version);
                 return Results.Ok(ToResource(person));
@@ -97,7 +97,7 @@ public static class PeopleApi
                 }
 
                 var results = await search.SearchAsync(criteria, http.User, request.Page ?? 1, ct);
-                audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: "Case work: finding a person (API)");
+                audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: Person.SearchPurpose);
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(new SearchResults(
                     results.Rows.Select(r => new SearchRow(r.Id, r.Restricted, r.Name, r.DateOfBirth, r.Postcode, Math.Round(r.Score, 3))).ToList(),

@@ -72,7 +72,7 @@ public sealed class IndexModel(PersonSearch search, AuditTrail audit, MendDb db)
 
         var results = await search.SearchAsync(criteria, User, PageNumber, ct);
         // A search is a consultation of personal data (DPA 2018 s.62); the terms themselves are not logged.
-        audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: "Case work: finding a person");
+        audit.Record(AuditAction.View, "PersonSearch", fields: $"results:{results.Total}", purpose: Person.SearchPurpose);
         await db.SaveChangesAsync(ct);
         return results;
     }

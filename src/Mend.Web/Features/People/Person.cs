@@ -12,6 +12,11 @@ namespace Mend.Web.Features.People;
 /// </summary>
 public sealed class Person : IVersioned, IPersonalData
 {
+    /// <summary>Why a person is read, and searched for, in the audit trail, from page and API alike.</summary>
+    public const string ViewPurpose = "Case work";
+
+    public const string SearchPurpose = "Case work: finding a person";
+
     private readonly List<PersonAlias> _aliases = [];
     private readonly List<PersonAddress> _addresses = [];
     private readonly List<PersonFlag> _flags = [];

@@ -52,7 +52,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
         }
 
         await LoadAsync(id, ct);
-        audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: "Case work");
+        audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: Person.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
     }

@@ -1,6 +1,7 @@
 using Mend.Web.Data;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Processes;
@@ -25,21 +26,8 @@ public static class ProcessesApi
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/cases/{id:guid}/processes", async (Guid id, ScheduleMeeting.PlanInput input, HttpContext http, ScheduleMeeting schedule, CancellationToken ct) =>
-            {
-                var result = await schedule.PlanAsync(http.User, id, input, ct);
-                if (result.NotFound)
-                {
-                    return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");
-                }
-
-                if (!result.Succeeded)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Process!.Version);
-                return Results.Created($"/api/v1/processes/{result.Process.Id}", Resource(result.Process));
-            })
+                ApiChange.Answer(http, await schedule.PlanAsync(http.User, id, input, ct), p => p.Version,
+                    process => Results.Created($"/api/v1/processes/{process.Id}", Resource(process))))
             .WithTags("Processes").WithName("PlanProcess").WithSummary("Plans a restorative process on a case with the people taking part")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>(201).ProducesValidationProblem().ProducesProblem(404);
@@ -52,10 +40,7 @@ public static class ProcessesApi
                     return NotFound();
                 }
 
-                foreach (var p in process.Participants)
-                {
-                    audit.Record(Platform.Audit.AuditAction.View, nameof(RjProcess), id.ToString(), subjectPersonId: p.PersonId, purpose: "Restorative process (API)");
-                }
+                audit.Viewed(nameof(RjProcess), id.ToString(), process.Participants.Select(p => p.PersonId), RjProcess.ViewPurpose);
 
                 await db.SaveChangesAsync(ct);
 
@@ -67,7 +52,7 @@ public static class ProcessesApi
             .Produces<ProcessResource>().ProducesProblem(404);
 
         v1.MapPost("/processes/{id:guid}/schedule", (Guid id, ScheduleMeeting.ScheduleInput input, HttpContext http, ScheduleMeeting schedule, CancellationToken ct) =>
-                ChangeAsync(id, http, schedule, version => schedule.ScheduleAsync(http.User, id, version, input, ct), result => Results.Ok(Resource(result.Process!)), ct))
+                ChangeAsync(id, http, schedule, version => schedule.ScheduleAsync(http.User, id, version, input, ct), process => Results.Ok(Resource(process)), ct))
             .WithTags("Processes").WithName("ScheduleMeeting")
             .WithSummary("Schedules the meeting; refused, naming every problem, without approved in-date assessments for everyone, accredited facilitators, a free room and people, and staggered arrivals. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
@@ -92,50 +77,43 @@ public static class ProcessesApi
             (r, u, id, v, i, ct) => r.FeedbackAsync(u, id, v, i, ct));
 
         v1.MapPost("/processes/{id:guid}/feedback-links", (Guid id, RecordProcess.FeedbackLinkInput input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
-                ChangeAsync(id, http, schedule, version => record.FeedbackLinkAsync(http.User, id, version, input, ct), result =>
-                {
-                    var link = result.Process!.Feedback.Where(f => f.PersonId == input.PersonId).MaxBy(f => f.CreatedAt)!;
-                    return Results.Created(result.Link, new FeedbackLinkResource(input.PersonId!.Value, $"{http.Request.Scheme}://{http.Request.Host}{result.Link}", link.ExpiresAt!.Value, Resource(result.Process)));
-                }, ct))
+                ApiChange.RunAsync(http, VersionOf(schedule, http, id), version => record.FeedbackLinkAsync(http.User, id, version, input, ct), made => made.Process.Version,
+                    made =>
+                    {
+                        var link = made.Process.Feedback.Where(f => f.PersonId == input.PersonId).MaxBy(f => f.CreatedAt)!;
+                        return Results.Created(made.Link, new FeedbackLinkResource(input.PersonId!.Value, $"{http.Request.Scheme}://{http.Request.Host}{made.Link}",
+                            link.ExpiresAt!.Value, Resource(made.Process)));
+                    }, ct))
             .WithTags("Processes").WithName("MakeFeedbackLink")
             .WithSummary("Makes a single-use, expiring feedback link for one participant; the link is returned once and a new one replaces an unanswered one. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<FeedbackLinkResource>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
         v1.MapGet("/processes/{id:guid}/meeting.ics", async (Guid id, HttpContext http, ScheduleMeeting schedule, MeetingDiary diary, CancellationToken ct) =>
-                await IcsAsync(schedule.Visible(http.User), diary, id, ct) ?? NotFound())
+                await diary.IcsFileAsync(schedule.Visible(http.User), id, ct) is { } file
+                    ? Results.File(file.Content, MeetingCalendar.ContentType, file.Name)
+                    : NotFound())
             .WithTags("Processes").WithName("MeetingCalendarFile").WithSummary("The scheduled meeting as an iCalendar (.ics) file")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces(200, contentType: "text/calendar").ProducesProblem(404);
     }
 
-    private delegate Task<ScheduleMeeting.Result> Change<in T>(RecordProcess record, System.Security.Claims.ClaimsPrincipal user, Guid id, int version, T input, CancellationToken ct);
+    private delegate Task<Outcome<RjProcess>> Change<in T>(RecordProcess record, System.Security.Claims.ClaimsPrincipal user, Guid id, int version, T input, CancellationToken ct);
 
     private static void MapRecord<T>(RouteGroupBuilder v1, string pattern, string name, string summary, Change<T> change) =>
         v1.MapPost(pattern, (Guid id, T input, HttpContext http, ScheduleMeeting schedule, RecordProcess record, CancellationToken ct) =>
-                ChangeAsync(id, http, schedule, version => change(record, http.User, id, version, input, ct), result => Results.Ok(Resource(result.Process!)), ct))
+                ChangeAsync(id, http, schedule, version => change(record, http.User, id, version, input, ct), process => Results.Ok(Resource(process)), ct))
             .WithTags("Processes").WithName(name).WithSummary(summary + ". Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .Produces<ProcessResource>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
     /// <summary>A change to a process through the API, by the one API change sequence (<see cref="ApiChange"/>).</summary>
-    private static Task<IResult> ChangeAsync(Guid id, HttpContext http, ScheduleMeeting schedule, Func<int, Task<ScheduleMeeting.Result>> change,
-        Func<ScheduleMeeting.Result, IResult> ok, CancellationToken ct) =>
-        ApiChange.RunAsync(http, schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => p.Version),
-            async version => (await change(version)).ToOutcome(), r => r.Process!.Version, ok, ct);
+    private static Task<IResult> ChangeAsync(Guid id, HttpContext http, ScheduleMeeting schedule, Func<int, Task<Outcome<RjProcess>>> change,
+        Func<RjProcess, IResult> ok, CancellationToken ct) =>
+        ApiChange.RunAsync(http, VersionOf(schedule, http, id), change, p => p.Version, ok, ct);
 
-    /// <summary>The .ics download for a scheduled meeting the user can see, or null.</summary>
-    public static async Task<IResult?> IcsAsync(IQueryable<RjProcess> visible, MeetingDiary diary, Guid id, CancellationToken ct)
-    {
-        var process = await visible.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == ProcessStatus.Scheduled, ct);
-        if (process is null)
-        {
-            return null;
-        }
-
-        var entry = (await diary.EntriesAsync([process], ct)).Single();
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, entry.CaseReference, entry.Place)), MeetingCalendar.ContentType, $"meeting-{entry.CaseReference}.ics");
-    }
+    private static IQueryable<int> VersionOf(ScheduleMeeting schedule, HttpContext http, Guid id) =>
+        schedule.Visible(http.User).AsNoTracking().Where(p => p.Id == id).Select(p => p.Version);
 
     /// <summary>The private calendar feed: public, because calendar applications cannot sign in; the secret address is the key.</summary>
     public static void MapCalendarFeed(IEndpointRouteBuilder app) =>

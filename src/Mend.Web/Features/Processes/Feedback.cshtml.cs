@@ -2,7 +2,9 @@ using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,9 +71,9 @@ public sealed class FeedbackModel(MendDb db, ScheduleMeeting schedule, RecordPro
     public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
     {
         var result = await record.FeedbackLinkAsync(User, id, Version, new(Guid.TryParse(LinkPersonId, out var person) ? person : null), ct);
-        if (result.Link is { } link && await LoadAsync(id, ct))
+        if (result.IsDone && await LoadAsync(id, ct))
         {
-            Link = $"{Request.Scheme}://{Request.Host}{link}";
+            Link = $"{Request.Scheme}://{Request.Host}{result.Value!.Link}";
             ModelState.Clear();
             LinkPersonId = null;
             return Page();
@@ -82,26 +84,19 @@ public sealed class FeedbackModel(MendDb db, ScheduleMeeting schedule, RecordPro
 
     private Guid? ParsedPerson => Guid.TryParse(PersonId, out var person) ? person : null;
 
-    private async Task<IActionResult> AfterAsync(Guid id, ScheduleMeeting.Result result, string success, CancellationToken ct, string personField = nameof(PersonId))
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Outcome<T> outcome, string success, CancellationToken ct, string personField = nameof(PersonId))
     {
-        if (result.NotFound)
+        switch (PageOutcome.Apply(outcome, ModelState, field => field == "personId" ? personField : PageOutcome.InputName(field)))
         {
-            return NotFound();
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.Done:
+                TempData["Success"] = success;
+                return RedirectToPage(new { id });
+            default:
+                ModelState.Remove(nameof(Version));
+                return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-
-        if (result.Succeeded)
-        {
-            TempData["Success"] = success;
-            return RedirectToPage(new { id });
-        }
-
-        foreach (var (key, message) in result.Errors)
-        {
-            ModelState.AddModelError(key switch { "" => "", "personId" => personField, _ => char.ToUpperInvariant(key[0]) + key[1..] }, message);
-        }
-
-        ModelState.Remove(nameof(Version));
-        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -2,6 +2,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,25 +35,18 @@ public sealed class IndexModel(MendDb db, CaseAccess access, ScheduleMeeting sch
     {
         var input = new ScheduleMeeting.PlanInput(Enum.TryParse<ProcessKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null,
             People.Select(p => Guid.TryParse(p, out var g) ? g : Guid.Empty).ToList());
-        var result = await schedule.PlanAsync(User, caseId, input, ct);
-        if (result.NotFound)
+        var outcome = await schedule.PlanAsync(User, caseId, input, ct);
+        switch (PageOutcome.Apply(outcome, ModelState, field => field switch { "kind" => nameof(Kind), "personIds" => nameof(People), _ => "" }))
         {
-            return NotFound();
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.Done:
+                TempData["Success"] = $"{ProcessWords.Describe(outcome.Value!.Kind)} planned";
+                return RedirectToPage("/Processes/View", new { id = outcome.Value.Id });
+            default:
+                await LoadAsync(caseId, ct);
+                return Page();
         }
-
-        if (!result.Succeeded)
-        {
-            foreach (var (key, message) in result.Errors)
-            {
-                ModelState.AddModelError(key switch { "kind" => nameof(Kind), "personIds" => nameof(People), _ => "" }, message);
-            }
-
-            await LoadAsync(caseId, ct);
-            return Page();
-        }
-
-        TempData["Success"] = $"{ProcessWords.Describe(result.Process!.Kind)} planned";
-        return RedirectToPage("/Processes/View", new { id = result.Process.Id });
     }
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)

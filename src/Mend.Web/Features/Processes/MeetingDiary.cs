@@ -165,4 +165,17 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, P
 
     private static string When(RjProcess process) =>
         process.StartsAt!.Value.ToLondonTime().ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The .ics file for a scheduled meeting the user can see (page and API alike), or null.</summary>
+    public async Task<(byte[] Content, string Name)?> IcsFileAsync(IQueryable<RjProcess> visible, Guid id, CancellationToken ct)
+    {
+        var process = await visible.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == ProcessStatus.Scheduled, ct);
+        if (process is null)
+        {
+            return null;
+        }
+
+        var entry = (await EntriesAsync([process], ct)).Single();
+        return (System.Text.Encoding.UTF8.GetBytes(MeetingCalendar.For(process, entry.CaseReference, entry.Place)), $"meeting-{entry.CaseReference}.ics");
+    }
 }

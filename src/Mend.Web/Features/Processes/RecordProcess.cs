@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Security;
 using Mend.Web.Platform.Text;
@@ -25,10 +26,10 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
 
     public sealed record SafetyPlanInput(string? Plan);
 
-    public Task<ScheduleMeeting.Result> PreparationAsync(ClaimsPrincipal user, Guid id, int version, PreparationInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> PreparationAsync(ClaimsPrincipal user, Guid id, int version, PreparationInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
-            if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
+            if (input.PersonId is null)
             {
                 errors["personId"] = "Select who the session was with";
             }
@@ -36,10 +37,6 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             if (input.HeldOn is null)
             {
                 errors["heldOn"] = "Enter the date of the session";
-            }
-            else if (input.HeldOn > Today)
-            {
-                errors["heldOn"] = "The date of the session must be today or in the past";
             }
 
             if (input.Note?.Length > 4000)
@@ -54,7 +51,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             }
         });
 
-    public Task<ScheduleMeeting.Result> SafetyPlanAsync(ClaimsPrincipal user, Guid id, int version, SafetyPlanInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> SafetyPlanAsync(ClaimsPrincipal user, Guid id, int version, SafetyPlanInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             if (string.IsNullOrWhiteSpace(input.Plan))
@@ -76,7 +73,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
     public sealed record FeedbackLinkInput(Guid? PersonId);
 
     /// <summary>Records a participant's answers given to the practitioner.</summary>
-    public Task<ScheduleMeeting.Result> FeedbackAsync(ClaimsPrincipal user, Guid id, int version, FeedbackInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> FeedbackAsync(ClaimsPrincipal user, Guid id, int version, FeedbackInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             if (input.PersonId is null || process.Participants.All(p => p.PersonId != input.PersonId))
@@ -94,7 +91,9 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         });
 
     /// <summary>Makes a single-use feedback link for one participant; the link is returned once and only its hash is kept.</summary>
-    public async Task<ScheduleMeeting.Result> FeedbackLinkAsync(ClaimsPrincipal user, Guid id, int version, FeedbackLinkInput input, CancellationToken ct)
+    public sealed record FeedbackLinkMade(RjProcess Process, string Link);
+
+    public async Task<Outcome<FeedbackLinkMade>> FeedbackLinkAsync(ClaimsPrincipal user, Guid id, int version, FeedbackLinkInput input, CancellationToken ct)
     {
         var token = LinkTokens.New();
         var result = await ChangeAsync(user, id, version, ct, (process, errors) =>
@@ -108,7 +107,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             var now = clock.GetUtcNow().UtcDateTime;
             process.StartFeedback(input.PersonId.Value, LinkTokens.Hash(token), now.AddDays(settings.FeedbackLinkDays), now);
         });
-        return result.Succeeded ? result with { Link = "/Feedback/" + token } : result;
+        return result.Map(process => new FeedbackLinkMade(process, "/Feedback/" + token));
     }
 
     public static FeedbackAnswers Answers(FeedbackInput input) =>
@@ -127,7 +126,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
     public sealed record PanelInput(int? PanelId);
 
     /// <summary>Chooses the community or referral-order panel that meets for this process.</summary>
-    public async Task<ScheduleMeeting.Result> ChoosePanelAsync(ClaimsPrincipal user, Guid id, int version, PanelInput input, CancellationToken ct)
+    public async Task<Outcome<RjProcess>> ChoosePanelAsync(ClaimsPrincipal user, Guid id, int version, PanelInput input, CancellationToken ct)
     {
         var panel = input.PanelId is { } panelId ? await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct) : null;
         return await ChangeAsync(user, id, version, ct, (process, errors) =>
@@ -146,14 +145,10 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
 
     public DateOnly Today => clock.LondonToday();
 
-    public Task<ScheduleMeeting.Result> MeetingAsync(ClaimsPrincipal user, Guid id, int version, MeetingInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> MeetingAsync(ClaimsPrincipal user, Guid id, int version, MeetingInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
-            if (string.IsNullOrWhiteSpace(input.Record))
-            {
-                errors["record"] = "Enter the record of the meeting";
-            }
-            else if (input.Record.Length > 20000)
+            if (input.Record?.Length > 20000)
             {
                 errors["record"] = "The record must be 20,000 characters or fewer";
             }
@@ -165,12 +160,12 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
 
             if (errors.Count == 0)
             {
-                process.RecordMeeting((input.Attendance ?? []).Select(a => (a.PersonId, a.Attended, a.Spoke)).ToList(), input.Record!,
-                    TextInput.Clean(input.FollowUp), encryption.Encrypt(input.Record!.Trim()), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+                process.RecordMeeting((input.Attendance ?? []).Select(a => (a.PersonId, a.Attended, a.Spoke)).ToList(), input.Record ?? "",
+                    TextInput.Clean(input.FollowUp), encryption.Encrypt((input.Record ?? "").Trim()), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
             }
         });
 
-    public Task<ScheduleMeeting.Result> AddItemAsync(ClaimsPrincipal user, Guid id, int version, ItemInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> AddItemAsync(ClaimsPrincipal user, Guid id, int version, ItemInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             if (input.Kind is null)
@@ -196,7 +191,7 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             }
         });
 
-    public Task<ScheduleMeeting.Result> SettleAsync(ClaimsPrincipal user, Guid id, int version, SettleInput input, CancellationToken ct) =>
+    public Task<Outcome<RjProcess>> SettleAsync(ClaimsPrincipal user, Guid id, int version, SettleInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             var item = process.Agreement.FirstOrDefault(i => i.Id == input.ItemId);
@@ -215,12 +210,12 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         });
 
     /// <summary>Records how the process ended; a meeting still to come is cancelled in the invitees' diaries.</summary>
-    public async Task<ScheduleMeeting.Result> ConcludeAsync(ClaimsPrincipal user, Guid id, int version, OutcomeInput input, CancellationToken ct)
+    public async Task<Outcome<RjProcess>> ConcludeAsync(ClaimsPrincipal user, Guid id, int version, OutcomeInput input, CancellationToken ct)
     {
         IReadOnlyList<MeetingDiary.Invitee> cancelled = [];
         var result = await ChangeAsync(user, id, version, ct, async (process, errors) =>
         {
-            if (input.Outcome is null or ProcessStatus.Planning or ProcessStatus.Scheduled)
+            if (input.Outcome is null)
             {
                 errors["outcome"] = "Select how the process ended";
                 return;
@@ -236,58 +231,27 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
             }
         });
 
-        if (result.Succeeded && cancelled.Count > 0)
+        if (result.IsDone && cancelled.Count > 0)
         {
-            await diary.SendAsync(result.Process!, [], cancelled, ct);
+            await diary.SendAsync(result.Value!, [], cancelled, ct);
         }
 
         return result;
     }
 
-    private Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Action<RjProcess, Dictionary<string, string>> change) =>
+    private Task<Outcome<RjProcess>> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Action<RjProcess, Dictionary<string, string>> change) =>
         ChangeAsync(user, id, version, ct, (process, errors) =>
         {
             change(process, errors);
             return Task.CompletedTask;
         });
 
-    private async Task<ScheduleMeeting.Result> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Func<RjProcess, Dictionary<string, string>, Task> change)
-    {
-        var process = await schedule.Visible(user).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (process is null)
-        {
-            return new ScheduleMeeting.Result(null, [], NotFound: true);
-        }
-
-        if (process.Version != version)
-        {
-            return new ScheduleMeeting.Result(process, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
-        }
-
-        var errors = new Dictionary<string, string>();
-        try
+    private Task<Outcome<RjProcess>> ChangeAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct, Func<RjProcess, Dictionary<string, string>, Task> change) =>
+        VersionedChange.RunAsync(db, schedule.Visible(user).Where(p => p.Id == id), version, async (process, errors) =>
         {
             await change(process, errors);
-        }
-        catch (DomainRuleException ex)
-        {
-            errors[ex.Field ?? ""] = ex.Message.TrimEnd('.');
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new ScheduleMeeting.Result(process, errors);
-        }
-
-        // A new agreement item changes only a child row: mark the process so its version moves.
-        process.Touch(clock.GetUtcNow().UtcDateTime);
-        db.Entry(process).Property(p => p.ChangedAt).IsModified = true;
-        if (!await db.SaveAtVersionAsync(process, version, ct))
-        {
-            return new ScheduleMeeting.Result(null, new() { [""] = ScheduleMeeting.ConflictMessage }, Conflict: true);
-        }
-
-        return new ScheduleMeeting.Result(process, []);
-    }
+            // A new agreement item changes only a child row: mark the process so its version moves.
+            process.Touch(clock.GetUtcNow().UtcDateTime);
+            db.Entry(process).Property(p => p.ChangedAt).IsModified = true;
+        }, RjProcess.StaleMessage, ct);
 }

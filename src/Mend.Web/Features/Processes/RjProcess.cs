@@ -12,6 +12,9 @@ namespace Mend.Web.Features.Processes;
 /// </summary>
 public sealed class RjProcess : IVersioned
 {
+    /// <summary>Why a process is read, in the audit trail, from its page and its API alike.</summary>
+    public const string ViewPurpose = "Restorative process";
+
     private readonly List<ProcessParticipant> _participants = [];
     private readonly List<AgreementItem> _agreement = [];
     private readonly List<PreparationSession> _preparation = [];
@@ -52,6 +55,9 @@ public sealed class RjProcess : IVersioned
     public int Version { get; set; }
 
     public void Touch(DateTime now) => ChangedAt = now;
+
+    /// <summary>What a user is told when someone else saved the process first.</summary>
+    public static readonly string StaleMessage = Platform.Changes.Conflicts.Message("this process");
 
     public IReadOnlyList<ProcessParticipant> Participants => _participants;
 
@@ -100,7 +106,7 @@ public sealed class RjProcess : IVersioned
 
         if (panel.Kind != kind || !panel.IsActive)
         {
-            throw new DomainRuleException($"Choose an active {(kind == Panels.PanelKind.CommunityRj ? "community RJ" : "referral-order")} panel.");
+            throw new DomainRuleException($"Choose an active {(kind == Panels.PanelKind.CommunityRj ? "community RJ" : "referral-order")} panel.", "panelId");
         }
 
         PanelId = panel.Id;
@@ -197,12 +203,12 @@ public sealed class RjProcess : IVersioned
         RequireOpen();
         if (IsMeeting && (Status != ProcessStatus.Scheduled || StartsAt > now))
         {
-            throw new DomainRuleException("The meeting can be recorded once it has started.");
+            throw new DomainRuleException("The meeting can be recorded once it has started.", "");
         }
 
         if (string.IsNullOrWhiteSpace(record))
         {
-            throw new DomainRuleException("Enter the record of the meeting.");
+            throw new DomainRuleException("Enter the record of the meeting.", "record");
         }
 
         foreach (var p in _participants)
@@ -229,12 +235,12 @@ public sealed class RjProcess : IVersioned
         RequireOpen();
         if (_participants.All(p => p.PersonId != personId))
         {
-            throw new DomainRuleException("Choose someone taking part in this process.");
+            throw new DomainRuleException("Select who the session was with.", "personId");
         }
 
         if (heldOn > today)
         {
-            throw new DomainRuleException("Record a preparation session once it has been held.");
+            throw new DomainRuleException("The date of the session must be today or in the past.", "heldOn");
         }
 
         var session = new PreparationSession(personId, heldOn, encryptedNote, byName);
@@ -291,27 +297,27 @@ public sealed class RjProcess : IVersioned
         RequireOpen();
         if (outcome is ProcessStatus.Planning or ProcessStatus.Scheduled)
         {
-            throw new DomainRuleException("Choose how the process ended.");
+            throw new DomainRuleException("Select how the process ended.", "outcome");
         }
 
         if (outcome == ProcessStatus.Withdrawn && string.IsNullOrWhiteSpace(withdrawnBy))
         {
-            throw new DomainRuleException("Say who withdrew; the record says so without blame.");
+            throw new DomainRuleException("Say who withdrew; the record says so without blame.", "withdrawnBy");
         }
 
         if (outcome is ProcessStatus.Withdrawn or ProcessStatus.NotSuitable or ProcessStatus.PartiallyCompleted && string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainRuleException("Give the reason.");
+            throw new DomainRuleException("Give the reason.", "reason");
         }
 
         if (outcome is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted && RecordedAt is null)
         {
-            throw new DomainRuleException("Record what happened before marking the process completed.");
+            throw new DomainRuleException("Record what happened before marking the process completed.", "outcome");
         }
 
         if (outcome is ProcessStatus.Completed && _agreement.Any(i => i.Status == AgreementStatus.Open))
         {
-            throw new DomainRuleException("Every agreement item must be marked done or not done before the process is completed.");
+            throw new DomainRuleException("Every agreement item must be marked done or not done before the process is completed.", "outcome");
         }
 
         Status = outcome;
@@ -436,7 +442,7 @@ public sealed class AgreementItem(AgreementItemKind kind, string what, string wh
 
         if (!done && string.IsNullOrWhiteSpace(note))
         {
-            throw new DomainRuleException("Say why the item was not done.");
+            throw new DomainRuleException("Say why the item was not done.", "note");
         }
 
         Status = done ? AgreementStatus.Done : AgreementStatus.NotDone;

@@ -7,6 +7,7 @@ using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,28 +28,14 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
 
     public sealed record ScheduleInput(Guid? FacilitatorId, Guid? CoFacilitatorId, int? VenueId, int? RoomId, DateTime? StartsAt, DateTime? EndsAt, IReadOnlyList<TimesInput>? Times);
 
-    public sealed record Result(RjProcess? Process, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? Link = null)
-    {
-        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
-
-        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
-        public Platform.Changes.Outcome<Result> ToOutcome() =>
-            NotFound ? Platform.Changes.Outcome<Result>.NotFound()
-            : Conflict ? Platform.Changes.Outcome<Result>.Stale(ConflictMessage + ".")
-            : !Succeeded ? Platform.Changes.Outcome<Result>.Invalid(Errors)
-            : Platform.Changes.Outcome<Result>.Done(this);
-    }
-
-    public const string ConflictMessage = "Someone else changed this process while you were looking at it. Check the latest and try again";
-
     public IQueryable<RjProcess> Visible(ClaimsPrincipal user) => access.VisibleProcesses(user);
 
-    public async Task<Result> PlanAsync(ClaimsPrincipal user, Guid caseId, PlanInput input, CancellationToken ct)
+    public async Task<Outcome<RjProcess>> PlanAsync(ClaimsPrincipal user, Guid caseId, PlanInput input, CancellationToken ct)
     {
         var @case = await access.VisibleCases(user).AsNoTracking().Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (@case is null)
         {
-            return new Result(null, [], NotFound: true);
+            return Outcome<RjProcess>.NotFound();
         }
 
         var errors = new Dictionary<string, string>();
@@ -83,74 +70,56 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
 
         if (errors.Count > 0)
         {
-            return new Result(null, errors);
+            return Outcome<RjProcess>.Invalid(errors);
         }
 
         var process = RjProcess.Plan(caseId, input.Kind!.Value, onCase.Select(p => (p.PersonId, p.Role)), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime,
             harmedRepresented);
         db.RjProcesses.Add(process);
         await db.SaveChangesAsync(ct);
-        return new Result(process, []);
+        return Outcome<RjProcess>.Done(process);
     }
 
-    public async Task<Result> ScheduleAsync(ClaimsPrincipal user, Guid processId, int version, ScheduleInput input, CancellationToken ct)
+    /// <summary>Schedules (or moves) the meeting; every invitee hears of it, and anyone no longer needed hears it is off for them.</summary>
+    public async Task<Outcome<RjProcess>> ScheduleAsync(ClaimsPrincipal user, Guid processId, int version, ScheduleInput input, CancellationToken ct)
     {
-        var process = await Visible(user).SingleOrDefaultAsync(p => p.Id == processId, ct);
-        if (process is null)
+        IReadOnlyList<MeetingDiary.Invitee> after = [], dropped = [];
+        var outcome = await VersionedChange.RunAsync(db, Visible(user).Where(p => p.Id == processId), version, async (process, errors) =>
         {
-            return new Result(null, [], NotFound: true);
-        }
+            if (input.StartsAt is not { } starts || input.EndsAt is not { } ends)
+            {
+                errors[process.IsMeeting ? "startsAt" : ""] = process.IsMeeting
+                    ? "Enter the date and the start and end times" : "A shuttle or letter process has no meeting to schedule";
+                return;
+            }
 
-        if (process.Version != version)
-        {
-            return new Result(process, new() { [""] = ConflictMessage }, Conflict: true);
-        }
+            var request = new ScheduleRequest(input.FacilitatorId, input.CoFacilitatorId, input.VenueId, input.RoomId, starts, ends,
+                (input.Times ?? []).Where(t => t.ArriveAt is not null || t.LeaveAt is not null)
+                    .Select(t => new MeetingPlan.PersonTimes(t.PersonId, t.ArriveAt ?? starts, t.LeaveAt ?? ends)).ToList());
+            var facts = await FactsAsync(user, process, request, ct);
+            foreach (var (field, problem) in SchedulingRules.Problems(process, request, facts))
+            {
+                errors[field] = problem;
+            }
 
-        var errors = new Dictionary<string, string>();
-        if (input.StartsAt is not { } starts || input.EndsAt is not { } ends)
-        {
-            errors[process.IsMeeting ? "startsAt" : ""] = process.IsMeeting
-                ? "Enter the date and the start and end times" : "A shuttle or letter process has no meeting to schedule";
-            return new Result(process, errors);
-        }
+            if (errors.Count > 0)
+            {
+                return;
+            }
 
-        var request = new ScheduleRequest(input.FacilitatorId, input.CoFacilitatorId, input.VenueId, input.RoomId, starts, ends,
-            (input.Times ?? []).Where(t => t.ArriveAt is not null || t.LeaveAt is not null)
-                .Select(t => new MeetingPlan.PersonTimes(t.PersonId, t.ArriveAt ?? starts, t.LeaveAt ?? ends)).ToList());
-        var facts = await FactsAsync(user, process, request, ct);
-        foreach (var (field, problem) in SchedulingRules.Problems(process, request, facts))
-        {
-            errors[field] = problem;
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new Result(process, errors);
-        }
-
-        var before = process.Status == ProcessStatus.Scheduled ? await diary.InviteesAsync(process, ct) : [];
-        try
-        {
+            var before = process.Status == ProcessStatus.Scheduled ? await diary.InviteesAsync(process, ct) : [];
             process.Schedule(request, facts);
-        }
-        catch (DomainRuleException ex)
+            after = await diary.InviteesAsync(process, ct);
+            dropped = before.Where(b => after.All(a => a.UserId != b.UserId)).ToList();
+            diary.Notify(process, after, dropped);
+        }, RjProcess.StaleMessage, ct);
+
+        if (outcome.IsDone)
         {
-            db.ChangeTracker.Clear();
-            return new Result(process, new() { [""] = ex.Message.TrimEnd('.') });
+            await diary.SendAsync(outcome.Value!, after, dropped, ct);
         }
 
-        // Everyone invited hears of the (changed) meeting; anyone no longer needed hears it is off for them.
-        var after = await diary.InviteesAsync(process, ct);
-        var dropped = before.Where(b => after.All(a => a.UserId != b.UserId)).ToList();
-        diary.Notify(process, after, dropped);
-        if (!await db.SaveAtVersionAsync(process, version, ct))
-        {
-            return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
-        }
-
-        await diary.SendAsync(process, after, dropped, ct);
-        return new Result(process, []);
+        return outcome;
     }
 
     /// <summary>Loads what the scheduling rules need that the process does not hold (<see cref="SchedulingFacts"/>).</summary>

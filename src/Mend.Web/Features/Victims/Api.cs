@@ -46,7 +46,7 @@ public static class VictimsApi
                     return NotFound();
                 }
 
-                audit.Record(AuditAction.View, nameof(Victim), caseId.ToString(), subjectPersonId: personId, purpose: "Victim's journey (API)");
+                audit.Record(AuditAction.View, nameof(Victim), caseId.ToString(), subjectPersonId: personId, purpose: Victim.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, loaded.Victim.Version);
                 return Results.Ok(Resource(loaded, work.EntitlementsOf(loaded), encryption));
@@ -123,7 +123,7 @@ public static class VictimsApi
                 {
                     Satisfaction = await VictimSatisfaction.ForAsync(db, access.VisibleCases(http.User), from.Value, to.Value, ct),
                 };
-                audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: $"Victims' Code compliance report {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (API)");
+                audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: ComplianceReport.Purpose(from, to));
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(report);
             })

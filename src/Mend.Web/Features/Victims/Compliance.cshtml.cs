@@ -57,7 +57,7 @@ public sealed class ComplianceModel(CaseAccess access, VictimDeadlines deadlines
         {
             Satisfaction = await VictimSatisfaction.ForAsync(db, access.VisibleCases(User), from.Value, to.Value, ct),
         };
-        audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: $"Victims' Code compliance report {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+        audit.Record(AuditAction.View, "VictimsCodeCompliance", null, purpose: ComplianceReport.Purpose(from, to));
         await db.SaveChangesAsync(ct);
     }
 }

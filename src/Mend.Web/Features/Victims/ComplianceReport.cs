@@ -7,6 +7,10 @@ namespace Mend.Web.Features.Victims;
 /// </summary>
 public sealed record ComplianceReport(DateOnly From, DateOnly To, IReadOnlyList<ComplianceReport.Line> Lines, IReadOnlyList<ComplianceReport.Exception> Exceptions)
 {
+    /// <summary>Why the report was read, in the audit trail, from its page and its API alike.</summary>
+    public static string Purpose(DateOnly? from, DateOnly? to) =>
+        $"Victims' Code compliance report {from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} to {to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Victim satisfaction over the same period, reported beside compliance.</summary>
     public VictimSatisfaction? Satisfaction { get; init; }
 

@@ -53,7 +53,7 @@ public sealed class JourneyModel(MendDb db, VictimWork work, FieldEncryption enc
             return NotFound();
         }
 
-        audit.Record(AuditAction.View, nameof(Victim), caseId.ToString(), subjectPersonId: personId, purpose: "Victim's journey");
+        audit.Record(AuditAction.View, nameof(Victim), caseId.ToString(), subjectPersonId: personId, purpose: Victim.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
     }

@@ -15,6 +15,9 @@ namespace Mend.Web.Features.Victims;
 /// </summary>
 public sealed class Victim : IVersioned, IPersonalData
 {
+    /// <summary>Why a victim's journey is read, in the audit trail, from its page and its API alike.</summary>
+    public const string ViewPurpose = "Victim's journey";
+
     Guid? IPersonalData.SubjectPersonId => PersonId;
 
     private readonly List<VictimChoice> _choices = [];

@@ -69,11 +69,11 @@ public static class ApiChange
             case OutcomeKind.NotFound:
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found, or you cannot see it.");
             case OutcomeKind.Forbidden:
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Message);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Sentence(outcome.Message));
             case OutcomeKind.Refused:
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: outcome.Message);
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Sentence(outcome.Message));
             case OutcomeKind.Stale:
-                return Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: outcome.Message);
+                return Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: Sentence(outcome.Message));
             case OutcomeKind.Invalid:
                 return ApiResults.FieldErrors(outcome.Errors);
             default:
@@ -85,4 +85,7 @@ public static class ApiChange
                 return done(outcome.Value!);
         }
     }
+
+    /// <summary>Problem titles are sentences; page messages (GOV.UK style) have no final full stop.</summary>
+    private static string? Sentence(string? message) => message is null || message.EndsWith('.') ? message : message + ".";
 }

@@ -28,6 +28,25 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settin
         return auditEvent;
     }
 
+    /// <summary>
+    /// The one rule for auditing a view of a record about people, called alike by its page and its API: a row per person
+    /// whose data was shown, each naming the record; a row for the record alone only when nobody was shown (decision 0008).
+    /// </summary>
+    /// <param name="purpose">Why the user looked, as the feature names it ("Case work"); the same from page and API.</param>
+    public void Viewed(string entityType, string entityId, IEnumerable<Guid> peopleShown, string purpose)
+    {
+        var shown = peopleShown.Distinct().ToList();
+        if (shown.Count == 0)
+        {
+            Record(AuditAction.View, entityType, entityId, purpose: purpose);
+        }
+
+        foreach (var personId in shown)
+        {
+            Record(AuditAction.View, entityType, entityId, subjectPersonId: personId, purpose: purpose);
+        }
+    }
+
     public async Task RecordNowAsync(
         AuditAction action, string entityType, string? entityId = null, string? purpose = null, string? outcome = null,
         CancellationToken cancellationToken = default)

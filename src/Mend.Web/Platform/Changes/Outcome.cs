@@ -32,5 +32,10 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
 
     public static Outcome<T> Stale(string message) => new(OutcomeKind.Stale, default, Empty, message);
 
+    /// <summary>The same outcome carrying another value when done (e.g. the saved record and a link made with it).</summary>
+    public Outcome<TOther> Map<TOther>(Func<T, TOther> map) => new(Kind, Kind == OutcomeKind.Done ? map(Value!) : default, Errors, Message);
+
+    public bool IsDone => Kind == OutcomeKind.Done;
+
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }

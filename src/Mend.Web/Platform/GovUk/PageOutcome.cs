@@ -39,4 +39,15 @@ public static class PageOutcome
                 return PageAnswer.ShowAgain;
         }
     }
+
+    /// <summary>
+    /// The same for a page that binds one nested input: the outcome's field "heldOn" is the input "Input.HeldOn",
+    /// "times[0].arriveAt" is "Input.Times[0].ArriveAt".
+    /// </summary>
+    public static PageAnswer Apply<T>(Outcome<T> outcome, ModelStateDictionary modelState, string prefix = "Input") =>
+        Apply(outcome, modelState, field => prefix + "." + InputName(field));
+
+    /// <summary>An API field path ("times[0].arriveAt") as the page's property path ("Times[0].ArriveAt").</summary>
+    public static string InputName(string field) =>
+        string.Join(".", field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 }

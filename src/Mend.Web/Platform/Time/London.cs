@@ -54,6 +54,29 @@ public static class London
         return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);
     }
 
+    /// <summary>A time of day as a person types it ("9:30", "14:30"); null when blank; an error when it is not a time.</summary>
+    public static (TimeOnly? Time, string? Error) ParseTime(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return (null, null);
+        }
+
+        return TimeOnly.TryParseExact(typed.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? (time, null)
+            : (null, "Enter a time like 14:30");
+    }
+
+    /// <summary>
+    /// A day and a typed time of day in London as a UTC instant (<see cref="ParseTime"/> then <see cref="ToUtc"/>): null
+    /// without an error when the time is blank; an error when it is not a time or falls in the skipped spring hour.
+    /// </summary>
+    public static (DateTime? Utc, string? Error) ToUtc(DateOnly day, string? typedTime)
+    {
+        var (time, error) = ParseTime(typedTime);
+        return time is { } t ? ToUtc(day, t) : (null, error);
+    }
+
     private static string Clock(TimeOnly time) => time.ToString("h:mm", EnGb) + (time.Hour < 12 ? "am" : "pm");
 
     /// <summary>The UTC instant at which a London calendar day starts.</summary>
