@@ -66,6 +66,7 @@ public sealed class VictimJourneyTests(BrowserFixture browser)
         await CasePages.FillDateAsync(practitioner, "Date the views were given", today);
         await SaveAsync(practitioner);
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "Their views for the decision-maker" }).ClickAsync();
+        await practitioner.GetByRole(AriaRole.Link, new() { Name = "Record that views were shared" }).ClickAsync();
         await practitioner.GetByLabel("Views for the court").CheckAsync();
         await practitioner.GetByLabel("Shared with").FillAsync("Youth court, 4 December");
         await CasePages.FillDateAsync(practitioner, "Date shared", today);

@@ -49,7 +49,7 @@ public sealed class AssessmentPagesTests(MendFactory factory) : IClassFixture<Me
     {
         var page = await client.GetPageAsync($"/Assessments/{id}/{slug}");
         var version = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
-        return await client.SubmitAsync($"/Assessments/{id}/{slug}", fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("Version", version)));
+        return await client.SubmitAsync($"/Assessments/{id}/{slug}", fields.Select(f => new KeyValuePair<string, string>("Input." + f.Item1, f.Item2)).Append(new("Version", version)));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class AssessmentPagesTests(MendFactory factory) : IClassFixture<Me
         Assert.Contains("Rate risk of physical harm (to anyone taking part or staff)", errors);
         Assert.Contains("Rate risk of emotional harm or re-victimisation", errors);
         Assert.Contains("Say why power imbalance is high", errors);
-        Assert.NotNull(page.QuerySelector("#Factors_0__Rating-error, .govuk-form-group--error #Factors_0__Rating"));
+        Assert.NotNull(page.QuerySelector("#Input_Factors_0__Rating-error, .govuk-form-group--error #Input_Factors_0__Rating"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.AssessmentFactors.CountAsync(f => f.AssessmentId == id)));
 
         var review = await SaveSectionAsync(client, id, "recommendation", [("OverallRisk", "Low"), ("ReviewOn.Day", "31"), ("ReviewOn.Month", "2"), ("ReviewOn.Year", "2027")]);

@@ -209,21 +209,21 @@ public sealed class VictimsTests(MendFactory factory) : IClassFixture<MendFactor
         var choice = await client.GetPageAsync(journey + "/choices");
         var version = choice.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         var today = factory.Clock.GetUtcNow();
-        var declined = await client.SubmitAsync(journey + "/choices", [new("Version", version), new("Kind", "Contact"), new("Agreed", "no"),
-            new("On.Day", today.Day.ToString()), new("On.Month", today.Month.ToString()), new("On.Year", today.Year.ToString())]);
+        var declined = await client.SubmitAsync(journey + "/choices", [new("Version", version), new("Input.Kind", "Contact"), new("Input.Agreed", "no"),
+            new("Input.On.Day", today.Day.ToString()), new("Input.On.Month", today.Month.ToString()), new("Input.On.Year", today.Year.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
 
         var contactPage = await client.GetPageAsync(journey + "/contact");
         Assert.Contains("do not want to be contacted", contactPage.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
         var contact = await client.SubmitAsync(journey + "/contact", [new("Version", contactPage.QuerySelector("input[name=Version]")!.GetAttribute("value")!),
-            new("Direction", "Outgoing"), new("Method", "Phone"), new("Outcome", "Spoke"),
-            new("AtDate.Day", today.Day.ToString()), new("AtDate.Month", today.Month.ToString()), new("AtDate.Year", today.Year.ToString())]);
+            new("Input.Direction", "Outgoing"), new("Input.Method", "Phone"), new("Input.Outcome", "Spoke"),
+            new("Input.At.Day", today.Day.ToString()), new("Input.At.Month", today.Month.ToString()), new("Input.At.Year", today.Year.ToString())]);
         Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
         Assert.Contains((await Html.ParseAsync(contact)).ErrorSummary(), e => e.Contains("do not want to be contacted", StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.Victims.AnyAsync(v => v.PersonId == c.VictimId && v.Contacts.Any())));
 
-        var stale = await client.SubmitAsync(journey + "/choices", [new("Version", version), new("Kind", "Contact"), new("Agreed", "yes"),
-            new("On.Day", today.Day.ToString()), new("On.Month", today.Month.ToString()), new("On.Year", today.Year.ToString())]);
+        var stale = await client.SubmitAsync(journey + "/choices", [new("Version", version), new("Input.Kind", "Contact"), new("Input.Agreed", "yes"),
+            new("Input.On.Day", today.Day.ToString()), new("Input.On.Month", today.Month.ToString()), new("Input.On.Year", today.Year.ToString())]);
         Assert.Contains((await Html.ParseAsync(stale)).ErrorSummary(), e => e.StartsWith("Someone else changed this victim's record", StringComparison.Ordinal));
     }
 

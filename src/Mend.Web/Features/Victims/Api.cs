@@ -4,6 +4,7 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,21 +57,8 @@ public static class VictimsApi
             .Produces<VictimResource>().ProducesProblem(404);
 
         victim.MapPost("", async (Guid caseId, Guid personId, VictimWork.StartInput input, HttpContext http, VictimWork work, FieldEncryption encryption, CancellationToken ct) =>
-            {
-                var result = await work.StartAsync(http.User, caseId, personId, input, ct);
-                if (result.NotFound)
-                {
-                    return NotFound();
-                }
-
-                if (!result.Succeeded)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Victim!.Version);
-                return Results.Created($"/api/v1/cases/{caseId}/victims/{personId}", new { result.Victim.CaseId, result.Victim.PersonId, result.Victim.Version });
-            })
+                ApiChange.Answer(http, await work.StartAsync(http.User, caseId, personId, input, ct), v => v.Version,
+                    v => Results.Created($"/api/v1/cases/{caseId}/victims/{personId}", new { v.CaseId, v.PersonId, v.Version })))
             .WithName("StartVictim").WithSummary("Starts the victim's record: how their details reached the service and when (the Code's deadlines count from then)")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404);
@@ -96,8 +84,8 @@ public static class VictimsApi
 
         victim.MapPost("/survey-links", (Guid caseId, Guid personId, HttpContext http, VictimWork work, MendDb db, CaseAccess access, CancellationToken ct) =>
                 ApiChange.RunAsync(http, VisibleVersion(db, access, http, caseId, personId),
-                    async version => (await work.SurveyLinkAsync(http.User, caseId, personId, version, ct)).ToOutcome(), r => r.Victim!.Version,
-                    r => Results.Created(r.SurveyLink!, new { link = $"{http.Request.Scheme}://{http.Request.Host}{r.SurveyLink}", r.Victim!.Version }), ct))
+                    version => work.SurveyLinkAsync(http.User, caseId, personId, version, ct), made => made.Victim.Version,
+                    made => Results.Created(made.Link, new { link = $"{http.Request.Scheme}://{http.Request.Host}{made.Link}", made.Victim.Version }), ct))
             .WithName("MakeVictimSurveyLink").WithSummary("Makes a single-use, expiring survey link for the victim; the link is returned once. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
@@ -132,13 +120,13 @@ public static class VictimsApi
             .Produces<ComplianceReport>().ProducesValidationProblem();
     }
 
-    private delegate Task<VictimWork.Result> Change<in T>(VictimWork work, ClaimsPrincipal user, Guid caseId, Guid personId, int version, T input, CancellationToken ct);
+    private delegate Task<Outcome<Victim>> Change<in T>(VictimWork work, ClaimsPrincipal user, Guid caseId, Guid personId, int version, T input, CancellationToken ct);
 
     private static void MapChange<T>(RouteGroupBuilder group, string method, string path, string name, string summary, Change<T> change) =>
         group.MapMethods(path, [method], (Guid caseId, Guid personId, T input, HttpContext http, VictimWork work, MendDb db, CaseAccess access, CancellationToken ct) =>
                 ApiChange.RunAsync(http, VisibleVersion(db, access, http, caseId, personId),
-                    async version => (await change(work, http.User, caseId, personId, version, input, ct)).ToOutcome(), r => r.Victim!.Version,
-                    r => Results.Ok(new { r.Victim!.CaseId, r.Victim.PersonId, r.Victim.Version }), ct))
+                    version => change(work, http.User, caseId, personId, version, input, ct), v => v.Version,
+                    v => Results.Ok(new { v.CaseId, v.PersonId, v.Version }), ct))
             .WithName(name).WithSummary(summary + ". Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);

@@ -64,30 +64,24 @@ public sealed class JourneyModel(MendDb db, VictimWork work, FieldEncryption enc
         var input = new VictimWork.StartInput(Enum.TryParse<DetailsSource>(Source, out var s) && Enum.IsDefined(s) ? s : null, received,
             Enhanced.Select(e => Enum.TryParse<EnhancedReasons>(e, out var r) ? r : EnhancedReasons.None).ToList(),
             Guid.TryParse(OnBehalfOfPersonId, out var child) ? child : null);
-        var result = await work.StartAsync(User, caseId, personId, input, ct);
-        if (result.NotFound)
+        var outcome = await work.StartAsync(User, caseId, personId, input, ct);
+        switch (PageOutcome.Apply(outcome, ModelState, PageOutcome.InputName))
         {
-            return NotFound();
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.Done when dateError is null:
+                TempData["Success"] = "Victim's record started";
+                return RedirectToPage(new { caseId, personId });
         }
 
         if (dateError is not null)
         {
-            result.Errors["receivedOn"] = dateError;
+            ModelState.Remove(nameof(ReceivedOn));
+            ModelState.AddModelError(nameof(ReceivedOn), dateError);
         }
 
-        if (!result.Succeeded || dateError is not null)
-        {
-            foreach (var (key, message) in result.Errors)
-            {
-                ModelState.AddModelError(key.Length == 0 ? "" : char.ToUpperInvariant(key[0]) + key[1..], message);
-            }
-
-            await LoadAsync(caseId, personId, ct);
-            return Page();
-        }
-
-        TempData["Success"] = "Victim's record started";
-        return RedirectToPage(new { caseId, personId });
+        await LoadAsync(caseId, personId, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid caseId, Guid personId, CancellationToken ct)

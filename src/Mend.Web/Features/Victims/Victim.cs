@@ -18,6 +18,9 @@ public sealed class Victim : IVersioned, IPersonalData
     /// <summary>Why a victim's journey is read, in the audit trail, from its page and its API alike.</summary>
     public const string ViewPurpose = "Victim's journey";
 
+    /// <summary>What a user is told when someone else saved the victim's record first.</summary>
+    public static readonly string StaleMessage = Platform.Changes.Conflicts.Message("this victim's record");
+
     Guid? IPersonalData.SubjectPersonId => PersonId;
 
     private readonly List<VictimChoice> _choices = [];

@@ -6,6 +6,7 @@ using Mend.Web.Features.People;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Security;
 using Mend.Web.Platform.Text;
@@ -47,19 +48,8 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
     /// <summary>What a victim's work needs: the case, the person, their record, today (UK) and the working days in force.</summary>
     public sealed record Loaded(Case Case, Person Person, ParticipantRole Role, Victim? Victim, DateOnly Today, WorkingDays Days);
 
-    public sealed record Result(Victim? Victim, Dictionary<string, string> Errors, bool NotFound = false, bool Conflict = false, string? SurveyLink = null)
-    {
-        public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict;
-
-        /// <summary>As the one outcome type the API adapter answers (this result type is to be replaced by it).</summary>
-        public Platform.Changes.Outcome<Result> ToOutcome() =>
-            NotFound ? Platform.Changes.Outcome<Result>.NotFound()
-            : Conflict ? Platform.Changes.Outcome<Result>.Stale(ConflictMessage + ".")
-            : !Succeeded ? Platform.Changes.Outcome<Result>.Invalid(Errors)
-            : Platform.Changes.Outcome<Result>.Done(this);
-    }
-
-    public const string ConflictMessage = "Someone else changed this victim's record while you were looking at it. Check the latest and try again";
+    /// <summary>A survey link made: the victim's record as saved, and the link (returned once; only its hash is kept).</summary>
+    public sealed record SurveyLinkMade(Victim Victim, string Link);
 
     public DateOnly Today => clock.LondonToday();
 
@@ -87,12 +77,12 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
     public static DateOnly? ClosedOn(Case @case) => @case.ClosedAt is { } closed ? London.DateOf(closed) : null;
 
-    public async Task<Result> StartAsync(ClaimsPrincipal user, Guid caseId, Guid personId, StartInput input, CancellationToken ct)
+    public async Task<Outcome<Victim>> StartAsync(ClaimsPrincipal user, Guid caseId, Guid personId, StartInput input, CancellationToken ct)
     {
         var loaded = await LoadAsync(user, caseId, personId, tracked: true, ct);
         if (loaded is null)
         {
-            return new Result(null, [], NotFound: true);
+            return Outcome<Victim>.NotFound();
         }
 
         var errors = new Dictionary<string, string>();
@@ -122,7 +112,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
         if (errors.Count > 0)
         {
-            return new Result(null, errors);
+            return Outcome<Victim>.Invalid(errors);
         }
 
         var onBehalfOf = loaded.Role == ParticipantRole.ParentOrCarer ? input.OnBehalfOfPersonId : null;
@@ -137,10 +127,10 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return new Result(null, new() { [""] = "Someone else has just started this victim's record. Open it again to carry on" });
+            return Outcome<Victim>.Invalid(new Dictionary<string, string> { [""] = "Someone else has just started this victim's record. Open it again to carry on" });
         }
 
-        return new Result(victim, []);
+        return Outcome<Victim>.Done(victim);
     }
 
     /// <summary>
@@ -159,7 +149,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         return person?.AgeRangeOn(on);
     }
 
-    public async Task<Result> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct)
+    public async Task<Outcome<Victim>> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct)
     {
         var onBehalfOf = await db.Victims.AsNoTracking().Where(v => v.CaseId == caseId && v.PersonId == personId).Select(v => v.OnBehalfOfPersonId).FirstOrDefaultAsync(ct);
         var ageAtOffence = input.ReceivedOn is { } received ? await AgeAtOffenceAsync(caseId, onBehalfOf ?? personId, received, ct) : null;
@@ -187,7 +177,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         });
     }
 
-    public Task<Result> ChoiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ChoiceInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> ChoiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ChoiceInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Require(errors, "kind", input.Kind, "Select which choice this is");
@@ -200,7 +190,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> DeclineAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DateOnly? on, CancellationToken ct) =>
+    public Task<Outcome<Victim>> DeclineAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DateOnly? on, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Past(errors, "on", on, loaded.Today, "the date they declined");
@@ -210,10 +200,10 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> ReturnToServiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct) =>
+    public Task<Outcome<Victim>> ReturnToServiceAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) => victim.ReturnToService(user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime));
 
-    public Task<Result> ContactAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ContactInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> ContactAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ContactInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Require(errors, "direction", input.Direction, "Select whether we contacted them or they contacted us");
@@ -242,7 +232,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> DecideAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DecisionInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> DecideAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DecisionInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Require(errors, "appropriate", input.Appropriate, "Select whether it is appropriate to invite the victim into a restorative process");
@@ -259,7 +249,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> RecordAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, RecordInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> RecordAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, RecordInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Require(errors, "kind", input.Kind, "Select what is being recorded");
@@ -293,7 +283,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
                 TextInput.Clean(input.LateReason)), due, encryption, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
         });
 
-    public Task<Result> ViewsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ViewsInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> ViewsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ViewsInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             Require(errors, "decisionMaker", input.DecisionMaker, "Select who the views are for");
@@ -313,7 +303,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> ShareAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ShareInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> ShareAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, ShareInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             var views = victim.Views.FirstOrDefault(v => v.Id == input.ViewsId);
@@ -337,7 +327,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             }
         });
 
-    public Task<Result> SurveyAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, SurveyInput input, CancellationToken ct) =>
+    public Task<Outcome<Victim>> SurveyAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, SurveyInput input, CancellationToken ct) =>
         ChangeAsync(user, caseId, personId, version, ct, (_, victim, errors) =>
         {
             CheckSurvey(errors, input);
@@ -351,7 +341,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         });
 
     /// <summary>Makes a single-use survey link; the link is returned once and only its hash is kept.</summary>
-    public async Task<Result> SurveyLinkAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct)
+    public async Task<Outcome<SurveyLinkMade>> SurveyLinkAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct)
     {
         var token = LinkTokens.New();
         var result = await ChangeAsync(user, caseId, personId, version, ct, (_, victim, _) =>
@@ -359,7 +349,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             var now = clock.GetUtcNow().UtcDateTime;
             db.SatisfactionSurveys.Add(victim.StartSurvey(LinkTokens.Hash(token), now.AddDays(settings.SurveyLinkDays), now));
         });
-        return result.Succeeded ? result with { SurveyLink = "/Survey/" + token } : result;
+        return result.Map(victim => new SurveyLinkMade(victim, "/Survey/" + token));
     }
 
     /// <summary>A random, URL-safe token for a single-use link.</summary>
@@ -381,46 +371,24 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
     public static bool DoNotContactDirectly(Person person) => person.Flags.Any(f => f.IsActive && f.Type == FlagType.DoNotContactDirectly);
 
-    private async Task<Result> ChangeAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct, Action<Loaded, Victim, Dictionary<string, string>> change)
+    private async Task<Outcome<Victim>> ChangeAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, CancellationToken ct,
+        Action<Loaded, Victim, Dictionary<string, string>> change)
     {
         var loaded = await LoadAsync(user, caseId, personId, tracked: true, ct);
-        if (loaded?.Victim is not { } victim)
+        if (loaded?.Victim is not { } found)
         {
-            return new Result(null, [], NotFound: true);
+            return Outcome<Victim>.NotFound();
         }
 
-        if (victim.Version != version)
-        {
-            return new Result(victim, new() { [""] = ConflictMessage }, Conflict: true);
-        }
-
-        var errors = new Dictionary<string, string>();
-        try
+        // The record just loaded (tracked, so this returns the same instance) by the one change routine.
+        return await VersionedChange.RunAsync(db, db.Victims.Where(v => v.Id == found.Id), version, (victim, errors) =>
         {
             change(loaded, victim, errors);
-        }
-        catch (DomainRuleException ex)
-        {
-            // The entity's rule, on the field it names.
-            errors[ex.Field ?? ""] = ex.Message.TrimEnd('.');
-        }
 
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new Result(victim, errors);
-        }
-
-        victim.Touch(clock.GetUtcNow().UtcDateTime);
-
-        // A new contact or record changes only child rows: mark the victim changed so its version moves.
-        db.Entry(victim).Property(v => v.ChangedAt).IsModified = true;
-        if (!await db.SaveAtVersionAsync(victim, version, ct))
-        {
-            return new Result(null, new() { [""] = ConflictMessage }, Conflict: true);
-        }
-
-        return new Result(victim, []);
+            // A new contact or record changes only child rows: mark the victim changed so its version moves.
+            victim.Touch(clock.GetUtcNow().UtcDateTime);
+            db.Entry(victim).Property(v => v.ChangedAt).IsModified = true;
+        }, Victim.StaleMessage, ct);
     }
 
     private void CheckSource(Dictionary<string, string> errors, DetailsSource? source, DateOnly? receivedOn, Loaded loaded)
