@@ -40,7 +40,7 @@ public static class BenchUser
             .HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"));
         Console.WriteLine(user.Id);
         Console.WriteLine(user.Email);
-        Console.WriteLine(result.PlainToken ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Values)));
+        Console.WriteLine(result.Value ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Values)));
         return 0;
     }
 

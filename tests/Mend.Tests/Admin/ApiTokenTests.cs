@@ -19,7 +19,7 @@ public sealed class ApiTokenTests(MendFactory factory) : IClassFixture<MendFacto
         {
             services.GetRequiredService<AuditActor>().ActAsSystem("test");
             var result = await services.GetRequiredService<IssueApiToken>().HandleAsync(new IssueApiToken.Request(userId, "integration", scopes, days));
-            plain = result.PlainToken;
+            plain = result.Value;
         });
         Assert.NotNull(plain);
         Assert.True(PersonalAccessToken.TryParse(plain!, out var id, out _));

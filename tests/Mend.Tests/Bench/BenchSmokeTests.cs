@@ -33,7 +33,7 @@ public sealed class BenchSmokeTests(MendFactory factory) : IClassFixture<MendFac
             await factory.WithScopeAsync(async services =>
             {
                 services.GetRequiredService<AuditActor>().ActAsSystem("bench-smoke");
-                token = (await services.GetRequiredService<IssueApiToken>().HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"))).PlainToken;
+                token = (await services.GetRequiredService<IssueApiToken>().HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"))).Value;
             });
             var http = factory.CreateBrowserClient();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

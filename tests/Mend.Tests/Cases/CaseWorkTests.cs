@@ -115,7 +115,7 @@ public sealed class CaseWorkTests(MendFactory factory) : IClassFixture<MendFacto
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
         var caseId = await ReferredCaseAsync(client);
         await client.SubmitAsync($"/Cases/{caseId}",
-            [new("NoteType", nameof(NoteType.Visit)), new("NoteDate.Day", Today.Day.ToString()), new("NoteDate.Month", Today.Month.ToString()), new("NoteDate.Year", Today.Year.ToString()), new("NoteText", "Visited on Tuesday")],
+            [new("Note.Type", nameof(NoteType.Visit)), new("Note.Date.Day", Today.Day.ToString()), new("Note.Date.Month", Today.Month.ToString()), new("Note.Date.Year", Today.Year.ToString()), new("Note.Text", "Visited on Tuesday")],
             $"/Cases/{caseId}?handler=Note");
         var noteId = await factory.WithDbAsync(db => db.CaseNotes.Where(n => n.CaseId == caseId).Select(n => n.Id).SingleAsync());
 

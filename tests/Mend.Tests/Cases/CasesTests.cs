@@ -87,7 +87,7 @@ public sealed class CasesTests(MendFactory factory) : IClassFixture<MendFactory>
         var caseId = await OpenCaseAsync(client);
         var secret = "Talked about the broken window " + Guid.NewGuid().ToString("N");
         var added = await client.SubmitAsync($"/Cases/{caseId}",
-            [new("NoteType", nameof(NoteType.PhoneCall)), .. Date("NoteDate", Today).Select(d => new KeyValuePair<string, string>(d.Item1, d.Item2)), new("NoteText", secret)],
+            [new("Note.Type", nameof(NoteType.PhoneCall)), .. Date("Note.Date", Today).Select(d => new KeyValuePair<string, string>(d.Item1, d.Item2)), new("Note.Text", secret)],
             $"/Cases/{caseId}?handler=Note");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 

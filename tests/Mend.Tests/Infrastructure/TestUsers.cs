@@ -53,7 +53,7 @@ public static class TestUsers
         var result = await scope.ServiceProvider.GetRequiredService<Mend.Web.Features.Admin.Users.IssueApiToken>()
             .HandleAsync(new Mend.Web.Features.Admin.Users.IssueApiToken.Request(userId, "test", scopes, days));
         Assert.Empty(result.Errors);
-        return result.PlainToken!;
+        return result.Value!;
     }
 
     private static void Check(IdentityResult result) =>

@@ -54,24 +54,11 @@ public static class AssessmentsApi
                     return ApiResults.FieldErrors(new Dictionary<string, string> { ["personId"] = "Say whose assessment to start" });
                 }
 
-                var result = await start.HandleAsync(id, personId, http.User, ct);
-                if (result.CaseNotFound)
-                {
-                    return NotFound("case");
-                }
-
-                if (result.ExistingDraftId is { } draft)
-                {
-                    return Results.Problem(statusCode: 409, title: result.Error, extensions: new Dictionary<string, object?> { ["existingDraftId"] = draft });
-                }
-
-                if (result.Assessment is null)
-                {
-                    return ApiResults.FieldErrors(new Dictionary<string, string> { ["personId"] = result.Error! });
-                }
-
-                ApiResults.SetETag(http, result.Assessment.Version);
-                return Results.Created($"/api/v1/assessments/{result.Assessment.Id}", AssessmentSheet.From(result.Assessment, encryption));
+                var outcome = await start.HandleAsync(id, personId, http.User, ct);
+                return outcome.Kind == OutcomeKind.Exists
+                    ? Results.Problem(statusCode: 409, title: outcome.Message, extensions: new Dictionary<string, object?> { ["existingDraftId"] = outcome.ExistingId })
+                    : ApiChange.Answer(http, outcome, a => a.Version,
+                        a => Results.Created($"/api/v1/assessments/{a.Id}", AssessmentSheet.From(a, encryption)));
             })
             .WithTags("Assessments").WithName("StartAssessment").WithSummary("Starts an assessment of someone on the case, or a reassessment from their last one")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))

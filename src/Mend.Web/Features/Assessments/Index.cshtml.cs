@@ -3,6 +3,8 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
+using Mend.Web.Platform.GovUk;
 using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,27 +79,25 @@ public sealed class IndexModel(MendDb db, CaseAccess access, AssessmentChecks ch
 
     public async Task<IActionResult> OnPostStartAsync(Guid caseId, CancellationToken ct)
     {
-        var result = await start.HandleAsync(caseId, PersonId, User, ct);
-        if (result.CaseNotFound)
+        var outcome = await start.HandleAsync(caseId, PersonId, User, ct);
+        if (outcome.Kind == OutcomeKind.Exists)
         {
-            return NotFound();
+            TempData["Success"] = outcome.Message;
+            return RedirectToPage("/Assessments/View", new { id = outcome.ExistingId });
         }
 
-        if (result.ExistingDraftId is { } draft)
+        switch (PageOutcome.Apply(outcome, ModelState, _ => nameof(PersonId)))
         {
-            TempData["Success"] = result.Error;
-            return RedirectToPage("/Assessments/View", new { id = draft });
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.ShowAgain:
+                await LoadAsync(caseId, ct);
+                return Page();
         }
 
-        if (result.Assessment is null)
-        {
-            ModelState.AddModelError(nameof(PersonId), result.Error!);
-            await LoadAsync(caseId, ct);
-            return Page();
-        }
-
-        TempData["Success"] = result.Assessment.Number == 1 ? "Assessment started" : $"Reassessment started: version {result.Assessment.Number} begins with the answers of the last one";
-        return RedirectToPage("/Assessments/View", new { id = result.Assessment.Id });
+        var started = outcome.Value!;
+        TempData["Success"] = started.Number == 1 ? "Assessment started" : $"Reassessment started: version {started.Number} begins with the answers of the last one";
+        return RedirectToPage("/Assessments/View", new { id = started.Id });
     }
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)

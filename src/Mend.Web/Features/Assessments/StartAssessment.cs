@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Assessments;
@@ -12,26 +13,24 @@ namespace Mend.Web.Features.Assessments;
 /// </summary>
 public sealed class StartAssessment(MendDb db, CaseAccess access, TimeProvider clock)
 {
-    /// <summary>The new draft, or the error; <see cref="ExistingDraftId"/> points at a draft to carry on with instead.</summary>
-    public sealed record Result(Assessment? Assessment, string? Error, Guid? ExistingDraftId = null, bool CaseNotFound = false);
-
-    public async Task<Result> HandleAsync(Guid caseId, Guid personId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The new draft; invalid (on personId) when nobody on the case can be assessed; exists with the draft to carry on with.</summary>
+    public async Task<Outcome<Assessment>> HandleAsync(Guid caseId, Guid personId, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await access.VisibleCases(user).AsNoTracking().Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (@case is null)
         {
-            return new Result(null, "There is no case with that id that you can see.", CaseNotFound: true);
+            return Outcome<Assessment>.NotFound();
         }
 
         if (@case.Status is CaseStatus.Closed or CaseStatus.Declined)
         {
-            return new Result(null, "The case is closed, so nobody on it can be assessed.");
+            return Outcome<Assessment>.Invalid("personId", "The case is closed, so nobody on it can be assessed.");
         }
 
         var participant = @case.Participants.Where(p => p.PersonId == personId && p.EndedAt is null).OrderBy(p => p.Role).FirstOrDefault();
         if (participant is null)
         {
-            return new Result(null, "Choose someone who is taking part in the case.");
+            return Outcome<Assessment>.Invalid("personId", "Choose someone who is taking part in the case.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +42,7 @@ public sealed class StartAssessment(MendDb db, CaseAccess access, TimeProvider c
         }
         else if (latest.IsEditable)
         {
-            return new Result(null, "This person already has an assessment in progress; carry on with it.", latest.Id);
+            return Outcome<Assessment>.Exists("This person already has an assessment in progress; carry on with it.", latest.Id);
         }
         else if (latest.Status == AssessmentStatus.Superseded)
         {
@@ -65,9 +64,9 @@ public sealed class StartAssessment(MendDb db, CaseAccess access, TimeProvider c
             db.ChangeTracker.Clear();
             var draft = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId && a.PersonId == personId)
                 .OrderByDescending(a => a.Number).Select(a => a.Id).FirstAsync(ct);
-            return new Result(null, "Someone else has just started an assessment of this person; carry on with it.", draft);
+            return Outcome<Assessment>.Exists("Someone else has just started an assessment of this person; carry on with it.", draft);
         }
 
-        return new Result(next, null);
+        return Outcome<Assessment>.Done(next);
     }
 }

@@ -96,14 +96,8 @@ public static class CasesApi
 
         v1.MapPost("/referrals", async (ReferCase.Request request, HttpContext http, ReferCase refer, CancellationToken ct) =>
             {
-                var result = await refer.HandleAsync(request, http.User, ct);
-                if (result.Case is null)
-                {
-                    return ApiResults.FieldErrors(result.Errors);
-                }
-
-                ApiResults.SetETag(http, result.Case.Version);
-                return Results.Created($"/api/v1/cases/{result.Case.Id}", new { result.Case.Id, result.Case.Reference, result.Case.Status });
+                return ApiChange.Answer(http, await refer.HandleAsync(request, http.User, ct), c => c.Version,
+                    c => Results.Created($"/api/v1/cases/{c.Id}", new { c.Id, c.Reference, c.Status }));
             })
             .WithTags("Cases").WithName("CreateReferral").WithSummary("Records a referral for a young person already on Mend; it opens a case waiting for a decision")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))

@@ -10,6 +10,9 @@ namespace Mend.Web.Features.Cases;
 /// </summary>
 public sealed class Case : IVersioned
 {
+    /// <summary>What a user is told when someone else saved the case first.</summary>
+    public static readonly string StaleMessage = Platform.Changes.Conflicts.Message("this case");
+
     private readonly List<CaseParticipant> _participants = [];
     private readonly List<Offence> _offences = [];
     private readonly List<CaseAllocation> _allocations = [];
@@ -165,6 +168,19 @@ public sealed class Case : IVersioned
         }
 
         Touch(now);
+    }
+
+    /// <summary>Restricts the case to the people named (see <see cref="Restrict"/>), or lifts the restriction.</summary>
+    public void SetRestriction(bool restricted, IEnumerable<(Guid UserId, string Name)> named, string byName, DateTime now)
+    {
+        if (restricted)
+        {
+            Restrict(named, byName, now);
+        }
+        else
+        {
+            Unrestrict(now);
+        }
     }
 
     public void Unrestrict(DateTime now)

@@ -1,5 +1,6 @@
 using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.GovUk;
 using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -43,16 +44,8 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
     /// <summary>Practitioners and managers in any team, who can be named on a restricted case.</summary>
     public IReadOnlyList<SelectListItem> Staff { get; private set; } = [];
 
-    public static IEnumerable<SelectListItem> RiskItems =>
-        Enum.GetValues<RiskLevel>().Select(r => new SelectListItem(CaseWords.Describe(r), r.ToString()));
-
-    public static IEnumerable<SelectListItem> RestrictionItems =>
-        [new("No: the case's team can see it", "no"), new("Yes: only the people named below, the allocated worker and the team's managers", "yes")];
-
     public IReadOnlyList<SelectListItem> Workers { get; private set; } = [];
 
-    public static IEnumerable<SelectListItem> ClosureItems =>
-        Enum.GetValues<ClosureReason>().Select(r => new SelectListItem(CaseWords.Describe(r), r.ToString()));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -72,69 +65,88 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
 
     public async Task<IActionResult> OnPostAllocateAsync(Guid id, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Manager))
+        var success = "";
+        return await ChangeAsync(id, (@case, errors) =>
         {
-            return Forbid();
-        }
+            var worker = Guid.TryParse(WorkerId, out var workerId) ? Workers.FirstOrDefault(w => w.Value == workerId.ToString()) : null;
+            if (worker is null || @case.Status is CaseStatus.Closed or CaseStatus.Declined)
+            {
+                errors[nameof(WorkerId)] = worker is null ? "Select a practitioner or manager from the case's team" : "A closed or declined case cannot be allocated";
+                return;
+            }
 
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        var worker = Guid.TryParse(WorkerId, out var workerId) ? Workers.FirstOrDefault(w => w.Value == workerId.ToString()) : null;
-        if (worker is null)
-        {
-            ModelState.AddModelError(nameof(WorkerId), "Select a practitioner or manager from the case's team");
-        }
-        else if (Case.Status is CaseStatus.Closed or CaseStatus.Declined)
-        {
-            ModelState.AddModelError(nameof(WorkerId), "A closed or declined case cannot be allocated");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        Case.Allocate(Guid.Parse(worker!.Value), worker.Text, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync($"Case allocated to {worker.Text}", ct);
+            @case.Allocate(workerId, worker.Text, User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            success = $"Case allocated to {worker.Text}";
+        }, () => success, ct, managersOnly: true);
     }
 
     public async Task<IActionResult> OnPostRiskAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
         var (review, dateError) = RiskReviewOn.Parse("Review date");
         RiskLevel? level = Enum.TryParse<RiskLevel>(Risk, out var parsed) ? parsed : null;
-        if (dateError is not null)
+        return await ChangeAsync(id, (@case, errors) =>
         {
-            ModelState.AddModelError(nameof(RiskReviewOn), dateError);
-        }
-
-        foreach (var (field, message) in CaseRules.CheckRisk(level, review, clock.LondonToday()))
-        {
-            if (field != nameof(RiskReviewOn) || dateError is null)
+            foreach (var (field, message) in CaseRules.CheckRisk(level, review, clock.LondonToday()))
             {
-                ModelState.AddModelError(field, message);
+                errors[field] = message;
             }
-        }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+            if (dateError is not null)
+            {
+                errors[nameof(RiskReviewOn)] = dateError;
+            }
 
-        Case.SetRisk(level!.Value, review, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync($"Risk level set to {CaseWords.Describe(level.Value).ToLowerInvariant()}", ct);
+            if (errors.Count == 0)
+            {
+                @case.SetRisk(level!.Value, review, clock.GetUtcNow().UtcDateTime);
+            }
+        }, () => $"Risk level set to {CaseWords.Describe(level!.Value).ToLowerInvariant()}", ct);
     }
 
-    public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRestrictAsync(Guid id, CancellationToken ct) =>
+        await ChangeAsync(id, (@case, errors) =>
+        {
+            var named = NamedPeople.Select(n => Guid.TryParse(n, out var g) ? g : Guid.Empty).Distinct().ToList();
+            var chosen = Staff.Where(s => named.Contains(Guid.Parse(s.Value))).ToList();
+            if (Restricted is not ("yes" or "no") || chosen.Count != named.Count)
+            {
+                errors[Restricted is not ("yes" or "no") ? nameof(Restricted) : nameof(NamedPeople)] =
+                    Restricted is not ("yes" or "no") ? "Select whether the case is restricted" : "Select people from the list";
+                return;
+            }
+
+            @case.SetRestriction(Restricted == "yes", chosen.Select(s => (Guid.Parse(s.Value), s.Text)), User.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+        }, () => Restricted == "yes" ? "The case is restricted to the people named" : "The case is no longer restricted", ct, managersOnly: true);
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        await ChangeAsync(id, (@case, errors) =>
+        {
+            var reason = Enum.TryParse<ClosureReason>(ClosureReason, out var r) && Enum.IsDefined(r) ? r : (ClosureReason?)null;
+            if (reason is null || @case.Status != CaseStatus.Open)
+            {
+                errors[nameof(ClosureReason)] = reason is null ? "Select why the case is closing" : "Only an open case can be closed";
+            }
+            else if (reason == Cases.ClosureReason.Other && string.IsNullOrWhiteSpace(ClosureNote))
+            {
+                errors[nameof(ClosureNote)] = "Say why the case is closing";
+            }
+
+            if (ClosureNote?.Trim().Length > 2000)
+            {
+                errors[nameof(ClosureNote)] = "Closing note must be 2000 characters or fewer";
+            }
+
+            if (errors.Count == 0)
+            {
+                @case.Close(reason!.Value, string.IsNullOrWhiteSpace(ClosureNote) ? null : ClosureNote.Trim(), clock.GetUtcNow().UtcDateTime);
+            }
+        }, () => "Case closed", ct);
+
+    /// <summary>A change to the case by the one change routine; the form again with its errors, or back to the case.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, Action<Case, Dictionary<string, string>> change, Func<string> success, CancellationToken ct,
+        bool managersOnly = false)
     {
-        if (!User.IsInRole(Roles.Manager))
+        if (managersOnly && !User.IsInRole(Roles.Manager))
         {
             return Forbid();
         }
@@ -144,88 +156,28 @@ public sealed class ManageModel(MendDb db, CaseAccess access, TimeProvider clock
             return NotFound();
         }
 
-        var named = NamedPeople.Select(n => Guid.TryParse(n, out var g) ? g : Guid.Empty).Distinct().ToList();
-        var chosen = Staff.Where(s => named.Contains(Guid.Parse(s.Value))).ToList();
-        if (Restricted is not ("yes" or "no"))
+        var outcome = await VersionedChange.RunAsync(db, Visible(id), Version, change, Cases.Case.StaleMessage, ct);
+        switch (PageOutcome.Apply(outcome, ModelState, PageOutcome.InputName))
         {
-            ModelState.AddModelError(nameof(Restricted), "Select whether the case is restricted");
+            case PageAnswer.NotFound:
+                return NotFound();
+            case PageAnswer.Done:
+                TempData["Success"] = success();
+                return RedirectToPage("/Cases/View", new { id });
+            default:
+                ModelState.Remove(nameof(Version));
+                await LoadAsync(id, ct);
+                Version = Case.Version;
+                return Page();
         }
-        else if (chosen.Count != named.Count)
-        {
-            ModelState.AddModelError(nameof(NamedPeople), "Select people from the list");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (Restricted == "yes")
-        {
-            Case.Restrict(chosen.Select(s => (Guid.Parse(s.Value), s.Text)), User.DisplayNameOf(), now);
-        }
-        else
-        {
-            Case.Unrestrict(now);
-        }
-
-        return await SaveAsync(Restricted == "yes" ? "The case is restricted to the people named" : "The case is no longer restricted", ct);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Enum.TryParse<ClosureReason>(ClosureReason, out var reason) || !Enum.IsDefined(reason))
-        {
-            ModelState.AddModelError(nameof(ClosureReason), "Select why the case is closing");
-        }
-        else if (reason == Cases.ClosureReason.Other && string.IsNullOrWhiteSpace(ClosureNote))
-        {
-            ModelState.AddModelError(nameof(ClosureNote), "Say why the case is closing");
-        }
-
-        if (ClosureNote?.Trim().Length > 2000)
-        {
-            ModelState.AddModelError(nameof(ClosureNote), "Closing note must be 2000 characters or fewer");
-        }
-
-        if (Case.Status != CaseStatus.Open)
-        {
-            ModelState.AddModelError(nameof(ClosureReason), "Only an open case can be closed");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        Case.Close(reason, string.IsNullOrWhiteSpace(ClosureNote) ? null : ClosureNote.Trim(), clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync("Case closed", ct);
-    }
-
-    private async Task<IActionResult> SaveAsync(string success, CancellationToken ct)
-    {
-        var id = Case.Id;
-        if (!await db.SaveAtVersionAsync(Case, Version, ct))
-        {
-            await LoadAsync(id, ct);
-            Version = Case.Version;
-            ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
-            return Page();
-        }
-
-        TempData["Success"] = success;
-        return RedirectToPage("/Cases/View", new { id = Case.Id });
-    }
+    private IQueryable<Case> Visible(Guid id) =>
+        access.VisibleCases(User).Include(c => c.Allocations).Include(c => c.AccessGrants).AsSplitQuery().Where(c => c.Id == id);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var @case = await access.VisibleCases(User).Include(c => c.Allocations).Include(c => c.AccessGrants).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var @case = await Visible(id).AsNoTracking().SingleOrDefaultAsync(ct);
         if (@case is null)
         {
             return false;

@@ -93,13 +93,13 @@ public sealed class ReferModel(ReferCase referCase, CaseAccess access, MendDb db
             ModelState.AddModelError(field == nameof(ReferCase.Request.YoungPersonId) ? "" : $"Input.{field}", message);
         }
 
-        if (result.Case is null)
+        if (!result.IsDone)
         {
             return Page();
         }
 
-        TempData["Success"] = $"Referral recorded as case {result.Case.Reference}";
-        return RedirectToPage("/Cases/View", new { id = result.Case.Id });
+        TempData["Success"] = $"Referral recorded as case {result.Value!.Reference}";
+        return RedirectToPage("/Cases/View", new { id = result.Value.Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -4,6 +4,7 @@ using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Text;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,8 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
         public string? OffenceDescription { get; set; }
     }
 
-    public sealed record Result(Case? Case, IReadOnlyDictionary<string, string> Errors);
-
-    public async Task<Result> HandleAsync(Request request, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The case opened for the referral, waiting for a decision; or invalid, each error under the request's property name.</summary>
+    public async Task<Outcome<Case>> HandleAsync(Request request, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         var today = clock.LondonToday();
@@ -116,7 +116,7 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
 
         if (errors.Count > 0)
         {
-            return new Result(null, errors);
+            return Outcome<Case>.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -128,7 +128,7 @@ public sealed class ReferCase(MendDb db, CaseAccess access, CaseSettings setting
         @case.AddOffence(new OffenceDetails(request.OffenceTypeId!.Value, request.OffenceDate!.Value, TextInput.Clean(request.OffenceLocation), TextInput.Clean(request.OffenceDescription), []), now);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        return new Result(@case, errors);
+        return Outcome<Case>.Done(@case);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
@@ -30,19 +29,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     public string? Show { get; set; }
 
     [BindProperty]
-    public string? NoteType { get; set; }
-
-    [BindProperty]
-    public DateParts NoteDate { get; set; } = new();
-
-    [BindProperty]
-    public string? NoteTime { get; set; }
-
-    [BindProperty]
-    public string? NoteWithWhom { get; set; }
-
-    [BindProperty]
-    public string? NoteText { get; set; }
+    public NoteForm Note { get; set; } = new();
 
     [BindProperty]
     public string? Decision { get; set; }
@@ -123,7 +110,13 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
             return NotFound();
         }
 
-        var details = ValidateNote();
+        var errors = new Dictionary<string, string>();
+        var details = Note.Read(Today, errors);
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError($"{nameof(Note)}.{field}", message);
+        }
+
         if (details is null)
         {
             await LoadAsync(id, ct);
@@ -166,7 +159,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     {
         if (!await db.SaveAtVersionAsync(@case, Version, ct))
         {
-            ModelState.AddModelError("", "Someone else changed this case while you were looking at it. The page now shows the latest; check it and try again");
+            ModelState.AddModelError("", Cases.Case.StaleMessage);
             await LoadAsync(@case.Id, ct);
             Version = Case.Case.Version;
             return Page();
@@ -174,63 +167,6 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
         TempData["Success"] = success;
         return RedirectToPage(new { id = @case.Id });
-    }
-
-    private NoteDetails? ValidateNote()
-    {
-        var (date, dateError) = NoteDate.Parse("Date");
-        if (!Enum.TryParse<NoteType>(NoteType, out var type) || !Enum.IsDefined(type))
-        {
-            ModelState.AddModelError(nameof(NoteType), "Select the kind of note");
-        }
-
-        if (dateError is not null)
-        {
-            ModelState.AddModelError(nameof(NoteDate), dateError);
-        }
-        else if (date is null)
-        {
-            ModelState.AddModelError(nameof(NoteDate), "Enter the date it happened");
-        }
-        else if (date > Today)
-        {
-            ModelState.AddModelError(nameof(NoteDate), "Date must be today or in the past");
-        }
-
-        var time = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(NoteTime) && !TimeOnly.TryParseExact(NoteTime.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-        {
-            ModelState.AddModelError(nameof(NoteTime), "Enter a time like 14:30");
-        }
-
-        if (NoteWithWhom?.Trim().Length > 300)
-        {
-            ModelState.AddModelError(nameof(NoteWithWhom), "Who it was with must be 300 characters or fewer");
-        }
-
-        var text = NoteText?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            ModelState.AddModelError(nameof(NoteText), "Enter the note");
-        }
-        else if (text.Length > 20000)
-        {
-            ModelState.AddModelError(nameof(NoteText), "Note must be 20,000 characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
-
-        var (occurredAt, clockError) = London.ToUtc(date!.Value, time);
-        if (clockError is not null)
-        {
-            ModelState.AddModelError(nameof(NoteTime), clockError);
-            return null;
-        }
-
-        return new NoteDetails(type, occurredAt!.Value, TextInput.Clean(NoteWithWhom), text!, TimeRecorded: !string.IsNullOrWhiteSpace(NoteTime));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

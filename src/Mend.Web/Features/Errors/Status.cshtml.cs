@@ -1,3 +1,4 @@
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class StatusModel : PageModel
         400 => ("The form could not be sent", (IReadOnlyList<string>)["This can happen when a page was open for a long time, or was opened in another window. Go back, reload the page and try again."]),
         403 => ("You do not have permission to see this page", (IReadOnlyList<string>)["If you think you should, ask your Mend administrator."]),
         404 => ("Page not found", (IReadOnlyList<string>)["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
-        409 => ("Someone else changed this record", (IReadOnlyList<string>)["Your changes were not saved. Go back, reload the page to see the latest version, and make your changes again."]),
+        409 => (Conflicts.Title, (IReadOnlyList<string>)["Your changes were not saved. Go back, reload the page to see the latest version, and make your changes again."]),
         422 => ("That change is not allowed", (IReadOnlyList<string>)["Nothing was saved. Go back, reload the page to see the record as it is now, and check what can be done next."]),
         413 => ("The file or form is too large", (IReadOnlyList<string>)["Nothing was saved. Go back and try again with a smaller file or less text."]),
         429 => ("Too many attempts", (IReadOnlyList<string>)["You have tried too many times in a short while. Wait a minute, then try again."]),

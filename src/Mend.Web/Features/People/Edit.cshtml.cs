@@ -1,6 +1,7 @@
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,7 @@ public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) 
         ModelState.Clear();
         Input = PersonForm.From(PersonInput.From(current));
         Version = current.Version;
-        ModelState.AddModelError("", "Someone else changed this record while you were editing it. The details below are the latest; make your changes again");
+        ModelState.AddModelError("", Conflicts.Message("this record"));
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,14 +67,12 @@ public sealed class MergeModel(CaseAccess access, PersonSearch search, MergePeop
         }
         else
         {
-            var result = await merge.HandleAsync(id, duplicateId, Reason, User, ct);
-            if (result.Error is null)
+            var outcome = await merge.HandleAsync(id, duplicateId, Reason, User, ct);
+            if (PageOutcome.Apply(outcome, ModelState, PageOutcome.InputName) == PageAnswer.Done)
             {
-                TempData["Success"] = $"{result.Merge!.MergedName}'s record merged into this one: moved {result.Merge.Moved}";
+                TempData["Success"] = $"{outcome.Value!.MergedName}'s record merged into this one: moved {outcome.Value.Moved}";
                 return RedirectToPage("/People/View", new { id });
             }
-
-            ModelState.AddModelError(result.Error.StartsWith("Enter why", StringComparison.Ordinal) || result.Error.StartsWith("Reason", StringComparison.Ordinal) ? nameof(Reason) : nameof(DuplicateId), result.Error);
         }
 
         await SearchAsync(ct);

@@ -3,6 +3,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,24 +17,23 @@ namespace Mend.Web.Features.People;
 /// </summary>
 public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, TimeProvider clock)
 {
-    public sealed record Result(PersonMerge? Merge, string? Error);
-
-    public async Task<Result> HandleAsync(Guid keepId, Guid duplicateId, string? reasonText, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The merge made; or invalid on "reason" or "duplicateId".</summary>
+    public async Task<Outcome<PersonMerge>> HandleAsync(Guid keepId, Guid duplicateId, string? reasonText, ClaimsPrincipal user, CancellationToken ct)
     {
         var reason = reasonText?.Trim();
         if (string.IsNullOrEmpty(reason))
         {
-            return new Result(null, "Enter why these records are the same person");
+            return Outcome<PersonMerge>.Invalid("reason", "Enter why these records are the same person");
         }
 
         if (reason.Length > 1000)
         {
-            return new Result(null, "Reason must be 1000 characters or fewer");
+            return Outcome<PersonMerge>.Invalid("reason", "Reason must be 1000 characters or fewer");
         }
 
         if (keepId == duplicateId)
         {
-            return new Result(null, "Choose a different record: a record cannot be merged with itself");
+            return Outcome<PersonMerge>.Invalid("duplicateId", "Choose a different record: a record cannot be merged with itself");
         }
 
         var people = await access.VisiblePeople(user).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords)
@@ -42,12 +42,12 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
         var duplicate = people.SingleOrDefault(p => p.Id == duplicateId);
         if (keep is null || duplicate is null)
         {
-            return new Result(null, "Choose records you can see that have not already been merged");
+            return Outcome<PersonMerge>.Invalid("duplicateId", "Choose records you can see that have not already been merged");
         }
 
         if (keep.Kind != duplicate.Kind)
         {
-            return new Result(null, "A person cannot be merged with an organisation");
+            return Outcome<PersonMerge>.Invalid("duplicateId", "A person cannot be merged with an organisation");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -134,6 +134,6 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
         audit.Record(AuditAction.Merge, nameof(Person), keepId.ToString(), subjectPersonId: keepId, purpose: reason, fields: "MergedFrom:" + duplicateId);
         audit.Record(AuditAction.Merge, nameof(Person), duplicateId.ToString(), subjectPersonId: duplicateId, purpose: reason, fields: "MergedInto:" + keepId);
         await db.SaveChangesAsync(ct);
-        return new Result(merge, null);
+        return Outcome<PersonMerge>.Done(merge);
     }
 }

@@ -76,6 +76,9 @@ public static class ApiChange
                 return Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: Sentence(outcome.Message));
             case OutcomeKind.Invalid:
                 return ApiResults.FieldErrors(outcome.Errors);
+            case OutcomeKind.Exists:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Sentence(outcome.Message),
+                    extensions: new Dictionary<string, object?> { ["existingId"] = outcome.ExistingId });
             default:
                 if (versionOf is not null)
                 {

@@ -73,6 +73,9 @@ public static class VersionedChange
 /// <summary>The one wording for a change refused because someone else saved first (optimistic concurrency).</summary>
 public static class Conflicts
 {
+    /// <summary>The title of the page shown when a save met someone else's change with no form to show again.</summary>
+    public const string Title = "Someone else changed this record";
+
     /// <param name="what">The record, as the user knows it: "this case", "this victim's record".</param>
     /// <returns>A sentence without a final full stop, as every GOV.UK error message.</returns>
     public static string Message(string what) =>

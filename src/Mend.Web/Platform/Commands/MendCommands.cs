@@ -69,7 +69,7 @@ public static class MendCommands
         options.TryGetValue("name", out var name);
         var result = await services.GetRequiredService<InviteUser>()
             .HandleAsync(new InviteUser.Request(email, name, [Roles.Administrator]));
-        if (!result.Succeeded)
+        if (!result.IsDone)
         {
             foreach (var (field, message) in result.Errors)
             {
@@ -79,8 +79,8 @@ public static class MendCommands
             return 1;
         }
 
-        Console.WriteLine($"Administrator {result.User!.Email} created. They set their own password and second factor at this single-use link:");
-        Console.WriteLine(result.Link);
+        Console.WriteLine($"Administrator {result.Value!.User.Email} created. They set their own password and second factor at this single-use link:");
+        Console.WriteLine(result.Value.Link);
         return 0;
     }
 
@@ -106,7 +106,7 @@ public static class MendCommands
             options.GetValueOrDefault("name", "Command-line token"),
             scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
             options.GetValueOrDefault("days", "90")));
-        if (result.PlainToken is null)
+        if (!result.IsDone)
         {
             foreach (var (field, message) in result.Errors)
             {
@@ -116,7 +116,7 @@ public static class MendCommands
             return 1;
         }
 
-        Console.WriteLine(result.PlainToken);
+        Console.WriteLine(result.Value);
         return 0;
     }
 

@@ -27,7 +27,7 @@ public static class PageOutcome
                 return PageAnswer.Done;
             case OutcomeKind.NotFound:
                 return PageAnswer.NotFound;
-            case OutcomeKind.Forbidden or OutcomeKind.Refused or OutcomeKind.Stale:
+            case OutcomeKind.Forbidden or OutcomeKind.Refused or OutcomeKind.Stale or OutcomeKind.Exists:
                 modelState.AddModelError("", outcome.Message ?? "That change could not be made");
                 return PageAnswer.ShowAgain;
             default:

@@ -2,6 +2,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Panels;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Mend.Web.Features.Admin.Panels;
 [Authorize(Policy = Policies.ManageVenues)]
 public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
 {
-    private const string ConflictMessage = "Someone else changed this panel while you were looking at it. The page now shows the latest; check it and try again";
+    private static readonly string StaleMessage = Conflicts.Message("this panel");
 
     public Panel Panel { get; private set; } = default!;
 
@@ -101,7 +102,7 @@ public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
         string success = "";
         if (panel.Version != Version)
         {
-            ModelState.AddModelError("", ConflictMessage);
+            ModelState.AddModelError("", StaleMessage);
         }
         else
         {
@@ -124,7 +125,7 @@ public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
                 return RedirectToPage(new { id });
             }
 
-            ModelState.AddModelError("", ConflictMessage);
+            ModelState.AddModelError("", StaleMessage);
         }
 
         db.ChangeTracker.Clear();

@@ -1,6 +1,7 @@
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +63,7 @@ public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail
         {
             ModelState.Remove(nameof(Roles));
             Roles = [.. await users.GetRolesAsync(user)];
-            ModelState.AddModelError(nameof(Roles), "Someone else changed this user while you were editing. The current roles are shown; make your change again");
+            ModelState.AddModelError(nameof(Roles), Conflicts.Message("this user"));
         }
 
         if (!ModelState.IsValid)
@@ -79,7 +80,7 @@ public sealed class EditModel(MendDb db, UserManager<MendUser> users, AuditTrail
         {
             // Another change got there first (the concurrency stamp moved); nothing of ours is kept.
             await transaction.RollbackAsync(ct);
-            ModelState.AddModelError(nameof(Roles), "Someone else changed this user while you were editing. Reload the page and try again");
+            ModelState.AddModelError(nameof(Roles), Conflicts.Message("this user"));
             await LoadAsync(id, ct);
             return Page();
         }

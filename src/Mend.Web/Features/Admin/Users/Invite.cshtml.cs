@@ -34,7 +34,7 @@ public sealed class InviteModel(InviteUser inviteUser, SecuritySettings security
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await inviteUser.HandleAsync(new InviteUser.Request(Input.Email, Input.DisplayName, Input.Roles), ct);
-        if (!result.Succeeded)
+        if (!result.IsDone)
         {
             foreach (var (field, message) in result.Errors)
             {
@@ -44,7 +44,7 @@ public sealed class InviteModel(InviteUser inviteUser, SecuritySettings security
             return Page();
         }
 
-        TempData["Success"] = $"Invitation sent to {result.User!.Email}";
-        return RedirectToPage("/Admin/Users/Edit", new { id = result.User.Id });
+        TempData["Success"] = $"Invitation sent to {result.Value!.User.Email}";
+        return RedirectToPage("/Admin/Users/Edit", new { id = result.Value.User.Id });
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,8 @@ public sealed class InviteUser(
 {
     public sealed record Request(string? Email, string? DisplayName, IReadOnlyCollection<string> Roles);
 
-    public sealed record Result(MendUser? User, string? Link, IReadOnlyDictionary<string, string> Errors)
-    {
-        public bool Succeeded => User is not null;
-    }
+    /// <summary>The user invited, and their single-use link to set a password and second factor.</summary>
+    public sealed record Invited(MendUser User, string Link);
 
     public static Dictionary<string, string> Validate(Request request)
     {
@@ -57,18 +56,18 @@ public sealed class InviteUser(
         return errors;
     }
 
-    public async Task<Result> HandleAsync(Request request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Invited>> HandleAsync(Request request, CancellationToken cancellationToken = default)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
         {
-            return new Result(null, null, errors);
+            return Outcome<Invited>.Invalid(errors);
         }
 
         var emailAddress = request.Email!.Trim();
         if (await users.FindByEmailAsync(emailAddress) is not null)
         {
-            return new Result(null, null, new Dictionary<string, string> { ["Email"] = "A user with this email address already exists" });
+            return Outcome<Invited>.Invalid("Email", "A user with this email address already exists");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +78,7 @@ public sealed class InviteUser(
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
-            return new Result(null, null, new Dictionary<string, string> { ["Email"] = string.Join(". ", created.Errors.Select(e => e.Description)) });
+            return Outcome<Invited>.Invalid("Email", string.Join(". ", created.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRolesAsync(user, request.Roles);
@@ -92,7 +91,7 @@ public sealed class InviteUser(
             $"Hello {user.DisplayName},\n\nYou have been given an account on Mend, the restorative justice case management service.\n\n"
             + $"Set your password and two-factor authentication here:\n{link}\n\n"
             + "The link works once and expires in a few days. If you were not expecting this, ignore this email.\n"), cancellationToken);
-        return new Result(user, link, new Dictionary<string, string>());
+        return Outcome<Invited>.Done(new Invited(user, link));
     }
 }
 

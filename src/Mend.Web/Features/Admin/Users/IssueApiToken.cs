@@ -2,6 +2,7 @@ using System.Globalization;
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Admin.Users;
@@ -11,16 +12,15 @@ public sealed class IssueApiToken(MendDb db, AuditTrail audit, AuditActor actor,
 {
     public sealed record Request(Guid UserId, string? Name, IReadOnlyCollection<string> Scopes, string? Days);
 
-    public sealed record Result(string? PlainToken, IReadOnlyDictionary<string, string> Errors);
-
-    public async Task<Result> HandleAsync(Request request, CancellationToken ct = default)
+    /// <summary>The token in plain text (shown once; only its hash is kept), or invalid under the request's property names.</summary>
+    public async Task<Outcome<string>> HandleAsync(Request request, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         if (actor.Current.ApiTokenId is not null)
         {
             // Defence in depth: tokens never reach the pages, and must never mint other tokens.
             errors[""] = "A token cannot issue tokens. Sign in to Mend to issue one.";
-            return new Result(null, errors);
+            return Outcome<string>.Invalid(errors);
         }
 
         var name = request.Name?.Trim() ?? "";
@@ -54,7 +54,7 @@ public sealed class IssueApiToken(MendDb db, AuditTrail audit, AuditActor actor,
 
         if (errors.Count > 0)
         {
-            return new Result(null, errors);
+            return Outcome<string>.Invalid(errors);
         }
 
         var issuedBy = actor.Current.UserId ?? request.UserId;
@@ -62,6 +62,6 @@ public sealed class IssueApiToken(MendDb db, AuditTrail audit, AuditActor actor,
         db.PersonalAccessTokens.Add(token);
         audit.Record(AuditAction.TokenIssued, nameof(PersonalAccessToken), token.Id.ToString(), fields: "Scopes:" + token.Scopes);
         await db.SaveChangesAsync(ct);
-        return new Result(plain, errors);
+        return Outcome<string>.Done(plain);
     }
 }

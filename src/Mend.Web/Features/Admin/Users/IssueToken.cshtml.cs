@@ -42,7 +42,7 @@ public sealed class IssueTokenModel(MendDb db, IssueApiToken issue) : PageModel
             ModelState.AddModelError($"Input.{field}", message);
         }
 
-        PlainToken = result.PlainToken;
+        PlainToken = result.Value;
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using Mend.Web.Data;
 using Mend.Web.Features.Venues;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,7 +64,7 @@ public sealed class EditModel(MendDb db) : PageModel
             var latest = await db.Venues.AsNoTracking().SingleAsync(v => v.Id == id, ct);
             Version = latest.Version;
             ModelState.Clear();
-            ModelState.AddModelError("", "Someone else changed this venue while you were looking at it. The page now shows the latest; check it and try again");
+            ModelState.AddModelError("", Conflicts.Message("this venue"));
             Input = VenueForm.From(latest);
             return Page();
         }
