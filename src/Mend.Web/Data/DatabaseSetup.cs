@@ -64,7 +64,8 @@ public static class DatabaseSetup
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
-            options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.People.NameVocabulary>());
+            options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<Features.People.NameVocabulary>());
         });
         return services;
     }

@@ -3,6 +3,7 @@ using Mend.Web.Features.People;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -58,12 +59,15 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     }
 
     /// <summary>
-    /// Saves, but only if <paramref name="entity"/> is still at the version the user saw; false (with
-    /// nothing saved and the context cleared) when someone else has changed it since.
+    /// Saves, but only if <paramref name="entity"/> is still at the version the user saw, and moves it to the next
+    /// version (the one place a change's version is set); false (with nothing saved and the context cleared) when
+    /// someone else has changed it since. The version moves even when only child rows changed (an agreement item added).
     /// </summary>
     public async Task<bool> SaveAtVersionAsync<T>(T entity, int versionSeen, CancellationToken ct) where T : class, IVersioned
     {
-        Entry(entity).Property(e => e.Version).OriginalValue = versionSeen;
+        var version = Entry(entity).Property(e => e.Version);
+        version.OriginalValue = versionSeen;
+        version.CurrentValue = versionSeen + 1;
         try
         {
             await SaveChangesAsync(ct);

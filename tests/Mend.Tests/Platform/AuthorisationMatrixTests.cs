@@ -198,7 +198,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
-            .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{task}", "contact").Replace("{token}", "not-a-real-token")
+            .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");
         return "/" + path.TrimStart('/');
     }

@@ -1,6 +1,7 @@
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 
 namespace Mend.Web.Features.Assessments;

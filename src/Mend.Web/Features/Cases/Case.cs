@@ -1,5 +1,6 @@
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 
 namespace Mend.Web.Features.Cases;
 
@@ -40,6 +41,7 @@ public sealed class Case : IVersioned
     public DateTime? ClosedAt { get; private set; }
     public bool IsRestricted { get; private set; }
     public DateTime CreatedAt { get; private set; }
+    [Platform.Changes.Bookkeeping]
     public DateTime LastActivityAt { get; private set; }
     public int Version { get; set; }
 

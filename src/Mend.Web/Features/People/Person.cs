@@ -1,5 +1,6 @@
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Search;
 using Mend.Web.Platform.Time;
 

@@ -14,6 +14,7 @@ public sealed class CalendarFeed
     public Guid UserId { get; private set; }
     public string TokenHash { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+    [Platform.Changes.Bookkeeping]
     public DateTime? LastReadAt { get; private set; }
 
     public static CalendarFeed For(Guid userId, string tokenHash, DateTime now) => new() { UserId = userId, TokenHash = tokenHash, CreatedAt = now };

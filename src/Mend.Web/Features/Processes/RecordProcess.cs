@@ -250,8 +250,6 @@ public sealed class RecordProcess(MendDb db, ScheduleMeeting schedule, FieldEncr
         VersionedChange.RunAsync(db, schedule.Visible(user).Where(p => p.Id == id), version, async (process, errors) =>
         {
             await change(process, errors);
-            // A new agreement item changes only a child row: mark the process so its version moves.
             process.Touch(clock.GetUtcNow().UtcDateTime);
-            db.Entry(process).Property(p => p.ChangedAt).IsModified = true;
         }, RjProcess.StaleMessage, ct);
 }

@@ -2,6 +2,7 @@ using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 
 namespace Mend.Web.Features.Processes;
 

@@ -1,5 +1,6 @@
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 
 namespace Mend.Web.Features.Venues;
 

@@ -2,6 +2,7 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Features.People;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.Encryption;
 using Mend.Web.Platform.Time;
 

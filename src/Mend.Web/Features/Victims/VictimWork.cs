@@ -384,10 +384,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         return await VersionedChange.RunAsync(db, db.Victims.Where(v => v.Id == found.Id), version, (victim, errors) =>
         {
             change(loaded, victim, errors);
-
-            // A new contact or record changes only child rows: mark the victim changed so its version moves.
             victim.Touch(clock.GetUtcNow().UtcDateTime);
-            db.Entry(victim).Property(v => v.ChangedAt).IsModified = true;
         }, Victim.StaleMessage, ct);
     }
 

@@ -34,7 +34,7 @@ public static class ApiChange
     /// </summary>
     public static async Task<IResult> RunAsync<TEntity>(HttpContext http, Data.MendDb db, IQueryable<TEntity> visibleRecord,
         Func<TEntity, IReadOnlyDictionary<string, string>> apply, Func<TEntity, IResult> done, CancellationToken ct, string? staleMessage = null)
-        where TEntity : class, Audit.IVersioned
+        where TEntity : class, IVersioned
     {
         var record = await visibleRecord.SingleOrDefaultAsync(ct);
         if (record is null)

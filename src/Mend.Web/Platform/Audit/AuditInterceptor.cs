@@ -1,4 +1,5 @@
 using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +14,13 @@ namespace Mend.Web.Platform.Audit;
 /// </summary>
 public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>User columns that change as a side effect of signing in; they are not user administration.</summary>
+    /// <summary>
+    /// Identity's own columns that change as a side effect of signing in; they are not user administration. Mend's own
+    /// such columns say so with <see cref="BookkeepingAttribute"/>.
+    /// </summary>
     private static readonly HashSet<string> UserBookkeeping =
     [
-        nameof(MendUser.AccessFailedCount), nameof(MendUser.LockoutEnd), nameof(MendUser.SecurityStamp),
-        nameof(MendUser.ConcurrencyStamp), nameof(MendUser.LastTotpTimeStep), nameof(PersonalAccessToken.LastUsedAt),
-        // A note or other activity on a case moves this; it is not a change to the case a colleague could overwrite.
-        nameof(Features.Cases.Case.LastActivityAt),
-        // A calendar application reading a user's feed every few hours.
-        nameof(Features.Processes.CalendarFeed.LastReadAt),
+        nameof(MendUser.AccessFailedCount), nameof(MendUser.LockoutEnd), nameof(MendUser.SecurityStamp), nameof(MendUser.ConcurrencyStamp),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -55,16 +54,11 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             }
 
             var fields = entry.State == EntityState.Modified
-                ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Where(n => !UserBookkeeping.Contains(n) && n != nameof(IVersioned.Version)).ToList()
+                ? entry.Properties.Where(p => p.IsModified && !VersionStamps.IsBookkeeping(p)).Select(p => p.Metadata.Name).Where(n => !UserBookkeeping.Contains(n) && n != nameof(IVersioned.Version)).ToList()
                 : [];
             if (entry.State == EntityState.Modified && fields.Count == 0)
             {
                 continue;
-            }
-
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
-            {
-                versioned.Version++;
             }
 
             var action = entry.State switch
@@ -110,10 +104,4 @@ public interface IPersonalData
 /// </summary>
 public interface IAuditExempt
 {
-}
-
-/// <summary>An entity protected by optimistic concurrency: the version goes up by one on every save.</summary>
-public interface IVersioned
-{
-    int Version { get; set; }
 }

@@ -11,6 +11,7 @@ public sealed class MendUser : IdentityUser<Guid>
     public DateTime? InvitedAt { get; set; }
 
     /// <summary>The last TOTP time step accepted, so a code cannot be used twice (SECURITY.md 2.8.4).</summary>
+    [Platform.Changes.Bookkeeping]
     public long LastTotpTimeStep { get; set; }
 
     /// <summary>The team whose cases the user works on and sees.</summary>

@@ -18,6 +18,7 @@ public sealed class PersonalAccessToken
     public DateTime CreatedAt { get; private set; }
     public DateTime ExpiresAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
+    [Platform.Changes.Bookkeeping]
     public DateTime? LastUsedAt { get; private set; }
     public Guid CreatedByUserId { get; private set; }
 
