@@ -4,6 +4,7 @@ using Mend.Web.Features.Admin.Users;
 using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.Notifications;
+using Mend.Web.Features.Orders;
 using Mend.Web.Features.Panels;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
@@ -155,6 +156,7 @@ public static class MendApp
             .AddAssessments()
             .AddVictims()
             .AddProcesses()
+            .AddOrders()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

@@ -52,6 +52,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Features.Staff.Accreditation> Accreditations => Set<Features.Staff.Accreditation>();
     public DbSet<Features.Processes.RjProcess> RjProcesses => Set<Features.Processes.RjProcess>();
 
+    public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -34,6 +34,13 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
         return db.RjProcesses.Where(p => cases.Any(c => c.Id == p.CaseId));
     }
 
+    /// <summary>Orders (disposals) on cases the user can see.</summary>
+    public IQueryable<Orders.Order> VisibleOrders(ClaimsPrincipal user)
+    {
+        var cases = VisibleCases(user);
+        return db.Orders.Where(o => cases.Any(c => c.Id == o.CaseId));
+    }
+
     public IQueryable<Person> VisiblePeople(ClaimsPrincipal user)
     {
         var userId = user.UserId();

@@ -27,6 +27,7 @@ public static class ApiEndpoints
         Features.Assessments.AssessmentsApi.Map(v1);
         Features.Victims.VictimsApi.Map(v1);
         Features.Processes.ProcessesApi.Map(v1);
+        Features.Orders.OrdersApi.Map(v1);
         Features.Panels.PanelsApi.Map(v1);
     }
 

@@ -1,0 +1,200 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Mend.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Orders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Jurisdiction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ConvictedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LengthMonths = table.Column<int>(type: "integer", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OriginalEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Court = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AgeYoungest = table.Column<int>(type: "integer", nullable: true),
+                    AgeOldest = table.Column<int>(type: "integer", nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    EndNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BreachActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<long>(type: "bigint", nullable: false),
+                    Proceed = table.Column<bool>(type: "boolean", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HeardOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingOutcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreachActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BreachActions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderContacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Attendance = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    AbsenceReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowedUpAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowUpNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderContacts_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(7,1)", precision: 7, scale: 1, nullable: true),
+                    DailyHours = table.Column<int>(type: "integer", nullable: true),
+                    WeeklyHours = table.Column<int>(type: "integer", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderRequirements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<long>(type: "bigint", nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderWarnings_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreachActions_OrderId_ContactId",
+                table: "BreachActions",
+                columns: new[] { "OrderId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderContacts_OrderId_At",
+                table: "OrderContacts",
+                columns: new[] { "OrderId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderRequirements_OrderId",
+                table: "OrderRequirements",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CaseId_DecidedOn",
+                table: "Orders",
+                columns: new[] { "CaseId", "DecidedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderWarnings_OrderId_ContactId",
+                table: "OrderWarnings",
+                columns: new[] { "OrderId", "ContactId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BreachActions");
+
+            migrationBuilder.DropTable(
+                name: "OrderContacts");
+
+            migrationBuilder.DropTable(
+                name: "OrderRequirements");
+
+            migrationBuilder.DropTable(
+                name: "OrderWarnings");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Mend.Web.Platform.Time;
+
+namespace Mend.Web.Features.Orders;
+
+/// <summary>What an unacceptable absence calls for.</summary>
+public enum EnforcementStep
+{
+    /// <summary>A warning is to be given (or has been).</summary>
+    Warning,
+
+    /// <summary>Already warned.</summary>
+    Warned,
+
+    /// <summary>Two warnings in the warned period: the child must be returned to court (or the Parish Hall).</summary>
+    ReturnToCourt,
+}
+
+/// <summary>The step one failure calls for, and whether it has been taken.</summary>
+public sealed record FailureStep(long ContactId, DateOnly FailedOn, EnforcementStep Kind, bool Taken);
+
+/// <summary>An order's compliance as the API and pages show it.</summary>
+/// <param name="WarningsInWarnedPeriod">Warnings whose warned period includes today.</param>
+/// <param name="BreachActionDue">A failure after two warnings in the warned period has no manager's decision yet.</param>
+/// <param name="NextContactDue">The next appointment still to happen, if one is arranged.</param>
+/// <param name="ContactsThisMonth">Appointments in the current calendar month, against <see cref="ContactsPerMonth"/> for the order's level.</param>
+public sealed record Compliance(int WarningsInWarnedPeriod, bool WarningDue, bool BreachActionDue, DateTime? NextContactDue, int ContactsThisMonth,
+    int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status);
+
+/// <summary>A missed appointment still to be followed up, due within one working day.</summary>
+public sealed record FollowUpDue(long ContactId, DateOnly DueOn, bool Overdue);
+
+/// <summary>
+/// Warnings and breach (Sentencing Act 2020, Sch 7 para 4): an unacceptable failure to comply is met with a warning,
+/// which opens a warned period of 12 months beginning with the day it is given. A failure within the warned period of a
+/// warning, when a further warning was also given in that period, must be brought back to court: two warnings, and the
+/// third failure goes back. Mend applies the same rule to Parish Hall decisions and Jersey orders, returning the child to
+/// the Parish Hall or the court. A manager records whether to proceed, or that it is not in the interest of justice.
+/// </summary>
+public static class CompliancePolicy
+{
+    public const int WarnedMonths = 12;
+
+    public const string Source = "Sentencing Act 2020, Sch 7 para 4";
+
+    /// <summary>The step each unacceptable absence calls for, in the order they happened.</summary>
+    public static IReadOnlyList<FailureStep> Steps(Order order)
+    {
+        var steps = new List<FailureStep>();
+        foreach (var failure in order.Contacts.Where(c => c.Attendance == Attendance.UnacceptableAbsence).OrderBy(c => c.At).ThenBy(c => c.Id))
+        {
+            var failedOn = London.DateOf(failure.At);
+            var warned = order.Warnings.Any(w => w.ContactId == failure.Id);
+            var earlier = order.Warnings.Count(w => w.ContactId != failure.Id && w.GivenOn <= failedOn && failedOn <= w.WarnedUntil);
+            steps.Add(earlier >= 2 && !warned
+                ? new FailureStep(failure.Id, failedOn, EnforcementStep.ReturnToCourt, order.Breaches.Any(b => b.ContactId == failure.Id))
+                : new FailureStep(failure.Id, failedOn, warned ? EnforcementStep.Warned : EnforcementStep.Warning, warned));
+        }
+
+        return steps;
+    }
+
+    public static FailureStep? StepFor(Order order, long contactId) => Steps(order).FirstOrDefault(s => s.ContactId == contactId);
+
+    /// <param name="days">The working days of the order's jurisdiction (follow-ups are due the next working day).</param>
+    public static Compliance Of(Order order, DateOnly today, DateTime now, int contactsPerMonth, WorkingDays days)
+    {
+        var steps = Steps(order);
+        var warnedNow = order.Warnings.Where(w => w.GivenOn <= today && today <= w.WarnedUntil).ToList();
+        var followUps = order.Contacts
+            .Where(c => c.Attendance is Attendance.AcceptableAbsence or Attendance.UnacceptableAbsence && c.FollowedUpAt is null)
+            .Select(c => (c.Id, Due: days.Add(London.DateOf(c.At), 1, order.Jurisdiction)))
+            .Select(c => new FollowUpDue(c.Id, c.Due, c.Due < today))
+            .ToList();
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var thisMonth = order.Contacts.Count(c => London.DateOf(c.At) >= monthStart && London.DateOf(c.At) < monthStart.AddMonths(1));
+        var breachDue = steps.Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken);
+        var warningDue = steps.Any(s => s.Kind == EnforcementStep.Warning && !s.Taken);
+        var status = !order.IsOpen ? "Ended"
+            : breachDue ? $"Return to {DisposalKinds.ReturnTo(order.Kind)} due"
+            : warningDue ? "Warning due"
+            : warnedNow.Count > 0 ? $"Warned ({warnedNow.Count})"
+            : "Complying";
+        return new Compliance(warnedNow.Count, warningDue, breachDue,
+            order.Contacts.Where(c => c.Attendance is null && c.At >= now).OrderBy(c => c.At).Select(c => (DateTime?)c.At).FirstOrDefault(),
+            thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status);
+    }
+}

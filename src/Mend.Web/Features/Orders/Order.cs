@@ -1,0 +1,452 @@
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Changes;
+
+namespace Mend.Web.Features.Orders;
+
+/// <summary>What a court, the police or a Parish Hall Enquiry decided, as recorded on a case.</summary>
+/// <param name="DecidedOn">The day of the sentence or decision.</param>
+/// <param name="ConvictedOn">For a court order, the conviction date: the law in force then, and the child's age then, decide its requirements.</param>
+/// <param name="StartsOn">When supervision starts; a referral order starts when its contract is signed, so leave it empty until then.</param>
+/// <param name="LengthMonths">The order's length in months (a referral order 3 to 12); the end follows from the start.</param>
+/// <param name="EndsOn">The planned end, when there is no length in months.</param>
+/// <param name="ReturnOn">For a Parish Hall deferred decision, the date the child returns to the Parish Hall.</param>
+public sealed record OrderDetails(DisposalKind Kind, DateOnly DecidedOn, DateOnly? ConvictedOn, DateOnly? StartsOn, int? LengthMonths, DateOnly? EndsOn,
+    InterventionLevel Level, JerseyCourt? Court, string? DecidedBy, DateOnly? ReturnOn);
+
+/// <summary>
+/// A disposal the service supervises on a case (an "order" in the API): its dates, level, requirements, contacts,
+/// warnings and breach actions. Its rules live here; <see cref="CompliancePolicy"/> says what is due.
+/// </summary>
+public sealed class Order : IVersioned
+{
+    public const string ViewPurpose = "Orders and compliance";
+
+    public static readonly string StaleMessage = Conflicts.Message("this order");
+
+    private readonly List<OrderRequirement> _requirements = [];
+    private readonly List<OrderContact> _contacts = [];
+    private readonly List<OrderWarning> _warnings = [];
+    private readonly List<BreachAction> _breaches = [];
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public Jurisdiction Jurisdiction { get; private set; }
+    public DisposalKind Kind { get; private set; }
+    public DateOnly DecidedOn { get; private set; }
+    public DateOnly? ConvictedOn { get; private set; }
+    public DateOnly? StartsOn { get; private set; }
+    public int? LengthMonths { get; private set; }
+    public DateOnly? EndsOn { get; private set; }
+
+    /// <summary>The end before its one extension, once extended.</summary>
+    public DateOnly? OriginalEndsOn { get; private set; }
+    public DateOnly? ReturnOn { get; private set; }
+    public InterventionLevel Level { get; private set; }
+    public JerseyCourt? Court { get; private set; }
+    public string? DecidedBy { get; private set; }
+
+    /// <summary>The child's age on the conviction (or decision) date: the youngest they can have been, and the oldest.</summary>
+    public int? AgeYoungest { get; private set; }
+    public int? AgeOldest { get; private set; }
+    public DateOnly? EndedOn { get; private set; }
+    public EndReason? EndReason { get; private set; }
+    public string? EndNote { get; private set; }
+    public string CreatedByName { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime ChangedAt { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<OrderRequirement> Requirements => _requirements;
+    public IReadOnlyList<OrderContact> Contacts => _contacts;
+    public IReadOnlyList<OrderWarning> Warnings => _warnings;
+    public IReadOnlyList<BreachAction> Breaches => _breaches;
+
+    public DisposalInfo Info => DisposalKinds.Of(Kind);
+
+    public bool IsOpen => EndedOn is null;
+
+    /// <summary>The day the law in force and the child's age are read on: conviction, else the decision.</summary>
+    public DateOnly LawDate => ConvictedOn ?? DecidedOn;
+
+    private Order()
+    {
+    }
+
+    /// <summary>Records a disposal; refused, naming the field, on a case of the other jurisdiction or with dates that cannot be.</summary>
+    public static Order Record(Guid caseId, Jurisdiction caseJurisdiction, OrderDetails d, People.AgeRange? ageThen, DateOnly today, string byName,
+        DateTime now)
+    {
+        var info = DisposalKinds.Of(d.Kind);
+        if (info.Jurisdiction != caseJurisdiction)
+        {
+            throw new DomainRuleException($"{info.Name} is a disposal in {Words(info.Jurisdiction)}; this is a case in {Words(caseJurisdiction)}.", "kind");
+        }
+
+        if (d.DecidedOn > today)
+        {
+            throw new DomainRuleException("The date of the decision must be today or in the past.", "decidedOn");
+        }
+
+        if (d.ConvictedOn is { } convicted && (convicted > d.DecidedOn || !info.ByCourt))
+        {
+            throw new DomainRuleException(info.ByCourt ? "The conviction date must be on or before the sentence." : "Only a court order has a conviction date.",
+                "convictedOn");
+        }
+
+        if (info.ShortestMonths is { } shortest && d.LengthMonths is not { } months)
+        {
+            throw new DomainRuleException($"Enter the length of the {info.Name.ToLowerInvariant()} in months, from {shortest} to {info.LongestMonths}.", "lengthMonths");
+        }
+
+        if (d.LengthMonths is { } length && (info.ShortestMonths is null || length < info.ShortestMonths || length > info.LongestMonths))
+        {
+            throw new DomainRuleException(info.ShortestMonths is null
+                ? $"A {info.Name.ToLowerInvariant()} has no length in months; give its end date."
+                : $"A {info.Name.ToLowerInvariant()} lasts {info.ShortestMonths} to {info.LongestMonths} months (Sentencing Act 2020, s.83).", "lengthMonths");
+        }
+
+        var starts = d.Kind == DisposalKind.ReferralOrder ? d.StartsOn : d.StartsOn ?? d.DecidedOn;
+        if (starts is { } s && s < d.DecidedOn)
+        {
+            throw new DomainRuleException("Supervision cannot start before the decision.", "startsOn");
+        }
+
+        var ends = d.LengthMonths is { } n ? (starts is { } from ? PeriodEnd(from, n) : null) : d.EndsOn;
+        if (ends is { } e && starts is { } b && e < b)
+        {
+            throw new DomainRuleException("The end must be on or after the start.", "endsOn");
+        }
+
+        if (d.ReturnOn is { } back && (d.Kind != DisposalKind.ParishHallDeferredDecision || back <= d.DecidedOn))
+        {
+            throw new DomainRuleException(d.Kind == DisposalKind.ParishHallDeferredDecision
+                ? "The return to the Parish Hall must be after the enquiry." : "Only a deferred decision has a return date.", "returnOn");
+        }
+
+        if (d.Court is not null && !(info.ByCourt && info.Jurisdiction == Jurisdiction.Jersey))
+        {
+            throw new DomainRuleException("Only a Jersey court order names the Jersey court that made it.", "court");
+        }
+
+        return new Order
+        {
+            Id = Guid.NewGuid(),
+            CaseId = caseId,
+            Jurisdiction = caseJurisdiction,
+            Kind = d.Kind,
+            DecidedOn = d.DecidedOn,
+            ConvictedOn = d.ConvictedOn,
+            StartsOn = starts,
+            LengthMonths = d.LengthMonths,
+            EndsOn = ends,
+            ReturnOn = d.ReturnOn,
+            Level = d.Level,
+            Court = d.Court,
+            DecidedBy = d.DecidedBy,
+            AgeYoungest = ageThen?.Youngest,
+            AgeOldest = ageThen?.Oldest,
+            CreatedByName = byName,
+            CreatedAt = now,
+            ChangedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// The last day of a period of <paramref name="months"/> months beginning with <paramref name="start"/>: the day before
+    /// the same date that many months later, or the last day of that month when it has no such date (31 January, 3 months: 30 April).
+    /// </summary>
+    public static DateOnly PeriodEnd(DateOnly start, int months)
+    {
+        var same = start.AddMonths(months);
+        return same.Day == start.Day ? same.AddDays(-1) : same;
+    }
+
+    /// <summary>A referral order runs from the day its contract is signed (Sentencing Act 2020, s.84(1)(b)... see DOMAIN.md).</summary>
+    public void SignContract(DateOnly signedOn, DateOnly today)
+    {
+        RequireOpen();
+        if (Kind != DisposalKind.ReferralOrder)
+        {
+            throw new DomainRuleException("Only a referral order has a contract.", "signedOn");
+        }
+
+        if (signedOn < DecidedOn || signedOn > today)
+        {
+            throw new DomainRuleException("The contract is signed on or after the order was made, and not in the future.", "signedOn");
+        }
+
+        StartsOn = signedOn;
+        EndsOn = PeriodEnd(signedOn, LengthMonths!.Value);
+    }
+
+    /// <summary>Extends the end once, by up to 6 months.</summary>
+    public void Extend(DateOnly newEnd)
+    {
+        RequireOpen();
+        if (OriginalEndsOn is not null)
+        {
+            throw new DomainRuleException("An order's end can be extended only once.", "endsOn");
+        }
+
+        if (EndsOn is not { } end || newEnd <= end || newEnd > end.AddMonths(6))
+        {
+            throw new DomainRuleException(EndsOn is null ? "The order has no end yet to extend." : "Extend the end by up to 6 months, to a later date.", "endsOn");
+        }
+
+        OriginalEndsOn = end;
+        EndsOn = newEnd;
+    }
+
+    public void End(EndReason reason, DateOnly on, string? note, DateOnly today)
+    {
+        RequireOpen();
+        if (on > today || on < DecidedOn)
+        {
+            throw new DomainRuleException("The order ends on or after it was made, and not in the future.", "endedOn");
+        }
+
+        if (reason == Orders.EndReason.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Say how the order ended.", "note");
+        }
+
+        EndedOn = on;
+        EndReason = reason;
+        EndNote = note;
+    }
+
+    /// <summary>Adds a requirement or condition, checked by <see cref="RequirementRules"/> against the law in force on the conviction date.</summary>
+    /// <param name="inPilot">Whether the service is in the intensive supervision pilot (longer extended activity).</param>
+    public OrderRequirement AddRequirement(RequirementKind kind, decimal? amount, int? dailyHours, int? weeklyHours, string? detail, bool inPilot)
+    {
+        RequireOpen();
+        if (RequirementRules.Problems(this, kind, amount, dailyHours, weeklyHours, inPilot).FirstOrDefault() is { Key: { } field, Value: { } problem })
+        {
+            throw new DomainRuleException(problem + ".", field);
+        }
+
+        var requirement = new OrderRequirement(kind, amount, dailyHours, weeklyHours, detail);
+        _requirements.Add(requirement);
+        return requirement;
+    }
+
+    /// <summary>An appointment the child is to attend.</summary>
+    public OrderContact ArrangeContact(DateTime at, string purpose)
+    {
+        RequireOpen();
+        var contact = new OrderContact(at, purpose);
+        _contacts.Add(contact);
+        return contact;
+    }
+
+    /// <summary>Whether the child attended; not for an appointment still to come.</summary>
+    public void RecordAttendance(long contactId, Attendance attendance, string? reason, string byName, DateTime now)
+    {
+        var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainRuleException("Choose an appointment on this order.", "contactId");
+        if (contact.At > now)
+        {
+            throw new DomainRuleException("Attendance is recorded once the appointment has happened.", "attendance");
+        }
+
+        if (attendance != Attendance.Attended && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why they did not attend.", "reason");
+        }
+
+        contact.Record(attendance, reason, byName, now);
+    }
+
+    /// <summary>The follow-up of a missed appointment (due within one working day).</summary>
+    public void FollowUp(long contactId, string note, DateTime now)
+    {
+        var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainRuleException("Choose an appointment on this order.", "contactId");
+        if (contact.Attendance is null or Attendance.Attended)
+        {
+            throw new DomainRuleException("Only a missed appointment is followed up.", "contactId");
+        }
+
+        contact.FollowedUp(note, now);
+    }
+
+    /// <summary>
+    /// A warning for an unacceptable absence; refused when the failure calls for a return to court instead (two warnings
+    /// already in the warned period), or is already warned.
+    /// </summary>
+    public OrderWarning GiveWarning(long contactId, DateOnly givenOn, string byName, DateOnly today)
+    {
+        RequireOpen();
+        var step = CompliancePolicy.StepFor(this, contactId)
+            ?? throw new DomainRuleException("A warning is for an unacceptable absence from an appointment on this order.", "contactId");
+        if (step.Kind != EnforcementStep.Warning)
+        {
+            throw new DomainRuleException(step.Kind == EnforcementStep.ReturnToCourt
+                ? $"Two warnings were already given in the warned period, so the child must be returned to {DisposalKinds.ReturnTo(Kind)} instead ({CompliancePolicy.Source})."
+                : "This absence has already been warned.", "contactId");
+        }
+
+        if (givenOn > today || givenOn < step.FailedOn)
+        {
+            throw new DomainRuleException("The warning is given on or after the absence, and not in the future.", "givenOn");
+        }
+
+        var warning = new OrderWarning(contactId, givenOn, byName);
+        _warnings.Add(warning);
+        return warning;
+    }
+
+    /// <summary>The manager's decision on a breach action that is due: proceed, or not in the interest of justice, with reasons.</summary>
+    public BreachAction DecideBreach(long contactId, bool proceed, string reasons, string byName, DateOnly today)
+    {
+        RequireOpen();
+        if (CompliancePolicy.StepFor(this, contactId) is not { Kind: EnforcementStep.ReturnToCourt })
+        {
+            throw new DomainRuleException(
+                $"A return to {DisposalKinds.ReturnTo(Kind)} is for a failure after two warnings in the warned period; this absence does not have them.", "contactId");
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw new DomainRuleException("Give the reasons for the decision.", "reasons");
+        }
+
+        var action = new BreachAction(contactId, proceed, reasons.Trim(), byName, today);
+        _breaches.Add(action);
+        return action;
+    }
+
+    public void RecordHearing(long breachId, DateOnly heardOn, string outcome, DateOnly today)
+    {
+        var action = _breaches.FirstOrDefault(b => b.Id == breachId) ?? throw new DomainRuleException("Choose a breach action on this order.", "breachId");
+        if (!action.Proceed || heardOn > today || heardOn < action.DecidedOn)
+        {
+            throw new DomainRuleException(action.Proceed ? "The hearing is on or after the decision, and not in the future." : "No hearing follows a decision not to proceed.",
+                "heardOn");
+        }
+
+        action.Heard(heardOn, outcome.Trim());
+    }
+
+    public void Touch(DateTime now) => ChangedAt = now;
+
+    private void RequireOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("This order has ended; its record can no longer be changed.");
+        }
+    }
+
+    private static string Words(Jurisdiction jurisdiction) => jurisdiction == Jurisdiction.Jersey ? "Jersey" : "England and Wales";
+}
+
+public enum RequirementKind
+{
+    // Youth rehabilitation order (England and Wales)
+    Activity,
+    ExtendedActivity,
+    Supervision,
+    UnpaidWork,
+    Programme,
+    AttendanceCentre,
+    ProhibitedActivity,
+    Curfew,
+    Exclusion,
+    Residence,
+    EducationRequirement,
+    ElectronicMonitoring,
+    Reparation,
+
+    // Out-of-court conditions, Parish Hall deferred decisions, Jersey orders
+    Condition,
+    CommunityService,
+    PositiveSteps,
+    WorkPlan,
+}
+
+public sealed class OrderRequirement(RequirementKind kind, decimal? amount, int? dailyHours, int? weeklyHours, string? detail)
+{
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public RequirementKind Kind { get; private set; } = kind;
+
+    /// <summary>Hours (unpaid work, community service, reparation, attendance centre) or days (activity), by kind.</summary>
+    public decimal? Amount { get; private set; } = amount;
+
+    /// <summary>A curfew's hours a day and hours a week.</summary>
+    public int? DailyHours { get; private set; } = dailyHours;
+    public int? WeeklyHours { get; private set; } = weeklyHours;
+    public string? Detail { get; private set; } = detail;
+}
+
+public enum Attendance
+{
+    Attended,
+    AcceptableAbsence,
+    UnacceptableAbsence,
+}
+
+public sealed class OrderContact(DateTime at, string purpose)
+{
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public DateTime At { get; private set; } = at;
+    public string Purpose { get; private set; } = purpose;
+    public Attendance? Attendance { get; private set; }
+    public string? AbsenceReason { get; private set; }
+    public string? RecordedByName { get; private set; }
+    public DateTime? RecordedAt { get; private set; }
+    public DateTime? FollowedUpAt { get; private set; }
+    public string? FollowUpNote { get; private set; }
+
+    internal void Record(Attendance attendance, string? reason, string byName, DateTime now)
+    {
+        Attendance = attendance;
+        AbsenceReason = attendance == Orders.Attendance.Attended ? null : reason?.Trim();
+        RecordedByName = byName;
+        RecordedAt = now;
+    }
+
+    internal void FollowedUp(string note, DateTime now)
+    {
+        FollowUpNote = note;
+        FollowedUpAt = now;
+    }
+}
+
+public sealed class OrderWarning(long contactId, DateOnly givenOn, string byName)
+{
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+
+    /// <summary>The unacceptable absence warned.</summary>
+    public long ContactId { get; private set; } = contactId;
+    public DateOnly GivenOn { get; private set; } = givenOn;
+    public string ByName { get; private set; } = byName;
+
+    /// <summary>The last day of the warned period: 12 months beginning with the day the warning was given.</summary>
+    public DateOnly WarnedUntil => Order.PeriodEnd(GivenOn, CompliancePolicy.WarnedMonths);
+}
+
+public sealed class BreachAction(long contactId, bool proceed, string reasons, string decidedByName, DateOnly decidedOn)
+{
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+
+    /// <summary>The failure that called for the return to court (or the Parish Hall).</summary>
+    public long ContactId { get; private set; } = contactId;
+
+    /// <summary>True to return the child to court; false when a manager decided it is not in the interest of justice.</summary>
+    public bool Proceed { get; private set; } = proceed;
+    public string Reasons { get; private set; } = reasons;
+    public string DecidedByName { get; private set; } = decidedByName;
+    public DateOnly DecidedOn { get; private set; } = decidedOn;
+    public DateOnly? HeardOn { get; private set; }
+    public string? HearingOutcome { get; private set; }
+
+    internal void Heard(DateOnly on, string outcome)
+    {
+        HeardOn = on;
+        HearingOutcome = outcome;
+    }
+}
