@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mend.Tests.Assessments;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Orders;
+
+/// <summary>Orders through the API, on SQLite and PostgreSQL: recording, requirements, attendance, warnings, the warned period and breach.</summary>
+public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body, string ifMatch = "*")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await JsonAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString()!;
+    }
+
+    private async Task<(HttpClient Client, AssessmentCase Case)> CaseAsync(int age = 15)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        return (client, await AssessmentCase.CreateAsync(factory, client, age: age));
+    }
+
+    private async Task<Guid> YroAsync(HttpClient client, Guid caseId, DateOnly decided)
+    {
+        var made = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/orders", new
+        {
+            kind = "YouthRehabilitationOrder",
+            decidedOn = decided,
+            convictedOn = decided.AddDays(-14),
+            endsOn = decided.AddMonths(24),
+            decidedBy = "Exampletown Youth Court",
+        });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        return (await JsonAsync(made)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>An unacceptable absence on <paramref name="day"/>: the appointment arranged, then recorded as missed.</summary>
+    private static async Task<long> MissedAsync(HttpClient client, Guid orderId, DateOnly day)
+    {
+        var at = day.ToDateTime(new TimeOnly(10, 0));
+        var arranged = await JsonAsync(await PostAsync(client, $"/api/v1/orders/{orderId}/contacts", new { at, purpose = "Supervision" }));
+        var contactId = arranged.GetProperty("contacts").EnumerateArray().Max(c => c.GetProperty("id").GetInt64());
+        var missed = await PostAsync(client, $"/api/v1/orders/{orderId}/attendance", new { contactId, attendance = "UnacceptableAbsence", reason = "No reason given" });
+        Assert.Equal(HttpStatusCode.OK, missed.StatusCode);
+        return contactId;
+    }
+
+    [Fact]
+    public async Task AnOrder_IsRecordedWithTheChildsAgeAtConviction_AndReadWithItsCompliance()
+    {
+        var (client, c) = await CaseAsync();
+        var id = await YroAsync(client, c.CaseId, Today.AddDays(-30));
+
+        var order = await client.GetAsync($"/api/v1/orders/{id}");
+        Assert.Equal(HttpStatusCode.OK, order.StatusCode);
+        Assert.NotNull(order.Headers.ETag);
+        var json = await JsonAsync(order);
+        Assert.Equal("Youth rehabilitation order", json.GetProperty("name").GetString());
+        Assert.Equal(14, json.GetProperty("ageYoungest").GetInt32());
+        var compliance = json.GetProperty("compliance");
+        Assert.Equal(0, compliance.GetProperty("warningsInWarnedPeriod").GetInt32());
+        Assert.False(compliance.GetProperty("breachActionDue").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, compliance.GetProperty("nextContactDue").ValueKind);
+        Assert.Single((await JsonAsync(await client.GetAsync($"/api/v1/cases/{c.CaseId}/orders"))).EnumerateArray());
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "Order" && e.EntityId == id.ToString()
+            && e.SubjectPersonId == c.YoungPersonId)));
+    }
+
+    [Fact]
+    public async Task BadInput_IsRefusedNamingTheRule_AndNothingIsSaved()
+    {
+        var (client, c) = await CaseAsync();
+        Assert.Contains("Jersey", await ErrorAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
+            new { kind = "ParishHallDeferredDecision", decidedOn = Today }), "kind"), StringComparison.Ordinal);
+        Assert.Contains("3 to 12 months", await ErrorAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
+            new { kind = "ReferralOrder", decidedOn = Today, lengthMonths = 13 }), "lengthMonths"), StringComparison.Ordinal);
+        Assert.Equal("The end must be on or after the start", await ErrorAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
+            new { kind = "YouthRehabilitationOrder", decidedOn = Today, endsOn = Today.AddDays(-1) }), "endsOn"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.CaseId == c.CaseId)));
+
+        var id = await YroAsync(client, c.CaseId, Today.AddDays(-30));
+        Assert.Equal("Unpaid work is only for a child aged 16 or 17 when convicted (Sentencing Act 2020, s.185(2))",
+            await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/requirements", new { kind = "UnpaidWork", amount = 60 }), "kind"));
+        var future = DateTime.SpecifyKind(Today.AddDays(2).ToDateTime(new TimeOnly(10, 0)), DateTimeKind.Unspecified);
+        var arranged = await JsonAsync(await PostAsync(client, $"/api/v1/orders/{id}/contacts", new { at = future, purpose = "Supervision" }));
+        var contactId = arranged.GetProperty("contacts")[0].GetProperty("id").GetInt64();
+        Assert.Equal("Attendance is recorded once the appointment has happened",
+            await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/attendance", new { contactId, attendance = "Attended" }), "attendance"));
+        var curfew = await JsonAsync(await PostAsync(client, $"/api/v1/orders/{id}/requirements", new { kind = "Curfew", dailyHours = 12, weeklyHours = 84 }));
+        Assert.Equal(1, curfew.GetProperty("requirements").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TwoWarningsInTheWarnedPeriod_MakeAFailureOnItsLastDayAReturnToCourt_AndTheDayAfterAWarning()
+    {
+        var (client, c) = await CaseAsync();
+        var first = Today.AddMonths(-14);
+        var id = await YroAsync(client, c.CaseId, first.AddDays(-7));
+        var url = $"/api/v1/orders/{id}";
+
+        var one = await MissedAsync(client, id, first);
+        Assert.True((await JsonAsync(await client.GetAsync(url))).GetProperty("compliance").GetProperty("warningDue").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/warnings", new { contactId = one, givenOn = first })).StatusCode);
+        var two = await MissedAsync(client, id, first.AddMonths(1));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/warnings", new { contactId = two, givenOn = first.AddMonths(1) })).StatusCode);
+
+        var lastDay = first.AddMonths(12).AddDays(-1);
+        var third = await MissedAsync(client, id, lastDay);
+        var refused = await ErrorAsync(await PostAsync(client, url + "/warnings", new { contactId = third, givenOn = lastDay }), "contactId");
+        Assert.Contains("must be returned to court", refused, StringComparison.Ordinal);
+        Assert.Contains("Sch 7 para 4", refused, StringComparison.Ordinal);
+        Assert.True((await JsonAsync(await client.GetAsync(url))).GetProperty("compliance").GetProperty("breachActionDue").GetBoolean());
+
+        var dayAfter = await MissedAsync(client, id, first.AddMonths(12));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/warnings", new { contactId = dayAfter, givenOn = first.AddMonths(12) })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, url + "/breach-decisions", new { contactId = third, proceed = true, reasons = "Third failure" })).StatusCode);
+        var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        Assert.Contains("does not have them", await ErrorAsync(await PostAsync(manager, url + "/breach-decisions",
+            new { contactId = dayAfter, proceed = true, reasons = "No" }), "contactId"), StringComparison.Ordinal);
+        var decided = await PostAsync(manager, url + "/breach-decisions", new { contactId = third, proceed = true, reasons = "Third failure in the warned period" });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var after = await JsonAsync(decided);
+        Assert.False(after.GetProperty("compliance").GetProperty("breachActionDue").GetBoolean());
+        Assert.Equal(3, after.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TwoWorkersRecordingTheSameContactAtOnce_OneWins_TheOtherIsToldItChanged()
+    {
+        var (client, c) = await CaseAsync();
+        var id = await YroAsync(client, c.CaseId, Today.AddDays(-30));
+        var at = Today.AddDays(-1).ToDateTime(new TimeOnly(10, 0));
+        var arranged = await PostAsync(client, $"/api/v1/orders/{id}/contacts", new { at, purpose = "Supervision" });
+        var etag = arranged.Headers.ETag!.Tag;
+        var contactId = (await JsonAsync(arranged)).GetProperty("contacts")[0].GetProperty("id").GetInt64();
+
+        var answers = await Task.WhenAll(
+            PostAsync(client, $"/api/v1/orders/{id}/attendance", new { contactId, attendance = "Attended" }, etag),
+            PostAsync(client, $"/api/v1/orders/{id}/attendance", new { contactId, attendance = "UnacceptableAbsence", reason = "Not seen" }, etag));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
+        var saved = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == id).SelectMany(o => o.Contacts).Select(x => x.Attendance).SingleAsync());
+        Assert.NotNull(saved);
+    }
+
+    [Fact]
+    public async Task AReferralOrderSignedOnTheLastDayOfJanuary_EndsOnTheLastDayOfApril_AndIsExtendedOnlyOnce()
+    {
+        var (client, c) = await CaseAsync();
+        var signed = new DateOnly(Today.Year, 1, 31);
+        var made = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
+            new { kind = "ReferralOrder", decidedOn = signed.AddDays(-10), lengthMonths = 3 }));
+        var id = made.GetProperty("id").GetGuid();
+        Assert.Equal(JsonValueKind.Null, made.GetProperty("endsOn").ValueKind);
+
+        var contract = await JsonAsync(await PostAsync(client, $"/api/v1/orders/{id}/contract", new { signedOn = signed }));
+        Assert.Equal(new DateOnly(Today.Year, 4, 30), DateOnly.Parse(contract.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year, 6, 30) })).StatusCode);
+        Assert.Contains("only once", await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year, 7, 31) }),
+            "endsOn"), StringComparison.Ordinal);
+    }
+}
