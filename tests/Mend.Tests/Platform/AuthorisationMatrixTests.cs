@@ -92,6 +92,19 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Admin/Panels/Index"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Panels/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Processes/{id:guid}/Feedback"] = CaseWork,
+        ["Cases/{caseId:guid}/Orders"] = CaseWork,
+        ["Cases/{caseId:guid}/Orders/Record"] = CaseWork,
+        ["Orders/{id:guid}"] = CaseWork,
+        ["Orders/{id:guid}/Breach/{contactId:long}"] = CaseWork,
+        ["Orders/{id:guid}/Contacts/{contactId:long}"] = CaseWork,
+        ["Orders/{id:guid}/Contacts/{contactId:long}/FollowUp"] = CaseWork,
+        ["Orders/{id:guid}/Contacts/Arrange"] = CaseWork,
+        ["Orders/{id:guid}/Contract"] = CaseWork,
+        ["Orders/{id:guid}/End"] = CaseWork,
+        ["Orders/{id:guid}/Extend"] = CaseWork,
+        ["Orders/{id:guid}/Hearings/{breachId:long}"] = CaseWork,
+        ["Orders/{id:guid}/Requirements/Add"] = CaseWork,
+        ["Orders/{id:guid}/Warnings/{contactId:long}"] = CaseWork,
         ["Processes/{id:guid}/Agreement"] = CaseWork,
         ["Processes/{id:guid}/Agreement/{itemId:long}"] = CaseWork,
         ["Processes/{id:guid}/Outcome"] = CaseWork,
@@ -208,7 +221,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");

@@ -39,7 +39,7 @@ public static class OrdersApi
                 }
 
                 var list = await access.VisibleOrders(http.User).AsNoTracking().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
-                audit.Viewed(nameof(Order), id.ToString(), await ChildrenAsync(db, id, ct), Order.ViewPurpose);
+                audit.Viewed(nameof(Order), id.ToString(), await OrderPeople.ChildrenAsync(db, id, ct), Order.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 var resources = new List<OrderResource>();
                 foreach (var order in list)
@@ -74,7 +74,7 @@ public static class OrdersApi
                     return Results.Problem(statusCode: 404, title: "Not found, or you cannot see it.");
                 }
 
-                audit.Viewed(nameof(Order), id.ToString(), await ChildrenAsync(db, order.CaseId, ct), Order.ViewPurpose);
+                audit.Viewed(nameof(Order), id.ToString(), await OrderPeople.ChildrenAsync(db, order.CaseId, ct), Order.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, order.Version);
                 return Results.Ok(Resource(order, await record.ComplianceAsync(order, ct)));
@@ -151,9 +151,6 @@ public static class OrdersApi
         ApiResults.SetETag(http, order.Version);
         return done(Resource(order, await record.ComplianceAsync(order, ct)));
     }
-
-    private static async Task<IReadOnlyList<Guid>> ChildrenAsync(MendDb db, Guid caseId, CancellationToken ct) =>
-        await db.CaseParticipants.Where(p => p.CaseId == caseId && p.Role == ParticipantRole.YoungPerson).Select(p => p.PersonId).ToListAsync(ct);
 
     public static OrderResource Resource(Order o, Compliance compliance) => new(o.Id, o.CaseId, o.Kind, o.Info.Name, o.Jurisdiction, o.DecidedOn,
         o.ConvictedOn, o.StartsOn, o.LengthMonths, o.EndsOn, o.OriginalEndsOn, o.ReturnOn, o.Level, o.Court, o.DecidedBy, o.AgeYoungest, o.AgeOldest,

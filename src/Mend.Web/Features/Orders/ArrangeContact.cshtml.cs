@@ -1,0 +1,49 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.GovUk;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Mend.Web.Features.Orders;
+
+/// <summary>Arranges an appointment the child is to attend.</summary>
+public sealed class ArrangeContactModel(MendDb db, CaseAccess access, AuditTrail audit, RecordOrders record) : OrderTaskPage(db, access, audit)
+{
+    public sealed class ContactForm
+    {
+        public DateParts At { get; set; } = new();
+
+        /// <summary>UK time, like 14:30.</summary>
+        public string? Time { get; set; }
+
+        /// <summary>Up to 200 characters.</summary>
+        public string? Purpose { get; set; }
+    }
+
+    [BindProperty]
+    public ContactForm Input { get; set; } = new();
+
+    public override string Title => "Arrange an appointment";
+
+    protected override bool Applies(Order order) => order.IsOpen;
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        DateTime? at = null;
+        if (Typed(Input.At, "at", "Date") is { } day)
+        {
+            var (utc, error) = Platform.Time.London.ToUtc(day, Input.Time);
+            if (error is not null || utc is null)
+            {
+                // The time as typed is wrong: say so on its field, and let the rest wait until it can be read.
+                ModelState.AddModelError("Input.Time", error ?? "Enter the time of the appointment");
+                return await AnswerAsync(id, Platform.Changes.Outcome<Order>.Invalid(new Dictionary<string, string>()), "", ct);
+            }
+
+            at = utc;
+        }
+
+        return await AnswerAsync(id, await record.ArrangeContactAsync(User, id, Version, new(at, Input.Purpose), ct), "Appointment arranged", ct);
+    }
+}
