@@ -1081,6 +1081,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(20)

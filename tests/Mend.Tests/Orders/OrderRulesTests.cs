@@ -73,10 +73,10 @@ public sealed class OrderRulesTests
     public void AnOrder_IsExtendedOnce_ByUpTo6Months()
     {
         var order = Record(Jurisdiction.EnglandAndWales, Details(DisposalKind.YouthRehabilitationOrder, Today.AddDays(-10), ends: new DateOnly(2027, 3, 31)));
-        Assert.Equal("endsOn", Assert.Throws<DomainRuleException>(() => order.Extend(new DateOnly(2027, 10, 1))).Field);
-        order.Extend(new DateOnly(2027, 9, 30));
+        Assert.Equal("endsOn", Assert.Throws<DomainRuleException>(() => order.Extend(new DateOnly(2027, 10, 1), Today)).Field);
+        order.Extend(new DateOnly(2027, 9, 30), Today);
         Assert.Equal(new DateOnly(2027, 3, 31), order.OriginalEndsOn);
-        Assert.Contains("only once", Assert.Throws<DomainRuleException>(() => order.Extend(new DateOnly(2027, 10, 15))).Message, StringComparison.Ordinal);
+        Assert.Contains("only once", Assert.Throws<DomainRuleException>(() => order.Extend(new DateOnly(2027, 10, 15), Today)).Message, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2027, 9, 30), order.EndsOn);
     }
 

@@ -72,7 +72,7 @@ public sealed class CaseFile
         };
     }
 
-    /// <summary>What happened in assessments and restorative processes on the case, as timeline entries (kinds "assessments" and "processes").</summary>
+    /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders").</summary>
     private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, CancellationToken ct)
     {
         string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
@@ -129,6 +129,12 @@ public sealed class CaseFile
                 entries.Add(new(concluded, "processes", $"{kind}: {Processes.ProcessWords.Describe(p.Status).ToLowerInvariant()}",
                     (p.WithdrawnBy is null ? "" : $"Withdrawn by {p.WithdrawnBy}. ") + p.OutcomeReason, null));
             }
+        }
+
+        var orders = await db.Orders.AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync(ct);
+        foreach (var o in orders)
+        {
+            entries.AddRange(Orders.OrderTimeline.For(o));
         }
 
         return entries;

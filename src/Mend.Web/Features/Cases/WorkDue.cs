@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Cases;
 
 /// <summary>
-/// What is due this week or overdue on a set of cases: victims' Code entitlements, outcome-agreement items and
-/// assessments to review. Shown on the caseload and on a worker's home page, from this one place.
+/// What is due this week or overdue on a set of cases: victims' Code entitlements, outcome-agreement items,
+/// assessments to review and orders needing action (warnings, returns to court, missed appointments). Shown on the caseload and on a worker's home page, from this one place.
 /// </summary>
-public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, TimeProvider clock)
+public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, Orders.OrdersDue ordersDue, TimeProvider clock)
 {
     public sealed record AgreementDue(Guid ProcessId, string Reference, string What, string Who, DateOnly DueOn);
 
@@ -19,14 +19,15 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         DateOnly Today,
         IReadOnlyList<(VictimDeadlines.Row Victim, EntitlementStatus Entitlement)> Victims,
         IReadOnlyList<AgreementDue> Agreements,
-        IReadOnlyList<AssessmentDue> Reviews)
+        IReadOnlyList<AssessmentDue> Reviews,
+        IReadOnlyList<Orders.OrdersDue.Item> Orders)
     {
-        public static Summary None(DateOnly today) => new(today, [], [], []);
+        public static Summary None(DateOnly today) => new(today, [], [], [], []);
 
-        public bool IsEmpty => Victims.Count == 0 && Agreements.Count == 0 && Reviews.Count == 0;
+        public bool IsEmpty => Victims.Count == 0 && Agreements.Count == 0 && Reviews.Count == 0 && Orders.Count == 0;
 
         public int Overdue => Victims.Count(v => v.Entitlement.State == EntitlementState.Overdue) + Agreements.Count(a => a.DueOn < Today)
-            + Reviews.Count(r => r.OutOfDate.Count > 0 || r.ReviewOn < Today);
+            + Reviews.Count(r => r.OutOfDate.Count > 0 || r.ReviewOn < Today) + Orders.Count(o => o.Urgent);
     }
 
     public DateOnly Today => victimDeadlines.Today;
@@ -44,7 +45,7 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var victims = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
                 || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), ct))
             .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
-        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct));
+        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct));
     }
 
     private async Task<IReadOnlyList<AssessmentDue>> ReviewsAsync(IQueryable<Case> cases, CancellationToken ct)

@@ -99,6 +99,13 @@ public static class OrdersApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<List<RequirementResource>>().ProducesProblem(404);
 
+        orders.MapGet("/orders/returns-due", async (HttpContext http, CaseAccess access, OrdersDue due, CancellationToken ct) =>
+                Results.Ok((await due.ForAsync(access.VisibleCases(http.User), ct, most: 500)).Where(i => i.Compliance.BreachActionDue)
+                    .Select(i => new ReturnDue(i.OrderId, i.CaseId, i.Reference, i.OrderName)).ToList()))
+            .WithName("OrdersWithReturnToCourtDue").WithSummary("Orders on cases you can see where a return to court (or the Parish Hall) is due for a manager's decision (managers)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<List<ReturnDue>>();
+
         MapChange<RecordOrders.RequirementInput>(orders, "/orders/{id:guid}/requirements", "AddOrderRequirement",
             "Adds a requirement or condition, checked against the law in force on the conviction date and the child's age then",
             (r, u, id, v, i, ct) => r.AddRequirementAsync(u, id, v, i, ct));
@@ -125,6 +132,8 @@ public static class OrdersApi
         MapChange<RecordOrders.EndInput>(orders, "/orders/{id:guid}/end", "EndOrder", "Records how and when the order ended",
             (r, u, id, v, i, ct) => r.EndAsync(u, id, v, i, ct));
     }
+
+    public sealed record ReturnDue(Guid OrderId, Guid CaseId, string CaseReference, string Order);
 
     private sealed record Changed(Order Order, Compliance Compliance);
 

@@ -41,6 +41,9 @@ public sealed class Order : IVersioned
 
     /// <summary>The end before its one extension, once extended.</summary>
     public DateOnly? OriginalEndsOn { get; private set; }
+
+    /// <summary>The day the end was extended.</summary>
+    public DateOnly? ExtendedOn { get; private set; }
     public DateOnly? ReturnOn { get; private set; }
     public InterventionLevel Level { get; private set; }
     public JerseyCourt? Court { get; private set; }
@@ -180,8 +183,8 @@ public sealed class Order : IVersioned
         EndsOn = PeriodEnd(signedOn, LengthMonths!.Value);
     }
 
-    /// <summary>Extends the end once, by up to 6 months.</summary>
-    public void Extend(DateOnly newEnd)
+    /// <summary>Extends the end once, by up to 6 months (Sentencing Act 2020, Sch 7 para 10(4) to (6)).</summary>
+    public void Extend(DateOnly newEnd, DateOnly today)
     {
         RequireOpen();
         if (OriginalEndsOn is not null)
@@ -196,6 +199,7 @@ public sealed class Order : IVersioned
 
         OriginalEndsOn = end;
         EndsOn = newEnd;
+        ExtendedOn = today;
     }
 
     public void End(EndReason reason, DateOnly on, string? note, DateOnly today)

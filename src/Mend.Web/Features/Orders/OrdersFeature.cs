@@ -7,5 +7,6 @@ public static class OrdersFeature
 {
     public static IServiceCollection AddOrders(this IServiceCollection services) => services
         .AddMendSettings<OrderSettings>("Mend:Orders")
-        .AddScoped<RecordOrders>();
+        .AddScoped<RecordOrders>()
+        .AddScoped<OrdersDue>();
 }

@@ -205,7 +205,7 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
         {
             if (Required(errors, "endsOn", input.EndsOn, "Enter the new end date"))
             {
-                order.Extend(input.EndsOn!.Value);
+                order.Extend(input.EndsOn!.Value, Today);
             }
         });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261130232523_Orders")]
+    [Migration("20261130233853_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -1082,6 +1082,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExtendedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("Jurisdiction")

@@ -26,6 +26,7 @@ namespace Mend.Migrations.Postgres.Migrations
                     LengthMonths = table.Column<int>(type: "integer", nullable: true),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OriginalEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtendedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReturnOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Court = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),

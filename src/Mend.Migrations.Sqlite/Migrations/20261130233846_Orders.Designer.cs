@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261130232515_Orders")]
+    [Migration("20261130233846_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -1057,6 +1057,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Jurisdiction")

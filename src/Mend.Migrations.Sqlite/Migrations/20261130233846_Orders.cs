@@ -25,6 +25,7 @@ namespace Mend.Migrations.Sqlite.Migrations
                     LengthMonths = table.Column<int>(type: "INTEGER", nullable: true),
                     EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OriginalEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReturnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Court = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),

@@ -1,0 +1,50 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Orders;
+
+/// <summary>
+/// Orders that need action, on a set of cases: a return to court due, a warning due, a missed appointment to follow up,
+/// or fewer appointments this month than the level needs. Shown on the caseload, the home page and (returns to court) a
+/// manager's list.
+/// </summary>
+public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar holidays, TimeProvider clock)
+{
+    public sealed record Item(Guid OrderId, Guid CaseId, string Reference, string OrderName, Compliance Compliance)
+    {
+        /// <summary>What needs doing, most serious first, in a few words.</summary>
+        public string What => Compliance.BreachActionDue ? Compliance.Status
+            : Compliance.WarningDue ? "Warning due"
+            : Compliance.FollowUpsDue.Count > 0 ? (Compliance.FollowUpsDue.Any(f => f.Overdue) ? "Missed appointment not followed up" : "Missed appointment to follow up")
+            : $"{Compliance.ContactsThisMonth} of {Compliance.ContactsPerMonth} appointments this month";
+
+        public bool Urgent => Compliance.BreachActionDue || Compliance.WarningDue || Compliance.FollowUpsDue.Any(f => f.Overdue);
+    }
+
+    /// <summary>At most <paramref name="most"/> open orders on the cases given (open, or referred and not yet decided) that need action, most urgent first.</summary>
+    public async Task<IReadOnlyList<Item>> ForAsync(IQueryable<Case> cases, CancellationToken ct, int most = 50)
+    {
+        var open = cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred);
+        var orders = await db.Orders.AsNoTracking().Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId))
+            .OrderBy(o => o.DecidedOn).Take(1000).ToListAsync(ct);
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+
+        var days = await holidays.CurrentAsync(db, ct);
+        var today = clock.LondonToday();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        return orders.Where(o => o.Info.Supervised)
+            .Select(o => new Item(o.Id, o.CaseId, references[o.CaseId], o.Info.Name,
+                CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days)))
+            .Where(i => i.Compliance.BreachActionDue || i.Compliance.WarningDue || i.Compliance.FollowUpsDue.Count > 0
+                || i.Compliance.ContactsThisMonth < i.Compliance.ContactsPerMonth && today.Day > 14)
+            .OrderByDescending(i => i.Compliance.BreachActionDue).ThenByDescending(i => i.Urgent).ThenBy(i => i.Reference)
+            .Take(most).ToList();
+    }
+}
