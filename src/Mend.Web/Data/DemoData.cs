@@ -61,6 +61,7 @@ public static class DemoData
                 services.GetRequiredService<Features.Cases.CaseSettings>(), clock, practitioner.Id, practitioner.DisplayName);
             var volunteer = await users.FindByEmailAsync($"volunteer@{EmailDomain}");
             await DemoWorkplace.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.Id, practitioner.DisplayName, volunteer?.Id, volunteer?.DisplayName);
+            await DemoOrders.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.DisplayName);
         }
 
         if (password is null)

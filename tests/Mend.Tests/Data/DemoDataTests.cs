@@ -1,0 +1,34 @@
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Data;
+
+/// <summary>A Mend whose demo sign-ins are written to a temporary folder (the seed itself is run by the test, as `scripts/run` runs it).</summary>
+public sealed class DemoFactory : MendFactory
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mend-demo-").FullName;
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Mend:Demo:CredentialsFile"] = Path.Combine(_folder, "demo-sign-ins.txt"),
+    };
+}
+
+/// <summary>The demo data the README promises: the accounts, the cases, and a disposal of every kind in its own jurisdiction.</summary>
+public sealed class DemoDataTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    [Fact]
+    public async Task DemoData_HasEveryKindOfDisposal_EachOnACaseOfItsJurisdiction_AndAReturnToCourtDue()
+    {
+        await factory.WithScopeAsync(services => Mend.Web.Data.DemoData.SeedAsync(services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        var orders = await factory.WithDbAsync(db => db.Orders.AsNoTracking().ToListAsync());
+        var cases = await factory.WithDbAsync(db => db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Jurisdiction));
+
+        Assert.Equal(Enum.GetValues<DisposalKind>().Order(), orders.Select(o => o.Kind).Distinct().Order());
+        Assert.All(orders, o => Assert.Equal(DisposalKinds.Of(o.Kind).Jurisdiction, cases[o.CaseId]));
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Contains(orders, o => CompliancePolicy.Steps(o).Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken));
+        Assert.Contains(orders, o => o.Warnings.Count > 0 && o.Warnings.All(w => w.WarnedUntil >= today));
+    }
+}
