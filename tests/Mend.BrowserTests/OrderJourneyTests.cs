@@ -59,6 +59,17 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
         await CasePages.FillDateAsync(page, "Date the contract was signed", sentenced.AddDays(10));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("the order runs 6 months");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a panel meeting" }).ClickAsync();
+        await page.GetByLabel("Initial meeting (agrees the contract)").CheckAsync();
+        await CasePages.FillDateAsync(page, "Date the panel met", sentenced.AddDays(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say whether the parent attended");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Did the parent or carer attend?" }).GetByLabel("Yes").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#panels")).ToContainTextAsync("Initial meeting");
+        await Assertions.Expect(page.Locator("#panel-due")).ToContainTextAsync("The next panel is due by");
 
         await MissAsync(page, today.AddDays(-40));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Warning due");

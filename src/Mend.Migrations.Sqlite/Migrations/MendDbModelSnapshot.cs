@@ -1144,6 +1144,42 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("OrderContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ParentAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderPanels", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
                 {
                     b.Property<long>("Id")
@@ -3134,6 +3170,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.Order", null)
+                        .WithMany("Panels")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
                 {
                     b.HasOne("Mend.Web.Features.Orders.Order", null)
@@ -3484,6 +3529,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Breaches");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Panels");
 
                     b.Navigation("Requirements");
 

@@ -178,4 +178,27 @@ public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFact
         Assert.Contains("only once", await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year, 7, 31) }),
             "endsOn"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReferralOrdersPanels_TheFirstDueWithin20WorkingDays_ThenEveryThreeMonths_WithTheParentForAnUnder16()
+    {
+        var (client, c) = await CaseAsync(age: 15);
+        var decided = Today.AddDays(-40);
+        var made = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders", new { kind = "ReferralOrder", decidedOn = decided, lengthMonths = 6 }));
+        var id = made.GetProperty("id").GetGuid();
+        Assert.True(made.GetProperty("parentMustAttendPanels").GetBoolean());
+        var firstDue = DateOnly.Parse(made.GetProperty("compliance").GetProperty("nextPanelDueBy").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(firstDue.DayNumber - decided.DayNumber, 26, 34);
+        Assert.True(made.GetProperty("compliance").GetProperty("panelOverdue").GetBoolean());
+
+        var url = $"/api/v1/orders/{id}/panels";
+        Assert.Contains("initial panel first", await ErrorAsync(await PostAsync(client, url, new { kind = "Progress", heldOn = Today }), "kind"), StringComparison.Ordinal);
+        Assert.Contains("s.90", await ErrorAsync(await PostAsync(client, url, new { kind = "Initial", heldOn = decided.AddDays(10) }), "parentAttended"),
+            StringComparison.Ordinal);
+        var held = await JsonAsync(await PostAsync(client, url, new { kind = "Initial", heldOn = decided.AddDays(10), parentAttended = true, note = "Contract agreed" }));
+        Assert.Equal(decided.AddDays(10).AddMonths(3).ToString("yyyy-MM-dd"), held.GetProperty("compliance").GetProperty("nextPanelDueBy").GetString());
+        Assert.False(held.GetProperty("compliance").GetProperty("panelOverdue").GetBoolean());
+        Assert.Contains("already been recorded", await ErrorAsync(await PostAsync(client, url,
+            new { kind = "Initial", heldOn = Today, parentAttended = true }), "kind"), StringComparison.Ordinal);
+    }
 }

@@ -21,11 +21,13 @@ public static class OrdersApi
     public sealed record BreachResource(long Id, long ContactId, bool Proceed, string Reasons, string DecidedBy, DateOnly DecidedOn, DateOnly? HeardOn,
         string? HearingOutcome);
 
+    public sealed record PanelResource(long Id, PanelKind Kind, DateOnly HeldOn, bool? ParentAttended, string? Note, string By);
+
     public sealed record OrderResource(Guid Id, Guid CaseId, DisposalKind Kind, string Name, Cases.Jurisdiction Jurisdiction, DateOnly DecidedOn,
         DateOnly? ConvictedOn, DateOnly? StartsOn, int? LengthMonths, DateOnly? EndsOn, DateOnly? OriginalEndsOn, DateOnly? ReturnOn, InterventionLevel Level,
         JerseyCourt? Court, string? DecidedBy, int? AgeYoungest, int? AgeOldest, DateOnly? EndedOn, EndReason? EndReason, string? EndNote,
         IReadOnlyList<RequirementResource> Requirements, IReadOnlyList<ContactResource> Contacts, IReadOnlyList<WarningResource> Warnings,
-        IReadOnlyList<BreachResource> Breaches, Compliance Compliance, int Version);
+        IReadOnlyList<BreachResource> Breaches, IReadOnlyList<PanelResource> Panels, bool ParentMustAttendPanels, Compliance Compliance, int Version);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -127,6 +129,9 @@ public static class OrdersApi
         MapChange<RecordOrders.SignInput>(orders, "/orders/{id:guid}/contract", "SignReferralOrderContract",
             "Records the day the referral order's contract was signed; the order runs from that day",
             (r, u, id, v, i, ct) => r.SignContractAsync(u, id, v, i, ct));
+        MapChange<RecordOrders.PanelInput>(orders, "/orders/{id:guid}/panels", "RecordReferralOrderPanel",
+            "Records a youth offender panel meeting on a referral order (initial, progress or final), with the parent's attendance when the child was under 16",
+            (r, u, id, v, i, ct) => r.PanelAsync(u, id, v, i, ct));
         MapChange<RecordOrders.ExtendInput>(orders, "/orders/{id:guid}/extension", "ExtendOrder", "Extends the order's end, once, by up to 6 months",
             (r, u, id, v, i, ct) => r.ExtendAsync(u, id, v, i, ct));
         MapChange<RecordOrders.EndInput>(orders, "/orders/{id:guid}/end", "EndOrder", "Records how and when the order ended",
@@ -166,7 +171,8 @@ public static class OrdersApi
         o.EndedOn, o.EndReason, o.EndNote, o.Requirements.Select(Requirement).ToList(), o.Contacts.OrderBy(c => c.At).Select(Contact).ToList(),
         o.Warnings.OrderBy(w => w.GivenOn).Select(w => new WarningResource(w.Id, w.ContactId, w.GivenOn, w.WarnedUntil, w.ByName)).ToList(),
         o.Breaches.Select(b => new BreachResource(b.Id, b.ContactId, b.Proceed, b.Reasons, b.DecidedByName, b.DecidedOn, b.HeardOn, b.HearingOutcome)).ToList(),
-        compliance, o.Version);
+        o.Panels.OrderBy(p => p.HeldOn).Select(p => new PanelResource(p.Id, p.Kind, p.HeldOn, p.ParentAttended, p.Note, p.ByName)).ToList(),
+        o.ParentMustAttendPanels, compliance, o.Version);
 
     private static RequirementResource Requirement(OrderRequirement r) =>
         new(r.Id, r.Kind, r.Amount, RequirementRules.Unit(r.Kind), r.DailyHours, r.WeeklyHours, r.Detail);

@@ -23,8 +23,10 @@ public sealed record FailureStep(long ContactId, DateOnly FailedOn, EnforcementS
 /// <param name="BreachActionDue">A failure after two warnings in the warned period has no manager's decision yet.</param>
 /// <param name="NextContactDue">The next appointment still to happen, if one is arranged.</param>
 /// <param name="ContactsThisMonth">Appointments in the current calendar month, against <see cref="ContactsPerMonth"/> for the order's level.</param>
+/// <param name="NextPanelDueBy">For a referral order: the initial panel within the working days set (from the order), then a progress panel within 3 months of the last.</param>
 public sealed record Compliance(int WarningsInWarnedPeriod, bool WarningDue, bool BreachActionDue, DateTime? NextContactDue, int ContactsThisMonth,
-    int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status);
+    int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status, DateOnly? NextPanelDueBy = null,
+    bool PanelOverdue = false);
 
 /// <summary>A missed appointment still to be followed up, due within one working day.</summary>
 public sealed record FollowUpDue(long ContactId, DateOnly DueOn, bool Overdue);
@@ -62,7 +64,22 @@ public static class CompliancePolicy
     public static FailureStep? StepFor(Order order, long contactId) => Steps(order).FirstOrDefault(s => s.ContactId == contactId);
 
     /// <param name="days">The working days of the order's jurisdiction (follow-ups are due the next working day).</param>
-    public static Compliance Of(Order order, DateOnly today, DateTime now, int contactsPerMonth, WorkingDays days)
+    /// <summary>Progress panels meet at least every 3 months (Referral Order guidance, local practice).</summary>
+    public const int ProgressPanelMonths = 3;
+
+    /// <summary>When the next youth offender panel is due on a referral order still open: null when none is (the final one held).</summary>
+    public static DateOnly? NextPanelDueBy(Order order, WorkingDays days, int initialPanelWorkingDays)
+    {
+        if (order.Kind != DisposalKind.ReferralOrder || !order.IsOpen || order.Panels.Any(p => p.Kind == PanelKind.Final))
+        {
+            return null;
+        }
+
+        var last = order.Panels.OrderBy(p => p.HeldOn).LastOrDefault();
+        return last is null ? days.Add(order.DecidedOn, initialPanelWorkingDays, order.Jurisdiction) : last.HeldOn.AddMonths(ProgressPanelMonths);
+    }
+
+    public static Compliance Of(Order order, DateOnly today, DateTime now, int contactsPerMonth, WorkingDays days, int initialPanelWorkingDays = 20)
     {
         var steps = Steps(order);
         var warnedNow = order.Warnings.Where(w => w.GivenOn <= today && today <= w.WarnedUntil).ToList();
@@ -75,13 +92,15 @@ public static class CompliancePolicy
         var thisMonth = order.Contacts.Count(c => London.DateOf(c.At) >= monthStart && London.DateOf(c.At) < monthStart.AddMonths(1));
         var breachDue = steps.Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken);
         var warningDue = steps.Any(s => s.Kind == EnforcementStep.Warning && !s.Taken);
+        var panelDue = NextPanelDueBy(order, days, initialPanelWorkingDays);
         var status = !order.IsOpen ? "Ended"
             : breachDue ? $"Return to {DisposalKinds.ReturnTo(order.Kind)} due"
             : warningDue ? "Warning due"
+            : panelDue < today ? "Panel overdue"
             : warnedNow.Count > 0 ? $"Warned ({warnedNow.Count})"
             : "Complying";
         return new Compliance(warnedNow.Count, warningDue, breachDue,
             order.Contacts.Where(c => c.Attendance is null && c.At >= now).OrderBy(c => c.At).Select(c => (DateTime?)c.At).FirstOrDefault(),
-            thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status);
+            thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status, panelDue, panelDue < today);
     }
 }

@@ -28,6 +28,7 @@ public sealed class Order : IVersioned
     private readonly List<OrderContact> _contacts = [];
     private readonly List<OrderWarning> _warnings = [];
     private readonly List<BreachAction> _breaches = [];
+    private readonly List<OrderPanel> _panels = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -64,6 +65,13 @@ public sealed class Order : IVersioned
     public IReadOnlyList<OrderContact> Contacts => _contacts;
     public IReadOnlyList<OrderWarning> Warnings => _warnings;
     public IReadOnlyList<BreachAction> Breaches => _breaches;
+    public IReadOnlyList<OrderPanel> Panels => _panels;
+
+    /// <summary>
+    /// A parent must be ordered to attend a referral order's panels when the child is under 16 when the order is made
+    /// (Sentencing Act 2020, s.90); true when that is so, or may be (only a stated age is known, or none).
+    /// </summary>
+    public bool ParentMustAttendPanels => Kind == DisposalKind.ReferralOrder && (AgeYoungest is not { } youngest || youngest < 16);
 
     public DisposalInfo Info => DisposalKinds.Of(Kind);
 
@@ -331,6 +339,43 @@ public sealed class Order : IVersioned
         action.Heard(heardOn, outcome.Trim());
     }
 
+    /// <summary>
+    /// A youth offender panel meeting held on a referral order: the first (which agrees the contract), a progress
+    /// meeting, or the final one. A parent's attendance is recorded when they must attend.
+    /// </summary>
+    public OrderPanel RecordPanel(PanelKind kind, DateOnly heldOn, bool? parentAttended, string? note, string byName, DateOnly today)
+    {
+        RequireOpen();
+        if (Kind != DisposalKind.ReferralOrder)
+        {
+            throw new DomainRuleException("Only a referral order has youth offender panels.", "kind");
+        }
+
+        if (heldOn > today || heldOn < DecidedOn)
+        {
+            throw new DomainRuleException("The panel met on or after the order was made, and not in the future.", "heldOn");
+        }
+
+        if (kind == PanelKind.Initial && _panels.Any(p => p.Kind == PanelKind.Initial) || kind == PanelKind.Final && _panels.Any(p => p.Kind == PanelKind.Final))
+        {
+            throw new DomainRuleException(kind == PanelKind.Initial ? "The initial panel has already been recorded." : "The final panel has already been recorded.", "kind");
+        }
+
+        if (kind != PanelKind.Initial && _panels.All(p => p.Kind != PanelKind.Initial))
+        {
+            throw new DomainRuleException("Record the initial panel first: it agrees the contract.", "kind");
+        }
+
+        if (ParentMustAttendPanels && parentAttended is null)
+        {
+            throw new DomainRuleException("Say whether the parent attended: the child was under 16 when the order was made (Sentencing Act 2020, s.90).", "parentAttended");
+        }
+
+        var panel = new OrderPanel(kind, heldOn, parentAttended, note, byName);
+        _panels.Add(panel);
+        return panel;
+    }
+
     public void Touch(DateTime now) => ChangedAt = now;
 
     private void RequireOpen()
@@ -361,8 +406,9 @@ public enum RequirementKind
     ElectronicMonitoring,
     Reparation,
 
-    // Out-of-court conditions, Parish Hall deferred decisions, Jersey orders
+    // Out-of-court conditions, referral order contracts, Parish Hall deferred decisions, Jersey orders
     Condition,
+    Apology,
     CommunityService,
     PositiveSteps,
     WorkPlan,
@@ -381,6 +427,25 @@ public sealed class OrderRequirement(RequirementKind kind, decimal? amount, int?
     public int? DailyHours { get; private set; } = dailyHours;
     public int? WeeklyHours { get; private set; } = weeklyHours;
     public string? Detail { get; private set; } = detail;
+}
+
+/// <summary>Which youth offender panel meeting.</summary>
+public enum PanelKind
+{
+    Initial,
+    Progress,
+    Final,
+}
+
+public sealed class OrderPanel(PanelKind kind, DateOnly heldOn, bool? parentAttended, string? note, string byName)
+{
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public PanelKind Kind { get; private set; } = kind;
+    public DateOnly HeldOn { get; private set; } = heldOn;
+    public bool? ParentAttended { get; private set; } = parentAttended;
+    public string? Note { get; private set; } = note;
+    public string ByName { get; private set; } = byName;
 }
 
 public enum Attendance

@@ -30,6 +30,9 @@ internal sealed class OrderModel : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Warnings).AutoInclude();
         builder.HasMany(o => o.Breaches).WithOne().HasForeignKey(b => b.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Breaches).AutoInclude();
+        builder.HasMany(o => o.Panels).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Panels).AutoInclude();
+        builder.Ignore(o => o.ParentMustAttendPanels);
     }
 }
 
@@ -78,5 +81,16 @@ internal sealed class BreachActionModel : IEntityTypeConfiguration<BreachAction>
         builder.Property(b => b.DecidedByName).HasMaxLength(200);
         builder.Property(b => b.HearingOutcome).HasMaxLength(2000);
         builder.HasIndex(b => new { b.OrderId, b.ContactId }).IsUnique();
+    }
+}
+
+internal sealed class OrderPanelModel : IEntityTypeConfiguration<OrderPanel>
+{
+    public void Configure(EntityTypeBuilder<OrderPanel> builder)
+    {
+        builder.ToTable("OrderPanels");
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Note).HasMaxLength(2000);
+        builder.Property(p => p.ByName).HasMaxLength(200);
     }
 }

@@ -36,13 +36,16 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
 
     public sealed record ExtendInput(DateOnly? EndsOn);
 
+    public sealed record PanelInput(PanelKind? Kind, DateOnly? HeldOn, bool? ParentAttended, string? Note);
+
     public sealed record EndInput(EndReason? Reason, DateOnly? EndedOn, string? Note);
 
     public DateOnly Today => clock.LondonToday();
 
     /// <summary>The order's compliance today, with its jurisdiction's working days.</summary>
     public async Task<Compliance> ComplianceAsync(Order order, CancellationToken ct) =>
-        CompliancePolicy.Of(order, Today, clock.GetUtcNow().UtcDateTime, settings.ContactsPerMonth(order.Level), await holidays.CurrentAsync(db, ct));
+        CompliancePolicy.Of(order, Today, clock.GetUtcNow().UtcDateTime, settings.ContactsPerMonth(order.Level), await holidays.CurrentAsync(db, ct),
+            settings.InitialPanelWorkingDays);
 
     /// <summary>Records a disposal on a case; the child's age on the conviction (or decision) date is kept with it.</summary>
     public async Task<Outcome<Order>> RecordAsync(ClaimsPrincipal user, Guid caseId, OrderInput input, CancellationToken ct)
@@ -197,6 +200,19 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
             if (errors.Count == 0)
             {
                 order.RecordHearing(input.BreachId!.Value, input.HeardOn!.Value, input.Outcome!, Today);
+            }
+        });
+
+    /// <summary>A youth offender panel meeting on a referral order.</summary>
+    public Task<Outcome<Order>> PanelAsync(ClaimsPrincipal user, Guid id, int version, PanelInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (order, errors) =>
+        {
+            Required(errors, "kind", input.Kind, "Select which panel met");
+            Required(errors, "heldOn", input.HeldOn, "Enter the date the panel met");
+            Length(errors, "note", input.Note, 2000);
+            if (errors.Count == 0)
+            {
+                order.RecordPanel(input.Kind!.Value, input.HeldOn!.Value, input.ParentAttended, TextInput.Clean(input.Note), user.DisplayNameOf(), Today);
             }
         });
 

@@ -27,6 +27,11 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
 
     public bool IsManager => User.IsInRole(Roles.Manager);
 
+    public sealed record VictimViews(Guid PersonId, string Name, DateOnly On, bool Shared);
+
+    /// <summary>For a referral order: the victims' views recorded for a referral order panel on the case.</summary>
+    public IReadOnlyList<VictimViews> VictimsViews { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var order = await access.VisibleOrders(User).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -40,6 +45,14 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
         Steps = CompliancePolicy.Steps(order).ToDictionary(s => s.ContactId);
         CaseReference = await db.Cases.Where(c => c.Id == order.CaseId).Select(c => c.Reference).SingleAsync(ct);
         ChildName = await OrderPeople.ChildNameAsync(db, order.CaseId, ct);
+        if (order.Kind == DisposalKind.ReferralOrder)
+        {
+            var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == order.CaseId && v.MinimisedAt == null).ToListAsync(ct);
+            var names = await People.PersonNames.OfAsync(db, victims.Select(v => v.PersonId), ct);
+            VictimsViews = victims.SelectMany(v => v.Views.Where(w => w.DecisionMaker == Victims.DecisionMaker.ReferralOrderPanel)
+                .Select(w => new VictimViews(v.PersonId, names.GetValueOrDefault(v.PersonId, "A victim"), w.On, w.Shares.Count > 0))).ToList();
+        }
+
         audit.Viewed(nameof(Orders.Order), id.ToString(), await OrderPeople.ChildrenAsync(db, order.CaseId, ct), Order.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();

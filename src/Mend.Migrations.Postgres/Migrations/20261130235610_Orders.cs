@@ -106,6 +106,30 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderPanels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ParentAttended = table.Column<bool>(type: "boolean", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderPanels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderPanels_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderRequirements",
                 columns: table => new
                 {
@@ -163,6 +187,11 @@ namespace Mend.Migrations.Postgres.Migrations
                 columns: new[] { "OrderId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderPanels_OrderId",
+                table: "OrderPanels",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderRequirements_OrderId",
                 table: "OrderRequirements",
                 column: "OrderId");
@@ -187,6 +216,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrderContacts");
+
+            migrationBuilder.DropTable(
+                name: "OrderPanels");
 
             migrationBuilder.DropTable(
                 name: "OrderRequirements");

@@ -105,6 +105,30 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderPanels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ParentAttended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderPanels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderPanels_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderRequirements",
                 columns: table => new
                 {
@@ -162,6 +186,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                 columns: new[] { "OrderId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderPanels_OrderId",
+                table: "OrderPanels",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderRequirements_OrderId",
                 table: "OrderRequirements",
                 column: "OrderId");
@@ -186,6 +215,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrderContacts");
+
+            migrationBuilder.DropTable(
+                name: "OrderPanels");
 
             migrationBuilder.DropTable(
                 name: "OrderRequirements");

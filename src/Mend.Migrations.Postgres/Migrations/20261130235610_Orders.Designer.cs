@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261130233853_Orders")]
+    [Migration("20261130235610_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -1172,6 +1172,44 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasIndex("OrderId", "At");
 
                     b.ToTable("OrderContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("ParentAttended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderPanels", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
@@ -3220,6 +3258,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.Order", null)
+                        .WithMany("Panels")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
                 {
                     b.HasOne("Mend.Web.Features.Orders.Order", null)
@@ -3570,6 +3617,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("Breaches");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Panels");
 
                     b.Navigation("Requirements");
 

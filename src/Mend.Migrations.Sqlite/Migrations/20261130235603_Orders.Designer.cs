@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261130233846_Orders")]
+    [Migration("20261130235603_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -1145,6 +1145,42 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasIndex("OrderId", "At");
 
                     b.ToTable("OrderContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ParentAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderPanels", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
@@ -3137,6 +3173,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Orders.OrderPanel", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.Order", null)
+                        .WithMany("Panels")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Orders.OrderRequirement", b =>
                 {
                     b.HasOne("Mend.Web.Features.Orders.Order", null)
@@ -3487,6 +3532,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Breaches");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Panels");
 
                     b.Navigation("Requirements");
 
