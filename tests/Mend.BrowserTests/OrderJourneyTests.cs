@@ -89,4 +89,56 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#orders")).ToContainTextAsync("Return to court due");
         await Accessibility.ScreenshotAsync(page, "orders-on-case");
     }
+
+    [Fact]
+    public async Task Manager_AddsAReparationProject_AndAPractitionerRecordsHoursWorkedThere_EveryPageAccessible()
+    {
+        var manager = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Manager]));
+        var name = "Riverside clean-up " + Guid.NewGuid().ToString("N")[..4];
+        await manager.GotoAsync("/Admin/Reparation");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the name");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(manager);
+        await manager.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await manager.GetByLabel("Project", new() { Exact = true }).CheckAsync();
+        await manager.GetByLabel("Supervisor", new() { Exact = true }).FillAsync("Ola Reed");
+        await manager.GetByLabel("Address").FillAsync("Riverside Walk, Exampletown");
+        await manager.GetByLabel("Safety information").FillAsync("Life jackets near the water; gloves for litter picking.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(manager.Locator("#projects")).ToContainTextAsync(name);
+        await Accessibility.AssertNoViolationsAsync(manager);
+        await Accessibility.ScreenshotAsync(manager, "reparation-projects");
+
+        var user = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
+        var page = await SignInPage.SignInAsync(browser, user);
+        var caseId = await AssessmentPages.CaseWithVictimAsync(page, browser.App, "Criminal damage", "Ruth", "Vale");
+        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
+        var api = page.Context.APIRequest;
+        var made = await api.PostAsync($"/api/v1/cases/{caseId}/orders", new() { DataObject = new { kind = "ReferralOrder", decidedOn = today.AddDays(-20), lengthMonths = 6 } });
+        Assert.True(made.Ok, await made.TextAsync());
+        var orderId = (await made.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        var requirement = await api.PostAsync($"/api/v1/orders/{orderId}/requirements", new()
+        {
+            Headers = new Dictionary<string, string> { ["If-Match"] = "*" },
+            DataObject = new { kind = "Reparation", amount = 8, detail = "Litter picking" },
+        });
+        Assert.True(requirement.Ok, await requirement.TextAsync());
+
+        await page.GotoAsync($"/Orders/{orderId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a reparation session" }).ClickAsync();
+        await page.GetByLabel("Placement or project").SelectOptionAsync(new SelectOptionValue { Label = name + " (Ola Reed)" });
+        await CasePages.FillDateAsync(page, "Date of the session", today.AddDays(-1));
+        await page.GetByLabel("Attended", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Hours worked").FillAsync("9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Only 8 hours are left");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "reparation-refused");
+        await page.GetByLabel("Hours worked").FillAsync("3.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#hours")).ToContainTextAsync("3.5 of 8 hours done, 4.5 left");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "order-hours");
+    }
 }

@@ -30,6 +30,11 @@ public static class DemoOrders
         }
 
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var garden = ReparationProject.Create(new ReparationProjectDetails("Exampletown community garden", ReparationKind.Project, "Sam Green", "01632 960123",
+            "Allotments, Mill Lane, Exampletown", "Gloves and boots are provided. Tools are signed out and back. Two adults on site with every group."));
+        var shop = ReparationProject.Create(new ReparationProjectDetails("Hospice charity shop", ReparationKind.Placement, "Jo Patel", null,
+            "14 High Street, Exampletown", "Young people do not handle cash. Stock room lifting limit 10 kg."));
+        db.ReparationProjects.AddRange(garden, shop);
         var orders = new List<Order>();
 
         Order Add(Case @case, DisposalKind kind, int daysAgo, int? months = null, DateOnly? ends = null, JerseyCourt? court = null, DateOnly? returnOn = null,
@@ -66,6 +71,7 @@ public static class DemoOrders
         yro.AddRequirement(RequirementKind.Supervision, null, null, null, "Weekly supervision with the case worker", inPilot: false);
         yro.AddRequirement(RequirementKind.Curfew, null, 10, 70, "7pm to 5am at home, three months", inPilot: false);
         yro.AddRequirement(RequirementKind.Activity, 30, null, null, "Sports mentoring", inPilot: false);
+        yro.AddRequirement(RequirementKind.Reparation, 20, null, null, "At the community garden on Saturdays", inPilot: false);
         yro.ArrangeContact(At(60, 15), "Supervision");
         yro.ArrangeContact(At(30, 15), "Supervision");
         yro.ArrangeContact(At(3, 15), "Supervision");
@@ -102,6 +108,11 @@ public static class DemoOrders
         Attend(referral, 0, Attendance.Attended, null);
         Attend(referral, 1, Attendance.UnacceptableAbsence, "Did not come; not at home when phoned");
         Attend(referral, 2, Attendance.Attended, null);
+        var unpaid = yro.Requirements.Single(r => r.Kind == RequirementKind.Reparation).Id;
+        yro.RecordReparation(garden.Id, true, unpaid, null, false, today.AddDays(-50), 6, Attendance.Attended, "Cleared two beds", practitionerName, today);
+        yro.RecordReparation(garden.Id, true, unpaid, null, false, today.AddDays(-43), 0, Attendance.AcceptableAbsence, "Ill, with a note", practitionerName, today);
+        var reparation = referral.Requirements.Single(r => r.Kind == RequirementKind.Reparation).Id;
+        referral.RecordReparation(shop.Id, true, reparation, null, false, today.AddDays(-30), 3, Attendance.Attended, null, practitionerName, today);
         Attend(yro, 0, Attendance.UnacceptableAbsence, "Went to a friend's instead");
         Attend(yro, 1, Attendance.UnacceptableAbsence, "No reason given");
         Attend(yro, 2, Attendance.UnacceptableAbsence, "Said he forgot");

@@ -54,6 +54,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
 
+    public DbSet<Features.Orders.ReparationProject> ReparationProjects => Set<Features.Orders.ReparationProject>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

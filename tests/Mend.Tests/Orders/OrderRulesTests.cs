@@ -89,4 +89,25 @@ public sealed class OrderRulesTests
         Assert.Equal("attendance", Assert.Throws<DomainRuleException>(() => order.RecordAttendance(0, Attendance.Attended, null, "Test", now)).Field);
         Assert.Null(order.Contacts[0].Attendance);
     }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(10.5, false)]
+    public void ReparationHours_NeverExceedWhatIsLeft(double hours, bool allowed)
+    {
+        var order = Order.Record(Guid.NewGuid(), Jurisdiction.EnglandAndWales, new OrderDetails(DisposalKind.ReferralOrder, Today.AddDays(-30), null, null, 6, null,
+            InterventionLevel.Standard, null, null, null), null, Today, "Test", DateTime.UtcNow);
+        order.AddRequirement(RequirementKind.Reparation, 16, null, null, null, inPilot: false);
+        order.RecordReparation(1, true, 0, null, false, Today.AddDays(-3), 6, Attendance.Attended, null, "Test", Today);
+        if (allowed)
+        {
+            order.RecordReparation(1, true, 0, null, false, Today.AddDays(-2), (decimal)hours, Attendance.Attended, null, "Test", Today);
+            Assert.Equal(0, order.Hours[0].Left);
+        }
+        else
+        {
+            Assert.Equal("hours", Assert.Throws<DomainRuleException>(() =>
+                order.RecordReparation(1, true, 0, null, false, Today.AddDays(-2), (decimal)hours, Attendance.Attended, null, "Test", Today)).Field);
+        }
+    }
 }

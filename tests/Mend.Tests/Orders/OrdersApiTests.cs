@@ -201,4 +201,43 @@ public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFact
         Assert.Contains("already been recorded", await ErrorAsync(await PostAsync(client, url,
             new { kind = "Initial", heldOn = Today, parentAttended = true }), "kind"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReparationHours_AreCountedAgainstTheRequirement_NeverMoreThanAreLeft_AndOnlyAtAPlacementInUse()
+    {
+        var (client, c) = await CaseAsync(age: 17);
+        var id = await YroAsync(client, c.CaseId, Today.AddDays(-30));
+        var project = await factory.WithDbAsync(async db =>
+        {
+            var p = Mend.Web.Features.Orders.ReparationProject.Create(new("Community garden " + Guid.NewGuid().ToString("N")[..6],
+                Mend.Web.Features.Orders.ReparationKind.Project, "Sam Green", null, "1 Garden Lane", "Gloves at all times"));
+            db.ReparationProjects.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var url = $"/api/v1/orders/{id}";
+        var requirement = (await JsonAsync(await PostAsync(client, url + "/requirements", new { kind = "UnpaidWork", amount = 40 })))
+            .GetProperty("requirements")[0].GetProperty("id").GetInt64();
+
+        var worked = await JsonAsync(await PostAsync(client, url + "/reparation", new { projectId = project, requirementId = requirement, on = Today.AddDays(-2), hours = 6, attendance = "Attended" }));
+        var hours = worked.GetProperty("hours")[0];
+        Assert.Equal(6, hours.GetProperty("done").GetDecimal());
+        Assert.Equal(34, hours.GetProperty("left").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/reparation",
+            new { projectId = project, requirementId = requirement, on = Today.AddDays(-1), attendance = "UnacceptableAbsence" })).StatusCode);
+        Assert.Equal("Enter the hours worked, from 0.5 to 12", await ErrorAsync(await PostAsync(client, url + "/reparation",
+            new { projectId = project, requirementId = requirement, on = Today, hours = 13, attendance = "Attended" }), "hours"));
+        Assert.Equal("The session is on or after the order was made, and not in the future", await ErrorAsync(await PostAsync(client, url + "/reparation",
+            new { projectId = project, requirementId = requirement, on = Today.AddDays(1), hours = 2, attendance = "Attended" }), "on"));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var p = await db.ReparationProjects.SingleAsync(x => x.Id == project);
+            p.Change(new(p.Name, p.Kind, p.Supervisor, p.Phone, p.Address, p.Safety), isActive: false);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Choose a placement or project in use", await ErrorAsync(await PostAsync(client, url + "/reparation",
+            new { projectId = project, requirementId = requirement, on = Today, hours = 2, attendance = "Attended" }), "projectId"));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == id).SelectMany(o => o.Reparation).CountAsync()));
+    }
 }

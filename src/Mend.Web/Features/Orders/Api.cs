@@ -21,13 +21,19 @@ public static class OrdersApi
     public sealed record BreachResource(long Id, long ContactId, bool Proceed, string Reasons, string DecidedBy, DateOnly DecidedOn, DateOnly? HeardOn,
         string? HearingOutcome);
 
+    public sealed record ReparationResource(long Id, int ProjectId, long? RequirementId, long? AgreementItemId, DateOnly On, decimal Hours,
+        Attendance Attendance, string? Note, string By);
+
     public sealed record PanelResource(long Id, PanelKind Kind, DateOnly HeldOn, bool? ParentAttended, string? Note, string By);
 
     public sealed record OrderResource(Guid Id, Guid CaseId, DisposalKind Kind, string Name, Cases.Jurisdiction Jurisdiction, DateOnly DecidedOn,
         DateOnly? ConvictedOn, DateOnly? StartsOn, int? LengthMonths, DateOnly? EndsOn, DateOnly? OriginalEndsOn, DateOnly? ReturnOn, InterventionLevel Level,
         JerseyCourt? Court, string? DecidedBy, int? AgeYoungest, int? AgeOldest, DateOnly? EndedOn, EndReason? EndReason, string? EndNote,
         IReadOnlyList<RequirementResource> Requirements, IReadOnlyList<ContactResource> Contacts, IReadOnlyList<WarningResource> Warnings,
-        IReadOnlyList<BreachResource> Breaches, IReadOnlyList<PanelResource> Panels, bool ParentMustAttendPanels, Compliance Compliance, int Version);
+        IReadOnlyList<BreachResource> Breaches, IReadOnlyList<PanelResource> Panels, bool ParentMustAttendPanels, IReadOnlyList<ReparationResource> Reparation,
+        IReadOnlyList<HoursDone> Hours, Compliance Compliance, int Version);
+
+    public sealed record ProjectResource(int Id, string Name, ReparationKind Kind, string Supervisor, string? Phone, string Address, string Safety, bool IsActive);
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -85,6 +91,13 @@ public static class OrdersApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<OrderResource>().ProducesProblem(404);
 
+        orders.MapGet("/reparation-projects", async (MendDb db, CancellationToken ct) =>
+                Results.Ok(await db.ReparationProjects.AsNoTracking().OrderByDescending(p => p.IsActive).ThenBy(p => p.Name)
+                    .Select(p => new ProjectResource(p.Id, p.Name, p.Kind, p.Supervisor, p.Phone, p.Address, p.Safety, p.IsActive)).ToListAsync(ct)))
+            .WithName("ListReparationProjects").WithSummary("The service's reparation placements and projects, with their supervisors and safety information")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<List<ProjectResource>>();
+
         orders.MapGet("/orders/{id:guid}/contacts", async (Guid id, HttpContext http, CaseAccess access, CancellationToken ct) =>
                 await access.VisibleOrders(http.User).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is { } order
                     ? Results.Ok(order.Contacts.OrderBy(c => c.At).Select(Contact).ToList())
@@ -132,6 +145,9 @@ public static class OrdersApi
         MapChange<RecordOrders.PanelInput>(orders, "/orders/{id:guid}/panels", "RecordReferralOrderPanel",
             "Records a youth offender panel meeting on a referral order (initial, progress or final), with the parent's attendance when the child was under 16",
             (r, u, id, v, i, ct) => r.PanelAsync(u, id, v, i, ct));
+        MapChange<RecordOrders.ReparationInput>(orders, "/orders/{id:guid}/reparation", "RecordReparationSession",
+            "Records a reparation session at a placement or project: hours worked (0.5 to 12, not more than are left) and attendance, counted towards an hours requirement or an outcome-agreement item",
+            (r, u, id, v, i, ct) => r.ReparationAsync(u, id, v, i, ct));
         MapChange<RecordOrders.ExtendInput>(orders, "/orders/{id:guid}/extension", "ExtendOrder", "Extends the order's end, once, by up to 6 months",
             (r, u, id, v, i, ct) => r.ExtendAsync(u, id, v, i, ct));
         MapChange<RecordOrders.EndInput>(orders, "/orders/{id:guid}/end", "EndOrder", "Records how and when the order ended",
@@ -172,7 +188,10 @@ public static class OrdersApi
         o.Warnings.OrderBy(w => w.GivenOn).Select(w => new WarningResource(w.Id, w.ContactId, w.GivenOn, w.WarnedUntil, w.ByName)).ToList(),
         o.Breaches.Select(b => new BreachResource(b.Id, b.ContactId, b.Proceed, b.Reasons, b.DecidedByName, b.DecidedOn, b.HeardOn, b.HearingOutcome)).ToList(),
         o.Panels.OrderBy(p => p.HeldOn).Select(p => new PanelResource(p.Id, p.Kind, p.HeldOn, p.ParentAttended, p.Note, p.ByName)).ToList(),
-        o.ParentMustAttendPanels, compliance, o.Version);
+        o.ParentMustAttendPanels,
+        o.Reparation.OrderBy(r => r.On).Select(r => new ReparationResource(r.Id, r.ProjectId, r.RequirementId, r.AgreementItemId, r.On, r.Hours, r.Attendance, r.Note,
+            r.ByName)).ToList(),
+        o.Hours, compliance, o.Version);
 
     private static RequirementResource Requirement(OrderRequirement r) =>
         new(r.Id, r.Kind, r.Amount, RequirementRules.Unit(r.Kind), r.DailyHours, r.WeeklyHours, r.Detail);

@@ -29,6 +29,7 @@ public sealed class Order : IVersioned
     private readonly List<OrderWarning> _warnings = [];
     private readonly List<BreachAction> _breaches = [];
     private readonly List<OrderPanel> _panels = [];
+    private readonly List<ReparationSession> _reparation = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -66,6 +67,13 @@ public sealed class Order : IVersioned
     public IReadOnlyList<OrderWarning> Warnings => _warnings;
     public IReadOnlyList<BreachAction> Breaches => _breaches;
     public IReadOnlyList<OrderPanel> Panels => _panels;
+    public IReadOnlyList<ReparationSession> Reparation => _reparation;
+
+    /// <summary>For each requirement measured in hours (reparation, unpaid work, community service): ordered, done and left.</summary>
+    public IReadOnlyList<HoursDone> Hours => _requirements
+        .Where(r => r.Amount is not null && r.Kind is RequirementKind.Reparation or RequirementKind.UnpaidWork or RequirementKind.CommunityService)
+        .Select(r => new HoursDone(r.Id, r.Kind, r.Amount!.Value, _reparation.Where(s => s.RequirementId == r.Id && s.Attendance == Attendance.Attended).Sum(s => s.Hours)))
+        .ToList();
 
     /// <summary>
     /// A parent must be ordered to attend a referral order's panels when the child is under 16 when the order is made
@@ -374,6 +382,52 @@ public sealed class Order : IVersioned
         var panel = new OrderPanel(kind, heldOn, parentAttended, note, byName);
         _panels.Add(panel);
         return panel;
+    }
+
+    /// <summary>
+    /// A reparation session at an active placement or project, counted towards an hours requirement on this order, or an
+    /// outcome-agreement item of reparation hours on the case (<paramref name="agreementItemOnCase"/> says whether the item given is one).
+    /// Hours worked are 0.5 to 12 for an attended session, none for an absence, and not more than are left.
+    /// </summary>
+    public ReparationSession RecordReparation(int projectId, bool projectActive, long? requirementId, long? agreementItemId, bool agreementItemOnCase,
+        DateOnly on, decimal? hours, Attendance attendance, string? note, string byName, DateOnly today)
+    {
+        RequireOpen();
+        if (!projectActive)
+        {
+            throw new DomainRuleException("Choose a placement or project in use.", "projectId");
+        }
+
+        var counted = requirementId is { } rid ? Hours.FirstOrDefault(h => h.RequirementId == rid) : null;
+        if (requirementId is not null && counted is null)
+        {
+            throw new DomainRuleException("Choose a requirement of this order measured in hours.", "requirementId");
+        }
+
+        if (agreementItemId is not null && !agreementItemOnCase)
+        {
+            throw new DomainRuleException("Choose an outcome-agreement item of reparation hours on this case.", "agreementItemId");
+        }
+
+        if (on > today || on < DecidedOn)
+        {
+            throw new DomainRuleException("The session is on or after the order was made, and not in the future.", "on");
+        }
+
+        var worked = attendance == Attendance.Attended ? hours : 0;
+        if (attendance == Attendance.Attended && hours is not (>= 0.5m and <= 12))
+        {
+            throw new DomainRuleException("Enter the hours worked, from 0.5 to 12.", "hours");
+        }
+
+        if (counted is not null && worked > counted.Left)
+        {
+            throw new DomainRuleException($"Only {counted.Left:0.#} hours are left on this requirement.", "hours");
+        }
+
+        var session = new ReparationSession(projectId, requirementId, agreementItemId, on, worked ?? 0, attendance, note, byName);
+        _reparation.Add(session);
+        return session;
     }
 
     public void Touch(DateTime now) => ChangedAt = now;

@@ -33,6 +33,9 @@ internal sealed class OrderModel : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Panels).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Panels).AutoInclude();
         builder.Ignore(o => o.ParentMustAttendPanels);
+        builder.Ignore(o => o.Hours);
+        builder.HasMany(o => o.Reparation).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Reparation).AutoInclude();
     }
 }
 

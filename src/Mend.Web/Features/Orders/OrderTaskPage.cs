@@ -38,6 +38,11 @@ public abstract class OrderTaskPage(MendDb db, CaseAccess access, AuditTrail aud
     {
     }
 
+    /// <summary>Loads what the form needs beyond the order (placements and projects).</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected MendDb Db => db;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -106,6 +111,7 @@ public abstract class OrderTaskPage(MendDb db, CaseAccess access, AuditTrail aud
         ViewData["Caption"] = $"{order.Info.Name}, {ChildName}, case {CaseReference}";
         ViewData["Back"] = $"/Orders/{order.Id}";
         ViewData["BackText"] = "Back to the order";
+        await LoadChoicesAsync(ct);
         return true;
     }
 }

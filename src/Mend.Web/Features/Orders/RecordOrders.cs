@@ -36,6 +36,9 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
 
     public sealed record ExtendInput(DateOnly? EndsOn);
 
+    public sealed record ReparationInput(int? ProjectId, long? RequirementId, long? AgreementItemId, DateOnly? On, decimal? Hours, Attendance? Attendance,
+        string? Note);
+
     public sealed record PanelInput(PanelKind? Kind, DateOnly? HeldOn, bool? ParentAttended, string? Note);
 
     public sealed record EndInput(EndReason? Reason, DateOnly? EndedOn, string? Note);
@@ -215,6 +218,27 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
                 order.RecordPanel(input.Kind!.Value, input.HeldOn!.Value, input.ParentAttended, TextInput.Clean(input.Note), user.DisplayNameOf(), Today);
             }
         });
+
+    /// <summary>A reparation session at a placement or project, counted towards an hours requirement or an outcome-agreement item.</summary>
+    public Task<Outcome<Order>> ReparationAsync(ClaimsPrincipal user, Guid id, int version, ReparationInput input, CancellationToken ct) =>
+        VersionedChange.RunAsync(db, access.VisibleOrders(user).Where(o => o.Id == id), version, async (Order order, Dictionary<string, string> errors) =>
+        {
+            Required(errors, "projectId", input.ProjectId, "Choose the placement or project");
+            Required(errors, "on", input.On, "Enter the date of the session");
+            Required(errors, "attendance", input.Attendance, "Select whether they attended");
+            Length(errors, "note", input.Note, 1000);
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            var active = await db.ReparationProjects.AnyAsync(p => p.Id == input.ProjectId && p.IsActive, ct);
+            var itemOnCase = input.AgreementItemId is { } itemId && await db.RjProcesses.Where(p => p.CaseId == order.CaseId)
+                .SelectMany(p => p.Agreement).AnyAsync(i => i.Id == itemId && i.Kind == Processes.AgreementItemKind.ReparationHours, ct);
+            order.RecordReparation(input.ProjectId!.Value, active, input.RequirementId, input.AgreementItemId, itemOnCase, input.On!.Value, input.Hours,
+                input.Attendance!.Value, TextInput.Clean(input.Note), user.DisplayNameOf(), Today);
+            order.Touch(clock.GetUtcNow().UtcDateTime);
+        }, Order.StaleMessage, ct);
 
     public Task<Outcome<Order>> ExtendAsync(ClaimsPrincipal user, Guid id, int version, ExtendInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (order, errors) =>

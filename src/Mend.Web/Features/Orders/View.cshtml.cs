@@ -32,6 +32,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
     /// <summary>For a referral order: the victims' views recorded for a referral order panel on the case.</summary>
     public IReadOnlyList<VictimViews> VictimsViews { get; private set; } = [];
 
+    public IReadOnlyDictionary<int, string> ProjectNames { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var order = await access.VisibleOrders(User).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -45,6 +47,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
         Steps = CompliancePolicy.Steps(order).ToDictionary(s => s.ContactId);
         CaseReference = await db.Cases.Where(c => c.Id == order.CaseId).Select(c => c.Reference).SingleAsync(ct);
         ChildName = await OrderPeople.ChildNameAsync(db, order.CaseId, ct);
+        var projectIds = order.Reparation.Select(r => r.ProjectId).Distinct().ToList();
+        ProjectNames = await db.ReparationProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         if (order.Kind == DisposalKind.ReferralOrder)
         {
             var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == order.CaseId && v.MinimisedAt == null).ToListAsync(ct);

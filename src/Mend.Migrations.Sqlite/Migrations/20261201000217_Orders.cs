@@ -52,6 +52,26 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReparationProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Supervisor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Safety = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReparationProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BreachActions",
                 columns: table => new
                 {
@@ -174,6 +194,39 @@ namespace Mend.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReparationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequirementId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AgreementItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Attendance = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReparationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReparationSessions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReparationSessions_ReparationProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "ReparationProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BreachActions_OrderId_ContactId",
                 table: "BreachActions",
@@ -205,6 +258,22 @@ namespace Mend.Migrations.Sqlite.Migrations
                 table: "OrderWarnings",
                 columns: new[] { "OrderId", "ContactId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationProjects_Name",
+                table: "ReparationProjects",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationSessions_OrderId_On",
+                table: "ReparationSessions",
+                columns: new[] { "OrderId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationSessions_ProjectId",
+                table: "ReparationSessions",
+                column: "ProjectId");
         }
 
         /// <inheritdoc />
@@ -226,7 +295,13 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "OrderWarnings");
 
             migrationBuilder.DropTable(
+                name: "ReparationSessions");
+
+            migrationBuilder.DropTable(
                 name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "ReparationProjects");
         }
     }
 }

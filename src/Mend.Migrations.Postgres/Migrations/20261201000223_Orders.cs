@@ -53,6 +53,26 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReparationProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Supervisor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Safety = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReparationProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BreachActions",
                 columns: table => new
                 {
@@ -175,6 +195,39 @@ namespace Mend.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReparationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    RequirementId = table.Column<long>(type: "bigint", nullable: true),
+                    AgreementItemId = table.Column<long>(type: "bigint", nullable: true),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
+                    Attendance = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReparationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReparationSessions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReparationSessions_ReparationProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "ReparationProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BreachActions_OrderId_ContactId",
                 table: "BreachActions",
@@ -206,6 +259,22 @@ namespace Mend.Migrations.Postgres.Migrations
                 table: "OrderWarnings",
                 columns: new[] { "OrderId", "ContactId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationProjects_Name",
+                table: "ReparationProjects",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationSessions_OrderId_On",
+                table: "ReparationSessions",
+                columns: new[] { "OrderId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReparationSessions_ProjectId",
+                table: "ReparationSessions",
+                column: "ProjectId");
         }
 
         /// <inheritdoc />
@@ -227,7 +296,13 @@ namespace Mend.Migrations.Postgres.Migrations
                 name: "OrderWarnings");
 
             migrationBuilder.DropTable(
+                name: "ReparationSessions");
+
+            migrationBuilder.DropTable(
                 name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "ReparationProjects");
         }
     }
 }

@@ -1,0 +1,53 @@
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.GovUk;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Orders;
+
+/// <summary>Records a reparation session: where, what it counts towards, the hours worked and attendance.</summary>
+public sealed class RecordReparationModel(MendDb db, CaseAccess access, AuditTrail audit, RecordOrders record) : OrderTaskPage(db, access, audit)
+{
+    public sealed class ReparationForm
+    {
+        public string? ProjectId { get; set; }
+        public string? RequirementId { get; set; }
+        public DateParts On { get; set; } = new();
+        public string? Hours { get; set; }
+        public string? Attendance { get; set; }
+
+        /// <summary>Up to 1,000 characters.</summary>
+        public string? Note { get; set; }
+    }
+
+    [BindProperty]
+    public ReparationForm Input { get; set; } = new();
+
+    public override string Title => "Record a reparation session";
+
+    public IReadOnlyList<SelectListItem> ProjectItems { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> RequirementItems => Order.Hours.Select(h =>
+        new SelectListItem($"{RequirementRules.Describe(h.Kind)}: {h.Left:0.#} of {h.Ordered:0.#} hours left", h.RequirementId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static IEnumerable<SelectListItem> AttendanceItems =>
+        Enum.GetValues<Attendance>().Select(a => new SelectListItem(OrderWords.Describe(a), a.ToString()));
+
+    protected override bool Applies(Order order) => order.IsOpen && order.Hours.Count > 0;
+
+    protected override void Prefill() => Input.RequirementId = Order.Hours.FirstOrDefault(h => h.Left > 0)?.RequirementId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var projects = await Db.ReparationProjects.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).ToListAsync(ct);
+        ProjectItems = [new SelectListItem("Choose a placement or project", ""), .. projects.Select(p => new SelectListItem($"{p.Name} ({p.Supervisor})", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await record.ReparationAsync(User, id, Version, new(OrderForms.Whole(Input.ProjectId), long.TryParse(Input.RequirementId, out var r) ? r : null,
+            null, Typed(Input.On, "on", "Date of the session"), OrderForms.Number(Input.Hours), OrderForms.Enum<Attendance>(Input.Attendance), Input.Note), ct),
+            "Reparation session recorded", ct);
+}
