@@ -91,7 +91,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Manager_AddsAReparationProject_AndAPractitionerRecordsHoursWorkedThere_EveryPageAccessible()
+    public async Task Manager_AddsAReparationProjectAndAnAgency_AndAPractitionerRecordsHoursAndAPlan_EveryPageAccessible()
     {
         var manager = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Manager]));
         var name = "Riverside clean-up " + Guid.NewGuid().ToString("N")[..4];
@@ -108,6 +108,13 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(manager.Locator("#projects")).ToContainTextAsync(name);
         await Accessibility.AssertNoViolationsAsync(manager);
         await Accessibility.ScreenshotAsync(manager, "reparation-projects");
+        var agency = "Mentors " + Guid.NewGuid().ToString("N")[..4];
+        await manager.GotoAsync("/Admin/Agencies");
+        await manager.GetByLabel("Name", new() { Exact = true }).FillAsync(agency);
+        await manager.GetByLabel("Services").FillAsync("One-to-one mentoring");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(manager.Locator("#agencies")).ToContainTextAsync(agency);
+        await Accessibility.AssertNoViolationsAsync(manager);
 
         var user = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var page = await SignInPage.SignInAsync(browser, user);
@@ -140,5 +147,17 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#hours")).ToContainTextAsync("3.5 of 8 hours done, 4.5 left");
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "order-hours");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add to the intervention plan" }).ClickAsync();
+        await page.GetByLabel("Activity", new() { Exact = true }).FillAsync("Weekly mentoring");
+        await page.GetByLabel("Delivered by").SelectOptionAsync(new SelectOptionValue { Label = agency });
+        await page.GetByLabel("Whose is it?").FillAsync("Test Practitioner");
+        await CasePages.FillDateAsync(page, "Starts", today.AddDays(-5));
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#plan")).ToContainTextAsync("Weekly mentoring");
+        await Assertions.Expect(page.Locator("#plan-review")).ToContainTextAsync("Next review due by");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "order-plan");
     }
 }

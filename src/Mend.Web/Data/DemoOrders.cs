@@ -35,6 +35,11 @@ public static class DemoOrders
         var shop = ReparationProject.Create(new ReparationProjectDetails("Hospice charity shop", ReparationKind.Placement, "Jo Patel", null,
             "14 High Street, Exampletown", "Young people do not handle cash. Stock room lifting limit 10 kg."));
         db.ReparationProjects.AddRange(garden, shop);
+        var mentors = PartnerAgency.Create(new PartnerAgencyDetails("Exampletown Youth Mentors", "One-to-one mentoring, sport and leisure", "Ali Khan", "01632 960456",
+            "mentors@example.org"));
+        var steps = PartnerAgency.Create(new PartnerAgencyDetails("Jersey Probation Positive Steps", "Positive Steps: rehabilitative, reparative and educational activities for under-18s",
+            "Positive Steps coordinator", null, null));
+        db.PartnerAgencies.AddRange(mentors, steps);
         var orders = new List<Order>();
 
         Order Add(Case @case, DisposalKind kind, int daysAgo, int? months = null, DateOnly? ends = null, JerseyCourt? court = null, DateOnly? returnOn = null,
@@ -101,6 +106,10 @@ public static class DemoOrders
 
         db.Orders.AddRange(orders);
         await db.SaveChangesAsync();
+        yro.AddActivity("Weekly mentoring", mentors.Id, true, practitionerName, today.AddDays(-85), today.AddDays(90), positiveSteps: false);
+        yro.ReviewPlan(today.AddDays(-30), "Mentoring going well; curfew kept; school attendance improving.", practitionerName, today);
+        orders.Single(o => o.Kind == DisposalKind.ParishHallDeferredDecision)
+            .AddActivity("Positive Steps, eight weeks", steps.Id, true, practitionerName, today.AddDays(-14), today.AddDays(42), positiveSteps: true);
 
         // What happened at the appointments, and the warnings they called for (they need the appointments' ids).
         void Attend(Order order, int index, Attendance attendance, string? reason) =>

@@ -56,6 +56,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Orders.ReparationProject> ReparationProjects => Set<Features.Orders.ReparationProject>();
 
+    public DbSet<Features.Orders.PartnerAgency> PartnerAgencies => Set<Features.Orders.PartnerAgency>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

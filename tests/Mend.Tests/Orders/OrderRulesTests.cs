@@ -110,4 +110,14 @@ public sealed class OrderRulesTests
                 order.RecordReparation(1, true, 0, null, false, Today.AddDays(-2), (decimal)hours, Attendance.Attended, null, "Test", Today)).Field);
         }
     }
+
+    [Fact]
+    public void AJerseyProbationOrder_HasItsFirstAppointmentDueWithin7WorkingDays_UntilOneIsArranged()
+    {
+        var order = Order.Record(Guid.NewGuid(), Jurisdiction.Jersey, new OrderDetails(DisposalKind.ProbationOrder, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 13),
+            null, null, new DateOnly(2027, 11, 19), InterventionLevel.Standard, JerseyCourt.YouthCourt, null, null), null, Today, "Test", DateTime.UtcNow);
+        Assert.Equal(new DateOnly(2026, 12, 1), CompliancePolicy.FirstAppointmentDueBy(order, Mend.Web.Platform.Time.WorkingDays.Shipped));
+        order.ArrangeContact(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), "First appointment");
+        Assert.Null(CompliancePolicy.FirstAppointmentDueBy(order, Mend.Web.Platform.Time.WorkingDays.Shipped));
+    }
 }

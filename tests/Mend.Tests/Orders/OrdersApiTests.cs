@@ -240,4 +240,37 @@ public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFact
             new { projectId = project, requirementId = requirement, on = Today, hours = 2, attendance = "Attended" }), "projectId"));
         Assert.Equal(2, await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == id).SelectMany(o => o.Reparation).CountAsync()));
     }
+
+    [Fact]
+    public async Task AnInterventionPlan_HasActivitiesByPartnerAgencies_ReviewedEveryThreeMonths_WithPositiveStepsSessionsCounted()
+    {
+        var (client, c) = await CaseAsync();
+        var id = await YroAsync(client, c.CaseId, Today.AddDays(-120));
+        var (mentoring, retired) = await factory.WithDbAsync(async db =>
+        {
+            var a = Mend.Web.Features.Orders.PartnerAgency.Create(new("Mentors " + Guid.NewGuid().ToString("N")[..6], "Mentoring", "Ali Khan", null, null));
+            var b = Mend.Web.Features.Orders.PartnerAgency.Create(new("Old agency " + Guid.NewGuid().ToString("N")[..6], "Closed", null, null, null));
+            b.Change(new(b.Name, b.Services, null, null, null), isActive: false);
+            db.PartnerAgencies.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var url = $"/api/v1/orders/{id}";
+
+        Assert.Contains("in use", await ErrorAsync(await PostAsync(client, url + "/plan", new { title = "Mentoring", agencyId = retired, owner = "Case worker", startsOn = Today.AddDays(-100) }),
+            "agencyId"), StringComparison.Ordinal);
+        var planned = await JsonAsync(await PostAsync(client, url + "/plan", new { title = "Weekly mentoring", agencyId = mentoring, owner = "Case worker", startsOn = Today.AddDays(-100), positiveSteps = true }));
+        var activity = planned.GetProperty("plan")[0].GetProperty("id").GetInt64();
+        var compliance = planned.GetProperty("compliance");
+        Assert.Equal(Today.AddDays(-100).AddMonths(3).ToString("yyyy-MM-dd"), compliance.GetProperty("planReviewDueBy").GetString());
+        Assert.True(compliance.GetProperty("planReviewOverdue").GetBoolean());
+
+        var session = await PostAsync(client, url + "/contacts", new { at = Today.AddDays(-3).ToDateTime(new TimeOnly(16, 0)), purpose = "Mentoring", activityId = activity });
+        var contactId = (await JsonAsync(session)).GetProperty("contacts")[0].GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, url + "/attendance", new { contactId, attendance = "Attended" })).StatusCode);
+        Assert.Equal("Say why the activity stopped", await ErrorAsync(await PostAsync(client, url + "/plan-progress", new { activityId = activity, progress = "Stopped" }), "note"));
+        var reviewed = await JsonAsync(await PostAsync(client, url + "/plan-reviews", new { reviewedOn = Today, note = "Going well; keep weekly" }));
+        Assert.False(reviewed.GetProperty("compliance").GetProperty("planReviewOverdue").GetBoolean());
+        Assert.Equal(1, reviewed.GetProperty("plan")[0].GetProperty("sessionsAttended").GetInt32());
+    }
 }

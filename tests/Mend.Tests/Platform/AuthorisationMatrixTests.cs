@@ -77,6 +77,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Orders/ReturnsDue"] = [Roles.Manager],
         ["Admin/Venues"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation"] = [Roles.Manager, Roles.Administrator],
+        ["Admin/Agencies"] = [Roles.Manager, Roles.Administrator],
+        ["Admin/Agencies/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Cases/{caseId:guid}/Processes"] = CaseWork,
         ["Processes/{id:guid}"] = CaseWork,
@@ -107,6 +109,9 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Orders/{id:guid}/Extend"] = CaseWork,
         ["Orders/{id:guid}/Panels/Record"] = CaseWork,
         ["Orders/{id:guid}/Reparation/Record"] = CaseWork,
+        ["Orders/{id:guid}/Plan/Add"] = CaseWork,
+        ["Orders/{id:guid}/Plan/Review"] = CaseWork,
+        ["Orders/{id:guid}/Plan/{activityId:long}"] = CaseWork,
         ["Orders/{id:guid}/Hearings/{breachId:long}"] = CaseWork,
         ["Orders/{id:guid}/Requirements/Add"] = CaseWork,
         ["Orders/{id:guid}/Warnings/{contactId:long}"] = CaseWork,
@@ -184,6 +189,10 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/orders/{id:guid}/extension"] = CaseWork,
         ["/api/v1/orders/{id:guid}/panels"] = CaseWork,
         ["/api/v1/orders/{id:guid}/reparation"] = CaseWork,
+        ["/api/v1/orders/{id:guid}/plan"] = CaseWork,
+        ["/api/v1/orders/{id:guid}/plan-progress"] = CaseWork,
+        ["/api/v1/orders/{id:guid}/plan-reviews"] = CaseWork,
+        ["/api/v1/partner-agencies"] = CaseWork,
         ["/api/v1/reparation-projects"] = CaseWork,
         ["/api/v1/orders/{id:guid}/follow-ups"] = CaseWork,
         ["/api/v1/orders/{id:guid}/hearings"] = CaseWork,
@@ -230,7 +239,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");

@@ -14,7 +14,7 @@ public static class OrdersApi
 {
     public sealed record RequirementResource(long Id, RequirementKind Kind, decimal? Amount, string? Unit, int? DailyHours, int? WeeklyHours, string? Detail);
 
-    public sealed record ContactResource(long Id, DateTime At, string Purpose, Attendance? Attendance, string? AbsenceReason, DateTime? FollowedUpAt);
+    public sealed record ContactResource(long Id, DateTime At, string Purpose, Attendance? Attendance, string? AbsenceReason, DateTime? FollowedUpAt, long? ActivityId);
 
     public sealed record WarningResource(long Id, long ContactId, DateOnly GivenOn, DateOnly WarnedUntil, string By);
 
@@ -31,7 +31,14 @@ public static class OrdersApi
         JerseyCourt? Court, string? DecidedBy, int? AgeYoungest, int? AgeOldest, DateOnly? EndedOn, EndReason? EndReason, string? EndNote,
         IReadOnlyList<RequirementResource> Requirements, IReadOnlyList<ContactResource> Contacts, IReadOnlyList<WarningResource> Warnings,
         IReadOnlyList<BreachResource> Breaches, IReadOnlyList<PanelResource> Panels, bool ParentMustAttendPanels, IReadOnlyList<ReparationResource> Reparation,
-        IReadOnlyList<HoursDone> Hours, Compliance Compliance, int Version);
+        IReadOnlyList<HoursDone> Hours, IReadOnlyList<ActivityResource> Plan, IReadOnlyList<ReviewResource> Reviews, Compliance Compliance, int Version);
+
+    public sealed record AgencyResource(int Id, string Name, string Services, string? ContactName, string? Phone, string? Email, bool IsActive);
+
+    public sealed record ActivityResource(long Id, string Title, int? AgencyId, string Owner, DateOnly StartsOn, DateOnly? EndsOn, bool PositiveSteps,
+        ActivityProgress Progress, string? ProgressNote, DateOnly? ProgressOn, int SessionsAttended, int Sessions);
+
+    public sealed record ReviewResource(long Id, DateOnly ReviewedOn, string Note, string By);
 
     public sealed record ProjectResource(int Id, string Name, ReparationKind Kind, string Supervisor, string? Phone, string Address, string Safety, bool IsActive);
 
@@ -98,6 +105,13 @@ public static class OrdersApi
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
             .Produces<List<ProjectResource>>();
 
+        orders.MapGet("/partner-agencies", async (MendDb db, CancellationToken ct) =>
+                Results.Ok(await db.PartnerAgencies.AsNoTracking().OrderByDescending(a => a.IsActive).ThenBy(a => a.Name)
+                    .Select(a => new AgencyResource(a.Id, a.Name, a.Services, a.ContactName, a.Phone, a.Email, a.IsActive)).ToListAsync(ct)))
+            .WithName("ListPartnerAgencies").WithSummary("The directory of partner agencies that deliver activities in intervention plans")
+            .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<List<AgencyResource>>();
+
         orders.MapGet("/orders/{id:guid}/contacts", async (Guid id, HttpContext http, CaseAccess access, CancellationToken ct) =>
                 await access.VisibleOrders(http.User).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is { } order
                     ? Results.Ok(order.Contacts.OrderBy(c => c.At).Select(Contact).ToList())
@@ -148,6 +162,13 @@ public static class OrdersApi
         MapChange<RecordOrders.ReparationInput>(orders, "/orders/{id:guid}/reparation", "RecordReparationSession",
             "Records a reparation session at a placement or project: hours worked (0.5 to 12, not more than are left) and attendance, counted towards an hours requirement or an outcome-agreement item",
             (r, u, id, v, i, ct) => r.ReparationAsync(u, id, v, i, ct));
+        MapChange<RecordOrders.ActivityInput>(orders, "/orders/{id:guid}/plan", "AddPlanActivity",
+            "Adds an activity to the intervention plan (or a Jersey probation work plan): what, by which partner agency, whose, when; positiveSteps marks the Positive Steps programme",
+            (r, u, id, v, i, ct) => r.ActivityAsync(u, id, v, i, ct));
+        MapChange<RecordOrders.ProgressInput>(orders, "/orders/{id:guid}/plan-progress", "UpdatePlanActivity", "Records how far a plan activity has got",
+            (r, u, id, v, i, ct) => r.ProgressAsync(u, id, v, i, ct));
+        MapChange<RecordOrders.ReviewInput>(orders, "/orders/{id:guid}/plan-reviews", "ReviewPlan", "Records a review of the intervention plan (at least every three months)",
+            (r, u, id, v, i, ct) => r.ReviewAsync(u, id, v, i, ct));
         MapChange<RecordOrders.ExtendInput>(orders, "/orders/{id:guid}/extension", "ExtendOrder", "Extends the order's end, once, by up to 6 months",
             (r, u, id, v, i, ct) => r.ExtendAsync(u, id, v, i, ct));
         MapChange<RecordOrders.EndInput>(orders, "/orders/{id:guid}/end", "EndOrder", "Records how and when the order ended",
@@ -191,10 +212,15 @@ public static class OrdersApi
         o.ParentMustAttendPanels,
         o.Reparation.OrderBy(r => r.On).Select(r => new ReparationResource(r.Id, r.ProjectId, r.RequirementId, r.AgreementItemId, r.On, r.Hours, r.Attendance, r.Note,
             r.ByName)).ToList(),
-        o.Hours, compliance, o.Version);
+        o.Hours,
+        o.Plan.OrderBy(a => a.StartsOn).Select(a => new ActivityResource(a.Id, a.Title, a.AgencyId, a.Owner, a.StartsOn, a.EndsOn, a.PositiveSteps, a.Progress,
+            a.ProgressNote, a.ProgressOn, o.Contacts.Count(c => c.ActivityId == a.Id && c.Attendance == Attendance.Attended), o.Contacts.Count(c => c.ActivityId == a.Id)))
+            .ToList(),
+        o.Reviews.OrderBy(r => r.ReviewedOn).Select(r => new ReviewResource(r.Id, r.ReviewedOn, r.Note, r.ByName)).ToList(),
+        compliance, o.Version);
 
     private static RequirementResource Requirement(OrderRequirement r) =>
         new(r.Id, r.Kind, r.Amount, RequirementRules.Unit(r.Kind), r.DailyHours, r.WeeklyHours, r.Detail);
 
-    private static ContactResource Contact(OrderContact c) => new(c.Id, c.At, c.Purpose, c.Attendance, c.AbsenceReason, c.FollowedUpAt);
+    private static ContactResource Contact(OrderContact c) => new(c.Id, c.At, c.Purpose, c.Attendance, c.AbsenceReason, c.FollowedUpAt, c.ActivityId);
 }

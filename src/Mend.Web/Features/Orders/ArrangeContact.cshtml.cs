@@ -19,12 +19,19 @@ public sealed class ArrangeContactModel(MendDb db, CaseAccess access, AuditTrail
 
         /// <summary>Up to 200 characters.</summary>
         public string? Purpose { get; set; }
+
+        /// <summary>The plan activity (Positive Steps) this is a session of, if any.</summary>
+        public string? ActivityId { get; set; }
     }
 
     [BindProperty]
     public ContactForm Input { get; set; } = new();
 
     public override string Title => "Arrange an appointment";
+
+    public IEnumerable<SelectListItem> ActivityItems =>
+        [new SelectListItem("None", ""), .. Order.Plan.Where(a => a.Progress is not (ActivityProgress.Completed or ActivityProgress.Stopped))
+            .Select(a => new SelectListItem(a.Title, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 
     protected override bool Applies(Order order) => order.IsOpen;
 
@@ -44,6 +51,6 @@ public sealed class ArrangeContactModel(MendDb db, CaseAccess access, AuditTrail
             at = utc;
         }
 
-        return await AnswerAsync(id, await record.ArrangeContactAsync(User, id, Version, new(at, Input.Purpose), ct), "Appointment arranged", ct);
+        return await AnswerAsync(id, await record.ArrangeContactAsync(User, id, Version, new(at, Input.Purpose, long.TryParse(Input.ActivityId, out var activity) ? activity : null), ct), "Appointment arranged", ct);
     }
 }

@@ -26,7 +26,8 @@ public sealed record FailureStep(long ContactId, DateOnly FailedOn, EnforcementS
 /// <param name="NextPanelDueBy">For a referral order: the initial panel within the working days set (from the order), then a progress panel within 3 months of the last.</param>
 public sealed record Compliance(int WarningsInWarnedPeriod, bool WarningDue, bool BreachActionDue, DateTime? NextContactDue, int ContactsThisMonth,
     int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status, DateOnly? NextPanelDueBy = null,
-    bool PanelOverdue = false);
+    bool PanelOverdue = false, DateOnly? PlanReviewDueBy = null, bool PlanReviewOverdue = false, DateOnly? FirstAppointmentDueBy = null,
+    bool FirstAppointmentOverdue = false);
 
 /// <summary>A missed appointment still to be followed up, due within one working day.</summary>
 public sealed record FollowUpDue(long ContactId, DateOnly DueOn, bool Overdue);
@@ -79,6 +80,22 @@ public static class CompliancePolicy
         return last is null ? days.Add(order.DecidedOn, initialPanelWorkingDays, order.Jurisdiction) : last.HeldOn.AddMonths(ProgressPanelMonths);
     }
 
+    /// <summary>An intervention plan (a Jersey probation work plan) is reviewed at least every 3 months.</summary>
+    public const int PlanReviewMonths = 3;
+
+    /// <summary>Jersey probation: the first appointment within 7 working days of the order.</summary>
+    public const int FirstProbationAppointmentWorkingDays = 7;
+
+    /// <summary>When the plan's next review is due: 3 months from the last review, or from its first activity's start.</summary>
+    public static DateOnly? PlanReviewDueBy(Order order) =>
+        !order.IsOpen || order.Plan.Count == 0 ? null
+        : (order.Reviews.Count > 0 ? order.Reviews.Max(r => r.ReviewedOn) : order.Plan.Min(a => a.StartsOn)).AddMonths(PlanReviewMonths);
+
+    /// <summary>For a Jersey probation order with no appointment yet: the first is due within 7 working days of the order.</summary>
+    public static DateOnly? FirstAppointmentDueBy(Order order, WorkingDays days) =>
+        order.Kind == DisposalKind.ProbationOrder && order.IsOpen && order.Contacts.Count == 0
+            ? days.Add(order.DecidedOn, FirstProbationAppointmentWorkingDays, order.Jurisdiction) : null;
+
     public static Compliance Of(Order order, DateOnly today, DateTime now, int contactsPerMonth, WorkingDays days, int initialPanelWorkingDays = 20)
     {
         var steps = Steps(order);
@@ -93,14 +110,19 @@ public static class CompliancePolicy
         var breachDue = steps.Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken);
         var warningDue = steps.Any(s => s.Kind == EnforcementStep.Warning && !s.Taken);
         var panelDue = NextPanelDueBy(order, days, initialPanelWorkingDays);
+        var reviewDue = PlanReviewDueBy(order);
+        var firstDue = FirstAppointmentDueBy(order, days);
         var status = !order.IsOpen ? "Ended"
             : breachDue ? $"Return to {DisposalKinds.ReturnTo(order.Kind)} due"
             : warningDue ? "Warning due"
             : panelDue < today ? "Panel overdue"
+            : firstDue < today ? "First appointment overdue"
+            : reviewDue < today ? "Plan review overdue"
             : warnedNow.Count > 0 ? $"Warned ({warnedNow.Count})"
             : "Complying";
         return new Compliance(warnedNow.Count, warningDue, breachDue,
             order.Contacts.Where(c => c.Attendance is null && c.At >= now).OrderBy(c => c.At).Select(c => (DateTime?)c.At).FirstOrDefault(),
-            thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status, panelDue, panelDue < today);
+            thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status, panelDue, panelDue < today, reviewDue, reviewDue < today,
+            firstDue, firstDue < today);
     }
 }

@@ -30,6 +30,8 @@ public sealed class Order : IVersioned
     private readonly List<BreachAction> _breaches = [];
     private readonly List<OrderPanel> _panels = [];
     private readonly List<ReparationSession> _reparation = [];
+    private readonly List<PlanActivity> _plan = [];
+    private readonly List<PlanReview> _reviews = [];
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -68,6 +70,8 @@ public sealed class Order : IVersioned
     public IReadOnlyList<BreachAction> Breaches => _breaches;
     public IReadOnlyList<OrderPanel> Panels => _panels;
     public IReadOnlyList<ReparationSession> Reparation => _reparation;
+    public IReadOnlyList<PlanActivity> Plan => _plan;
+    public IReadOnlyList<PlanReview> Reviews => _reviews;
 
     /// <summary>For each requirement measured in hours (reparation, unpaid work, community service): ordered, done and left.</summary>
     public IReadOnlyList<HoursDone> Hours => _requirements
@@ -251,11 +255,16 @@ public sealed class Order : IVersioned
         return requirement;
     }
 
-    /// <summary>An appointment the child is to attend.</summary>
-    public OrderContact ArrangeContact(DateTime at, string purpose)
+    /// <summary>An appointment the child is to attend; a session of a plan activity (Positive Steps) when <paramref name="activityId"/> is given.</summary>
+    public OrderContact ArrangeContact(DateTime at, string purpose, long? activityId = null)
     {
         RequireOpen();
-        var contact = new OrderContact(at, purpose);
+        if (activityId is not null && _plan.All(a => a.Id != activityId))
+        {
+            throw new DomainRuleException("Choose an activity in this order's plan.", "activityId");
+        }
+
+        var contact = new OrderContact(at, purpose) { ActivityId = activityId };
         _contacts.Add(contact);
         return contact;
     }
@@ -430,6 +439,61 @@ public sealed class Order : IVersioned
         return session;
     }
 
+    /// <summary>Adds an activity to the intervention plan, delivered by an agency in use (or by the service itself).</summary>
+    public PlanActivity AddActivity(string title, int? agencyId, bool agencyActive, string owner, DateOnly startsOn, DateOnly? endsOn, bool positiveSteps)
+    {
+        RequireOpen();
+        if (agencyId is not null && !agencyActive)
+        {
+            throw new DomainRuleException("Choose a partner agency in use, or none if the service delivers it.", "agencyId");
+        }
+
+        if (startsOn < DecidedOn)
+        {
+            throw new DomainRuleException("The activity starts on or after the order was made.", "startsOn");
+        }
+
+        if (endsOn < startsOn)
+        {
+            throw new DomainRuleException("The end must be on or after the start.", "endsOn");
+        }
+
+        var activity = new PlanActivity(title, agencyId, owner, startsOn, endsOn, positiveSteps);
+        _plan.Add(activity);
+        return activity;
+    }
+
+    public void UpdateActivity(long activityId, ActivityProgress progress, string? note, DateOnly today)
+    {
+        RequireOpen();
+        var activity = _plan.FirstOrDefault(a => a.Id == activityId) ?? throw new DomainRuleException("Choose an activity in this plan.", "activityId");
+        if (progress == ActivityProgress.Stopped && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Say why the activity stopped.", "note");
+        }
+
+        activity.Update(progress, note, today);
+    }
+
+    /// <summary>A review of the intervention plan, due at least every three months.</summary>
+    public PlanReview ReviewPlan(DateOnly reviewedOn, string note, string byName, DateOnly today)
+    {
+        RequireOpen();
+        if (_plan.Count == 0)
+        {
+            throw new DomainRuleException("Add the plan's activities before reviewing it.", "reviewedOn");
+        }
+
+        if (reviewedOn > today || reviewedOn < DecidedOn)
+        {
+            throw new DomainRuleException("The review is on or after the order was made, and not in the future.", "reviewedOn");
+        }
+
+        var review = new PlanReview(reviewedOn, note, byName);
+        _reviews.Add(review);
+        return review;
+    }
+
     public void Touch(DateTime now) => ChangedAt = now;
 
     private void RequireOpen()
@@ -515,6 +579,9 @@ public sealed class OrderContact(DateTime at, string purpose)
     public Guid OrderId { get; private set; }
     public DateTime At { get; private set; } = at;
     public string Purpose { get; private set; } = purpose;
+
+    /// <summary>The plan activity (a Positive Steps programme, say) this appointment is a session of.</summary>
+    public long? ActivityId { get; init; }
     public Attendance? Attendance { get; private set; }
     public string? AbsenceReason { get; private set; }
     public string? RecordedByName { get; private set; }

@@ -36,6 +36,10 @@ internal sealed class OrderModel : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.Hours);
         builder.HasMany(o => o.Reparation).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Reparation).AutoInclude();
+        builder.HasMany(o => o.Plan).WithOne().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Plan).AutoInclude();
+        builder.HasMany(o => o.Reviews).WithOne().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Reviews).AutoInclude();
     }
 }
 

@@ -18,10 +18,13 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
         public string What => Compliance.BreachActionDue ? Compliance.Status
             : Compliance.WarningDue ? "Warning due"
             : Compliance.PanelOverdue ? "Panel overdue"
+            : Compliance.FirstAppointmentOverdue ? "First appointment overdue"
+            : Compliance.PlanReviewOverdue ? "Plan review overdue"
             : Compliance.FollowUpsDue.Count > 0 ? (Compliance.FollowUpsDue.Any(f => f.Overdue) ? "Missed appointment not followed up" : "Missed appointment to follow up")
             : $"{Compliance.ContactsThisMonth} of {Compliance.ContactsPerMonth} appointments this month";
 
-        public bool Urgent => Compliance.BreachActionDue || Compliance.WarningDue || Compliance.PanelOverdue || Compliance.FollowUpsDue.Any(f => f.Overdue);
+        public bool Urgent => Compliance.BreachActionDue || Compliance.WarningDue || Compliance.PanelOverdue || Compliance.FirstAppointmentOverdue
+            || Compliance.PlanReviewOverdue || Compliance.FollowUpsDue.Any(f => f.Overdue);
     }
 
     /// <summary>At most <paramref name="most"/> open orders on the cases given (open, or referred and not yet decided) that need action, most urgent first.</summary>
@@ -43,7 +46,8 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
         return orders.Where(o => o.Info.Supervised)
             .Select(o => new Item(o.Id, o.CaseId, references[o.CaseId], o.Info.Name,
                 CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
-            .Where(i => i.Compliance.BreachActionDue || i.Compliance.WarningDue || i.Compliance.PanelOverdue || i.Compliance.FollowUpsDue.Count > 0
+            .Where(i => i.Compliance.BreachActionDue || i.Compliance.WarningDue || i.Compliance.PanelOverdue || i.Compliance.FirstAppointmentOverdue || i.Compliance.PlanReviewOverdue
+                || i.Compliance.FollowUpsDue.Count > 0
                 || i.Compliance.ContactsThisMonth < i.Compliance.ContactsPerMonth && today.Day > 14)
             .OrderByDescending(i => i.Compliance.BreachActionDue).ThenByDescending(i => i.Urgent).ThenBy(i => i.Reference)
             .Take(most).ToList();

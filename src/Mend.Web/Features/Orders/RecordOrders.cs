@@ -22,7 +22,13 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
 
     public sealed record RequirementInput(RequirementKind? Kind, decimal? Amount, int? DailyHours, int? WeeklyHours, string? Detail);
 
-    public sealed record ContactInput(DateTime? At, string? Purpose);
+    public sealed record ContactInput(DateTime? At, string? Purpose, long? ActivityId = null);
+
+    public sealed record ActivityInput(string? Title, int? AgencyId, string? Owner, DateOnly? StartsOn, DateOnly? EndsOn, bool? PositiveSteps);
+
+    public sealed record ProgressInput(long? ActivityId, ActivityProgress? Progress, string? Note);
+
+    public sealed record ReviewInput(DateOnly? ReviewedOn, string? Note);
 
     public sealed record AttendanceInput(long? ContactId, Attendance? Attendance, string? Reason);
 
@@ -131,7 +137,7 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
             Length(errors, "purpose", input.Purpose, 200);
             if (errors.Count == 0)
             {
-                order.ArrangeContact(input.At!.Value, input.Purpose!.Trim());
+                order.ArrangeContact(input.At!.Value, input.Purpose!.Trim(), input.ActivityId);
             }
         });
 
@@ -240,6 +246,46 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
             order.Touch(clock.GetUtcNow().UtcDateTime);
         }, Order.StaleMessage, ct);
 
+    /// <summary>Adds an activity to the intervention plan, delivered by a partner agency in use or by the service.</summary>
+    public Task<Outcome<Order>> ActivityAsync(ClaimsPrincipal user, Guid id, int version, ActivityInput input, CancellationToken ct) =>
+        VersionedChange.RunAsync(db, access.VisibleOrders(user).Where(o => o.Id == id), version, async (Order order, Dictionary<string, string> errors) =>
+        {
+            Text(errors, "title", input.Title, "Say what the activity is", 200);
+            Text(errors, "owner", input.Owner, "Say whose activity it is", 200);
+            Required(errors, "startsOn", input.StartsOn, "Enter when it starts");
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            var active = input.AgencyId is { } agency && await db.PartnerAgencies.AnyAsync(a => a.Id == agency && a.IsActive, ct);
+            order.AddActivity(input.Title!.Trim(), input.AgencyId, active, input.Owner!.Trim(), input.StartsOn!.Value, input.EndsOn, input.PositiveSteps ?? false);
+            order.Touch(clock.GetUtcNow().UtcDateTime);
+        }, Order.StaleMessage, ct);
+
+    public Task<Outcome<Order>> ProgressAsync(ClaimsPrincipal user, Guid id, int version, ProgressInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (order, errors) =>
+        {
+            Required(errors, "activityId", input.ActivityId, "Choose the activity");
+            Required(errors, "progress", input.Progress, "Select how far it has got");
+            Length(errors, "note", input.Note, 2000);
+            if (errors.Count == 0)
+            {
+                order.UpdateActivity(input.ActivityId!.Value, input.Progress!.Value, TextInput.Clean(input.Note), Today);
+            }
+        });
+
+    public Task<Outcome<Order>> ReviewAsync(ClaimsPrincipal user, Guid id, int version, ReviewInput input, CancellationToken ct) =>
+        ChangeAsync(user, id, version, ct, (order, errors) =>
+        {
+            Required(errors, "reviewedOn", input.ReviewedOn, "Enter the date of the review");
+            Text(errors, "note", input.Note, "Say what the review found", 2000);
+            if (errors.Count == 0)
+            {
+                order.ReviewPlan(input.ReviewedOn!.Value, input.Note!.Trim(), user.DisplayNameOf(), Today);
+            }
+        });
+
     public Task<Outcome<Order>> ExtendAsync(ClaimsPrincipal user, Guid id, int version, ExtendInput input, CancellationToken ct) =>
         ChangeAsync(user, id, version, ct, (order, errors) =>
         {
@@ -277,6 +323,16 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
         }
 
         return true;
+    }
+
+    private static void Text(Dictionary<string, string> errors, string field, string? text, string missing, int most)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = missing;
+        }
+
+        Length(errors, field, text, most);
     }
 
     private static void Length(Dictionary<string, string> errors, string field, string? text, int most)

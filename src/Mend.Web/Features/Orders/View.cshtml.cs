@@ -34,6 +34,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
 
     public IReadOnlyDictionary<int, string> ProjectNames { get; private set; } = new Dictionary<int, string>();
 
+    public IReadOnlyDictionary<int, string> AgencyNames { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var order = await access.VisibleOrders(User).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -48,6 +50,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, RecordOrders record,
         CaseReference = await db.Cases.Where(c => c.Id == order.CaseId).Select(c => c.Reference).SingleAsync(ct);
         ChildName = await OrderPeople.ChildNameAsync(db, order.CaseId, ct);
         var projectIds = order.Reparation.Select(r => r.ProjectId).Distinct().ToList();
+        var agencyIds = order.Plan.Select(a => a.AgencyId).OfType<int>().Distinct().ToList();
+        AgencyNames = await db.PartnerAgencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         ProjectNames = await db.ReparationProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         if (order.Kind == DisposalKind.ReferralOrder)
         {

@@ -52,6 +52,25 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerAgencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Services = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerAgencies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReparationProjects",
                 columns: table => new
                 {
@@ -106,6 +125,7 @@ namespace Mend.Migrations.Sqlite.Migrations
                     OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActivityId = table.Column<long>(type: "INTEGER", nullable: true),
                     Attendance = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     AbsenceReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -195,6 +215,62 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanReviews_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PositiveSteps = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProgressNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProgressOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_PartnerAgencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "PartnerAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReparationSessions",
                 columns: table => new
                 {
@@ -260,6 +336,27 @@ namespace Mend.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerAgencies_Name",
+                table: "PartnerAgencies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_AgencyId",
+                table: "PlanActivities",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_OrderId",
+                table: "PlanActivities",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanReviews_OrderId",
+                table: "PlanReviews",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReparationProjects_Name",
                 table: "ReparationProjects",
                 column: "Name",
@@ -295,7 +392,16 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "OrderWarnings");
 
             migrationBuilder.DropTable(
+                name: "PlanActivities");
+
+            migrationBuilder.DropTable(
+                name: "PlanReviews");
+
+            migrationBuilder.DropTable(
                 name: "ReparationSessions");
+
+            migrationBuilder.DropTable(
+                name: "PartnerAgencies");
 
             migrationBuilder.DropTable(
                 name: "Orders");

@@ -53,6 +53,25 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerAgencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Services = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerAgencies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReparationProjects",
                 columns: table => new
                 {
@@ -107,6 +126,7 @@ namespace Mend.Migrations.Postgres.Migrations
                     OrderId = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActivityId = table.Column<long>(type: "bigint", nullable: true),
                     Attendance = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     AbsenceReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -196,6 +216,62 @@ namespace Mend.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanReviews_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PositiveSteps = table.Column<bool>(type: "boolean", nullable: false),
+                    Progress = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProgressNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProgressOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_PartnerAgencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "PartnerAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReparationSessions",
                 columns: table => new
                 {
@@ -261,6 +337,27 @@ namespace Mend.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerAgencies_Name",
+                table: "PartnerAgencies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_AgencyId",
+                table: "PlanActivities",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_OrderId",
+                table: "PlanActivities",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanReviews_OrderId",
+                table: "PlanReviews",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReparationProjects_Name",
                 table: "ReparationProjects",
                 column: "Name",
@@ -296,7 +393,16 @@ namespace Mend.Migrations.Postgres.Migrations
                 name: "OrderWarnings");
 
             migrationBuilder.DropTable(
+                name: "PlanActivities");
+
+            migrationBuilder.DropTable(
+                name: "PlanReviews");
+
+            migrationBuilder.DropTable(
                 name: "ReparationSessions");
+
+            migrationBuilder.DropTable(
+                name: "PartnerAgencies");
 
             migrationBuilder.DropTable(
                 name: "Orders");
