@@ -134,6 +134,7 @@ public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFact
         Assert.NotNull((await manager.GetPageAsync("/Orders/ReturnsDue")).QuerySelector($"#returns-due a[href='/Orders/{id}']"));
         Assert.NotNull((await client.GetPageAsync("/Cases?view=team")).QuerySelector($"#orders-due a[href='/Orders/{id}']"));
         Assert.Contains("Warning given", (await client.GetPageAsync($"/Cases/{c.CaseId}?show=orders")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Return to court due", (await client.GetPageAsync($"/Cases/{c.CaseId}")).QuerySelector("#open-orders")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("does not have them", await ErrorAsync(await PostAsync(manager, url + "/breach-decisions",
             new { contactId = dayAfter, proceed = true, reasons = "No" }), "contactId"), StringComparison.Ordinal);
         var decided = await PostAsync(manager, url + "/breach-decisions", new { contactId = third, proceed = true, reasons = "Third failure in the warned period" });

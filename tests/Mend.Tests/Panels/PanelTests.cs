@@ -98,7 +98,8 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         var minutesUrl = $"/api/v1/panel-meetings/{processId}/minutes";
         var chairClient = await SignIn.AsAsync(Factory, chair);
         Assert.Contains("once the meeting has started", await ErrorAsync(await PostAsync(chairClient, minutesUrl, new { minutes = "Early" }), ""), StringComparison.Ordinal);
-        Factory.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromHours(2)));
+        // Two hours after the meeting began (tomorrow at 10:00 UTC), whatever the time of day the test runs.
+        Factory.Clock.SetUtcNow(At(1, 12));
         chairClient = await SignIn.AsAsync(Factory, chair);
         volunteer = await SignIn.AsAsync(Factory, member);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(volunteer, minutesUrl, new { minutes = "Not the chair" })).StatusCode);

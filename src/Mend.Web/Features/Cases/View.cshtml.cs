@@ -16,11 +16,14 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>The case page: summary, warnings, people, offences, notes and the timeline, with the actions on the case.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, Orders.OrdersDue ordersDue, TimeProvider clock) : PageModel
 {
     public CaseFile Case { get; private set; } = default!;
 
     public bool NeedsBreakGlass { get; private set; }
+
+    /// <summary>The open orders on the case, each with its compliance.</summary>
+    public IReadOnlyList<Orders.OrdersDue.Item> OpenOrders { get; private set; } = [];
 
     /// <summary>Why the user cannot see the case without breaking the glass, in words they can act on.</summary>
     public string WhyClosed { get; private set; } = "";
@@ -75,6 +78,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
         }
 
         audit.Viewed(nameof(Case), id.ToString(), Case.Participants.Select(p => p.PersonId), CaseFile.Purpose);
+        OpenOrders = await ordersDue.OnCaseAsync(id, Case.Case.Reference, ct);
 
         await db.SaveChangesAsync(ct);
         Version = Case.Case.Version;

@@ -36,6 +36,32 @@ public static class OrderTimeline
             }
         }
 
+        foreach (var p in o.Panels)
+        {
+            yield return new(Noon(p.HeldOn), "orders", $"Referral order panel: {p.Kind.ToString().ToLowerInvariant()} meeting",
+                p.ParentAttended switch { true => "Parent attended", false => "Parent did not attend", _ => null }, p.ByName, TimeKnown: false);
+        }
+
+        foreach (var r in o.Reparation)
+        {
+            yield return new(Noon(r.On), "orders", r.Attendance == Attendance.Attended ? $"Reparation: {r.Hours:0.#} hours worked" : $"Reparation: {OrderWords.Describe(r.Attendance).ToLowerInvariant()}",
+                r.Note, r.ByName, TimeKnown: false);
+        }
+
+        foreach (var a in o.Plan)
+        {
+            yield return new(Noon(a.StartsOn), "orders", $"Plan: {a.Title} starts", a.Owner, null, TimeKnown: false);
+            if (a.ProgressOn is { } progressed)
+            {
+                yield return new(Noon(progressed), "orders", $"Plan: {a.Title} {PlanActivity.Describe(a.Progress).ToLowerInvariant()}", a.ProgressNote, null, TimeKnown: false);
+            }
+        }
+
+        foreach (var r in o.Reviews)
+        {
+            yield return new(Noon(r.ReviewedOn), "orders", "Intervention plan reviewed", r.Note, r.ByName, TimeKnown: false);
+        }
+
         if (o.OriginalEndsOn is { } was && o.ExtendedOn is { } extended)
         {
             yield return new(Noon(extended), "orders", $"{name} extended", $"From {was:d MMMM yyyy} to {o.EndsOn:d MMMM yyyy}", null, TimeKnown: false);

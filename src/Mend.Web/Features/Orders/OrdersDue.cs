@@ -27,6 +27,21 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
             || Compliance.PlanReviewOverdue || Compliance.FollowUpsDue.Any(f => f.Overdue);
     }
 
+    /// <summary>Every open order on one case with its compliance, for the case page.</summary>
+    public async Task<IReadOnlyList<Item>> OnCaseAsync(Guid caseId, string reference, CancellationToken ct)
+    {
+        var orders = await db.Orders.AsNoTracking().Where(o => o.CaseId == caseId && o.EndedOn == null).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+
+        var days = await holidays.CurrentAsync(db, ct);
+        var (today, now) = (clock.LondonToday(), clock.GetUtcNow().UtcDateTime);
+        return orders.Select(o => new Item(o.Id, o.CaseId, reference, o.Info.Name,
+            CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays))).ToList();
+    }
+
     /// <summary>At most <paramref name="most"/> open orders on the cases given (open, or referred and not yet decided) that need action, most urgent first.</summary>
     public async Task<IReadOnlyList<Item>> ForAsync(IQueryable<Case> cases, CancellationToken ct, int most = 50)
     {
