@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Cases;
 
@@ -34,11 +35,11 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
         return db.RjProcesses.Where(p => cases.Any(c => c.Id == p.CaseId));
     }
 
-    /// <summary>Orders (disposals) on cases the user can see.</summary>
+    /// <summary>Orders (disposals) on cases the user can see, each with its collections loaded by separate queries.</summary>
     public IQueryable<Orders.Order> VisibleOrders(ClaimsPrincipal user)
     {
         var cases = VisibleCases(user);
-        return db.Orders.Where(o => cases.Any(c => c.Id == o.CaseId));
+        return db.Orders.AsSplitQuery().Where(o => cases.Any(c => c.Id == o.CaseId));
     }
 
     public IQueryable<Person> VisiblePeople(ClaimsPrincipal user)

@@ -131,7 +131,7 @@ public sealed class CaseFile
             }
         }
 
-        var orders = await db.Orders.AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == caseId).ToListAsync(ct);
         foreach (var o in orders)
         {
             entries.AddRange(Orders.OrderTimeline.For(o));

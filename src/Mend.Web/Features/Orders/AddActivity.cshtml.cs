@@ -40,6 +40,6 @@ public sealed class AddActivityModel(MendDb db, CaseAccess access, AuditTrail au
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.ActivityAsync(User, id, Version, new(Input.Title, OrderForms.Whole(Input.AgencyId), Input.Owner,
-            Typed(Input.StartsOn, "startsOn", "Start date"), Typed(Input.EndsOn, "endsOn", "End date"), Input.PositiveSteps == "yes"), ct), "Added to the plan", ct);
+        await AnswerAsync(id, new RecordOrders.ActivityInput(Input.Title, OrderForms.Whole(Input.AgencyId), Input.Owner,
+            Typed(Input.StartsOn, "startsOn", "Start date"), Typed(Input.EndsOn, "endsOn", "End date"), Input.PositiveSteps == "yes"), input => record.ActivityAsync(User, id, Version, input, ct), "Added to the plan", ct);
 }

@@ -33,6 +33,6 @@ public sealed class AddRequirementModel(MendDb db, CaseAccess access, AuditTrail
     protected override bool Applies(Order order) => order.IsOpen && order.Info.HasRequirements;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.AddRequirementAsync(User, id, Version, new(OrderForms.Enum<RequirementKind>(Input.Kind), OrderForms.Number(Input.Amount),
-            OrderForms.Whole(Input.DailyHours), OrderForms.Whole(Input.WeeklyHours), Input.Detail), ct), "Requirement added", ct);
+        await AnswerAsync(id, new RecordOrders.RequirementInput(OrderForms.Enum<RequirementKind>(Input.Kind), Number(Input.Amount, "amount", "Hours or days"),
+            Whole(Input.DailyHours, "dailyHours", "Hours a day"), Whole(Input.WeeklyHours, "weeklyHours", "Hours in any 7 days"), Input.Detail), input => record.AddRequirementAsync(User, id, Version, input, ct), "Requirement added", ct);
 }

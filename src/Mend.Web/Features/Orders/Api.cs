@@ -54,7 +54,7 @@ public static class OrdersApi
                 }
 
                 var list = await access.VisibleOrders(http.User).AsNoTracking().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
-                audit.Viewed(nameof(Order), id.ToString(), await OrderPeople.ChildrenAsync(db, id, ct), Order.ViewPurpose);
+                audit.Viewed(nameof(Case), id.ToString(), await OrderPeople.ChildrenAsync(db, id, ct), Order.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 var resources = new List<OrderResource>();
                 foreach (var order in list)

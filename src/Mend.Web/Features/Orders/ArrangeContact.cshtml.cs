@@ -43,14 +43,12 @@ public sealed class ArrangeContactModel(MendDb db, CaseAccess access, AuditTrail
             var (utc, error) = Platform.Time.London.ToUtc(day, Input.Time);
             if (error is not null || utc is null)
             {
-                // The time as typed is wrong: say so on its field, and let the rest wait until it can be read.
-                ModelState.AddModelError("Input.Time", error ?? "Enter the time of the appointment");
-                return await AnswerAsync(id, Platform.Changes.Outcome<Order>.Invalid(new Dictionary<string, string>()), "", ct);
+                Problem("time", error ?? "Enter the time of the appointment");
             }
 
             at = utc;
         }
 
-        return await AnswerAsync(id, await record.ArrangeContactAsync(User, id, Version, new(at, Input.Purpose, long.TryParse(Input.ActivityId, out var activity) ? activity : null), ct), "Appointment arranged", ct);
+        return await AnswerAsync(id, new RecordOrders.ContactInput(at, Input.Purpose, long.TryParse(Input.ActivityId, out var activity) ? activity : null), input => record.ArrangeContactAsync(User, id, Version, input, ct), "Appointment arranged", ct);
     }
 }

@@ -22,7 +22,10 @@ public sealed record FailureStep(long ContactId, DateOnly FailedOn, EnforcementS
 /// <param name="WarningsInWarnedPeriod">Warnings whose warned period includes today.</param>
 /// <param name="BreachActionDue">A failure after two warnings in the warned period has no manager's decision yet.</param>
 /// <param name="NextContactDue">The next appointment still to happen, if one is arranged.</param>
-/// <param name="ContactsThisMonth">Appointments in the current calendar month, against <see cref="ContactsPerMonth"/> for the order's level.</param>
+/// <param name="ContactsThisMonth">
+/// Appointments in the current calendar month that were attended or are still to come (not missed, nor past and
+/// unrecorded), against <see cref="ContactsPerMonth"/> for the order's level.
+/// </param>
 /// <param name="NextPanelDueBy">For a referral order: the initial panel within the working days set (from the order), then a progress panel within 3 months of the last.</param>
 public sealed record Compliance(int WarningsInWarnedPeriod, bool WarningDue, bool BreachActionDue, DateTime? NextContactDue, int ContactsThisMonth,
     int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status, DateOnly? NextPanelDueBy = null,
@@ -101,14 +104,16 @@ public static class CompliancePolicy
         var steps = Steps(order);
         var warnedNow = order.Warnings.Where(w => w.GivenOn <= today && today <= w.WarnedUntil).ToList();
         var followUps = order.Contacts
+            .Where(c => order.IsOpen)
             .Where(c => c.Attendance is Attendance.AcceptableAbsence or Attendance.UnacceptableAbsence && c.FollowedUpAt is null)
             .Select(c => (c.Id, Due: days.Add(London.DateOf(c.At), 1, order.Jurisdiction)))
             .Select(c => new FollowUpDue(c.Id, c.Due, c.Due < today))
             .ToList();
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var thisMonth = order.Contacts.Count(c => London.DateOf(c.At) >= monthStart && London.DateOf(c.At) < monthStart.AddMonths(1));
-        var breachDue = steps.Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken);
-        var warningDue = steps.Any(s => s.Kind == EnforcementStep.Warning && !s.Taken);
+        var thisMonth = order.Contacts.Count(c => London.DateOf(c.At) >= monthStart && London.DateOf(c.At) < monthStart.AddMonths(1)
+            && (c.Attendance == Attendance.Attended || c.Attendance is null && c.At >= now));
+        var breachDue = order.IsOpen && steps.Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken);
+        var warningDue = order.IsOpen && steps.Any(s => s.Kind == EnforcementStep.Warning && !s.Taken);
         var panelDue = NextPanelDueBy(order, days, initialPanelWorkingDays);
         var reviewDue = PlanReviewDueBy(order);
         var firstDue = FirstAppointmentDueBy(order, days);

@@ -26,12 +26,14 @@ public sealed class DecideBreachModel(MendDb db, CaseAccess access, AuditTrail a
 
     public override string Title => "Return to " + DisposalKinds.ReturnTo(Order.Kind) + "?";
 
+    protected override string? Subject => "contactId";
+
     public IEnumerable<SelectListItem> ProceedItems =>
         [new($"Yes: return the child to {DisposalKinds.ReturnTo(Order.Kind)}", "yes"), new("No: it is not in the interest of justice", "no")];
 
-    protected override bool Applies(Order order) => CompliancePolicy.StepFor(order, ContactId) is { Kind: EnforcementStep.ReturnToCourt, Taken: false };
+    protected override bool Applies(Order order) => order.IsOpen && User.IsInRole(Platform.Auth.Roles.Manager) && CompliancePolicy.StepFor(order, ContactId) is { Kind: EnforcementStep.ReturnToCourt, Taken: false };
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.BreachDecisionAsync(User, id, Version, new(ContactId, Input.Proceed switch { "yes" => true, "no" => false, _ => null },
-            Input.Reasons), ct), "Decision recorded", ct);
+        await AnswerAsync(id, new RecordOrders.BreachInput(ContactId, Input.Proceed switch { "yes" => true, "no" => false, _ => null },
+            Input.Reasons), input => record.BreachDecisionAsync(User, id, Version, input, ct), "Decision recorded", ct);
 }

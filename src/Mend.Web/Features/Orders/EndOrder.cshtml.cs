@@ -29,6 +29,6 @@ public sealed class EndOrderModel(MendDb db, CaseAccess access, AuditTrail audit
     protected override bool Applies(Order order) => order.IsOpen;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.EndAsync(User, id, Version, new(OrderForms.Enum<EndReason>(Input.Reason), Typed(Input.EndedOn, "endedOn", "Date it ended"),
-            Input.Note), ct), "Order ended", ct);
+        await AnswerAsync(id, new RecordOrders.EndInput(OrderForms.Enum<EndReason>(Input.Reason), Typed(Input.EndedOn, "endedOn", "Date it ended"),
+            Input.Note), input => record.EndAsync(User, id, Version, input, ct), "Order ended", ct);
 }

@@ -23,5 +23,5 @@ public sealed class ExtendOrderModel(MendDb db, CaseAccess access, AuditTrail au
     protected override bool Applies(Order order) => order.IsOpen && order.EndsOn is not null && order.OriginalEndsOn is null;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.ExtendAsync(User, id, Version, new(Typed(Input.EndsOn, "endsOn", "New end date")), ct), "Order extended", ct);
+        await AnswerAsync(id, new RecordOrders.ExtendInput(Typed(Input.EndsOn, "endsOn", "New end date")), input => record.ExtendAsync(User, id, Version, input, ct), "Order extended", ct);
 }

@@ -24,9 +24,11 @@ public sealed class FollowUpModel(MendDb db, CaseAccess access, AuditTrail audit
 
     public override string Title => "Follow up the missed appointment";
 
+    protected override string? Subject => "contactId";
+
     protected override bool Applies(Order order) =>
-        order.Contacts.Any(c => c.Id == ContactId && c.Attendance is Attendance.AcceptableAbsence or Attendance.UnacceptableAbsence && c.FollowedUpAt is null);
+        order.IsOpen && order.Contacts.Any(c => c.Id == ContactId && c.Attendance is Attendance.AcceptableAbsence or Attendance.UnacceptableAbsence && c.FollowedUpAt is null);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.FollowUpAsync(User, id, Version, new(ContactId, Input.Note), ct), "Follow-up recorded", ct);
+        await AnswerAsync(id, new RecordOrders.FollowUpInput(ContactId, Input.Note), input => record.FollowUpAsync(User, id, Version, input, ct), "Follow-up recorded", ct);
 }

@@ -23,9 +23,11 @@ public sealed class GiveWarningModel(MendDb db, CaseAccess access, AuditTrail au
 
     public override string Title => "Give a warning";
 
-    protected override bool Applies(Order order) => CompliancePolicy.StepFor(order, ContactId) is { Kind: EnforcementStep.Warning };
+    protected override string? Subject => "contactId";
+
+    protected override bool Applies(Order order) => order.IsOpen && CompliancePolicy.StepFor(order, ContactId) is { Kind: EnforcementStep.Warning };
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.WarningAsync(User, id, Version, new(ContactId, Typed(Input.GivenOn, "givenOn", "Date the warning was given")), ct),
+        await AnswerAsync(id, new RecordOrders.WarningInput(ContactId, Typed(Input.GivenOn, "givenOn", "Date the warning was given")), input => record.WarningAsync(User, id, Version, input, ct),
             "Warning recorded", ct);
 }

@@ -35,7 +35,7 @@ public sealed class IndexModel(MendDb db, CaseAccess access, RecordOrders record
         }
 
         Rows = rows;
-        audit.Viewed(nameof(Order), caseId.ToString(), await OrderPeople.ChildrenAsync(db, caseId, ct), Order.ViewPurpose);
+        audit.Viewed(nameof(Case), caseId.ToString(), await OrderPeople.ChildrenAsync(db, caseId, ct), Order.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
     }

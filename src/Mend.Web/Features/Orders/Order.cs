@@ -245,6 +245,11 @@ public sealed class Order : IVersioned
     public OrderRequirement AddRequirement(RequirementKind kind, decimal? amount, int? dailyHours, int? weeklyHours, string? detail, bool inPilot)
     {
         RequireOpen();
+        if (amount is { } exact && exact % 0.1m != 0)
+        {
+            throw new DomainRuleException("Enter the amount in whole numbers or tenths, like 10 or 10.5.", "amount");
+        }
+
         if (RequirementRules.Problems(this, kind, amount, dailyHours, weeklyHours, inPilot).FirstOrDefault() is { Key: { } field, Value: { } problem })
         {
             throw new DomainRuleException(problem + ".", field);
@@ -270,9 +275,19 @@ public sealed class Order : IVersioned
     }
 
     /// <summary>Whether the child attended; not for an appointment still to come.</summary>
+    /// <remarks>
+    /// A mistake can be corrected until the absence is warned or a return to court is decided on it; after that the record
+    /// stands, as the warning or decision relied on it.
+    /// </remarks>
     public void RecordAttendance(long contactId, Attendance attendance, string? reason, string byName, DateTime now)
     {
+        RequireOpen();
         var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainRuleException("Choose an appointment on this order.", "contactId");
+        if (!AttendanceCorrectable(this, contactId))
+        {
+            throw new DomainRuleException("A warning or a decision on a return to court relies on this attendance, so it cannot be changed.", "contactId");
+        }
+
         if (contact.At > now)
         {
             throw new DomainRuleException("Attendance is recorded once the appointment has happened.", "attendance");
@@ -286,13 +301,23 @@ public sealed class Order : IVersioned
         contact.Record(attendance, reason, byName, now);
     }
 
+    /// <summary>Whether the attendance at an appointment can still be recorded or corrected: no warning or breach decision relies on it.</summary>
+    public static bool AttendanceCorrectable(Order order, long contactId) =>
+        order._warnings.All(w => w.ContactId != contactId) && order._breaches.All(b => b.ContactId != contactId);
+
     /// <summary>The follow-up of a missed appointment (due within one working day).</summary>
     public void FollowUp(long contactId, string note, DateTime now)
     {
+        RequireOpen();
         var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainRuleException("Choose an appointment on this order.", "contactId");
         if (contact.Attendance is null or Attendance.Attended)
         {
             throw new DomainRuleException("Only a missed appointment is followed up.", "contactId");
+        }
+
+        if (contact.FollowedUpAt is not null)
+        {
+            throw new DomainRuleException("This missed appointment has already been followed up.", "contactId");
         }
 
         contact.FollowedUp(note, now);
@@ -346,7 +371,13 @@ public sealed class Order : IVersioned
 
     public void RecordHearing(long breachId, DateOnly heardOn, string outcome, DateOnly today)
     {
+        RequireOpen();
         var action = _breaches.FirstOrDefault(b => b.Id == breachId) ?? throw new DomainRuleException("Choose a breach action on this order.", "breachId");
+        if (action.HeardOn is not null)
+        {
+            throw new DomainRuleException("The hearing has already been recorded.", "breachId");
+        }
+
         if (!action.Proceed || heardOn > today || heardOn < action.DecidedOn)
         {
             throw new DomainRuleException(action.Proceed ? "The hearing is on or after the decision, and not in the future." : "No hearing follows a decision not to proceed.",
@@ -427,6 +458,11 @@ public sealed class Order : IVersioned
         if (attendance == Attendance.Attended && hours is not (>= 0.5m and <= 12))
         {
             throw new DomainRuleException("Enter the hours worked, from 0.5 to 12.", "hours");
+        }
+
+        if (attendance == Attendance.Attended && hours % 0.1m != 0)
+        {
+            throw new DomainRuleException("Enter the hours worked in whole hours or tenths, like 2 or 2.5.", "hours");
         }
 
         if (counted is not null && worked > counted.Left)

@@ -43,6 +43,15 @@ public abstract class OrderTaskPage(MendDb db, CaseAccess access, AuditTrail aud
 
     protected MendDb Db => db;
 
+    /// <summary>The API field naming what the page is about (the appointment, the breach action), taken from its address, not typed.</summary>
+    protected virtual string? Subject => null;
+
+    /// <summary>
+    /// The form input an outcome's field is shown on: "heldOn" is "Input.HeldOn"; the <see cref="Subject"/> has no input,
+    /// so its errors go to the error summary alone.
+    /// </summary>
+    protected virtual string InputFor(string field) => field == Subject ? "" : "Input." + PageOutcome.InputName(field);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -67,26 +76,67 @@ public abstract class OrderTaskPage(MendDb db, CaseAccess access, AuditTrail aud
         var (day, error) = parts.Parse(label);
         if (error is not null)
         {
-            _typed[field] = error;
+            Problem(field, error);
         }
 
         return day;
     }
 
-    protected async Task<IActionResult> AnswerAsync(Guid id, Outcome<Order> outcome, string success, CancellationToken ct)
+    /// <summary>A number as typed (hours, days); empty is null, anything else that is not a number is an error on its field.</summary>
+    protected decimal? Number(string? typed, string field, string label)
     {
-        var answer = PageOutcome.Apply(outcome, ModelState);
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var number = OrderForms.Number(typed.Trim());
+        if (number is null)
+        {
+            Problem(field, $"{label} must be a number, like 2 or 1.5");
+        }
+
+        return number;
+    }
+
+    /// <summary>A whole number as typed; empty is null, anything else that is not a whole number is an error on its field.</summary>
+    protected int? Whole(string? typed, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var number = OrderForms.Whole(typed.Trim());
+        if (number is null)
+        {
+            Problem(field, $"{label} must be a whole number, like 4");
+        }
+
+        return number;
+    }
+
+    /// <summary>Something typed that cannot be read, on the API field it feeds (its form input has the same name).</summary>
+    protected void Problem(string field, string error) => _typed[field] = error;
+
+    /// <summary>
+    /// Runs the change on the input read from the form, unless something typed could not be read: then nothing is changed
+    /// (an unreadable optional date must not be saved as no date), and the form shows what to correct.
+    /// </summary>
+    protected async Task<IActionResult> AnswerAsync<TInput>(Guid id, TInput input, Func<TInput, Task<Outcome<Order>>> change, string success, CancellationToken ct)
+    {
+        var answer = _typed.Count == 0 ? PageOutcome.Apply(await change(input), ModelState, InputFor) : PageAnswer.ShowAgain;
         foreach (var (field, error) in _typed)
         {
-            ModelState.Remove("Input." + PageOutcome.InputName(field));
-            ModelState.AddModelError("Input." + PageOutcome.InputName(field), error);
+            ModelState.Remove(InputFor(field));
+            ModelState.AddModelError(InputFor(field), error);
         }
 
         switch (answer)
         {
             case PageAnswer.NotFound:
                 return NotFound();
-            case PageAnswer.Done when _typed.Count == 0:
+            case PageAnswer.Done:
                 TempData["Success"] = success;
                 return RedirectToPage("/Orders/View", new { id });
             default:

@@ -30,7 +30,7 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
     /// <summary>Every open order on one case with its compliance, for the case page.</summary>
     public async Task<IReadOnlyList<Item>> OnCaseAsync(Guid caseId, string reference, CancellationToken ct)
     {
-        var orders = await db.Orders.AsNoTracking().Where(o => o.CaseId == caseId && o.EndedOn == null).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == caseId && o.EndedOn == null).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
         if (orders.Count == 0)
         {
             return [];
@@ -42,29 +42,47 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
             CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays))).ToList();
     }
 
-    /// <summary>At most <paramref name="most"/> open orders on the cases given (open, or referred and not yet decided) that need action, most urgent first.</summary>
+    /// <summary>
+    /// At most <paramref name="most"/> open orders on the cases given (open, or referred and not yet decided) that need
+    /// action, most urgent first. Every open order is looked at, <see cref="Batch"/> at a time, so none is missed however many there are.
+    /// </summary>
     public async Task<IReadOnlyList<Item>> ForAsync(IQueryable<Case> cases, CancellationToken ct, int most = 50)
     {
         var open = cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred);
-        var orders = await db.Orders.AsNoTracking().Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId))
-            .OrderBy(o => o.DecidedOn).Take(1000).ToListAsync(ct);
-        if (orders.Count == 0)
+        var query = db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId)).OrderBy(o => o.Id);
+        var days = await holidays.CurrentAsync(db, ct);
+        var today = clock.LondonToday();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = new List<(Order Order, Compliance Compliance)>();
+        for (var skip = 0; ; skip += Batch)
+        {
+            var orders = await query.Skip(skip).Take(Batch).ToListAsync(ct);
+            due.AddRange(orders.Where(o => o.Info.Supervised)
+                .Select(o => (o, CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
+                .Where(x => NeedsAction(x.Item2, today)));
+            if (orders.Count < Batch)
+            {
+                break;
+            }
+        }
+
+        if (due.Count == 0)
         {
             return [];
         }
 
-        var days = await holidays.CurrentAsync(db, ct);
-        var today = clock.LondonToday();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
+        var caseIds = due.Select(x => x.Order.CaseId).Distinct().ToList();
         var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
-        return orders.Where(o => o.Info.Supervised)
-            .Select(o => new Item(o.Id, o.CaseId, references[o.CaseId], o.Info.Name,
-                CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
-            .Where(i => i.Compliance.BreachActionDue || i.Compliance.WarningDue || i.Compliance.PanelOverdue || i.Compliance.FirstAppointmentOverdue || i.Compliance.PlanReviewOverdue
-                || i.Compliance.FollowUpsDue.Count > 0
-                || i.Compliance.ContactsThisMonth < i.Compliance.ContactsPerMonth && today.Day > 14)
+        return due.Select(x => new Item(x.Order.Id, x.Order.CaseId, references[x.Order.CaseId], x.Order.Info.Name, x.Compliance))
             .OrderByDescending(i => i.Compliance.BreachActionDue).ThenByDescending(i => i.Urgent).ThenBy(i => i.Reference)
             .Take(most).ToList();
     }
+
+    /// <summary>How many orders are read at once.</summary>
+    public const int Batch = 500;
+
+    /// <summary>Something is due, or (after the middle of the month) fewer appointments are held or booked than the level needs.</summary>
+    private static bool NeedsAction(Compliance c, DateOnly today) =>
+        c.BreachActionDue || c.WarningDue || c.PanelOverdue || c.FirstAppointmentOverdue || c.PlanReviewOverdue || c.FollowUpsDue.Count > 0
+        || c.ContactsThisMonth < c.ContactsPerMonth && today.Day > 14;
 }

@@ -26,14 +26,22 @@ public sealed class RecordAttendanceModel(MendDb db, CaseAccess access, AuditTra
 
     public override string Title => "Did they attend?";
 
+    protected override string? Subject => "contactId";
+
     public OrderContact? Contact => Order.Contacts.FirstOrDefault(c => c.Id == ContactId);
 
     public static IEnumerable<SelectListItem> AttendanceItems =>
         Enum.GetValues<Attendance>().Select(a => new SelectListItem(OrderWords.Describe(a), a.ToString()));
 
-    protected override bool Applies(Order order) => order.Contacts.Any(c => c.Id == ContactId && c.Attendance is null);
+    protected override bool Applies(Order order) => order.IsOpen && order.Contacts.Any(c => c.Id == ContactId) && Order.AttendanceCorrectable(order, ContactId);
+
+    protected override void Prefill()
+    {
+        Input.Attendance = Contact?.Attendance?.ToString();
+        Input.Reason = Contact?.AbsenceReason;
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.AttendanceAsync(User, id, Version, new(ContactId, OrderForms.Enum<Attendance>(Input.Attendance), Input.Reason), ct),
+        await AnswerAsync(id, new RecordOrders.AttendanceInput(ContactId, OrderForms.Enum<Attendance>(Input.Attendance), Input.Reason), input => record.AttendanceAsync(User, id, Version, input, ct),
             "Attendance recorded", ct);
 }

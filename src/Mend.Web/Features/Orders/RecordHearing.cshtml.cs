@@ -26,9 +26,11 @@ public sealed class RecordHearingModel(MendDb db, CaseAccess access, AuditTrail 
 
     public override string Title => "Outcome of the hearing";
 
-    protected override bool Applies(Order order) => order.Breaches.Any(b => b.Id == BreachId && b.Proceed && b.HeardOn is null);
+    protected override string? Subject => "breachId";
+
+    protected override bool Applies(Order order) => order.IsOpen && order.Breaches.Any(b => b.Id == BreachId && b.Proceed && b.HeardOn is null);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.HearingAsync(User, id, Version, new(BreachId, Typed(Input.HeardOn, "heardOn", "Date of the hearing"), Input.Outcome), ct),
+        await AnswerAsync(id, new RecordOrders.HearingInput(BreachId, Typed(Input.HeardOn, "heardOn", "Date of the hearing"), Input.Outcome), input => record.HearingAsync(User, id, Version, input, ct),
             "Hearing recorded", ct);
 }

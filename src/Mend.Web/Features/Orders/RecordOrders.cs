@@ -76,6 +76,16 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
             errors["decidedOn"] = "Enter the date of the decision";
         }
 
+        if (input.Level is { } level && !Enum.IsDefined(level))
+        {
+            errors["level"] = "Select the level of intervention";
+        }
+
+        if (input.Court is { } court && !Enum.IsDefined(court))
+        {
+            errors["court"] = "Select the Jersey court";
+        }
+
         Length(errors, "decidedBy", input.DecidedBy, 200);
         if (@case.Status is CaseStatus.Closed or CaseStatus.Declined)
         {

@@ -34,6 +34,6 @@ public sealed class RecordPanelModel(MendDb db, CaseAccess access, AuditTrail au
         order.IsOpen && order.Kind == DisposalKind.ReferralOrder && order.Panels.All(p => p.Kind != PanelKind.Final);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.PanelAsync(User, id, Version, new(OrderForms.Enum<PanelKind>(Input.Kind), Typed(Input.HeldOn, "heldOn", "Date the panel met"),
-            Input.ParentAttended switch { "yes" => true, "no" => false, _ => null }, Input.Note), ct), "Panel meeting recorded", ct);
+        await AnswerAsync(id, new RecordOrders.PanelInput(OrderForms.Enum<PanelKind>(Input.Kind), Typed(Input.HeldOn, "heldOn", "Date the panel met"),
+            Input.ParentAttended switch { "yes" => true, "no" => false, _ => null }, Input.Note), input => record.PanelAsync(User, id, Version, input, ct), "Panel meeting recorded", ct);
 }

@@ -51,8 +51,10 @@ public sealed class RecordReparationModel(MendDb db, CaseAccess access, AuditTra
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.ReparationAsync(User, id, Version, new(OrderForms.Whole(Input.ProjectId), Towards('r'), Towards('a'), Typed(Input.On, "on", "Date of the session"), OrderForms.Number(Input.Hours), OrderForms.Enum<Attendance>(Input.Attendance), Input.Note), ct),
+        await AnswerAsync(id, new RecordOrders.ReparationInput(OrderForms.Whole(Input.ProjectId), Towards('r'), Towards('a'), Typed(Input.On, "on", "Date of the session"), Number(Input.Hours, "hours", "Hours worked"), OrderForms.Enum<Attendance>(Input.Attendance), Input.Note), input => record.ReparationAsync(User, id, Version, input, ct),
             "Reparation session recorded", ct);
+
+    protected override string InputFor(string field) => field is "requirementId" or "agreementItemId" ? "Input.CountsTowards" : base.InputFor(field);
 
     private long? Towards(char kind) =>
         Input.CountsTowards is { Length: > 1 } value && value[0] == kind && long.TryParse(value[1..], out var id) ? id : null;

@@ -25,6 +25,6 @@ public sealed class ReviewPlanModel(MendDb db, CaseAccess access, AuditTrail aud
     protected override bool Applies(Order order) => order.IsOpen && order.Plan.Count > 0;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.ReviewAsync(User, id, Version, new(Typed(Input.ReviewedOn, "reviewedOn", "Date of the review"), Input.Note), ct),
+        await AnswerAsync(id, new RecordOrders.ReviewInput(Typed(Input.ReviewedOn, "reviewedOn", "Date of the review"), Input.Note), input => record.ReviewAsync(User, id, Version, input, ct),
             "Plan review recorded", ct);
 }

@@ -23,6 +23,6 @@ public sealed class SignContractModel(MendDb db, CaseAccess access, AuditTrail a
     protected override bool Applies(Order order) => order.IsOpen && order.Kind == DisposalKind.ReferralOrder && order.StartsOn is null;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.SignContractAsync(User, id, Version, new(Typed(Input.SignedOn, "signedOn", "Date the contract was signed")), ct),
+        await AnswerAsync(id, new RecordOrders.SignInput(Typed(Input.SignedOn, "signedOn", "Date the contract was signed")), input => record.SignContractAsync(User, id, Version, input, ct),
             "Contract recorded: the order runs from that day", ct);
 }

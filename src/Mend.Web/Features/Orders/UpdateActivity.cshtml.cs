@@ -27,6 +27,8 @@ public sealed class UpdateActivityModel(MendDb db, CaseAccess access, AuditTrail
 
     public override string Title => "How is it going?";
 
+    protected override string? Subject => "activityId";
+
     public static IEnumerable<SelectListItem> ProgressItems => Enum.GetValues<ActivityProgress>().Select(p => new SelectListItem(PlanActivity.Describe(p), p.ToString()));
 
     protected override bool Applies(Order order) => order.IsOpen && order.Plan.Any(a => a.Id == ActivityId);
@@ -34,6 +36,6 @@ public sealed class UpdateActivityModel(MendDb db, CaseAccess access, AuditTrail
     protected override void Prefill() => (Input.Progress, Input.Note) = (Activity?.Progress.ToString(), Activity?.ProgressNote);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await record.ProgressAsync(User, id, Version, new(ActivityId, OrderForms.Enum<ActivityProgress>(Input.Progress), Input.Note), ct),
+        await AnswerAsync(id, new RecordOrders.ProgressInput(ActivityId, OrderForms.Enum<ActivityProgress>(Input.Progress), Input.Note), input => record.ProgressAsync(User, id, Version, input, ct),
             "Progress recorded", ct);
 }
