@@ -1239,6 +1239,11 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Responsible")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
                     b.Property<int?>("WeeklyHours")
                         .HasColumnType("integer");
 

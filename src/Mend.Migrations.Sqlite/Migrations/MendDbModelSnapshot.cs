@@ -1208,6 +1208,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Responsible")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
                     b.Property<int?>("WeeklyHours")
                         .HasColumnType("INTEGER");
 

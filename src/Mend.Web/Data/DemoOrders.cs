@@ -62,8 +62,10 @@ public static class DemoOrders
         var referral = Add(e(0), DisposalKind.ReferralOrder, 70, months: 6, by: "Exampletown Youth Court");
         referral.SignContract(today.AddDays(-55), today);
         referral.RecordPanel(PanelKind.Initial, today.AddDays(-55), parentAttended: true, "Contract agreed; Jayden's mum attended", practitionerName, today);
-        referral.AddRequirement(RequirementKind.Reparation, 10, null, null, "Clean the graffiti from the shop shutter with the owner's agreement", inPilot: false);
-        referral.AddRequirement(RequirementKind.Apology, null, null, null, "Letter of apology to the shop owner, with the case worker's help", inPilot: false);
+        referral.AddRequirement(RequirementKind.Reparation, 10, null, null, "Clean the graffiti from the shop shutter with the owner's agreement", inPilot: false,
+            "Sam, supervised by the reparation worker");
+        referral.AddRequirement(RequirementKind.Apology, null, null, null, "Letter of apology to the shop owner", inPilot: false,
+            "Sam writes it; the case worker helps and passes it on");
         referral.ArrangeContact(At(40, 16), "Reparation session");
         referral.ArrangeContact(At(20, 16), "Supervision");
         referral.ArrangeContact(At(6, 16), "Progress panel");

@@ -167,17 +167,23 @@ public sealed class OrdersApiTests(MendFactory factory) : IClassFixture<MendFact
     public async Task AReferralOrderSignedOnTheLastDayOfJanuary_EndsOnTheLastDayOfApril_AndIsExtendedOnlyOnce()
     {
         var (client, c) = await CaseAsync();
-        var signed = new DateOnly(Today.Year, 1, 31);
+        var signed = new DateOnly(Today.Year - 1, 1, 31);
         var made = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
             new { kind = "ReferralOrder", decidedOn = signed.AddDays(-10), lengthMonths = 3 }));
         var id = made.GetProperty("id").GetGuid();
         Assert.Equal(JsonValueKind.Null, made.GetProperty("endsOn").ValueKind);
 
         var contract = await JsonAsync(await PostAsync(client, $"/api/v1/orders/{id}/contract", new { signedOn = signed }));
-        Assert.Equal(new DateOnly(Today.Year, 4, 30), DateOnly.Parse(contract.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year, 6, 30) })).StatusCode);
-        Assert.Contains("only once", await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year, 7, 31) }),
+        Assert.Equal(new DateOnly(Today.Year - 1, 4, 30), DateOnly.Parse(contract.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year - 1, 6, 30) })).StatusCode);
+        Assert.Contains("only once", await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/extension", new { endsOn = new DateOnly(Today.Year - 1, 7, 31) }),
             "endsOn"), StringComparison.Ordinal);
+
+        var item = await PostAsync(client, $"/api/v1/orders/{id}/requirements",
+            new { kind = "Apology", detail = "Letter of apology to the shop owner", responsible = "The child writes it; the case worker helps" });
+        Assert.Equal("The child writes it; the case worker helps", (await JsonAsync(item)).GetProperty("requirements")[0].GetProperty("responsible").GetString());
+        Assert.Contains("200", await ErrorAsync(await PostAsync(client, $"/api/v1/orders/{id}/requirements",
+            new { kind = "Apology", responsible = new string('x', 201) }), "responsible"), StringComparison.Ordinal);
     }
 
     [Fact]

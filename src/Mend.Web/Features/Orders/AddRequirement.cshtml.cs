@@ -21,6 +21,9 @@ public sealed class AddRequirementModel(MendDb db, CaseAccess access, AuditTrail
 
         /// <summary>Up to 1,000 characters.</summary>
         public string? Detail { get; set; }
+
+        /// <summary>Who does what; up to 200 characters.</summary>
+        public string? Responsible { get; set; }
     }
 
     [BindProperty]
@@ -34,5 +37,5 @@ public sealed class AddRequirementModel(MendDb db, CaseAccess access, AuditTrail
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, new RecordOrders.RequirementInput(OrderForms.Enum<RequirementKind>(Input.Kind), Number(Input.Amount, "amount", "Hours or days"),
-            Whole(Input.DailyHours, "dailyHours", "Hours a day"), Whole(Input.WeeklyHours, "weeklyHours", "Hours in any 7 days"), Input.Detail), input => record.AddRequirementAsync(User, id, Version, input, ct), "Requirement added", ct);
+            Whole(Input.DailyHours, "dailyHours", "Hours a day"), Whole(Input.WeeklyHours, "weeklyHours", "Hours in any 7 days"), Input.Detail, Input.Responsible), input => record.AddRequirementAsync(User, id, Version, input, ct), "Requirement added", ct);
 }

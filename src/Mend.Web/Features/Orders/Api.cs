@@ -12,7 +12,8 @@ namespace Mend.Web.Features.Orders;
 /// <summary>Orders (disposals) on a case, their requirements, contacts and compliance: /api/v1/cases/{id}/orders and /api/v1/orders/{id}.</summary>
 public static class OrdersApi
 {
-    public sealed record RequirementResource(long Id, RequirementKind Kind, decimal? Amount, string? Unit, int? DailyHours, int? WeeklyHours, string? Detail);
+    public sealed record RequirementResource(long Id, RequirementKind Kind, decimal? Amount, string? Unit, int? DailyHours, int? WeeklyHours, string? Detail,
+        string? Responsible);
 
     public sealed record ContactResource(long Id, DateTime At, string Purpose, Attendance? Attendance, string? AbsenceReason, DateTime? FollowedUpAt, long? ActivityId);
 
@@ -220,7 +221,7 @@ public static class OrdersApi
         compliance, o.Version);
 
     private static RequirementResource Requirement(OrderRequirement r) =>
-        new(r.Id, r.Kind, r.Amount, RequirementRules.Unit(r.Kind), r.DailyHours, r.WeeklyHours, r.Detail);
+        new(r.Id, r.Kind, r.Amount, RequirementRules.Unit(r.Kind), r.DailyHours, r.WeeklyHours, r.Detail, r.Responsible);
 
     private static ContactResource Contact(OrderContact c) => new(c.Id, c.At, c.Purpose, c.Attendance, c.AbsenceReason, c.FollowedUpAt, c.ActivityId);
 }

@@ -30,7 +30,11 @@ public sealed record FailureStep(long ContactId, DateOnly FailedOn, EnforcementS
 public sealed record Compliance(int WarningsInWarnedPeriod, bool WarningDue, bool BreachActionDue, DateTime? NextContactDue, int ContactsThisMonth,
     int ContactsPerMonth, IReadOnlyList<FollowUpDue> FollowUpsDue, DateOnly? WarnedUntil, string Status, DateOnly? NextPanelDueBy = null,
     bool PanelOverdue = false, DateOnly? PlanReviewDueBy = null, bool PlanReviewOverdue = false, DateOnly? FirstAppointmentDueBy = null,
-    bool FirstAppointmentOverdue = false);
+    bool FirstAppointmentOverdue = false, IReadOnlyList<HoursPace>? Hours = null)
+{
+    /// <summary>An hours requirement is behind its pace (<see cref="HoursPacePolicy"/>).</summary>
+    public bool HoursBehind => Hours?.Any(h => h.Behind) == true;
+}
 
 /// <summary>A missed appointment still to be followed up, due within one working day.</summary>
 public sealed record FollowUpDue(long ContactId, DateOnly DueOn, bool Overdue);
@@ -117,17 +121,19 @@ public static class CompliancePolicy
         var panelDue = NextPanelDueBy(order, days, initialPanelWorkingDays);
         var reviewDue = PlanReviewDueBy(order);
         var firstDue = FirstAppointmentDueBy(order, days);
+        var hours = HoursPacePolicy.Of(order, today);
         var status = !order.IsOpen ? "Ended"
             : breachDue ? $"Return to {DisposalKinds.ReturnTo(order.Kind)} due"
             : warningDue ? "Warning due"
             : panelDue < today ? "Panel overdue"
             : firstDue < today ? "First appointment overdue"
             : reviewDue < today ? "Plan review overdue"
+            : hours.Any(h => h.Behind) ? "Hours behind"
             : warnedNow.Count > 0 ? $"Warned ({warnedNow.Count})"
             : "Complying";
         return new Compliance(warnedNow.Count, warningDue, breachDue,
             order.Contacts.Where(c => c.Attendance is null && c.At >= now).OrderBy(c => c.At).Select(c => (DateTime?)c.At).FirstOrDefault(),
             thisMonth, contactsPerMonth, followUps, warnedNow.Count > 0 ? warnedNow.Max(w => w.WarnedUntil) : null, status, panelDue, panelDue < today, reviewDue, reviewDue < today,
-            firstDue, firstDue < today);
+            firstDue, firstDue < today, hours);
     }
 }

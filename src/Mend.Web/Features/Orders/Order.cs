@@ -242,7 +242,9 @@ public sealed class Order : IVersioned
 
     /// <summary>Adds a requirement or condition, checked by <see cref="RequirementRules"/> against the law in force on the conviction date.</summary>
     /// <param name="inPilot">Whether the service is in the intensive supervision pilot (longer extended activity).</param>
-    public OrderRequirement AddRequirement(RequirementKind kind, decimal? amount, int? dailyHours, int? weeklyHours, string? detail, bool inPilot)
+    /// <param name="responsible">Who does what: for a contract item, who carries it out or helps (the child, a parent, the case worker).</param>
+    public OrderRequirement AddRequirement(RequirementKind kind, decimal? amount, int? dailyHours, int? weeklyHours, string? detail, bool inPilot,
+        string? responsible = null)
     {
         RequireOpen();
         if (amount is { } exact && exact % 0.1m != 0)
@@ -255,7 +257,7 @@ public sealed class Order : IVersioned
             throw new DomainRuleException(problem + ".", field);
         }
 
-        var requirement = new OrderRequirement(kind, amount, dailyHours, weeklyHours, detail);
+        var requirement = new OrderRequirement(kind, amount, dailyHours, weeklyHours, detail) { Responsible = responsible };
         _requirements.Add(requirement);
         return requirement;
     }
@@ -581,6 +583,9 @@ public sealed class OrderRequirement(RequirementKind kind, decimal? amount, int?
     public int? DailyHours { get; private set; } = dailyHours;
     public int? WeeklyHours { get; private set; } = weeklyHours;
     public string? Detail { get; private set; } = detail;
+
+    /// <summary>Who does what: who carries the item out or helps with it (up to 200 characters).</summary>
+    public string? Responsible { get; init; }
 }
 
 /// <summary>Which youth offender panel meeting.</summary>

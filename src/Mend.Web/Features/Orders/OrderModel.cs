@@ -51,6 +51,7 @@ internal sealed class OrderRequirementModel : IEntityTypeConfiguration<OrderRequ
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Amount).HasPrecision(7, 1);
         builder.Property(r => r.Detail).HasMaxLength(1000);
+        builder.Property(r => r.Responsible).HasMaxLength(200).IsOneLine();
     }
 }
 

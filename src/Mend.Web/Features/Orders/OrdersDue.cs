@@ -20,11 +20,12 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
             : Compliance.PanelOverdue ? "Panel overdue"
             : Compliance.FirstAppointmentOverdue ? "First appointment overdue"
             : Compliance.PlanReviewOverdue ? "Plan review overdue"
+            : Compliance.HoursBehind ? "Hours behind"
             : Compliance.FollowUpsDue.Count > 0 ? (Compliance.FollowUpsDue.Any(f => f.Overdue) ? "Missed appointment not followed up" : "Missed appointment to follow up")
             : $"{Compliance.ContactsThisMonth} of {Compliance.ContactsPerMonth} appointments this month";
 
         public bool Urgent => Compliance.BreachActionDue || Compliance.WarningDue || Compliance.PanelOverdue || Compliance.FirstAppointmentOverdue
-            || Compliance.PlanReviewOverdue || Compliance.FollowUpsDue.Any(f => f.Overdue);
+            || Compliance.PlanReviewOverdue || Compliance.HoursBehind || Compliance.FollowUpsDue.Any(f => f.Overdue);
     }
 
     /// <summary>Every open order on one case with its compliance, for the case page.</summary>
@@ -83,6 +84,6 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
 
     /// <summary>Something is due, or (after the middle of the month) fewer appointments are held or booked than the level needs.</summary>
     private static bool NeedsAction(Compliance c, DateOnly today) =>
-        c.BreachActionDue || c.WarningDue || c.PanelOverdue || c.FirstAppointmentOverdue || c.PlanReviewOverdue || c.FollowUpsDue.Count > 0
+        c.BreachActionDue || c.WarningDue || c.PanelOverdue || c.FirstAppointmentOverdue || c.PlanReviewOverdue || c.HoursBehind || c.FollowUpsDue.Count > 0
         || c.ContactsThisMonth < c.ContactsPerMonth && today.Day > 14;
 }

@@ -20,7 +20,8 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
 
     public sealed record SignInput(DateOnly? SignedOn);
 
-    public sealed record RequirementInput(RequirementKind? Kind, decimal? Amount, int? DailyHours, int? WeeklyHours, string? Detail);
+    /// <param name="Responsible">Who does what (up to 200 characters), for a contract item or a condition.</param>
+    public sealed record RequirementInput(RequirementKind? Kind, decimal? Amount, int? DailyHours, int? WeeklyHours, string? Detail, string? Responsible = null);
 
     public sealed record ContactInput(DateTime? At, string? Purpose, long? ActivityId = null);
 
@@ -128,10 +129,11 @@ public sealed class RecordOrders(MendDb db, CaseAccess access, OrderSettings set
         ChangeAsync(user, id, version, ct, (order, errors) =>
         {
             Length(errors, "detail", input.Detail, 1000);
+            Length(errors, "responsible", input.Responsible, 200);
             if (Required(errors, "kind", input.Kind, "Select the requirement") && errors.Count == 0)
             {
                 order.AddRequirement(input.Kind!.Value, input.Amount, input.DailyHours, input.WeeklyHours, TextInput.Clean(input.Detail),
-                    settings.IntensiveSupervisionPilot);
+                    settings.IntensiveSupervisionPilot, TextInput.Clean(input.Responsible));
             }
         });
 
