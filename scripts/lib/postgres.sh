@@ -40,6 +40,7 @@ install_debian_packages() { # package...
   for package in "$@"; do
     case "$package" in
       postgresql) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
+      libreoffice-writer-nogui) command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui) ;;
       *) command -v "$package" >/dev/null || missing+=("$package") ;;
     esac
   done
