@@ -3,6 +3,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Admin.Users;
 using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.Documents;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Features.Orders;
 using Mend.Web.Features.Panels;
@@ -157,6 +158,7 @@ public static class MendApp
             .AddVictims()
             .AddProcesses()
             .AddOrders()
+            .AddDocuments()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();
@@ -270,6 +272,7 @@ public static class MendApp
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ManageCases, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.ManageVenues, p => p.RequireRole(Roles.Manager, Roles.Administrator))
+            .AddPolicy(Policies.ManageTemplates, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.PanelWork, p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));

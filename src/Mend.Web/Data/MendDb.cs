@@ -58,6 +58,12 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Orders.PartnerAgency> PartnerAgencies => Set<Features.Orders.PartnerAgency>();
 
+    public DbSet<Features.Documents.DocumentTemplate> DocumentTemplates => Set<Features.Documents.DocumentTemplate>();
+
+    public DbSet<Features.Documents.TemplateVersion> TemplateVersions => Set<Features.Documents.TemplateVersion>();
+
+    public DbSet<Features.Documents.Document> Documents => Set<Features.Documents.Document>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

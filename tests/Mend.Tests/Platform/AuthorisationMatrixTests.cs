@@ -193,6 +193,15 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/orders/{id:guid}/plan-progress"] = CaseWork,
         ["/api/v1/orders/{id:guid}/plan-reviews"] = CaseWork,
         ["/api/v1/partner-agencies"] = CaseWork,
+        ["/api/v1/documents"] = CaseWork,
+        ["/api/v1/documents/{id:guid}"] = CaseWork,
+        ["/api/v1/documents/{id:guid}/content"] = CaseWork,
+        ["/api/v1/documents/{id:guid}/sent"] = CaseWork,
+        ["/api/v1/cases/{id:guid}/documents"] = CaseWork,
+        ["/api/v1/document-templates"] = [Roles.Practitioner, Roles.Manager, Roles.Administrator],
+        ["/api/v1/document-templates/{id:int}"] = [Roles.Administrator],
+        ["/api/v1/document-templates/{id:int}/versions"] = [Roles.Administrator],
+        ["/api/v1/document-templates/{id:int}/versions/{number:int}/content"] = [Roles.Administrator],
         ["/api/v1/reparation-projects"] = CaseWork,
         ["/api/v1/orders/{id:guid}/follow-ups"] = CaseWork,
         ["/api/v1/orders/{id:guid}/hearings"] = CaseWork,
@@ -239,7 +248,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:int}", "999999").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");

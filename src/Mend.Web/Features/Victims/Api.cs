@@ -30,7 +30,7 @@ public static class VictimsApi
         bool? InviteAppropriate, string? InviteReasons, DateOnly? InviteDecidedOn, DateOnly? DeclinedOn, bool Minimised,
         IReadOnlyDictionary<ChoiceKind, bool?> CurrentChoices, IReadOnlyList<ChoiceResource> Choices, IReadOnlyList<ContactResource> Contacts,
         IReadOnlyList<RecordResource> Records, IReadOnlyList<ViewsResource> Views, IReadOnlyList<SurveyResource> Surveys,
-        IReadOnlyList<EntitlementStatus> Entitlements, int Version);
+        IReadOnlyList<EntitlementStatus> Entitlements, int Version, Guid Id);
 
     public sealed record DeclineRequest(DateOnly? On);
 
@@ -58,7 +58,7 @@ public static class VictimsApi
 
         victim.MapPost("", async (Guid caseId, Guid personId, VictimWork.StartInput input, HttpContext http, VictimWork work, FieldEncryption encryption, CancellationToken ct) =>
                 ApiChange.Answer(http, await work.StartAsync(http.User, caseId, personId, input, ct), v => v.Version,
-                    v => Results.Created($"/api/v1/cases/{caseId}/victims/{personId}", new { v.CaseId, v.PersonId, v.Version })))
+                    v => Results.Created($"/api/v1/cases/{caseId}/victims/{personId}", new { v.Id, v.CaseId, v.PersonId, v.Version })))
             .WithName("StartVictim").WithSummary("Starts the victim's record: how their details reached the service and when (the Code's deadlines count from then)")
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner, Roles.Manager).RequireScope(ApiScopes.WriteCases))
             .ProducesValidationProblem().ProducesProblem(404);
@@ -156,6 +156,6 @@ public static class VictimsApi
                 w.Shares.Select(s => new ShareResource(s.SharedWith, s.On, s.ByName)).ToList())).ToList(),
             v.Surveys.OrderBy(s => s.CreatedAt).Select(s => new SurveyResource(s.Id, s.CreatedAt, s.ExpiresAt, s.CompletedAt, s.CompletedByVictim, s.Satisfaction, s.FeltListenedTo,
                 s.WouldRecommend, Read(s.CommentsCiphertext))).ToList(),
-            entitlements, v.Version);
+            entitlements, v.Version, v.Id);
     }
 }

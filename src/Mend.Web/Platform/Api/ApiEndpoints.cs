@@ -28,6 +28,7 @@ public static class ApiEndpoints
         Features.Victims.VictimsApi.Map(v1);
         Features.Processes.ProcessesApi.Map(v1);
         Features.Orders.OrdersApi.Map(v1);
+        Features.Documents.DocumentsApi.Map(v1);
         Features.Panels.PanelsApi.Map(v1);
     }
 

@@ -102,12 +102,13 @@ public static class ApiScopes
     public const string ReadUsers = "users:read";
     public const string ReadCases = "cases:read";
     public const string WriteCases = "cases:write";
+    public const string ManageTemplates = "templates:write";
 
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ReadProfile, ReadAudit, ReadUsers, ReadCases, WriteCases,
+        ReadProfile, ReadAudit, ReadUsers, ReadCases, WriteCases, ManageTemplates,
     };
 
     public static string Describe(string scope) => scope switch
@@ -117,6 +118,7 @@ public static class ApiScopes
         ReadUsers => "Read the list of users (owner must be an administrator)",
         ReadCases => "Read people, referrals and cases the owner can see (owner must be a practitioner or manager)",
         WriteCases => "Add and change people, and record referrals (owner must be a practitioner or manager)",
+        ManageTemplates => "Add letter and report templates and upload new versions (owner must be an administrator)",
         _ => scope,
     };
 }

@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Keeping the venues list and staff accreditations: administrators and managers.</summary>
     public const string ManageVenues = nameof(ManageVenues);
 
+    /// <summary>Letter and report templates: administrators.</summary>
+    public const string ManageTemplates = nameof(ManageTemplates);
+
     /// <summary>Panel meetings: volunteer panel members (their own panels only) and case workers.</summary>
     public const string PanelWork = nameof(PanelWork);
 }

@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using Mend.Web.Platform.Documents;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Mend.Tests.Platform.Documents;
 

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.Victims;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
+using Mend.Web.Platform.Documents;
+using Mend.Web.Platform.Text;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Documents;
+
+/// <summary>
+/// Making, replacing and sending letters and reports, for pages and the API alike. A letter to a victim goes through
+/// the victim's contact rules (<see cref="Victim.WhyNotContact"/>); sending freezes the document and records the
+/// disclosure (and, for a report with victims' views, each victim's views as shared).
+/// </summary>
+public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValues values, StarterTemplates starters, PdfConverter pdf,
+    DocumentSettings settings, AuditTrail audit, TimeProvider clock)
+{
+    public sealed record MakeInput(int? TemplateId, DocumentSubject? Subject, Guid? SubjectId);
+
+    /// <param name="Recipient">Who it went to, up to 300 characters.</param>
+    /// <param name="SentOn">The day it went; today when not given.</param>
+    public sealed record SendInput(SendMethod? Method, string? Recipient, DateOnly? SentOn);
+
+    /// <summary>Active templates for a subject on a case of this jurisdiction, the starter ones installed first if need be.</summary>
+    public async Task<IReadOnlyList<DocumentTemplate>> TemplatesForAsync(DocumentSubject subject, Jurisdiction jurisdiction, CancellationToken ct)
+    {
+        await starters.EnsureAsync(ct);
+        var templates = await db.DocumentTemplates.AsNoTracking().Where(t => t.IsActive && t.Subject == subject).OrderBy(t => t.Name).ToListAsync(ct);
+        return templates.Where(t => t.AppliesTo(jurisdiction)).ToList();
+    }
+
+    /// <summary>The documents on cases the user may see.</summary>
+    public IQueryable<Document> Visible(ClaimsPrincipal user)
+    {
+        var cases = access.VisibleCases(user);
+        return db.Documents.Where(d => cases.Any(c => c.Id == d.CaseId));
+    }
+
+    /// <summary>Makes a draft from the template's current version and the record's values.</summary>
+    public async Task<Outcome<Document>> MakeAsync(ClaimsPrincipal user, MakeInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.TemplateId is null)
+        {
+            errors["templateId"] = "Choose the letter or report to make";
+        }
+
+        if (input.Subject is not { } subject || !Enum.IsDefined(subject))
+        {
+            errors["subject"] = "Say what the document is about: Case, Victim, Order or Process";
+        }
+
+        if (input.SubjectId is null)
+        {
+            errors["subjectId"] = "Give the id of the record the document is about";
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<Document>.Invalid(errors);
+        }
+
+        await starters.EnsureAsync(ct);
+        var template = await db.DocumentTemplates.Include(t => t.Versions).SingleOrDefaultAsync(t => t.Id == input.TemplateId, ct);
+        if (template is null || !template.IsActive)
+        {
+            return Outcome<Document>.Invalid("templateId", "Choose a template in use");
+        }
+
+        if (template.Subject != input.Subject)
+        {
+            return Outcome<Document>.Invalid("templateId", $"That template is for {DocumentFields.Describe(template.Subject).ToLowerInvariant()}, not {DocumentFields.Describe(input.Subject!.Value).ToLowerInvariant()}");
+        }
+
+        var data = await values.ForAsync(user, input.Subject!.Value, input.SubjectId!.Value, ct);
+        if (data is null)
+        {
+            return Outcome<Document>.NotFound();
+        }
+
+        if (!template.AppliesTo(data.Jurisdiction))
+        {
+            return Outcome<Document>.Invalid("templateId", $"That template is written for {CaseWords.Describe(template.Jurisdiction!.Value)}; this case is in {CaseWords.Describe(data.Jurisdiction)}");
+        }
+
+        if (data.Victim?.WhyNoContactAtAll() is { } why && template.Purpose == DocumentPurpose.Letter)
+        {
+            return Outcome<Document>.Refused(why);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var content = WordTemplate.Fill(template.Current.Content, data.Values);
+        var document = Document.Make(data.CaseId, input.Subject.Value, input.Subject == DocumentSubject.Case ? null : input.SubjectId, data.PersonId,
+            $"{template.Name}: {data.About}", template, content, data.SharedViews.Select(s => s.Views.Id), user.DisplayNameOf(), now);
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Document>.Done(document);
+    }
+
+    /// <summary>Replaces a draft with the version the worker edited in Word: a .docx without macros or embedded code.</summary>
+    public Task<Outcome<Document>> ReplaceAsync(ClaimsPrincipal user, Guid id, int version, string? fileName, byte[] content, CancellationToken ct) =>
+        VersionedChange.RunAsync(db, Visible(user).Where(d => d.Id == id), version, (Document document, Dictionary<string, string> errors) =>
+        {
+            if (UploadProblem(fileName, content) is { } problem)
+            {
+                errors["file"] = problem;
+                return Task.CompletedTask;
+            }
+
+            document.ReplaceContent(content, clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        }, Document.StaleMessage, ct, wholeRecordRulesRefuse: true);
+
+    /// <summary>
+    /// Sends the document: checks a letter to a victim against their contact rules and a report's victims' views against
+    /// their agreement, freezes it with its PDF (when LibreOffice can make one), and records the disclosure.
+    /// </summary>
+    public Task<Outcome<Document>> SendAsync(ClaimsPrincipal user, Guid id, int version, SendInput input, CancellationToken ct) =>
+        VersionedChange.RunAsync(db, Visible(user).Where(d => d.Id == id), version, async (Document document, Dictionary<string, string> errors) =>
+        {
+            if (input.Method is not { } method || !Enum.IsDefined(method))
+            {
+                errors["method"] = "Select how it was sent";
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Recipient))
+            {
+                errors["recipient"] = "Enter who it was sent to";
+            }
+            else if (input.Recipient.Trim().Length > 300)
+            {
+                errors["recipient"] = "Who it was sent to must be 300 characters or fewer";
+            }
+
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            var today = clock.LondonToday();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var recipient = TextInput.Clean(input.Recipient)!;
+            var victim = document.Subject == DocumentSubject.Victim ? await db.Victims.AsSplitQuery().SingleAsync(v => v.Id == document.SubjectId, ct) : null;
+            if (victim is not null && document.Purpose == DocumentPurpose.Letter)
+            {
+                var person = await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == victim.PersonId, ct);
+                var doNotContactDirectly = VictimWork.DoNotContactDirectly(person);
+                if (ContactMethodOf(input.Method!.Value) is not { } contactMethod)
+                {
+                    throw new DomainRuleException("A letter to a victim goes by post, e-mail or by hand.", "method");
+                }
+
+                if (victim.WhyNotContact(contactMethod, direct: true, null, doNotContactDirectly) is { } refusal)
+                {
+                    throw new DomainRuleException(refusal.Message + ".", refusal.Field is "" or "via" ? "" : "method");
+                }
+
+                victim.RecordContact(new ContactDetails(now, ContactDirection.Outgoing, contactMethod, null, ContactOutcome.Sent, $"Sent: {document.Title}", null),
+                    doNotContactDirectly, user.DisplayNameOf(), now);
+            }
+
+            foreach (var views in await SharedViewsAsync(document, ct))
+            {
+                views.Victim.ShareViews(views.Views, recipient, input.SentOn ?? today, user.DisplayNameOf(), now);
+                audit.Record(AuditAction.Disclosure, nameof(Victim), views.Victim.Id.ToString(), subjectPersonId: views.Victim.PersonId,
+                    purpose: $"Victim's views in {document.Title}, sent to {recipient}");
+            }
+
+            var made = await pdf.ToPdfAsync(document.Content, ct);
+            document.Send(input.Method!.Value, recipient, input.SentOn ?? today, made.Pdf, user.DisplayNameOf(), now, today);
+            audit.Record(AuditAction.Disclosure, nameof(Document), document.Id.ToString(), subjectPersonId: document.PersonId,
+                purpose: $"{document.Title}: {Document.Describe(input.Method!.Value).ToLowerInvariant()} to {recipient}");
+        }, Document.StaleMessage, ct, wholeRecordRulesRefuse: true);
+
+    /// <summary>A PDF of the document: the one kept when it was sent, else made now.</summary>
+    public async Task<PdfResult> PdfOfAsync(Document document, CancellationToken ct) =>
+        document.SentPdf is { } kept ? new PdfResult(kept, null) : await pdf.ToPdfAsync(document.Content, ct);
+
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>Why an uploaded file cannot be a document or template: too big, not a .docx, macros, embedded code. Null when it can.</summary>
+    public string? UploadProblem(string? fileName, byte[] content)
+    {
+        if (content.Length == 0)
+        {
+            return "Choose a Word document (.docx) to upload";
+        }
+
+        if (content.Length > settings.MaxUploadMegabytes * 1024L * 1024L)
+        {
+            return $"The file must be smaller than {settings.MaxUploadMegabytes} MB";
+        }
+
+        if (!string.Equals(Path.GetExtension(fileName), ".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            return "The file must be a Word document (.docx); macro-enabled files (.docm) are not accepted";
+        }
+
+        var (_, error) = AttachmentCheck.Check(fileName, content, content.Length);
+        return error ?? (WordTemplate.Inspect(content) is { IsUsable: false } shape ? shape.Problems[0] : null);
+    }
+
+    private static ContactMethod? ContactMethodOf(SendMethod method) => method switch
+    {
+        SendMethod.Post => ContactMethod.Letter,
+        SendMethod.Email => ContactMethod.Email,
+        SendMethod.ByHand => ContactMethod.Visit,
+        _ => null,
+    };
+
+    private async Task<IReadOnlyList<(Victim Victim, VictimViews Views)>> SharedViewsAsync(Document document, CancellationToken ct)
+    {
+        var ids = document.IncludedViewIds;
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var victims = await db.Victims.AsSplitQuery().Where(v => v.Views.Any(w => ids.Contains(w.Id))).ToListAsync(ct);
+        foreach (var victim in victims.Where(v => !v.Agreed(ChoiceKind.ShareViews)))
+        {
+            throw new DomainRuleException(
+                "A victim whose views are in this report no longer agrees to their views being shared. Make the report again: their views will be left out.");
+        }
+
+        return victims.SelectMany(v => v.Views.Where(w => ids.Contains(w.Id)).Select(w => (v, w))).ToList();
+    }
+}
