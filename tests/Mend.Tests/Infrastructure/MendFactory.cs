@@ -51,6 +51,10 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Mend:Email:Mode"] = "File",
             ["Mend:Email:Folder"] = MailFolder,
             ["Mend:PublicUrl"] = "https://localhost",
+            ["Mend:Documents:ServiceName"] = "Exampletown Youth Justice Service",
+            ["Mend:Documents:ServiceAddress"] = "Civic Centre, 1 High Street, Exampletown, EX1 1AA",
+            ["Mend:Documents:ServicePhone"] = "01632 960000",
+            ["Mend:Documents:ServiceEmail"] = "rj@exampletown.example",
             ["Mend:Encryption:Keys:1"] = EncryptionKey,
             ["Mend:Encryption:CurrentKeyId"] = "1",
         };

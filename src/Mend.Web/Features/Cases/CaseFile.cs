@@ -72,7 +72,7 @@ public sealed class CaseFile
         };
     }
 
-    /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders").</summary>
+    /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders", "documents").</summary>
     private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, CancellationToken ct)
     {
         string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
@@ -135,6 +135,17 @@ public sealed class CaseFile
         foreach (var o in orders)
         {
             entries.AddRange(Orders.OrderTimeline.For(o));
+        }
+
+        var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId)
+            .Select(d => new { d.Title, d.CreatedAt, d.CreatedByName, d.SentAt, d.SentOn, d.Method, d.Recipient, d.SentByName, d.Edited }).ToListAsync(ct);
+        foreach (var d in documents)
+        {
+            entries.Add(new(d.CreatedAt, "documents", $"Made: {d.Title}", d.Edited ? "Replaced later by a version edited in Word" : null, d.CreatedByName));
+            if (d.SentAt is { } sent)
+            {
+                entries.Add(new(sent, "documents", $"Sent: {d.Title}", $"{Documents.Document.Describe(d.Method!.Value)} to {d.Recipient}, {d.SentOn?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", d.SentByName));
+            }
         }
 
         return entries;

@@ -65,6 +65,7 @@ public static class DocumentFields
         V("victim.detailsReceivedOn", "The day the service received the victim's details", VictimOnly),
 
         V("order.name", "The disposal, in its jurisdiction's words", OrderOnly),
+        V("order.nameInText", "The same, as it reads mid-sentence (youth rehabilitation order)", OrderOnly),
         V("order.decidedOn", "The date of the sentence or decision", OrderOnly),
         V("order.decidedBy", "The court or decision maker", OrderOnly),
         V("order.startsOn", "When supervision started", OrderOnly),

@@ -13,7 +13,7 @@ public static class OrderValues
         var past = order.Contacts.Where(c => c.Attendance is not null).OrderBy(c => c.At).ToList();
         var next = order.Contacts.Where(c => c.Attendance is null && c.At >= now).MinBy(c => c.At);
         var absence = order.Contacts.Where(c => c.Attendance == Attendance.UnacceptableAbsence).MaxBy(c => c.At);
-        values.Set("order.name", order.Info.Name).Set("order.decidedOn", D(order.DecidedOn)).Set("order.decidedBy", order.DecidedBy)
+        values.Set("order.name", order.Info.Name).Set("order.nameInText", InText(order.Info.Name)).Set("order.decidedOn", D(order.DecidedOn)).Set("order.decidedBy", order.DecidedBy)
             .Set("order.startsOn", D(order.StartsOn)).Set("order.endsOn", D(order.EndsOn)).Set("order.level", OrderWords.Describe(order.Level))
             .Set("order.returnTo", DisposalKinds.ReturnTo(order.Kind)).Set("order.returnOn", D(order.ReturnOn))
             .Set("order.compliance", compliance.Status).Set("order.warningsInPeriod", compliance.WarningsInWarnedPeriod.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -61,4 +61,9 @@ public static class OrderValues
                 .Set("hours.done", $"{h.Done:0.#}").Set("hours.left", $"{h.Left:0.#}");
         }
     }
+
+    /// <summary>A disposal's name as it reads mid-sentence: "youth rehabilitation order", but "Outcome 22" and "Parish Hall" keep their capitals.</summary>
+    public static string InText(string name) =>
+        name.Length > 1 && !name.StartsWith("Outcome", StringComparison.Ordinal) && !name.StartsWith("Parish", StringComparison.Ordinal) && char.IsLower(name[1])
+            ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 }

@@ -28,10 +28,11 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
     public sealed record SendInput(SendMethod? Method, string? Recipient, DateOnly? SentOn);
 
     /// <summary>Active templates for a subject on a case of this jurisdiction, the starter ones installed first if need be.</summary>
-    public async Task<IReadOnlyList<DocumentTemplate>> TemplatesForAsync(DocumentSubject subject, Jurisdiction jurisdiction, CancellationToken ct)
+    /// <param name="subject">Null for templates about any subject.</param>
+    public async Task<IReadOnlyList<DocumentTemplate>> TemplatesForAsync(DocumentSubject? subject, Jurisdiction jurisdiction, CancellationToken ct)
     {
         await starters.EnsureAsync(ct);
-        var templates = await db.DocumentTemplates.AsNoTracking().Where(t => t.IsActive && t.Subject == subject).OrderBy(t => t.Name).ToListAsync(ct);
+        var templates = await db.DocumentTemplates.AsNoTracking().Where(t => t.IsActive && (subject == null || t.Subject == subject)).OrderBy(t => t.Name).ToListAsync(ct);
         return templates.Where(t => t.AppliesTo(jurisdiction)).ToList();
     }
 

@@ -120,7 +120,7 @@ public static partial class TemplateWriter
                 var name = field.Groups[1].Value;
                 paragraph.Append(new SdtRun(
                     new SdtProperties(new SdtAlias { Val = name }, new Tag { Val = name }, new ShowingPlaceholder()),
-                    new SdtContentRun(new Run(new RunProperties(new Color { Val = "1D70B8" }), new W.Text($"[{name}]") { Space = SpaceProcessingModeValues.Preserve }))));
+                    new SdtContentRun(new Run(new RunProperties(new RunStyle { Val = "PlaceholderText" }), new W.Text($"[{name}]") { Space = SpaceProcessingModeValues.Preserve }))));
                 at = field.Index + field.Length;
             }
 
@@ -186,7 +186,8 @@ public static partial class TemplateWriter
             new Style(new StyleName { Val = "List Bullet" }, new BasedOn { Val = "Normal" },
                 new StyleParagraphProperties(new Indentation { Left = "360", Hanging = "360" }, new SpacingBetweenLines { After = "80" }))
             { Type = StyleValues.Paragraph, StyleId = "ListBullet" },
-            new Style(new StyleName { Val = "Table Grid" }) { Type = StyleValues.Table, StyleId = "TableGrid" });
+            new Style(new StyleName { Val = "Table Grid" }) { Type = StyleValues.Table, StyleId = "TableGrid" },
+            new Style(new StyleName { Val = "Placeholder Text" }, new StyleRunProperties(new Color { Val = "1D70B8" })) { Type = StyleValues.Character, StyleId = "PlaceholderText" });
     }
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
