@@ -985,6 +985,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PrintRunId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1048,6 +1051,8 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrintRunId");
 
                     b.HasIndex("TemplateId");
 

@@ -964,6 +964,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrintRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1027,6 +1030,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrintRunId");
 
                     b.HasIndex("TemplateId");
 

@@ -84,6 +84,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Cases/{caseId:guid}/Documents"] = CaseWork,
         ["Cases/{caseId:guid}/Documents/Make"] = CaseWork,
         ["Documents/{id:guid}"] = CaseWork,
+        ["Documents/Due"] = CaseWork,
+        ["Documents/Runs/{runId:guid}"] = CaseWork,
         ["Admin/Agencies/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Cases/{caseId:guid}/Processes"] = CaseWork,
@@ -255,7 +257,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
     private static string Url(string pattern)
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
-            .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
+            .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{runId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");
         return "/" + path.TrimStart('/');

@@ -67,6 +67,9 @@ public sealed class Document : IVersioned, Platform.Audit.IPersonalData
     /// <summary>The PDF as sent, when LibreOffice could make one; kept with its hash.</summary>
     public byte[]? SentPdf { get; private set; }
 
+    /// <summary>The print run the document was made in, when it was made with others (letters due).</summary>
+    public Guid? PrintRunId { get; private set; }
+
     /// <summary>The victims' views (VictimViews ids, comma-separated) the document includes: sending it records their disclosure.</summary>
     public string? IncludedViews { get; private set; }
     public string? SentPdfSha256 { get; private set; }
@@ -107,6 +110,9 @@ public sealed class Document : IVersioned, Platform.Audit.IPersonalData
         document.SetContent(content);
         return document;
     }
+
+    /// <summary>Marks the document as part of a print run.</summary>
+    public void InRun(Guid runId) => PrintRunId = runId;
 
     /// <summary>Replaces the draft with a version edited in Word (already checked as a Word document without macros).</summary>
     public void ReplaceContent(byte[] content, DateTime now)

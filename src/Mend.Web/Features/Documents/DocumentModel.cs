@@ -57,5 +57,6 @@ internal sealed class DocumentModel : IEntityTypeConfiguration<Document>
         builder.HasOne<TemplateVersion>().WithMany().HasForeignKey(d => d.TemplateVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.CaseId, d.CreatedAt });
         builder.HasIndex(d => new { d.Subject, d.SubjectId });
+        builder.HasIndex(d => d.PrintRunId);
     }
 }

@@ -13,5 +13,7 @@ public static class DocumentsFeature
         .AddScoped<StarterTemplates>()
         .AddScoped<DocumentValues>()
         .AddScoped<ProduceDocuments>()
-        .AddScoped<ManageTemplates>();
+        .AddScoped<ManageTemplates>()
+        .AddScoped<LettersDue>()
+        .AddScoped<PrintRuns>();
 }

@@ -87,6 +87,7 @@ namespace Mend.Migrations.Postgres.Migrations
                     Recipient = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     SentByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SentPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PrintRunId = table.Column<Guid>(type: "uuid", nullable: true),
                     IncludedViews = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SentPdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -118,6 +119,11 @@ namespace Mend.Migrations.Postgres.Migrations
                 name: "IX_Documents_CaseId_CreatedAt",
                 table: "Documents",
                 columns: new[] { "CaseId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_PrintRunId",
+                table: "Documents",
+                column: "PrintRunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_Subject_SubjectId",

@@ -86,6 +86,7 @@ namespace Mend.Migrations.Sqlite.Migrations
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     SentByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SentPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PrintRunId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IncludedViews = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentPdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -117,6 +118,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                 name: "IX_Documents_CaseId_CreatedAt",
                 table: "Documents",
                 columns: new[] { "CaseId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_PrintRunId",
+                table: "Documents",
+                column: "PrintRunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_Subject_SubjectId",

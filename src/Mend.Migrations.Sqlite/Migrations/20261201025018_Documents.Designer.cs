@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201022956_Documents")]
+    [Migration("20261201025018_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -967,6 +967,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrintRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1030,6 +1033,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrintRunId");
 
                     b.HasIndex("TemplateId");
 

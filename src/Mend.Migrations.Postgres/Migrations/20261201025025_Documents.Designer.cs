@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201023003_Documents")]
+    [Migration("20261201025025_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -988,6 +988,9 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PrintRunId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1051,6 +1054,8 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrintRunId");
 
                     b.HasIndex("TemplateId");
 
