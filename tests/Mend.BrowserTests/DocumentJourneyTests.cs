@@ -2,6 +2,7 @@ using Mend.BrowserTests.Pages;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Documents;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Mend.BrowserTests;
@@ -92,5 +93,48 @@ public sealed class DocumentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the template's name");
         await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+    [Fact]
+    public async Task Practitioner_PrintsTheLettersDue_AsOneRun_EachKeptOnItsCase()
+    {
+        var user = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
+        var page = await SignInPage.SignInAsync(browser, user);
+        var caseId = await AssessmentPages.CaseWithVictimAsync(page, browser.App, "Criminal damage", "Ola", "Benn");
+        await browser.App.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            @case.Accept("Suitable", "Test", browser.App.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
+        var headers = new Dictionary<string, string> { ["If-Match"] = "*" };
+        async Task<System.Text.Json.JsonElement> PostAsync(string url, object body)
+        {
+            var response = await page.Context.APIRequest.PostAsync(url, new() { DataObject = body, Headers = headers });
+            Assert.True(response.Ok, $"{url}: {response.Status} {await response.TextAsync()}");
+            return (await response.JsonAsync())!.Value;
+        }
+
+        var orderId = (await PostAsync($"/api/v1/cases/{caseId}/orders", new { kind = "YouthRehabilitationOrder", decidedOn = today.AddDays(-30), convictedOn = today.AddDays(-40), endsOn = today.AddDays(300) }))
+            .GetProperty("id").GetGuid();
+        var contacts = await PostAsync($"/api/v1/orders/{orderId}/contacts", new { at = today.AddDays(-2).ToDateTime(new TimeOnly(10, 0)), purpose = "Supervision" });
+        var contactId = contacts.GetProperty("contacts")[0].GetProperty("id").GetInt64();
+        await PostAsync($"/api/v1/orders/{orderId}/attendance", new { contactId, attendance = "UnacceptableAbsence", reason = "No reason given" });
+        await PostAsync($"/api/v1/orders/{orderId}/warnings", new { contactId, givenOn = today });
+        await PostAsync($"/api/v1/orders/{orderId}/contacts", new { at = today.AddDays(4).ToDateTime(new TimeOnly(15, 30)), purpose = "Supervision" });
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Make and print the letters due today (warnings, appointments)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#letters")).ToContainTextAsync("First warning letter to Jordan Pryce");
+        await Assertions.Expect(page.Locator("#letters")).ToContainTextAsync("Appointment letter to Jordan Pryce");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "letters-due");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the print run" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("recorded as posted today");
+        await Assertions.Expect(page.Locator("#run")).ToContainTextAsync("(sent by post to Jordan Pryce)");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "print-run");
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the run to print (PDF)" }).ClickAsync());
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await pdf.PathAsync())!))[..4]), StringComparison.Ordinal);
     }
 }
