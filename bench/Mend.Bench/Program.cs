@@ -9,6 +9,7 @@ namespace Mend.Bench;
 ///   page     --url URL --name NAME --path /Cases/{id} [--ids FILE] [--email E --password PW] [--seconds 30] [--connections 8] [--pid PID] --out MD --json JSONL
 ///   summary  --json JSONL --out MD [--scale N --load-seconds S --provider P]   the comparisons against the targets
 ///   search   --url URL --token T --queries FILE [--seconds 30] [--connections 8] [--pid PID] --out MD --json JSONL
+///   documents --out MD [--rows 120] [--repeats 20] [--at-once 20] [--max-at-once 2]   a 10-page court report as DOCX and PDF
 /// </summary>
 public static class BenchProgram
 {
@@ -24,13 +25,14 @@ public static class BenchProgram
             "people" => await PeopleLoader.RunAsync(options),
             "token" => await BenchUser.RunAsync(options),
             "search" => await SearchScenario.RunAsync(options),
+            "documents" => await DocumentScenario.RunAsync(options),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: Mend.Bench cases|people|token|baseline|page|search --option value ... (see scripts/bench)");
+        Console.Error.WriteLine("Usage: Mend.Bench cases|people|token|baseline|page|search|documents --option value ... (see scripts/bench)");
         return 64;
     }
 }
