@@ -207,4 +207,103 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
             Assert.Contains(key, keys);
         }
     }
+    [Fact]
+    public async Task ADraft_IsReplacedByAVersionEditedInWord_ButNeverByAMacroFile()
+    {
+        var (client, _, victimId, _) = await VictimAsync();
+        var made = await JsonAsync(await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(client, "apology-cover-letter"), subject = "Victim", subjectId = victimId }));
+        var id = made.GetProperty("id").GetGuid();
+        var edited = TemplateWriter.Write("Dear Sam,\n\nThe letter is enclosed, as we agreed on the phone.", "OFFICIAL-SENSITIVE");
+
+        var replaced = await SendAsync(client, HttpMethod.Put, $"/api/v1/documents/{id}/content", new { fileName = "edited.docx", content = Convert.ToBase64String(edited) });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var after = await JsonAsync(replaced);
+        Assert.True(after.GetProperty("edited").GetBoolean());
+        Assert.NotEqual(made.GetProperty("sha256").GetString(), after.GetProperty("sha256").GetString());
+        Assert.Contains("as we agreed on the phone", string.Join("\n", WordTemplate.Paragraphs(
+            await (await client.GetAsync($"/api/v1/documents/{id}/content")).Content.ReadAsByteArrayAsync())), StringComparison.Ordinal);
+
+        byte[] macro;
+        using (var stream = new MemoryStream())
+        {
+            using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.MacroEnabledDocument))
+            {
+                word.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new Body(new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Hello")))));
+            }
+
+            macro = stream.ToArray();
+        }
+
+        var refused = await SendAsync(client, HttpMethod.Put, $"/api/v1/documents/{id}/content", new { fileName = "edited.docx", content = Convert.ToBase64String(macro) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("macro", (await JsonAsync(refused)).GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(after.GetProperty("sha256").GetString(), await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.Sha256).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SomeoneWhoCannotSeeTheCase_CanNeitherMakeNorReadNorSendItsDocuments()
+    {
+        var (client, c, victimId, _) = await VictimAsync();
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(client, "victim-first-contact"), subject = "Victim", subjectId = victimId }))).GetProperty("id").GetGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.SingleAsync(x => x.Id == c.CaseId);
+            @case.Restrict([(Guid.NewGuid(), "Named Person")], "Morgan Manager", factory.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        var other = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(other, "victim-first-contact"), subject = "Victim", subjectId = victimId })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/documents/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/documents/{id}/content?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(other, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "Post", recipient = "Anyone" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Documents/{id}")).StatusCode);
+        Assert.Equal(Mend.Web.Features.Documents.DocumentStatus.Draft, await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ATemplateWithAMergeFieldWordSplitAcrossRuns_IsUploaded_AndItsDocumentsFilled()
+    {
+        byte[] split;
+        using (var stream = new MemoryStream())
+        {
+            using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+            {
+                word.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new Body(
+                    new Paragraph(
+                        new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Dear ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                        new Run(new FieldCode(" MERGEFIELD  victim.") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                        new Run(new FieldCode("first")),
+                        new Run(new FieldCode("Name ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                        new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("«victim.firstName»")),
+                        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                        new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(",")))));
+            }
+
+            split = stream.ToArray();
+        }
+
+        var admin = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Administrator]));
+        var added = await admin.PostAsJsonAsync("/api/v1/document-templates", new
+        {
+            name = "Short note " + Guid.NewGuid().ToString("N")[..6],
+            subject = "Victim",
+            purpose = "Letter",
+            fileName = "note.docx",
+            content = Convert.ToBase64String(split),
+        });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var (client, c, victimId, _) = await VictimAsync();
+        var made = await JsonAsync(await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = (await JsonAsync(added)).GetProperty("id").GetInt32(), subject = "Victim", subjectId = victimId }));
+        var bytes = await (await client.GetAsync($"/api/v1/documents/{made.GetProperty("id").GetGuid()}/content")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(["Dear Sam,"], WordTemplate.Paragraphs(bytes));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(document.MainDocumentPart!.Document!.Body!.Descendants<FieldCode>());
+    }
 }

@@ -203,8 +203,13 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
             return "The file must be a Word document (.docx); macro-enabled files (.docm) are not accepted";
         }
 
-        var (_, error) = AttachmentCheck.Check(fileName, content, content.Length);
-        return error ?? (WordTemplate.Inspect(content) is { IsUsable: false } shape ? shape.Problems[0] : null);
+        // Word's own reading first: it names the problem (macros, embedded objects, unsafe fields) more exactly.
+        if (WordTemplate.Inspect(content) is { IsUsable: false } shape)
+        {
+            return shape.Problems[0];
+        }
+
+        return AttachmentCheck.Check(fileName, content, content.Length).Error;
     }
 
     private static ContactMethod? ContactMethodOf(SendMethod method) => method switch
