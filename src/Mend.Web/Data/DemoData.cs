@@ -62,6 +62,7 @@ public static class DemoData
             var volunteer = await users.FindByEmailAsync($"volunteer@{EmailDomain}");
             await DemoWorkplace.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.Id, practitioner.DisplayName, volunteer?.Id, volunteer?.DisplayName);
             await DemoOrders.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.DisplayName);
+            await DemoDocuments.SeedAsync(services, practitioner);
         }
 
         if (password is null)

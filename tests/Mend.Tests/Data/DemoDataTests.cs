@@ -30,5 +30,10 @@ public sealed class DemoDataTests(DemoFactory factory) : IClassFixture<DemoFacto
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         Assert.Contains(orders, o => CompliancePolicy.Steps(o).Any(s => s.Kind == EnforcementStep.ReturnToCourt && !s.Taken));
         Assert.Contains(orders, o => o.Warnings.Count > 0 && o.Warnings.All(w => w.WarnedUntil >= today));
+
+        var documents = await factory.WithDbAsync(db => db.Documents.AsNoTracking().ToListAsync());
+        Assert.Contains(documents, d => d.Subject == Mend.Web.Features.Documents.DocumentSubject.Victim && d.IsSent && d.SentPdf is not null);
+        Assert.Contains(documents, d => d.Title.StartsWith("Progress report for court", StringComparison.Ordinal) && !d.IsSent);
+        Assert.Contains(documents, d => d.Title.StartsWith("Parish Hall Enquiry report", StringComparison.Ordinal));
     }
 }
