@@ -114,7 +114,7 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
                 return Task.CompletedTask;
             }
 
-            document.ReplaceContent(content, clock.GetUtcNow().UtcDateTime);
+            document.ReplaceContent(WordTemplate.Clean(content), clock.GetUtcNow().UtcDateTime);
             return Task.CompletedTask;
         }, Document.StaleMessage, ct, wholeRecordRulesRefuse: true);
 

@@ -28,6 +28,11 @@ public static class WordTemplate
         new HashSet<string>(["MERGEFIELD", "PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "REF", "SEQ", "TOC", "HYPERLINK", "DATE"],
             StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The most a Word file may hold once unzipped, and in any one part (characters): beyond that it is refused, not read.</summary>
+    public const long MostUnzippedBytes = 200L * 1024 * 1024;
+
+    private static readonly OpenSettings Reading = new() { MaxCharactersInPart = 50L * 1024 * 1024 };
+
     /// <summary>
     /// Opens a template and lists its fields; <see cref="TemplateShape.Problems"/> says, in words for the person who
     /// uploaded it, why it cannot be used (not a Word document, macros, embedded code or objects, an unsafe field).
@@ -36,9 +41,14 @@ public static class WordTemplate
     {
         var problems = new List<string>();
         var fields = new List<FieldUsage>();
+        if (ExpandsTooFar(content) is { } tooBig)
+        {
+            return new TemplateShape([], [tooBig]);
+        }
+
         try
         {
-            using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
+            using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false, Reading);
             if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
             {
                 problems.Add("The file is a macro-enabled Word file (.docm or .dotm). Save it as a Word document (.docx) without macros");
@@ -56,19 +66,27 @@ public static class WordTemplate
                     problems.Add("The file contains macros (Visual Basic code). Save it as a Word document (.docx) without macros");
                 }
                 else if (part is EmbeddedControlPersistencePart or EmbeddedControlPersistenceBinaryDataPart or EmbeddedObjectPart or EmbeddedPackagePart
-                         or AlternativeFormatImportPart)
+                         or AlternativeFormatImportPart or WebExtensionPart or WebExTaskpanesPart)
                 {
-                    problems.Add("The file contains an embedded object, control or document. Remove it and upload the template again");
+                    problems.Add("The file contains an embedded object, control, add-in or document. Remove it and upload the file again");
+                }
+
+                // A link to another file or a web address (a linked picture, a remote template, a sub-document) is fetched when
+                // the file is opened; only hyperlinks, which nothing follows by itself, may point outside.
+                if (part.ExternalRelationships.Any(r => !(part is DocumentSettingsPart && r.RelationshipType.EndsWith("/attachedTemplate", StringComparison.Ordinal))))
+                {
+                    problems.Add("The file links to another file or a web address (a linked picture, object or document). Insert it into the document instead");
                 }
             }
 
-            foreach (var root in Roots(document))
+            foreach (var root in AllParts(document).Select(p => p.RootElement).OfType<OpenXmlPartRootElement>()
+                         .Where(r => r is W.Document or Header or Footer or Footnotes or Endnotes or Comments or GlossaryDocument))
             {
                 Collect(root, fields, problems);
             }
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException
-                                       or System.Xml.XmlException or ArgumentException)
+                                       or System.Xml.XmlException or ArgumentException or NotSupportedException)
         {
             return new TemplateShape([], ["The file is not a Word document Mend can read: open it in Word and save it as a .docx"]);
         }
@@ -85,31 +103,53 @@ public static class WordTemplate
     {
         using var stream = new MemoryStream();
         stream.Write(template);
-        using (var document = WordprocessingDocument.Open(stream, true))
+        using (var document = WordprocessingDocument.Open(stream, true, Reading))
         {
             foreach (var root in Roots(document))
             {
                 Fill(root, values);
+                Tidy(root);
             }
 
-            if (document.MainDocumentPart!.DocumentSettingsPart is { Settings: { } settings } settingsPart)
-            {
-                settings.GetFirstChild<MailMerge>()?.Remove();
-                settings.GetFirstChild<AttachedTemplate>()?.Remove();
-                foreach (var external in settingsPart.ExternalRelationships.ToList())
-                {
-                    settingsPart.DeleteExternalRelationship(external);
-                }
-            }
+            StripLinks(document);
         }
 
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A Word file as uploaded for keeping (an edited draft), with its mail-merge settings and the link to its attached
+    /// template removed, so opening it never reaches for another file. Inspect it first.
+    /// </summary>
+    public static byte[] Clean(byte[] docx)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, true, Reading))
+        {
+            StripLinks(document);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void StripLinks(WordprocessingDocument document)
+    {
+        if (document.MainDocumentPart!.DocumentSettingsPart is { Settings: { } settings } settingsPart)
+        {
+            settings.GetFirstChild<MailMerge>()?.Remove();
+            settings.GetFirstChild<AttachedTemplate>()?.Remove();
+            foreach (var external in settingsPart.ExternalRelationships.ToList())
+            {
+                settingsPart.DeleteExternalRelationship(external);
+            }
+        }
+    }
+
     /// <summary>The text of a DOCX, paragraph by paragraph (tables row by row, cells separated by tabs), for previews and tests.</summary>
     public static IReadOnlyList<string> Paragraphs(byte[] docx)
     {
-        using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false, Reading);
         var lines = new List<string>();
         foreach (var block in document.MainDocumentPart!.Document!.Body!.Descendants().Where(e => e is Paragraph or TableRow))
         {
@@ -135,6 +175,22 @@ public static class WordTemplate
             TabChar => "\t",
             _ => "",
         }));
+
+    /// <summary>Why a zip would expand too far to read safely (a "zip bomb"), judged from its directory before anything is unzipped.</summary>
+    private static string? ExpandsTooFar(byte[] content)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            return zip.Entries.Sum(e => e.Length) > MostUnzippedBytes || zip.Entries.Count > 10_000
+                ? "The file expands to more than 200 MB when opened, far more than any letter or report: save it again from Word"
+                : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null; // Not a zip at all: the Word reader says so in its own words.
+        }
+    }
 
     private static IEnumerable<OpenXmlPart> AllParts(WordprocessingDocument document)
     {
@@ -174,6 +230,33 @@ public static class WordTemplate
                 yield return f;
             }
         }
+
+        if (main.FootnotesPart?.Footnotes is { } footnotes)
+        {
+            yield return footnotes;
+        }
+
+        if (main.EndnotesPart?.Endnotes is { } endnotes)
+        {
+            yield return endnotes;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the document valid once sections are gone: a cell always holds a paragraph, and a table left with no rows
+    /// (every row was a repeated or conditional one, with nothing to show) is removed.
+    /// </summary>
+    private static void Tidy(OpenXmlElement root)
+    {
+        foreach (var cell in root.Descendants<TableCell>().Where(c => !c.Elements<Paragraph>().Any() && !c.Elements<Table>().Any()).ToList())
+        {
+            cell.Append(new Paragraph());
+        }
+
+        foreach (var table in root.Descendants<Table>().Where(t => !t.Elements<TableRow>().Any()).ToList())
+        {
+            table.Remove();
+        }
     }
 
     private static TemplateField? FieldOf(SdtElement sdt) =>
@@ -193,24 +276,57 @@ public static class WordTemplate
 
         foreach (var simple in root.Descendants<SimpleField>())
         {
-            Check(simple.Instruction?.Value ?? "", simple, fields, problems);
+            Check(simple.Instruction?.Value ?? "", simple, nested: simple.Ancestors<SimpleField>().Any(), fields, problems);
         }
 
-        foreach (var paragraph in root.Descendants<Paragraph>())
+        // Every complex field at every depth, across paragraphs: a field inside another, or in a field's result, is checked too.
+        var open = new Stack<(Run Begin, System.Text.StringBuilder Code, bool Separated, Paragraph? In)>();
+        foreach (var run in root.Descendants<Run>())
         {
-            foreach (var (begin, _, instruction, _) in ComplexFields(paragraph))
+            foreach (var child in run.ChildElements)
             {
-                Check(instruction, begin, fields, problems);
+                switch (child)
+                {
+                    case FieldChar { FieldCharType.Value: var kind } when kind == FieldCharValues.Begin:
+                        open.Push((run, new System.Text.StringBuilder(), false, run.Ancestors<Paragraph>().FirstOrDefault()));
+                        break;
+                    case FieldChar { FieldCharType.Value: var kind } when kind == FieldCharValues.Separate && open.Count > 0:
+                        var top = open.Pop();
+                        open.Push(top with { Separated = true });
+                        break;
+                    case FieldChar { FieldCharType.Value: var kind } when kind == FieldCharValues.End && open.Count > 0:
+                        var field = open.Pop();
+                        var instruction = field.Code.ToString();
+                        Check(instruction, field.Begin, nested: open.Count > 0, fields, problems);
+                        if (TemplateField.FromInstruction(instruction) is not null && field.In != run.Ancestors<Paragraph>().FirstOrDefault())
+                        {
+                            problems.Add("A MERGEFIELD runs over more than one paragraph: keep each within one paragraph");
+                        }
+
+                        break;
+                    case FieldCode code when open.Count > 0 && !open.Peek().Separated:
+                        open.Peek().Code.Append(code.Text);
+                        break;
+                }
             }
+        }
+
+        if (open.Count > 0)
+        {
+            problems.Add("The file has a Word field that is never closed: open it in Word and save it again");
         }
     }
 
-    private static void Check(string instruction, OpenXmlElement at, List<FieldUsage> fields, List<string> problems)
+    private static void Check(string instruction, OpenXmlElement at, bool nested, List<FieldUsage> fields, List<string> problems)
     {
         var code = instruction.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         if (TemplateField.FromInstruction(instruction) is { } field)
         {
             fields.Add(new FieldUsage(field, ListAround(at)));
+            if (nested)
+            {
+                problems.Add($"The MERGEFIELD {field.Name} sits inside another Word field: move it out, or use a content control");
+            }
         }
         else if (code.Length > 0 && !SafeFieldCodes.Contains(code))
         {

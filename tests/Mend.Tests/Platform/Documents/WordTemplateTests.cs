@@ -161,4 +161,101 @@ public sealed class WordTemplateTests
         using var document = WordprocessingDocument.Open(new MemoryStream(WordTemplate.Fill(template, new TemplateValues().Set("victim.name", "Alex"))), false);
         Assert.Contains(document.MainDocumentPart!.FooterParts.Single().Footer!.Descendants<SimpleField>(), f => f.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal));
     }
+    private static Run Begin() => new(new FieldChar { FieldCharType = FieldCharValues.Begin });
+
+    private static Run Separate() => new(new FieldChar { FieldCharType = FieldCharValues.Separate });
+
+    private static Run End() => new(new FieldChar { FieldCharType = FieldCharValues.End });
+
+    private static Run Code(string code) => new(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve });
+
+    private static SdtBlock Block(string tag, params OpenXmlElement[] content) =>
+        new(new SdtProperties(new Tag { Val = tag }), new SdtContentBlock(content));
+
+    private static SdtRun Value(string tag) => new(new SdtProperties(new Tag { Val = tag }), new SdtContentRun(new Run(new W.Text("[" + tag + "]"))));
+
+    [Fact]
+    public void AnUnsafeFieldInsideASafeOne_OrInAFootnote_IsStillRefused()
+    {
+        var nested = Docx(body => body.Append(new Paragraph(Begin(), Code(" REF x "), Begin(), Code(" INCLUDETEXT \"\\\\host\\share\\a.docx\" "), End(), Separate(),
+            new Run(new W.Text("x")), End())));
+        Assert.Contains(WordTemplate.Inspect(nested).Problems, p => p.Contains("INCLUDETEXT", StringComparison.Ordinal));
+
+        var footnote = Docx(body => body.Append(new Paragraph(new Run(new W.Text("Hello")))), parts: main =>
+        {
+            var part = main.AddNewPart<FootnotesPart>();
+            part.Footnotes = new Footnotes(new Footnote(new Paragraph(new SimpleField(new Run(new W.Text("x"))) { Instruction = " DDEAUTO cmd " })) { Id = 1 });
+        });
+        Assert.Contains(WordTemplate.Inspect(footnote).Problems, p => p.Contains("DDEAUTO", StringComparison.Ordinal));
+
+        var unclosed = Docx(body => body.Append(new Paragraph(Begin(), Code(" PAGE "))));
+        Assert.Contains(WordTemplate.Inspect(unclosed).Problems, p => p.Contains("never closed", StringComparison.Ordinal));
+
+        var mergeInLink = Docx(body => body.Append(new Paragraph(Begin(), Code(" HYPERLINK "), Begin(), Code(" MERGEFIELD victim.name "), End(), Separate(), End())));
+        Assert.Contains(WordTemplate.Inspect(mergeInLink).Problems, p => p.Contains("inside another Word field", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALinkToAnotherFileOrAnImportedDocument_IsRefused()
+    {
+        var linked = Docx(body => body.Append(new Paragraph(new Run(new W.Text("Hello")))),
+            parts: main => main.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("http://example.com/track.png")));
+        Assert.Contains(WordTemplate.Inspect(linked).Problems, p => p.Contains("links to another file", StringComparison.Ordinal));
+
+        var chunk = Docx(body => body.Append(new Paragraph(new Run(new W.Text("Hello")))),
+            parts: main => main.AddAlternativeFormatImportPart(AlternativeFormatImportPartType.Html).FeedData(new MemoryStream("<p>x</p>"u8.ToArray())));
+        Assert.Contains(WordTemplate.Inspect(chunk).Problems, p => p.Contains("embedded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFileThatWouldExpandFarTooMuch_IsRefusedBeforeItIsRead()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 210; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        Assert.True(stream.Length < 2 * 1024 * 1024);
+        Assert.Contains("more than 200 MB", Assert.Single(WordTemplate.Inspect(stream.ToArray()).Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestedSections_HeaderFields_CellControls_AndMergeFieldsInRepeatedRows_AreFilled_AndAnEmptiedTableIsRemoved()
+    {
+        var template = Docx(body =>
+        {
+            body.Append(Block("each:offences", new Paragraph(Value("offence.description")), Block("if:case.isJersey", new Paragraph(new Run(new W.Text("Jersey wording"))))));
+            body.Append(new Table(
+                new TableRow(new TableCell(new Paragraph(new Run(new W.Text("Date"))))),
+                new SdtRow(new SdtProperties(new Tag { Val = "each:attendance" }), new SdtContentRow(new TableRow(
+                    new TableCell(new Paragraph(Begin(), Code(" MERGEFIELD appointment.date "), Separate(), new Run(new W.Text("«date»")), End())),
+                    new SdtCell(new SdtProperties(new Tag { Val = "appointment.attendance" }), new SdtContentCell(new TableCell(new Paragraph(new Run(new W.Text("[a]")))))))))));
+            body.Append(new Table(new SdtRow(new SdtProperties(new Tag { Val = "each:warnings" }), new SdtContentRow(new TableRow(new TableCell(new Paragraph(Value("warning.date"))))))));
+        }, parts: main =>
+        {
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(new Paragraph(new Run(new W.Text("Ref: ")), Value("case.reference")));
+        });
+        Assert.Empty(WordTemplate.Inspect(template).Problems);
+        var values = new TemplateValues().Set("case.reference", "RJ-2026-00009").When("case.isJersey", true).List("warnings");
+        values.Add("offences").Set("offence.description", "Theft");
+        values.Add("offences").Set("offence.description", "Criminal damage");
+        values.Add("attendance").Set("appointment.date", "1 May").Set("appointment.attendance", "Attended");
+        values.Add("attendance").Set("appointment.date", "8 May").Set("appointment.attendance", "Unacceptable absence");
+
+        var filled = WordTemplate.Fill(template, values);
+
+        Assert.Equal(["Theft", "Jersey wording", "Criminal damage", "Jersey wording", "Date", "1 May\tAttended", "8 May\tUnacceptable absence"], WordTemplate.Paragraphs(filled));
+        Assert.Equal(1, Count<Table>(filled));
+        using var document = WordprocessingDocument.Open(new MemoryStream(filled), false);
+        Assert.Equal("Ref: RJ-2026-00009", document.MainDocumentPart!.HeaderParts.Single().Header!.InnerText);
+        Assert.Empty(document.MainDocumentPart.Document!.Body!.Descendants<SdtElement>());
+        Assert.Empty(document.MainDocumentPart.Document.Body.Descendants<FieldCode>());
+    }
 }
