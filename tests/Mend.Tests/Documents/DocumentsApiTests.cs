@@ -133,6 +133,8 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(otherUrl, new { source = "PolicePassedDetails", receivedOn = Day(-1) })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, otherUrl + "/views",
             new { decisionMaker = "Court", views = "Private: not to be shared.", wantsToAttend = false, on = Day(0) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, victimUrl + "/views",
+            new { decisionMaker = "ReferralOrderPanel", views = "For the panel only.", wantsToAttend = true, on = Day(0) })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, victimUrl + "/choices", new { kind = "ShareViews", agreed = true, on = Day(0) })).StatusCode);
         var order = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders",
             new { kind = "YouthRehabilitationOrder", decidedOn = Day(-20), convictedOn = Day(-30), endsOn = Day(300), decidedBy = "Exampletown Youth Court" });
@@ -144,6 +146,10 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
         var text = string.Join("\n", WordTemplate.Paragraphs(await (await client.GetAsync($"/api/v1/documents/{id}/content")).Content.ReadAsByteArrayAsync()));
         Assert.Contains("understand the damage to my shop", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Private: not to be shared", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("For the panel only", text, StringComparison.Ordinal);
+        var letter = await JsonAsync(await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(client, "appointment-letter"), subject = "Order", subjectId = orderId }));
+        Assert.Null(await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == letter.GetProperty("id").GetGuid()).Select(d => d.IncludedViews).SingleAsync()));
         Assert.Contains("To: Exampletown Youth Court", text, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "Court", recipient = "Exampletown Youth Court" })).StatusCode);

@@ -75,7 +75,7 @@ public static class DocumentsApi
                     return Results.Problem(statusCode: 404, title: "Not found, or you cannot see it.");
                 }
 
-                audit.Viewed(nameof(Document), id.ToString(), document.PersonId is { } person ? [person] : [], Document.ViewPurpose);
+                audit.Viewed(nameof(Document), id.ToString(), await produce.PeopleInAsync(document, ct), Document.ViewPurpose);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, document.Version);
                 return Results.Ok(Resource(document));
@@ -104,7 +104,11 @@ public static class DocumentsApi
                     return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: pdf.Message, detail: "The DOCX is available: ask for format=docx.");
                 }
 
-                audit.Record(AuditAction.Export, nameof(Document), id.ToString(), subjectPersonId: document.PersonId, purpose: $"Downloaded as {(pdf is null ? "DOCX" : "PDF")}");
+                foreach (var person in await produce.PeopleInAsync(document, ct))
+                {
+                    audit.Record(AuditAction.Export, nameof(Document), id.ToString(), subjectPersonId: person, purpose: $"Downloaded as {(pdf is null ? "DOCX" : "PDF")}");
+                }
+
                 await db.SaveChangesAsync(ct);
                 return pdf is null
                     ? Results.File(document.Content, DocxType, FileName(document, "docx"))

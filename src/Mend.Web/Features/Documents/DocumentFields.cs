@@ -30,6 +30,9 @@ public static class DocumentFields
 {
     private static readonly DocumentSubject[] Every = Enum.GetValues<DocumentSubject>();
     private static readonly DocumentSubject[] VictimOnly = [DocumentSubject.Victim];
+
+    // A letter to a victim must not carry the young person's address, date of birth or age.
+    private static readonly DocumentSubject[] NotVictim = [DocumentSubject.Case, DocumentSubject.Order, DocumentSubject.Process];
     private static readonly DocumentSubject[] OrderOnly = [DocumentSubject.Order];
     private static readonly DocumentSubject[] ProcessOnly = [DocumentSubject.Process];
     private static readonly DocumentSubject[] CaseAndOrder = [DocumentSubject.Case, DocumentSubject.Order];
@@ -49,9 +52,9 @@ public static class DocumentFields
         V("case.allocatedTo", "The worker the case is allocated to", Every),
         V("child.name", "The young person's full name", Every),
         V("child.firstName", "The young person's first name", Every),
-        V("child.dateOfBirth", "Their date of birth, when known", Every),
-        V("child.age", "Their age today, when known", Every),
-        V("child.address", "Their current address, one line each", Every),
+        V("child.dateOfBirth", "Their date of birth, when known (not in documents about a victim)", NotVictim),
+        V("child.age", "Their age today, when known (not in documents about a victim)", NotVictim),
+        V("child.address", "Their current address, one line each (not in documents about a victim)", NotVictim),
         E("offences", "Each offence on the case", Every),
         V("offence.description", "The kind of offence, and its description when one was recorded", Every, "offences"),
         V("offence.date", "The date it was committed", Every, "offences"),
@@ -119,7 +122,7 @@ public static class DocumentFields
         E("processes", "Each restorative process on the case", CaseAndOrder),
         V("process.kind", "Conference, shuttle, letter and so on", CaseAndOrder, "processes"),
         V("process.outcome", "Where it stands, or how it ended", CaseAndOrder, "processes"),
-        E("victimViews", "The views of each victim who agreed to share them (sending the document records the disclosure)", CaseAndOrder),
+        E("victimViews", "The latest views of each victim who agreed to share them, given for this kind of decision (a panel, the court, the Parish Hall, an out-of-court decision); sending the document records the disclosure", CaseAndOrder),
         V("view.victim", "Whose views (the victim, or their representative)", CaseAndOrder, "victimViews"),
         V("view.text", "The views as recorded", CaseAndOrder, "victimViews"),
         V("view.recordedOn", "The day they were recorded", CaseAndOrder, "victimViews"),

@@ -32,7 +32,8 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The values for a subject, or null when the user may not see it (or it is not on a case they may see).</summary>
-    public async Task<DocumentData?> ForAsync(ClaimsPrincipal user, DocumentSubject subject, Guid id, CancellationToken ct)
+    /// <param name="withViews">Whether the template shows victims' views (<c>each:victimViews</c>): only then are they read and disclosed.</param>
+    public async Task<DocumentData?> ForAsync(ClaimsPrincipal user, DocumentSubject subject, Guid id, CancellationToken ct, bool withViews = false)
     {
         var (caseId, victim, order, process) = subject switch
         {
@@ -81,7 +82,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
         var shared = new List<(Victim, VictimViews)>();
         if (subject is DocumentSubject.Case or DocumentSubject.Order)
         {
-            await CaseSummariesAsync(values, @case.Id, shared, ct);
+            await CaseSummariesAsync(values, @case.Id, withViews ? order is null ? Enum.GetValues<DecisionMaker>() : [DecisionFor(order)] : [], shared, ct);
         }
 
         switch (subject)
@@ -121,7 +122,15 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
         return person.DisplayName;
     }
 
-    private async Task CaseSummariesAsync(TemplateValues values, Guid caseId, List<(Victim, VictimViews)> shared, CancellationToken ct)
+    /// <summary>Who decides on this order, so its reports carry the views victims gave for that decision.</summary>
+    public static DecisionMaker DecisionFor(Order order) =>
+        order.Kind == DisposalKind.ReferralOrder ? DecisionMaker.ReferralOrderPanel
+        : order.Info.Jurisdiction == Jurisdiction.Jersey && !order.Info.ByCourt ? DecisionMaker.ParishHallEnquiry
+        : order.Info.ByCourt ? DecisionMaker.Court
+        : DecisionMaker.OutOfCourtDisposal;
+
+    private async Task CaseSummariesAsync(TemplateValues values, Guid caseId, IReadOnlyList<DecisionMaker> viewsFor, List<(Victim, VictimViews)> shared,
+        CancellationToken ct)
     {
         values.List("assessments").List("processes").List("victimViews");
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId && a.Status == Assessments.AssessmentStatus.Approved)
@@ -139,10 +148,15 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
             values.Add("processes").Set("process.kind", ProcessWords.Describe(process.Kind)).Set("process.outcome", ProcessWords.Describe(process.Status));
         }
 
+        if (viewsFor.Count == 0)
+        {
+            return;
+        }
+
         var victims = await db.Victims.AsSplitQuery().Where(v => v.CaseId == caseId && v.MinimisedAt == null).ToListAsync(ct);
         foreach (var victim in victims.Where(v => v.Agreed(ChoiceKind.ShareViews)))
         {
-            if (victim.Views.MaxBy(w => w.On) is { } views)
+            if (victim.Views.Where(w => viewsFor.Contains(w.DecisionMaker)).MaxBy(w => w.On) is { } views)
             {
                 var person = await db.People.AsNoTracking().Where(p => p.Id == victim.PersonId).Select(p => new { p.GivenName, p.FamilyName, p.OrganisationName })
                     .SingleAsync(ct);

@@ -79,7 +79,8 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
             return Outcome<Document>.Invalid("templateId", $"That template is for {DocumentFields.Describe(template.Subject).ToLowerInvariant()}, not {DocumentFields.Describe(input.Subject!.Value).ToLowerInvariant()}");
         }
 
-        var data = await values.ForAsync(user, input.Subject!.Value, input.SubjectId!.Value, ct);
+        var withViews = WordTemplate.Inspect(template.Current.Content).Fields.Any(f => f.Field is { Use: FieldUse.Each, Name: "victimViews" });
+        var data = await values.ForAsync(user, input.Subject!.Value, input.SubjectId!.Value, ct, withViews);
         if (data is null)
         {
             return Outcome<Document>.NotFound();
@@ -184,6 +185,15 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
         document.SentPdf is { } kept ? new PdfResult(kept, null) : await pdf.ToPdfAsync(document.Content, ct);
 
     public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>Everyone a document is about, for the audit trail: its person, and each victim whose views it includes.</summary>
+    public async Task<IReadOnlyList<Guid>> PeopleInAsync(Document document, CancellationToken ct)
+    {
+        var ids = document.IncludedViewIds;
+        var victims = ids.Count == 0 ? []
+            : await db.Victims.Where(v => v.Views.Any(w => ids.Contains(w.Id))).Select(v => v.PersonId).ToListAsync(ct);
+        return (document.PersonId is { } person ? victims.Prepend(person) : victims).Distinct().ToList();
+    }
 
     /// <summary>Why an uploaded file cannot be a document or template: too big, not a .docx, macros, embedded code. Null when it can.</summary>
     public string? UploadProblem(string? fileName, byte[] content)

@@ -59,7 +59,7 @@ public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail au
 
         Input.SentOn = DateParts.From(Platform.Time.London.DateOf(clock.GetUtcNow().UtcDateTime));
         Input.Recipient = Document.Subject == DocumentSubject.Victim && Document.Title.Split(": ", 2) is [_, var name] ? name : null;
-        audit.Viewed(nameof(Documents.Document), id.ToString(), Document.PersonId is { } person ? [person] : [], Documents.Document.ViewPurpose);
+        audit.Viewed(nameof(Documents.Document), id.ToString(), await produce.PeopleInAsync(Document, ct), Documents.Document.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
     }
@@ -79,7 +79,11 @@ public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail au
             return RedirectToPage(new { id });
         }
 
-        audit.Record(AuditAction.Export, nameof(Documents.Document), id.ToString(), subjectPersonId: document.PersonId, purpose: $"Downloaded as {(pdf is null ? "DOCX" : "PDF")}");
+        foreach (var person in await produce.PeopleInAsync(document, ct))
+        {
+            audit.Record(AuditAction.Export, nameof(Documents.Document), id.ToString(), subjectPersonId: person, purpose: $"Downloaded as {(pdf is null ? "DOCX" : "PDF")}");
+        }
+
         await db.SaveChangesAsync(ct);
         return pdf is null
             ? File(document.Content, DocumentsApi.DocxType, DocumentsApi.FileName(document, "docx"))
