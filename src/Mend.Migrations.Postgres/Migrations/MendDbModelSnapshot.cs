@@ -953,6 +953,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AddressId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
@@ -981,6 +984,10 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Method")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");

@@ -35,7 +35,8 @@ public static class DemoDocuments
             if (letter.IsDone)
             {
                 var name = letter.Value!.Title.Split(": ", 2).Last();
-                await produce.SendAsync(user, letter.Value.Id, letter.Value.Version, new ProduceDocuments.SendInput(SendMethod.Post, name, null), CancellationToken.None);
+                var method = letter.Value.AddressId is null ? SendMethod.ByHand : SendMethod.Post;
+                await produce.SendAsync(user, letter.Value.Id, letter.Value.Version, new ProduceDocuments.SendInput(method, name, null), CancellationToken.None);
             }
         }
 

@@ -37,7 +37,27 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
     private async Task<(HttpClient Client, AssessmentCase Case, Guid VictimId, string Url)> VictimAsync(bool agreedToContact = true)
     {
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
-        var c = await AssessmentCase.CreateAsync(factory, client);
+        var made = await AssessmentCase.CreateAsync(factory, client);
+        // A victim with an address to write to (the one AssessmentCase adds has none).
+        var person = await client.PostAsJsonAsync("/api/v1/people", new
+        {
+            kind = "Individual",
+            givenName = "Sam",
+            familyName = "Lee" + Guid.NewGuid().ToString("N")[..4],
+            statedAge = 40,
+            addressLine1 = "4 Mill Lane",
+            town = "Exampletown",
+            postcode = "EX4 4AA",
+        });
+        Assert.Equal(HttpStatusCode.Created, person.StatusCode);
+        var personId = (await JsonAsync(person)).GetProperty("id").GetGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.Include(x => x.Participants).SingleAsync(x => x.Id == made.CaseId);
+            @case.AddParticipant(personId, Mend.Web.Features.Cases.ParticipantRole.Victim, factory.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        var c = made with { VictimId = personId };
         var url = $"/api/v1/cases/{c.CaseId}/victims/{c.VictimId}";
         var started = await JsonAsync(await client.PostAsJsonAsync(url, new { source = "PolicePassedDetails", receivedOn = Day(-1) }));
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, url + "/choices", new { kind = "Contact", agreed = agreedToContact, on = Day(0) })).StatusCode);
@@ -68,6 +88,7 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
         var bytes = await docx.Content.ReadAsByteArrayAsync();
         var text = string.Join("\n", WordTemplate.Paragraphs(bytes));
         Assert.Contains(victimName, text, StringComparison.Ordinal);
+        Assert.Contains("4 Mill Lane\nExampletown\nEX4 4AA", text, StringComparison.Ordinal);
         Assert.Contains($"Our reference: {reference}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[", text, StringComparison.Ordinal);
         using (var word = WordprocessingDocument.Open(new MemoryStream(bytes), false))
@@ -83,7 +104,7 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
         }
 
         var sent = await SendAsync(client, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "Post", recipient = victimName });
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.True(sent.StatusCode == HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
         var frozen = await JsonAsync(sent);
         Assert.Equal("Sent", frozen.GetProperty("status").GetString());
         Assert.Equal(64, frozen.GetProperty("sentPdfSha256").GetString()!.Length);
@@ -311,5 +332,22 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
         Assert.Equal(["Dear Sam,"], WordTemplate.Paragraphs(bytes));
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(document.MainDocumentPart!.Document!.Body!.Descendants<FieldCode>());
+    }
+    [Fact]
+    public async Task ALetterWhoseAddressTheVictimSaidNotToUse_OrByABlockedMethod_IsNotRecordedAsSent()
+    {
+        var (client, c, victimId, victimUrl) = await VictimAsync();
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(client, "feedback-invitation"), subject = "Victim", subjectId = victimId }))).GetProperty("id").GetGuid();
+        var addressId = await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.AddressId).SingleAsync());
+        Assert.NotNull(addressId);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Put, victimUrl + "/details",
+            new { source = "PolicePassedDetails", receivedOn = Day(-1), blockedMethods = new[] { "Email" }, unsafeAddressIds = new[] { addressId } })).StatusCode);
+
+        var post = await SendAsync(client, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "Post", recipient = "The victim" });
+        Assert.Contains("must not be used", (await JsonAsync(post)).GetProperty("errors").GetProperty("method")[0].GetString(), StringComparison.Ordinal);
+        var email = await SendAsync(client, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "Email", recipient = "The victim" });
+        Assert.Contains("must not be contacted by email", (await JsonAsync(email)).GetProperty("errors").GetProperty("method")[0].GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Mend.Web.Features.Documents.DocumentStatus.Draft, await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.Status).SingleAsync()));
     }
 }

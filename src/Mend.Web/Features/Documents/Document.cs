@@ -67,6 +67,12 @@ public sealed class Document : IVersioned, Platform.Audit.IPersonalData
     /// <summary>The PDF as sent, when LibreOffice could make one; kept with its hash.</summary>
     public byte[]? SentPdf { get; private set; }
 
+    /// <summary>For a letter to a victim, the address it was written to (one the victim may be written to when it was made).</summary>
+    public long? AddressId { get; private set; }
+
+    /// <summary>The event a letter due was made for ("warning:12", "appointment:40"), so it is not due again.</summary>
+    public string? Occasion { get; private set; }
+
     /// <summary>The print run the document was made in, when it was made with others (letters due).</summary>
     public Guid? PrintRunId { get; private set; }
 
@@ -87,7 +93,7 @@ public sealed class Document : IVersioned, Platform.Audit.IPersonalData
     }
 
     public static Document Make(Guid caseId, DocumentSubject subject, Guid? subjectId, Guid? personId, string title, DocumentTemplate template,
-        byte[] content, IEnumerable<long> includedViews, string byName, DateTime now)
+        byte[] content, IEnumerable<long> includedViews, string byName, DateTime now, string? occasion = null, long? addressId = null)
     {
         var document = new Document
         {
@@ -105,6 +111,8 @@ public sealed class Document : IVersioned, Platform.Audit.IPersonalData
             CreatedByName = byName,
             CreatedAt = now,
             ChangedAt = now,
+            Occasion = occasion,
+            AddressId = addressId,
             IncludedViews = string.Join(",", includedViews.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) is { Length: > 0 } ids ? ids : null,
         };
         document.SetContent(content);

@@ -58,5 +58,6 @@ internal sealed class DocumentModel : IEntityTypeConfiguration<Document>
         builder.HasIndex(d => new { d.CaseId, d.CreatedAt });
         builder.HasIndex(d => new { d.Subject, d.SubjectId });
         builder.HasIndex(d => d.PrintRunId);
+        builder.Property(d => d.Occasion).HasMaxLength(100);
     }
 }

@@ -19,8 +19,9 @@ namespace Mend.Web.Features.Documents;
 /// <param name="PersonId">The person it is addressed to or about (the victim, else the child).</param>
 /// <param name="Victim">For a letter to a victim, the victim (its contact rules apply).</param>
 /// <param name="SharedViews">Views included in the document, shared on sending (the victim agreed).</param>
+/// <param name="AddressId">For a letter to a victim, the address it is written to; null when they have none Mend may use.</param>
 public sealed record DocumentData(TemplateValues Values, Guid CaseId, Jurisdiction Jurisdiction, string About, Guid? PersonId, Victim? Victim,
-    IReadOnlyList<(Victim Victim, VictimViews Views)> SharedViews);
+    IReadOnlyList<(Victim Victim, VictimViews Views)> SharedViews, long? AddressId = null);
 
 /// <summary>
 /// Builds <see cref="TemplateValues"/> for every field of <see cref="DocumentFields"/> from a record the user may see:
@@ -80,6 +81,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
 
         var about = child?.DisplayName ?? @case.Reference;
         var shared = new List<(Victim, VictimViews)>();
+        long? addressId = null;
         if (subject is DocumentSubject.Case or DocumentSubject.Order)
         {
             await CaseSummariesAsync(values, @case.Id, withViews ? order is null ? Enum.GetValues<DecisionMaker>() : [DecisionFor(order)] : [], shared, ct);
@@ -88,7 +90,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
         switch (subject)
         {
             case DocumentSubject.Victim:
-                about = await VictimAsync(values, victim!, ct);
+                (about, addressId) = await VictimAsync(values, victim!, ct);
                 break;
             case DocumentSubject.Order:
                 OrderValues.Fill(values, order!, await orders.ComplianceAsync(order!, ct), clock.GetUtcNow().UtcDateTime);
@@ -99,7 +101,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
                 break;
         }
 
-        return new DocumentData(values, @case.Id, @case.Jurisdiction, about, victim?.PersonId ?? childId, victim, shared);
+        return new DocumentData(values, @case.Id, @case.Jurisdiction, about, victim?.PersonId ?? childId, victim, shared, addressId);
     }
 
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", English);
@@ -109,7 +111,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
     private static string Lines(PersonAddress address) =>
         string.Join("\n", new[] { address.Line1, address.Line2, address.Town, address.Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    private async Task<string> VictimAsync(TemplateValues values, Victim victim, CancellationToken ct)
+    private async Task<(string Name, long? AddressId)> VictimAsync(TemplateValues values, Victim victim, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == victim.PersonId, ct);
         var unsafeIds = victim.UnsafeAddresses.Select(u => u.PersonAddressId).ToHashSet();
@@ -119,7 +121,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
             .When("victim.isYoung", victim.Enhanced.HasFlag(EnhancedReasons.ChildAtOffence))
             .When("victim.isEnhanced", victim.Enhanced != EnhancedReasons.None)
             .Set("victim.detailsReceivedOn", Date(victim.DetailsReceivedOn));
-        return person.DisplayName;
+        return (person.DisplayName, address?.Id);
     }
 
     /// <summary>Who decides on this order, so its reports carry the views victims gave for that decision.</summary>

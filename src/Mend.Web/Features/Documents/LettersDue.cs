@@ -8,17 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Documents;
 
 /// <summary>A letter due on an order: which starter template, why, and for whom.</summary>
-public sealed record DueLetter(string TemplateKey, int TemplateId, string TemplateName, Guid OrderId, Guid CaseId, string CaseReference, string Child, string Why)
+/// <param name="Occasion">The event the letter is for: "warning:{id}" or "appointment:{id}".</param>
+public sealed record DueLetter(string TemplateKey, int TemplateId, string TemplateName, Guid OrderId, Guid CaseId, string CaseReference, string Child, string Why,
+    string Occasion)
 {
-    /// <summary>The form value naming the letter: template and order.</summary>
-    public string Key => $"{TemplateId}:{OrderId}";
+    /// <summary>The form value naming the letter: template, order and occasion.</summary>
+    public string Key => $"{TemplateId}:{OrderId}:{Occasion}";
 }
 
 /// <summary>
 /// The letters due today on open orders the user can see, for one print run: a first or final warning letter for a
 /// warning given in the last <see cref="WarningDays"/> days with no letter from that template made since, and an
-/// appointment letter for an appointment in the next <see cref="AppointmentDays"/> days with none made in the
-/// fortnight before it.
+/// appointment letter for the next appointment in the next <see cref="AppointmentDays"/> days with no letter made for
+/// that appointment. Each letter made here records its occasion, so it is due once.
 /// </summary>
 public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates starters, TimeProvider clock)
 {
@@ -36,7 +38,7 @@ public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates st
         var orders = await access.VisibleOrders(user).AsNoTracking().Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId)).ToListAsync(ct);
         var orderIds = orders.Select(o => o.Id).ToList();
         var made = await db.Documents.AsNoTracking().Where(d => d.Subject == DocumentSubject.Order && orderIds.Contains(d.SubjectId!.Value))
-            .Select(d => new { d.SubjectId, d.TemplateId, d.CreatedAt }).ToListAsync(ct);
+            .Select(d => new { d.SubjectId, d.TemplateId, d.CreatedAt, d.Occasion }).ToListAsync(ct);
         var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
         var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var children = await (from p in db.CaseParticipants
@@ -44,32 +46,41 @@ public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates st
                               where caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null
                               select new { p.CaseId, person.GivenName, person.FamilyName }).ToListAsync(ct);
 
-        bool MadeSince(Guid orderId, DocumentTemplate template, DateTime since) =>
-            made.Any(d => d.SubjectId == orderId && d.TemplateId == template.Id && d.CreatedAt >= since);
+        // Made already: for this very event, or (made by hand from the case) from the same template since the event.
+        bool Made(Guid orderId, DocumentTemplate template, string occasion, DateTime since) =>
+            made.Any(d => d.SubjectId == orderId && (d.Occasion == occasion || d.Occasion == null && d.TemplateId == template.Id && d.CreatedAt >= since));
 
         var due = new List<DueLetter>();
         foreach (var order in orders)
         {
             var child = children.Where(c => c.CaseId == order.CaseId).Select(c => People.PersonNames.FullName(c.GivenName, c.FamilyName)).FirstOrDefault() ?? "The young person";
-            void Add(DocumentTemplate template, string why) =>
-                due.Add(new DueLetter(template.Key!, template.Id, template.Name, order.Id, order.CaseId, references[order.CaseId], child, why));
+            void Add(DocumentTemplate template, string why, string occasion) =>
+                due.Add(new DueLetter(template.Key!, template.Id, template.Name, order.Id, order.CaseId, references[order.CaseId], child, why, occasion));
 
-            foreach (var warning in order.Warnings.Where(w => w.GivenOn >= today.AddDays(-WarningDays)))
+            var warnings = order.Warnings.OrderBy(w => w.GivenOn).ThenBy(w => w.Id).ToList();
+            for (var i = 0; i < warnings.Count; i++)
             {
-                var earlier = order.Warnings.Count(w => w.GivenOn <= warning.GivenOn && w.Id != warning.Id && warning.GivenOn <= w.WarnedUntil);
-                var key = earlier >= 1 ? "final-warning" : "first-warning";
-                if (templates.TryGetValue(key, out var template) && template.AppliesTo(order.Jurisdiction)
-                    && !MadeSince(order.Id, template, warning.GivenOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
+                var warning = warnings[i];
+                if (warning.GivenOn < today.AddDays(-WarningDays))
                 {
-                    Add(template, $"Warning given {DocumentValues.Date(warning.GivenOn)}");
+                    continue;
+                }
+
+                // A warning given while an earlier one's warned period still ran is the final one.
+                var key = warnings.Take(i).Any(w => warning.GivenOn <= w.WarnedUntil) ? "final-warning" : "first-warning";
+                var occasion = $"warning:{warning.Id}";
+                if (templates.TryGetValue(key, out var template) && template.AppliesTo(order.Jurisdiction)
+                    && !Made(order.Id, template, occasion, warning.GivenOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
+                {
+                    Add(template, $"Warning given {DocumentValues.Date(warning.GivenOn)}", occasion);
                 }
             }
 
             if (templates.TryGetValue("appointment-letter", out var appointment) && appointment.AppliesTo(order.Jurisdiction)
                 && order.Contacts.Where(c => c.Attendance == null && c.At > now && c.At <= now.AddDays(AppointmentDays)).MinBy(c => c.At) is { } next
-                && !MadeSince(order.Id, appointment, next.At.AddDays(-14)))
+                && !made.Any(d => d.SubjectId == order.Id && d.Occasion == $"appointment:{next.Id}"))
             {
-                Add(appointment, $"Appointment {next.At.ToLondon()}");
+                Add(appointment, $"Appointment {next.At.ToLondon()}", $"appointment:{next.Id}");
             }
         }
 

@@ -51,18 +51,26 @@ public sealed class PrintRuns(MendDb db, LettersDue due, DocumentValues values, 
 
             var template = templates[letter.TemplateId];
             var document = Document.Make(data.CaseId, DocumentSubject.Order, letter.OrderId, data.PersonId, $"{template.Name}: {data.About}", template,
-                WordTemplate.Fill(template.Current.Content, data.Values), [], user.DisplayNameOf(), now);
+                WordTemplate.Fill(template.Current.Content, data.Values), [], user.DisplayNameOf(), now, letter.Occasion);
             document.InRun(runId);
             made.Add((document, letter.Child));
         }
 
-        foreach (var (document, recipient) in made)
+        // The PDF each posted letter is kept with is made before anything is saved (as many at once as the converter
+        // allows), so a slow converter holds no lock; if one cannot be made, nothing is saved and the worker is told.
+        var pdfs = input.Posted && pdf.IsAvailable ? await Task.WhenAll(made.Select(m => pdf.ToPdfAsync(m.Document.Content, ct))) : [];
+        if (pdfs.FirstOrDefault(p => p.Failure is not null) is { } failed)
         {
+            return Outcome<Guid>.Refused(failed.Message + ". No letter was made; try the run again");
+        }
+
+        for (var i = 0; i < made.Count; i++)
+        {
+            var (document, recipient) = made[i];
             db.Documents.Add(document);
             if (input.Posted)
             {
-                // The PDF each letter is kept with is made before anything is saved, so a slow converter holds no lock.
-                document.Send(SendMethod.Post, recipient, today, (await pdf.ToPdfAsync(document.Content, ct)).Pdf, user.DisplayNameOf(), now, today);
+                document.Send(SendMethod.Post, recipient, today, pdfs.Length > i ? pdfs[i].Pdf : null, user.DisplayNameOf(), now, today);
                 audit.Record(AuditAction.Disclosure, nameof(Document), document.Id.ToString(), subjectPersonId: document.PersonId,
                     purpose: $"{document.Title}: post to {recipient} (print run)");
             }

@@ -99,7 +99,7 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
         var now = clock.GetUtcNow().UtcDateTime;
         var content = WordTemplate.Fill(template.Current.Content, data.Values);
         var document = Document.Make(data.CaseId, input.Subject.Value, input.Subject == DocumentSubject.Case ? null : input.SubjectId, data.PersonId,
-            $"{template.Name}: {data.About}", template, content, data.SharedViews.Select(s => s.Views.Id), user.DisplayNameOf(), now);
+            $"{template.Name}: {data.About}", template, content, data.SharedViews.Select(s => s.Views.Id), user.DisplayNameOf(), now, addressId: data.AddressId);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
         return Outcome<Document>.Done(document);
@@ -158,12 +158,18 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
                     throw new DomainRuleException("A letter to a victim goes by post, e-mail or by hand.", "method");
                 }
 
-                if (victim.WhyNotContact(contactMethod, direct: true, null, doNotContactDirectly) is { } refusal)
+                if (contactMethod == ContactMethod.Letter && document.AddressId is null)
+                {
+                    throw new DomainRuleException("There is no address this victim may be written to. Add one to their record, then make the letter again.", "method");
+                }
+
+                if (victim.WhyNotContact(contactMethod, direct: true, contactMethod == ContactMethod.Letter ? document.AddressId : null, doNotContactDirectly) is { } refusal)
                 {
                     throw new DomainRuleException(refusal.Message + ".", refusal.Field is "" or "via" ? "" : "method");
                 }
 
-                victim.RecordContact(new ContactDetails(now, ContactDirection.Outgoing, contactMethod, null, ContactOutcome.Sent, $"Sent: {document.Title}", null),
+                victim.RecordContact(new ContactDetails(now, ContactDirection.Outgoing, contactMethod, null, ContactOutcome.Sent, $"Sent: {document.Title}",
+                        contactMethod == ContactMethod.Letter ? document.AddressId : null),
                     doNotContactDirectly, user.DisplayNameOf(), now);
             }
 

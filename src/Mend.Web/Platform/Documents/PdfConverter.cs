@@ -35,6 +35,7 @@ public sealed class PdfConverter(PdfSettings settings, ILogger<PdfConverter> log
 {
     private readonly SemaphoreSlim _turns = new(settings.MaxAtOnce, settings.MaxAtOnce);
     private readonly Lazy<string?> _program = new(() => Find(settings.LibreOffice));
+    private bool _warned;
     private readonly Lazy<bool> _isolated = new(() => settings.WithoutNetwork && Runs("unshare", "-rn", "true"));
 
     /// <summary>Whether LibreOffice is installed here.</summary>
@@ -48,10 +49,17 @@ public sealed class PdfConverter(PdfSettings settings, ILogger<PdfConverter> log
             return new PdfResult(null, PdfFailure.Unavailable);
         }
 
+        if (!_isolated.Value && settings.WithoutNetwork && !_warned)
+        {
+            _warned = true;
+            log.LogWarning("LibreOffice runs with network access: this machine does not allow 'unshare -rn' (unprivileged user namespaces)");
+        }
+
         await _turns.WaitAsync(ct);
-        var folder = Directory.CreateTempSubdirectory("mend-pdf-");
+        DirectoryInfo? folder = null;
         try
         {
+            folder = Directory.CreateTempSubdirectory("mend-pdf-");
             var input = Path.Combine(folder.FullName, "document.docx");
             await File.WriteAllBytesAsync(input, docx, ct);
             var start = new ProcessStartInfo(_isolated.Value ? "unshare" : program)
@@ -84,18 +92,29 @@ public sealed class PdfConverter(PdfSettings settings, ILogger<PdfConverter> log
             _turns.Release();
             try
             {
-                folder.Delete(recursive: true);
+                folder?.Delete(recursive: true);
             }
             catch (IOException ex)
             {
-                log.LogWarning(ex, "Could not remove the PDF conversion folder {Folder}", folder.FullName);
+                log.LogWarning(ex, "Could not remove the PDF conversion folder {Folder}", folder?.FullName);
             }
         }
     }
 
     private async Task<PdfResult> RunAsync(ProcessStartInfo start, string output, CancellationToken ct)
     {
-        using var process = Process.Start(start)!;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            log.LogWarning(ex, "LibreOffice could not be started");
+            return new PdfResult(null, PdfFailure.Failed);
+        }
+
+        using var started = process;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -62,6 +62,21 @@ public sealed class PdfConverterTests
     }
 
     [Fact]
+    public async Task AConverterThatCannotStart_IsAFailure_NotAnError()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mend-not-executable-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(path, "not a program", TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.Equal(PdfFailure.Failed, (await Converter(path).ToPdfAsync([1, 2, 3], TestContext.Current.CancellationToken)).Failure);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task AConverterThatHangs_IsKilledAtItsLimit()
     {
         // A distinctive sleep, run as a child of the script, so both the script and what it started can be looked for.

@@ -86,6 +86,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     SentByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SentPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AddressId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Occasion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     PrintRunId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IncludedViews = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentPdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),

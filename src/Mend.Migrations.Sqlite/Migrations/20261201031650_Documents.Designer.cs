@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201025018_Documents")]
+    [Migration("20261201031650_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -935,6 +935,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AddressId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
@@ -962,6 +965,10 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Method")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PersonId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201025025_Documents")]
+    [Migration("20261201031659_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -956,6 +956,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AddressId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
@@ -984,6 +987,10 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("Method")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");

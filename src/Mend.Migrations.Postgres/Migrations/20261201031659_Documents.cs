@@ -87,6 +87,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     Recipient = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     SentByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SentPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    AddressId = table.Column<long>(type: "bigint", nullable: true),
+                    Occasion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     PrintRunId = table.Column<Guid>(type: "uuid", nullable: true),
                     IncludedViews = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SentPdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
