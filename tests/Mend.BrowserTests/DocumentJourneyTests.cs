@@ -24,6 +24,10 @@ public sealed class DocumentJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Make a letter or report" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "documents-make");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the letter or report to make");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Restorative justice invitation to a young person").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the draft" }).ClickAsync();

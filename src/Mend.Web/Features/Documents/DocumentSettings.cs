@@ -17,8 +17,11 @@ public sealed class DocumentSettings : Platform.Composition.ISelfValidating<Docu
     /// <summary>The marking at the top of every page of the starter templates (Government Security Classifications).</summary>
     public string Marking { get; set; } = "OFFICIAL-SENSITIVE";
 
-    /// <summary>The largest template or edited document accepted, in megabytes.</summary>
-    public int MaxUploadMegabytes { get; set; } = 10;
+    /// <summary>
+    /// The largest template or edited document accepted, in megabytes. It must fit in Mend:Security:MaxRequestBodyKilobytes
+    /// (10 MB by default) once sent: as base64 through the API it grows by a third, so 7 MB fits.
+    /// </summary>
+    public int MaxUploadMegabytes { get; set; } = 7;
 
     public DocumentSettings Validated()
     {

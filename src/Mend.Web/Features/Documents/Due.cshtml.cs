@@ -8,7 +8,7 @@ namespace Mend.Web.Features.Documents;
 
 /// <summary>The letters due today on the orders the user can see, made together as one print run.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class DueModel(LettersDue due, PrintRuns runs) : PageModel
+public sealed class DueModel(LettersDue due, PrintRuns runs, Data.MendDb db, Platform.Audit.AuditTrail audit) : PageModel
 {
     public IReadOnlyList<DueLetter> Letters { get; private set; } = [];
 
@@ -20,8 +20,19 @@ public sealed class DueModel(LettersDue due, PrintRuns runs) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Letters = await due.ForAsync(User, ct);
+        await LoadAsync(ct);
         Chosen = Letters.Select(l => l.Key).ToList();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Letters = await due.ForAsync(User, ct);
+        foreach (var onCase in Letters.GroupBy(l => l.CaseId))
+        {
+            audit.Viewed(nameof(Cases.Case), onCase.Key.ToString(), onCase.Where(l => l.ChildId != null).Select(l => l.ChildId!.Value).Distinct(), Document.ViewPurpose);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -33,7 +44,7 @@ public sealed class DueModel(LettersDue due, PrintRuns runs) : PageModel
             return RedirectToPage("/Documents/Run", new { runId = outcome.Value });
         }
 
-        Letters = await due.ForAsync(User, ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

@@ -10,7 +10,7 @@ namespace Mend.Web.Features.Documents;
 /// <summary>A letter due on an order: which starter template, why, and for whom.</summary>
 /// <param name="Occasion">The event the letter is for: "warning:{id}" or "appointment:{id}".</param>
 public sealed record DueLetter(string TemplateKey, int TemplateId, string TemplateName, Guid OrderId, Guid CaseId, string CaseReference, string Child, string Why,
-    string Occasion)
+    string Occasion, Guid? ChildId = null)
 {
     /// <summary>The form value naming the letter: template, order and occasion.</summary>
     public string Key => $"{TemplateId}:{OrderId}:{Occasion}";
@@ -44,7 +44,7 @@ public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates st
         var children = await (from p in db.CaseParticipants
                               join person in db.People on p.PersonId equals person.Id
                               where caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null
-                              select new { p.CaseId, person.GivenName, person.FamilyName }).ToListAsync(ct);
+                              select new { p.CaseId, p.PersonId, person.GivenName, person.FamilyName }).ToListAsync(ct);
 
         // Made already: for this very event, or (made by hand from the case) from the same template since the event.
         bool Made(Guid orderId, DocumentTemplate template, string occasion, DateTime since) =>
@@ -53,9 +53,10 @@ public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates st
         var due = new List<DueLetter>();
         foreach (var order in orders)
         {
-            var child = children.Where(c => c.CaseId == order.CaseId).Select(c => People.PersonNames.FullName(c.GivenName, c.FamilyName)).FirstOrDefault() ?? "The young person";
+            var childRow = children.FirstOrDefault(c => c.CaseId == order.CaseId);
+            var child = childRow is null ? "The young person" : People.PersonNames.FullName(childRow.GivenName, childRow.FamilyName);
             void Add(DocumentTemplate template, string why, string occasion) =>
-                due.Add(new DueLetter(template.Key!, template.Id, template.Name, order.Id, order.CaseId, references[order.CaseId], child, why, occasion));
+                due.Add(new DueLetter(template.Key!, template.Id, template.Name, order.Id, order.CaseId, references[order.CaseId], child, why, occasion, childRow?.PersonId));
 
             var warnings = order.Warnings.OrderBy(w => w.GivenOn).ThenBy(w => w.Id).ToList();
             for (var i = 0; i < warnings.Count; i++)

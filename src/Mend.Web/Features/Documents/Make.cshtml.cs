@@ -35,7 +35,24 @@ public sealed class MakeModel(MendDb db, CaseAccess access, ProduceDocuments pro
     /// <summary>The records the chosen template can be about, on this case.</summary>
     public IReadOnlyList<SelectListItem> Records { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct) => await LoadAsync(caseId, ct) ? Page() : NotFound();
+    /// <summary>Set by the first step's Continue button, so pressing it with nothing chosen is told so.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Continued { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
+    {
+        if (!await LoadAsync(caseId, ct))
+        {
+            return NotFound();
+        }
+
+        if (Continued && Chosen is null)
+        {
+            ModelState.AddModelError("Input.TemplateId", "Select the letter or report to make");
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken ct)
     {
@@ -52,7 +69,7 @@ public sealed class MakeModel(MendDb db, CaseAccess access, ProduceDocuments pro
 
         var subjectId = Chosen?.Subject == DocumentSubject.Case ? caseId : Input.SubjectId;
         var outcome = await produce.MakeAsync(User, new ProduceDocuments.MakeInput(Input.TemplateId, Chosen?.Subject, subjectId), ct);
-        switch (PageOutcome.Apply(outcome, ModelState))
+        switch (PageOutcome.Apply(outcome, ModelState, field => field == "subjectId" ? "Input.SubjectId" : ""))
         {
             case PageAnswer.Done:
                 TempData["Success"] = "Draft made. Check it, change it in Word if you need to, then record how you sent it.";

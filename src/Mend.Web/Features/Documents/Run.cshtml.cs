@@ -19,6 +19,12 @@ public sealed class RunModel(MendDb db, ProduceDocuments produce, PrintRuns runs
     public async Task<IActionResult> OnGetAsync(Guid runId, CancellationToken ct)
     {
         Documents = await LoadAsync(runId, ct);
+        foreach (var document in Documents)
+        {
+            audit.Viewed(nameof(Document), document.Id.ToString(), document.PersonId is { } person ? [person] : [], Document.ViewPurpose);
+        }
+
+        await db.SaveChangesAsync(ct);
         return Documents.Count == 0 ? NotFound() : Page();
     }
 

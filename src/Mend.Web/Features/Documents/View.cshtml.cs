@@ -16,7 +16,7 @@ namespace Mend.Web.Features.Documents;
 /// Word and recording how it was sent (which freezes it).
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail audit, DocumentSettings settings, TimeProvider clock) : PageModel
 {
     public sealed class SendForm
     {
@@ -45,6 +45,8 @@ public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail au
     public IReadOnlyList<string> Preview { get; private set; } = [];
 
     public bool PdfAvailable => produce.PdfAvailable;
+
+    public int MaxUploadMegabytes => settings.MaxUploadMegabytes;
 
     public IEnumerable<SelectListItem> MethodItems =>
         (Document.Purpose == DocumentPurpose.Letter ? [SendMethod.Post, SendMethod.Email, SendMethod.ByHand] : Enum.GetValues<SendMethod>())

@@ -11,7 +11,7 @@ namespace Mend.Web.Features.Admin.Templates;
 
 /// <summary>Adds a template from a Word document: what it is about, letter or report, and the jurisdiction it is written for.</summary>
 [Authorize(Policy = Policies.ManageTemplates)]
-public sealed class AddModel(ManageTemplates manage) : PageModel
+public sealed class AddModel(ManageTemplates manage, DocumentSettings settings) : PageModel
 {
     public sealed class TemplateForm
     {
@@ -30,6 +30,8 @@ public sealed class AddModel(ManageTemplates manage) : PageModel
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
+
+    public int MaxUploadMegabytes => settings.MaxUploadMegabytes;
 
     public static IEnumerable<SelectListItem> SubjectItems =>
         Enum.GetValues<DocumentSubject>().Select(s => new SelectListItem(DocumentFields.Describe(s), s.ToString()));

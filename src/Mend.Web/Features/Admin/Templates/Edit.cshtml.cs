@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Admin.Templates;
 
 /// <summary>One template: its versions (each downloadable), uploading a new version, and its name, description and whether it is offered.</summary>
 [Authorize(Policy = Policies.ManageTemplates)]
-public sealed class EditModel(ManageTemplates manage) : PageModel
+public sealed class EditModel(ManageTemplates manage, DocumentSettings settings) : PageModel
 {
     public sealed class DetailsForm
     {
@@ -29,6 +29,8 @@ public sealed class EditModel(ManageTemplates manage) : PageModel
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
+
+    public int MaxUploadMegabytes => settings.MaxUploadMegabytes;
 
     /// <summary>Up to 1,000 characters: what changed in this version.</summary>
     [BindProperty]
