@@ -149,4 +149,23 @@ public sealed class DocumentRulesTests(MendFactory factory) : IClassFixture<Mend
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(other, HttpMethod.Post, $"/api/v1/documents/{id}/sent", new { method = "ByHand", recipient = "The young person" })).StatusCode);
         Assert.Null(await factory.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.SentPdf).SingleAsync()));
     }
+    [Fact]
+    public async Task AnOutcomeAgreement_IsMadeFromARestorativeProcess()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        var planned = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes", new { kind = "FaceToFaceConference", personIds = new[] { c.YoungPersonId, c.VictimId } });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var processId = (await JsonAsync(planned)).GetProperty("id").GetGuid();
+
+        var made = await client.PostAsJsonAsync("/api/v1/documents", new { templateId = await TemplateAsync(client, "outcome-agreement"), subject = "Process", subjectId = processId });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var document = await JsonAsync(made);
+        Assert.Equal(c.CaseId, document.GetProperty("caseId").GetGuid());
+        var text = string.Join("\n", Mend.Web.Platform.Documents.WordTemplate.Paragraphs(
+            await (await client.GetAsync($"/api/v1/documents/{document.GetProperty("id").GetGuid()}/content")).Content.ReadAsByteArrayAsync()));
+        Assert.Contains("Process: Face-to-face conference", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/documents",
+            new { templateId = await TemplateAsync(client, "outcome-agreement"), subject = "Order", subjectId = processId })).StatusCode);
+    }
 }

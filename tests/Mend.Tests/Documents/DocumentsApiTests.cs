@@ -228,7 +228,7 @@ public sealed class DocumentsApiTests(MendFactory factory) : IClassFixture<MendF
                  {
                      "victim-first-contact", "victim-rj-invitation", "young-person-rj-invitation", "appointment-letter", "first-warning", "final-warning",
                      "referral-order-contract", "referral-order-panel-report", "court-progress-report", "court-breach-report", "parish-hall-report",
-                     "victim-end-of-service", "apology-cover-letter", "feedback-invitation",
+                     "victim-end-of-service", "apology-cover-letter", "feedback-invitation", "outcome-agreement",
                  })
         {
             Assert.Contains(key, keys);

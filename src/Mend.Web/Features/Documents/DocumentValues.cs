@@ -182,7 +182,7 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
         foreach (var item in process.Agreement.OrderBy(i => i.DueOn))
         {
             values.Add("agreement").Set("agreement.what", item.What).Set("agreement.who", item.Who).Set("agreement.dueOn", Date(item.DueOn))
-                .Set("agreement.status", item.Status.ToString());
+                .Set("agreement.status", item.Status switch { AgreementStatus.Done => "Done", AgreementStatus.NotDone => "Not done", _ => "Not yet" });
         }
 
         return $"{ProcessWords.Describe(process.Kind)}, {child}";

@@ -120,20 +120,8 @@ public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail au
         return await AnswerAsync(id, PageOutcome.Apply(outcome, ModelState), "Recorded as sent. The document can no longer be changed.", ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(Guid id, PageAnswer answer, string success, CancellationToken ct)
-    {
-        switch (answer)
-        {
-            case PageAnswer.NotFound:
-                return NotFound();
-            case PageAnswer.Done:
-                TempData["Success"] = success;
-                return RedirectToPage(new { id });
-            default:
-                ModelState.Remove(nameof(Version));
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> AnswerAsync(Guid id, PageAnswer answer, string success, CancellationToken ct) =>
+        this.AnswerOnSamePageAsync(answer, success, new { id }, () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using Mend.Web.Platform.Changes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mend.Web.Platform.GovUk;
 
@@ -50,4 +52,25 @@ public static class PageOutcome
     /// <summary>An API field path ("times[0].arriveAt") as the page's property path ("Times[0].ArriveAt").</summary>
     public static string InputName(string field) =>
         string.Join(".", field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+
+    /// <summary>
+    /// The answer of a page that changes the record it shows: done, the same page again with a success banner; not
+    /// found; or the form again with its errors, the record reloaded (<paramref name="reload"/>, false when it is gone)
+    /// and its version taken afresh.
+    /// </summary>
+    public static async Task<IActionResult> AnswerOnSamePageAsync(this PageModel page, PageAnswer answer, string success, object routeValues,
+        Func<Task<bool>> reload)
+    {
+        switch (answer)
+        {
+            case PageAnswer.NotFound:
+                return new NotFoundResult();
+            case PageAnswer.Done:
+                page.TempData["Success"] = success;
+                return page.RedirectToPage(routeValues);
+            default:
+                page.ModelState.Remove("Version");
+                return await reload() ? page.Page() : new NotFoundResult();
+        }
+    }
 }

@@ -67,20 +67,8 @@ public sealed class EditModel(ManageTemplates manage, DocumentSettings settings)
         return await AnswerAsync(id, PageOutcome.Apply(outcome, ModelState), "Details saved", ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(int id, PageAnswer answer, string success, CancellationToken ct)
-    {
-        switch (answer)
-        {
-            case PageAnswer.NotFound:
-                return NotFound();
-            case PageAnswer.Done:
-                TempData["Success"] = success;
-                return RedirectToPage(new { id });
-            default:
-                ModelState.Remove(nameof(Version));
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> AnswerAsync(int id, PageAnswer answer, string success, CancellationToken ct) =>
+        this.AnswerOnSamePageAsync(answer, success, new { id }, () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
