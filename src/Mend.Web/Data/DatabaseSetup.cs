@@ -46,6 +46,18 @@ public static class DatabaseSetup
             throw new MendConfigurationException("ConnectionStrings:Mend is not a valid connection string (it could not be parsed).");
         }
 
+        if (configuration.GetConnectionString(ReportDatabase.ConnectionName) is { Length: > 0 } replica)
+        {
+            try
+            {
+                _ = new DbConnectionStringBuilder { ConnectionString = replica };
+            }
+            catch (ArgumentException)
+            {
+                throw new MendConfigurationException($"ConnectionStrings:{ReportDatabase.ConnectionName} is not a valid connection string (it could not be parsed).");
+            }
+        }
+
         return (provider, connectionString);
     }
 
@@ -57,6 +69,7 @@ public static class DatabaseSetup
             return new DatabaseSettings(provider, connectionString);
         });
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<ReportDatabase>();
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
         services.AddSingleton<Features.People.NameVocabulary>();

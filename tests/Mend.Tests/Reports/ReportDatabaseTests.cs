@@ -1,0 +1,46 @@
+using Mend.Tests.Assessments;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Data;
+using Mend.Web.Platform.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Reports;
+
+/// <summary>
+/// Reports read from a read-only replica when ConnectionStrings:MendReadOnly names one, on SQLite and PostgreSQL. The
+/// stand-in replica is the test database opened read-only, so a write through it fails: what is read came from there.
+/// </summary>
+public sealed class ReportDatabaseTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private string ReadOnly => factory.Database.Provider == "Sqlite"
+        ? factory.Database.ConnectionString + ";Mode=ReadOnly"
+        : factory.Database.ConnectionString + ";Options=-c default_transaction_read_only=on";
+
+    [Fact]
+    public async Task WithAReplica_ReportsReadFromIt_AndNothingCanBeSavedThroughIt()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var made = await AssessmentCase.CreateAsync(factory, client);
+        using var replicated = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:" + ReportDatabase.ConnectionName, ReadOnly));
+        await using var scope = replicated.Services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportDatabase>();
+
+        Assert.True(reports.UsesReplica);
+        Assert.NotSame(scope.ServiceProvider.GetRequiredService<MendDb>(), reports.Db);
+        Assert.True(await reports.Db.Cases.AnyAsync(c => c.Id == made.CaseId, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => reports.Db.Database.ExecuteSqlRawAsync("DELETE FROM \"Notifications\" WHERE 1 = 0", TestContext.Current.CancellationToken));
+        reports.Db.Add(Mend.Web.Features.Cases.OffenceType.Create("Replica test", "Other", 1, false));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reports.Db.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WithoutAReplica_ReportsReadFromThePrimary()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportDatabase>();
+        Assert.False(reports.UsesReplica);
+        Assert.Same(scope.ServiceProvider.GetRequiredService<MendDb>(), reports.Db);
+    }
+}
