@@ -9,6 +9,7 @@ using Mend.Web.Features.Orders;
 using Mend.Web.Features.Panels;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
+using Mend.Web.Features.Reports;
 using Mend.Web.Features.Victims;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Api;
@@ -159,6 +160,7 @@ public static class MendApp
             .AddProcesses()
             .AddOrders()
             .AddDocuments()
+            .AddReports()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

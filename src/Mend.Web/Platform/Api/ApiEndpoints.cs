@@ -29,6 +29,7 @@ public static class ApiEndpoints
         Features.Processes.ProcessesApi.Map(v1);
         Features.Orders.OrdersApi.Map(v1);
         Features.Documents.DocumentsApi.Map(v1);
+        Features.Reports.ReportsApi.Map(v1);
         Features.Panels.PanelsApi.Map(v1);
     }
 

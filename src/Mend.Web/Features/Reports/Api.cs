@@ -1,0 +1,96 @@
+using System.Globalization;
+using Mend.Web.Platform.Api;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+
+namespace Mend.Web.Features.Reports;
+
+/// <summary>Performance reports for managers: /api/v1/reports/kpi10 (JSON naming each line, or the case-level extract as CSV).</summary>
+public static class ReportsApi
+{
+    public sealed record LineResource(string Key, string Name, int Count);
+
+    public sealed record Kpi10Resource(string Quarter, string Label, DateOnly Starts, DateOnly Ends, decimal? Headline, IReadOnlyList<LineResource> Lines, bool FromReplica);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/reports").WithTags("Reports");
+        group.MapGet("/kpi10", async (string? quarter, string? format, HttpContext http, Kpi10Source source, Data.ReportDatabase reports, AuditTrail audit,
+                CancellationToken ct) =>
+            {
+                var (parsed, error) = ReportQuarter.Parse(quarter);
+                if (parsed is null || format is not (null or "json" or "csv"))
+                {
+                    return ApiResults.FieldErrors(parsed is null
+                        ? new Dictionary<string, string> { ["quarter"] = error! }
+                        : new Dictionary<string, string> { ["format"] = "Ask for format=json (the default) or format=csv (the case-level extract)" });
+                }
+
+                var result = Kpi10.For(parsed, await source.ForAsync(http.User, parsed, ct));
+                if (format == "csv")
+                {
+                    foreach (var person in result.Rows.Select(r => r.Facts.VictimPersonId).Distinct())
+                    {
+                        audit.Record(AuditAction.Export, "Kpi10", parsed.Code, subjectPersonId: person, purpose: $"KPI 10 case-level extract, {parsed.Label}");
+                    }
+
+                    await audit.SaveAsync(ct);
+                    return Results.File(Kpi10Csv.Write(result), "text/csv", $"kpi10-{parsed.Code}.csv");
+                }
+
+                audit.Record(AuditAction.View, "Kpi10", parsed.Code, purpose: $"KPI 10 return, {parsed.Label}");
+                await audit.SaveAsync(ct);
+                return Results.Ok(new Kpi10Resource(parsed.Code, parsed.Label, parsed.Starts, parsed.Ends, result.Headline,
+                    result.Lines.Select(l => new LineResource(l.Key, l.Name, l.Count)).ToList(), reports.UsesReplica));
+            })
+            .WithName("GetKpi10")
+            .WithSummary("YJB KPI 10 (Victims) for a financial-year quarter (quarter=2026-Q3 is October to December 2026): each line by name, or format=csv for the case-level extract")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<Kpi10Resource>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
+    }
+}
+
+/// <summary>The KPI 10 case-level extract as CSV: one row per victim counted, cells that would start a formula neutralised.</summary>
+public static class Kpi10Csv
+{
+    public static byte[] Write(Kpi10Return result)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvHelper.CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape,
+        }))
+        {
+            foreach (var header in new[]
+                     {
+                         "victim_id", "victim_type", "child_id", "case_id", "offence", "offence_gravity", "intervention_ended", "consented", "consented_on",
+                         "view_sought_before_decision", "rj_started", "rj_ended", "rj_engaged", "progress_requested_on", "progress_provided_on",
+                         "support_requested_on", "support_provided_on",
+                     })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
+            static string D(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+            foreach (var row in result.Rows)
+            {
+                var f = row.Facts;
+                foreach (var value in new[]
+                         {
+                             f.VictimPersonId.ToString(), f.VictimType, f.ChildId.ToString(), f.CaseId.ToString(), f.Offence,
+                             f.OffenceGravity.ToString(CultureInfo.InvariantCulture), D(f.InterventionEnded), row.Consented ? "yes" : "no", D(row.ConsentedOn),
+                             f.ViewSoughtBeforeDecision ? "yes" : "no", D(f.RjStarted), D(f.RjEnded), row.Engaged ? "yes" : "no", D(f.ProgressRequestedOn),
+                             D(f.ProgressProvidedOn), D(f.SupportRequestedOn), D(f.SupportProvidedOn),
+                         })
+                {
+                    csv.WriteField(value);
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+}
