@@ -85,6 +85,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Cases/{caseId:guid}/Documents/Make"] = CaseWork,
         ["Documents/{id:guid}"] = CaseWork,
         ["Documents/Due"] = CaseWork,
+        ["Reports"] = [Roles.Manager],
         ["Documents/Runs/{runId:guid}"] = CaseWork,
         ["Admin/Agencies/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],

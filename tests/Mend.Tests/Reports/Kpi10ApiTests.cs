@@ -64,5 +64,14 @@ public sealed class Kpi10ApiTests(MendFactory factory) : IClassFixture<MendFacto
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("2026-Q3", (await JsonAsync(wrong)).GetProperty("errors").GetProperty("quarter")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/reports/kpi10?quarter={quarter}")).StatusCode);
+
+        var page = await manager.GetPageAsync($"/Reports?Quarter={quarter}");
+        var victimsRow = page.QuerySelectorAll("#kpi10 tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Total number of victims");
+        Assert.Equal("2", victimsRow.QuerySelector("td")!.TextContent.Trim());
+        Assert.NotNull(victimsRow.QuerySelector($"a[href='/Cases/{c.CaseId}']"));
+        Assert.Equal(["Enter the quarter as a year and a quarter of its financial year, like 2026-Q3 (October to December 2026)"],
+            (await manager.GetPageAsync("/Reports?Quarter=2026-Q9")).ErrorSummary());
+        var extract = await manager.GetAsync($"/Reports?handler=Extract&Quarter={quarter}");
+        Assert.Equal("text/csv", extract.Content.Headers.ContentType!.MediaType);
     }
 }
