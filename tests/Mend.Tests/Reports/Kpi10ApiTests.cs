@@ -74,4 +74,22 @@ public sealed class Kpi10ApiTests(MendFactory factory) : IClassFixture<MendFacto
         var extract = await manager.GetAsync($"/Reports?handler=Extract&Quarter={quarter}");
         Assert.Equal("text/csv", extract.Content.Headers.ContentType!.MediaType);
     }
+    [Fact]
+    public async Task Kpi6_CountsAChildWhoseCommunityResolutionEnded_AndCompleted()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        var order = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/orders", new { kind = "CommunityResolution", decidedOn = Today.AddDays(-10) }));
+        var ended = Today.AddDays(-1);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/v1/orders/{order.GetProperty("id").GetGuid()}/end",
+            new { reason = "Completed", endedOn = ended })).StatusCode);
+        var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+
+        var lines = (await JsonAsync(await manager.GetAsync($"/api/v1/reports/kpi6?quarter={ReportQuarter.Of(ended).Code}"))).GetProperty("lines").EnumerateArray().ToList();
+        var resolution = lines.Single(l => l.GetProperty("kind").GetString() == "CommunityResolution");
+        Assert.Equal(1, resolution.GetProperty("ended").GetInt32());
+        Assert.Equal(1, resolution.GetProperty("completed").GetInt32());
+        Assert.Equal(100.0m, resolution.GetProperty("completedPercent").GetDecimal());
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/v1/reports/kpi6?quarter=Q3")).StatusCode);
+    }
 }

@@ -12,9 +12,32 @@ public static class ReportsApi
 
     public sealed record Kpi10Resource(string Quarter, string Label, DateOnly Starts, DateOnly Ends, decimal? Headline, IReadOnlyList<LineResource> Lines, bool FromReplica);
 
+    public sealed record Kpi6LineResource(string? Kind, string Name, int Ended, int Completed, decimal? CompletedPercent);
+
+    public sealed record Kpi6Resource(string Quarter, string Label, DateOnly Starts, DateOnly Ends, IReadOnlyList<Kpi6LineResource> Lines);
+
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/reports").WithTags("Reports");
+        group.MapGet("/kpi6", async (string? quarter, HttpContext http, Kpi6Source source, AuditTrail audit, CancellationToken ct) =>
+            {
+                var (parsed, error) = ReportQuarter.Parse(quarter);
+                if (parsed is null)
+                {
+                    return ApiResults.FieldErrors(new Dictionary<string, string> { ["quarter"] = error! });
+                }
+
+                var lines = Kpi6.For(parsed, await source.ForAsync(http.User, parsed, ct));
+                audit.Record(AuditAction.View, "Kpi6", parsed.Code, purpose: $"KPI 6 return, {parsed.Label}");
+                await audit.SaveAsync(ct);
+                return Results.Ok(new Kpi6Resource(parsed.Code, parsed.Label, parsed.Starts, parsed.Ends,
+                    lines.Select(l => new Kpi6LineResource(l.Kind?.ToString(), l.Name, l.Ended, l.Completed, l.CompletedPercent)).ToList()));
+            })
+            .WithName("GetKpi6")
+            .WithSummary("YJB KPI 6 (out-of-court disposals) for a financial-year quarter: children who completed against those whose disposal ended, in all and by kind")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<Kpi6Resource>().ProducesValidationProblem();
+
         group.MapGet("/kpi10", async (string? quarter, string? format, HttpContext http, Kpi10Source source, Data.ReportDatabase reports, AuditTrail audit,
                 CancellationToken ct) =>
             {

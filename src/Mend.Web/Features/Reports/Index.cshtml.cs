@@ -13,7 +13,7 @@ namespace Mend.Web.Features.Reports;
 /// extract as CSV, and how each line is counted.
 /// </summary>
 [Authorize(Policy = Policies.ManageCases)]
-public sealed class IndexModel(Kpi10Source source, ReportDatabase reports, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(Kpi10Source source, Kpi6Source disposals, ReportDatabase reports, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed record Behind(Guid CaseId, string Reference);
 
@@ -23,6 +23,8 @@ public sealed class IndexModel(Kpi10Source source, ReportDatabase reports, Audit
     public ReportQuarter? Chosen { get; private set; }
 
     public Kpi10Return? Result { get; private set; }
+
+    public IReadOnlyList<Kpi6Line> OutOfCourt { get; private set; } = [];
 
     /// <summary>For each line, the cases behind it (a victim or child counted on that case).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Behind>> Cases { get; private set; } = new Dictionary<string, IReadOnlyList<Behind>>();
@@ -51,6 +53,7 @@ public sealed class IndexModel(Kpi10Source source, ReportDatabase reports, Audit
         Chosen = parsed;
         Quarter = parsed.Code;
         Result = Kpi10.For(parsed, await source.ForAsync(User, parsed, ct));
+        OutOfCourt = Kpi6.For(parsed, await disposals.ForAsync(User, parsed, ct));
         var references = await reports.Db.Cases.AsNoTracking().Where(c => Result.Rows.Select(r => r.Facts.CaseId).Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         Cases = Result.Lines.ToDictionary(l => l.Key, l => (IReadOnlyList<Behind>)Result.Rows
@@ -58,6 +61,7 @@ public sealed class IndexModel(Kpi10Source source, ReportDatabase reports, Audit
             .Select(r => r.Facts.CaseId).Distinct().Select(id => new Behind(id, references.GetValueOrDefault(id, "")))
             .OrderBy(b => b.Reference).ToList());
         audit.Record(AuditAction.View, "Kpi10", parsed.Code, purpose: $"KPI 10 return, {parsed.Label}");
+        audit.Record(AuditAction.View, "Kpi6", parsed.Code, purpose: $"KPI 6 return, {parsed.Label}");
         await audit.SaveAsync(ct);
         return Page();
     }
