@@ -19,6 +19,24 @@ public static class ReportsApi
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/reports").WithTags("Reports");
+        group.MapGet("/service", async (DateOnly? from, DateOnly? to, HttpContext http, ServiceReportSource source, AuditTrail audit, CancellationToken ct) =>
+            {
+                var (period, errors) = ReportPeriod.Check(from, to);
+                if (period is null)
+                {
+                    return ApiResults.FieldErrors(errors);
+                }
+
+                var report = await source.ForAsync(http.User, period, ct);
+                audit.Record(AuditAction.View, "ServiceReport", null, purpose: $"Restorative justice service report {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}");
+                await audit.SaveAsync(ct);
+                return Results.Ok(report);
+            })
+            .WithName("GetServiceReport")
+            .WithSummary("The restorative justice service report over from..to (at most 5 years): referrals by source, processes by kind and where they stand")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.ReadCases))
+            .Produces<ServiceReport>().ProducesValidationProblem();
+
         group.MapGet("/kpi6", async (string? quarter, HttpContext http, Kpi6Source source, AuditTrail audit, CancellationToken ct) =>
             {
                 var (parsed, error) = ReportQuarter.Parse(quarter);
