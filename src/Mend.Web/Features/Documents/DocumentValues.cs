@@ -155,15 +155,15 @@ public sealed class DocumentValues(MendDb db, CaseAccess access, FieldEncryption
             return;
         }
 
-        var victims = await db.Victims.AsSplitQuery().Where(v => v.CaseId == caseId && v.MinimisedAt == null).ToListAsync(ct);
-        foreach (var victim in victims.Where(v => v.Agreed(ChoiceKind.ShareViews)))
+        var victims = (await db.Victims.AsSplitQuery().Where(v => v.CaseId == caseId && v.MinimisedAt == null).ToListAsync(ct))
+            .Where(v => v.Agreed(ChoiceKind.ShareViews)).ToList();
+        var names = await PersonNames.OfAsync(db, victims.Select(v => v.PersonId), ct);
+        foreach (var victim in victims)
         {
             if (victim.Views.Where(w => viewsFor.Contains(w.DecisionMaker)).MaxBy(w => w.On) is { } views)
             {
-                var person = await db.People.AsNoTracking().Where(p => p.Id == victim.PersonId).Select(p => new { p.GivenName, p.FamilyName, p.OrganisationName })
-                    .SingleAsync(ct);
                 values.Add("victimViews")
-                    .Set("view.victim", (views.RepresentedBy is { } rep ? $"{rep}, for " : "") + (person.OrganisationName ?? PersonNames.FullName(person.GivenName, person.FamilyName)))
+                    .Set("view.victim", (views.RepresentedBy is { } rep ? $"{rep}, for " : "") + names.GetValueOrDefault(victim.PersonId, ""))
                     .Set("view.text", encryption.Decrypt(views.ViewsCiphertext)).Set("view.recordedOn", Date(views.On));
                 shared.Add((victim, views));
             }
