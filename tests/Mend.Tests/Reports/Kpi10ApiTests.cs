@@ -67,13 +67,17 @@ public sealed class Kpi10ApiTests(MendFactory factory) : IClassFixture<MendFacto
 
         var page = await manager.GetPageAsync($"/Reports?Quarter={quarter}");
         var victimsRow = page.QuerySelectorAll("#kpi10 tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Total number of victims");
-        Assert.Equal("2", victimsRow.QuerySelector("td")!.TextContent.Trim());
-        Assert.NotNull(victimsRow.QuerySelector($"a[href='/Cases/{c.CaseId}']"));
+        var count = victimsRow.QuerySelector("td a")!;
+        Assert.StartsWith("2", count.TextContent, StringComparison.Ordinal);
+        var behind = await manager.GetPageAsync(count.GetAttribute("href")!);
+        Assert.NotNull(behind.QuerySelector($"#behind a[href='/Cases/{c.CaseId}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Reports/Behind?Report=kpi10&Figure=nonsense&Quarter={quarter}")).StatusCode);
         Assert.Equal(["Enter the quarter as a year and a quarter of its financial year, like 2026-Q3 (October to December 2026)"],
             (await manager.GetPageAsync("/Reports?Quarter=2026-Q9")).ErrorSummary());
         var extract = await manager.GetAsync($"/Reports?handler=Extract&Quarter={quarter}");
         Assert.Equal("text/csv", extract.Content.Headers.ContentType!.MediaType);
     }
+
     [Fact]
     public async Task Kpi6_CountsAChildWhoseCommunityResolutionEnded_AndCompleted()
     {

@@ -4,21 +4,25 @@ using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Reports;
 
 /// <summary>
-/// The YJB KPI 10 return for a quarter, for managers: each line with the cases behind it, the headline, the case-level
-/// extract as CSV, and how each line is counted.
+/// The YJB quarterly returns for managers: KPI 10 (victims) line by line and KPI 6 (out-of-court disposals), for all the
+/// cases the manager may see or their team; each count opens onto the cases behind it; the KPI 10 case-level extract as CSV.
 /// </summary>
 [Authorize(Policy = Policies.ManageCases)]
-public sealed class IndexModel(Kpi10Source source, Kpi6Source disposals, ReportDatabase reports, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(Kpi10Source source, Kpi6Source disposals, ReportDatabase reports, MendDb db, AuditTrail audit, TimeProvider clock) : PageModel
 {
-    public sealed record Behind(Guid CaseId, string Reference);
-
     [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Team { get; set; }
+
+    public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
 
     public ReportQuarter? Chosen { get; private set; }
 
@@ -26,61 +30,63 @@ public sealed class IndexModel(Kpi10Source source, Kpi6Source disposals, ReportD
 
     public IReadOnlyList<Kpi6Line> OutOfCourt { get; private set; } = [];
 
-    /// <summary>For each line, the cases behind it (a victim or child counted on that case).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Behind>> Cases { get; private set; } = new Dictionary<string, IReadOnlyList<Behind>>();
-
     public bool FromReplica => reports.UsesReplica;
 
-    /// <summary>The last quarter that has ended: the one a return is usually made for.</summary>
-    public ReportQuarter LastEnded
-    {
-        get
-        {
-            var current = ReportQuarter.Of(Platform.Time.London.DateOf(clock.GetUtcNow().UtcDateTime));
-            return current.Number == 1 ? new ReportQuarter(current.Year - 1, 4) : current with { Number = current.Number - 1 };
-        }
-    }
+    /// <summary>The filter as a query string, for the drill-down and extract links.</summary>
+    public string FilterQuery => Chosen is null ? "" : $"Quarter={Chosen.Code}" + (string.IsNullOrEmpty(Team) ? "" : $"&Team={Team}");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (parsed, error) = ReportQuarter.Parse(Quarter ?? LastEnded.Code);
-        if (parsed is null)
+        var (quarter, scope) = await ReadFilterAsync(ct);
+        if (quarter is null || scope is null)
         {
-            ModelState.AddModelError(nameof(Quarter), error!);
             return Page();
         }
 
-        Chosen = parsed;
-        Quarter = parsed.Code;
-        Result = Kpi10.For(parsed, await source.ForAsync(User, parsed, ct));
-        OutOfCourt = Kpi6.For(parsed, await disposals.ForAsync(User, parsed, ct));
-        var references = await reports.Db.Cases.AsNoTracking().Where(c => Result.Rows.Select(r => r.Facts.CaseId).Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
-        Cases = Result.Lines.ToDictionary(l => l.Key, l => (IReadOnlyList<Behind>)Result.Rows
-            .Where(r => l.Behind.Contains(l.Key == Kpi10.Children ? r.Facts.ChildId : r.Facts.VictimPersonId))
-            .Select(r => r.Facts.CaseId).Distinct().Select(id => new Behind(id, references.GetValueOrDefault(id, "")))
-            .OrderBy(b => b.Reference).ToList());
-        audit.Record(AuditAction.View, "Kpi10", parsed.Code, purpose: $"KPI 10 return, {parsed.Label}");
-        audit.Record(AuditAction.View, "Kpi6", parsed.Code, purpose: $"KPI 6 return, {parsed.Label}");
+        Result = Kpi10.For(quarter, await source.ForAsync(User, scope, quarter, ct));
+        OutOfCourt = Kpi6.For(quarter, await disposals.ForAsync(User, scope, quarter, ct));
+        audit.Record(AuditAction.View, "Kpi10", quarter.Code, purpose: $"KPI 10 return, {quarter.Label}");
+        audit.Record(AuditAction.View, "Kpi6", quarter.Code, purpose: $"KPI 6 return, {quarter.Label}");
         await audit.SaveAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnGetExtractAsync(CancellationToken ct)
     {
-        var (parsed, _) = ReportQuarter.Parse(Quarter);
+        var (quarter, scope) = await ReadFilterAsync(ct);
+        if (quarter is null || scope is null)
+        {
+            return Page();
+        }
+
+        var result = Kpi10.For(quarter, await source.ForAsync(User, scope, quarter, ct));
+        Kpi10.RecordExtract(audit, result);
+        await audit.SaveAsync(ct);
+        return File(Kpi10Csv.Write(result), "text/csv", $"kpi10-{quarter.Code}.csv");
+    }
+
+    private async Task<(ReportQuarter? Quarter, ReportScope? Scope)> ReadFilterAsync(CancellationToken ct)
+    {
+        TeamItems = await ReportScope.TeamItemsAsync(db, User, ct);
+        var (parsed, error) = ReportQuarter.Parse(Quarter ?? ReportQuarter.LastEnded(clock).Code);
         if (parsed is null)
         {
-            return RedirectToPage();
+            ModelState.AddModelError(nameof(Quarter), error!);
         }
 
-        var result = Kpi10.For(parsed, await source.ForAsync(User, parsed, ct));
-        foreach (var person in result.Rows.Select(r => r.Facts.VictimPersonId).Distinct())
+        var team = ReportScope.TeamFrom(Team);
+        if (ReportScope.WhyNotTeam(User, team) is { } why)
         {
-            audit.Record(AuditAction.Export, "Kpi10", parsed.Code, subjectPersonId: person, purpose: $"KPI 10 case-level extract, {parsed.Label}");
+            ModelState.AddModelError(nameof(Team), why);
         }
 
-        await audit.SaveAsync(ct);
-        return File(Kpi10Csv.Write(result), "text/csv", $"kpi10-{parsed.Code}.csv");
+        if (!ModelState.IsValid)
+        {
+            return (null, null);
+        }
+
+        Chosen = parsed;
+        Quarter = parsed!.Code;
+        return (parsed, ReportScope.YouthJustice with { TeamId = team });
     }
 }

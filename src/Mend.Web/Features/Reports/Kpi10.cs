@@ -40,6 +40,12 @@ public sealed record Kpi10Row(Kpi10Facts Facts, bool Consented, DateOnly? Consen
 /// <summary>The quarter's return: its lines in the order the YJB lists them, the headline, and the case-level rows.</summary>
 public sealed record Kpi10Return(ReportQuarter Quarter, IReadOnlyList<Kpi10Line> Lines, IReadOnlyList<Kpi10Row> Rows)
 {
+    /// <summary>The cases behind a line (where each victim or child counted on it was counted), or null for a line that is not in the return.</summary>
+    public IReadOnlyList<Guid>? CasesBehind(string key) =>
+        Lines.FirstOrDefault(l => l.Key == key) is { } line
+            ? Rows.Where(r => line.Behind.Contains(key == Kpi10.Children ? r.Facts.ChildId : r.Facts.VictimPersonId)).Select(r => r.Facts.CaseId).Distinct().ToList()
+            : null;
+
     /// <summary>Victims engaged with RJ as a percentage of those who consented to contact; null when none consented.</summary>
     public decimal? Headline
     {
@@ -77,6 +83,16 @@ public static class Kpi10
     public const string ProgressProvided = "progressProvided";
     public const string SupportRequested = "supportRequested";
     public const string SupportProvided = "supportProvided";
+
+    /// <summary>Records the export of the case-level extract: one audit row for each victim in it.</summary>
+    public static void RecordExtract(Platform.Audit.AuditTrail audit, Kpi10Return result)
+    {
+        foreach (var person in result.Rows.Select(r => r.Facts.VictimPersonId).Distinct())
+        {
+            audit.Record(Platform.Audit.AuditAction.Export, "Kpi10", result.Quarter.Code, subjectPersonId: person,
+                purpose: $"KPI 10 case-level extract, {result.Quarter.Label}");
+        }
+    }
 
     public static Kpi10Return For(ReportQuarter quarter, IEnumerable<Kpi10Facts> facts)
     {

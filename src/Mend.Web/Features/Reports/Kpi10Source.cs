@@ -23,10 +23,10 @@ namespace Mend.Web.Features.Reports;
 /// </summary>
 public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Kpi10Facts>> ForAsync(ClaimsPrincipal user, ReportQuarter quarter, CancellationToken ct)
+    public async Task<IReadOnlyList<Kpi10Facts>> ForAsync(ClaimsPrincipal user, ReportScope scope, ReportQuarter quarter, CancellationToken ct)
     {
         var db = reports.Db;
-        var visible = new CaseAccess(db, clock).VisibleCases(user);
+        var visible = scope.Cases(db, user, clock);
         var (start, end) = (quarter.Starts, quarter.Ends);
         var orders = await db.Orders.AsNoTracking()
             .Where(o => visible.Any(c => c.Id == o.CaseId) && db.Orders.Any(e => e.CaseId == o.CaseId && e.EndedOn >= start && e.EndedOn <= end))

@@ -8,6 +8,9 @@ public sealed record Kpi6Disposal(Guid OrderId, Guid CaseId, Guid ChildId, Dispo
 /// <summary>One line of KPI 6: children whose disposal of this kind (or any, when null) ended in the quarter, and of them those who completed it.</summary>
 public sealed record Kpi6Line(DisposalKind? Kind, string Name, int Ended, int Completed, IReadOnlyList<Guid> Cases)
 {
+    /// <summary>The line's key in links: the disposal kind, or "all".</summary>
+    public string Key => Kind?.ToString() ?? "all";
+
     public decimal? CompletedPercent => Ended == 0 ? null : Math.Round(100m * Completed / Ended, 1);
 }
 

@@ -8,10 +8,10 @@ namespace Mend.Web.Features.Reports;
 /// <summary>The out-of-court disposals that ended in a quarter, on the cases the user may see, from the report database.</summary>
 public sealed class Kpi6Source(ReportDatabase reports, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Kpi6Disposal>> ForAsync(ClaimsPrincipal user, ReportQuarter quarter, CancellationToken ct)
+    public async Task<IReadOnlyList<Kpi6Disposal>> ForAsync(ClaimsPrincipal user, ReportScope scope, ReportQuarter quarter, CancellationToken ct)
     {
         var db = reports.Db;
-        var visible = new CaseAccess(db, clock).VisibleCases(user);
+        var visible = scope.Cases(db, user, clock);
         var (start, end) = (quarter.Starts, quarter.Ends);
         var kinds = Kpi6.Kinds.ToList();
         var ended = await db.Orders.AsNoTracking()

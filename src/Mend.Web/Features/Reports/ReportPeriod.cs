@@ -30,10 +30,3 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         return errors.Count == 0 ? (new ReportPeriod(from!.Value, to!.Value), errors) : (null, errors);
     }
 }
-
-/// <summary>The restorative justice service report's first figures: referrals by source, processes by kind and outcome.</summary>
-public sealed record ServiceReport(ReportPeriod Period, IReadOnlyDictionary<string, int> ReferralsBySource,
-    IReadOnlyList<ServiceReport.ProcessCount> Processes)
-{
-    public sealed record ProcessCount(string Kind, string Outcome, int Count);
-}

@@ -31,6 +31,13 @@ public sealed partial record ReportQuarter(int Year, int Number)
         return new ReportQuarter(year, ((day.Month + 8) % 12 / 3) + 1);
     }
 
+    /// <summary>The last quarter that has ended by today (a London date): the one a return is usually made for.</summary>
+    public static ReportQuarter LastEnded(TimeProvider clock)
+    {
+        var current = Of(Platform.Time.London.DateOf(clock.GetUtcNow().UtcDateTime));
+        return current.Number == 1 ? new ReportQuarter(current.Year - 1, 4) : current with { Number = current.Number - 1 };
+    }
+
     /// <summary>Reads "2026-Q3"; null with the message to show when it is not a quarter Mend can report.</summary>
     public static (ReportQuarter? Quarter, string? Error) Parse(string? text)
     {
