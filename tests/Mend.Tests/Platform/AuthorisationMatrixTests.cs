@@ -208,6 +208,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/reports/kpi10"] = [Roles.Manager],
         ["/api/v1/reports/kpi6"] = [Roles.Manager],
         ["/api/v1/reports/service"] = [Roles.Manager],
+        ["/api/v1/reports/disproportionality"] = [Roles.Manager],
         ["/api/v1/documents"] = CaseWork,
         ["/api/v1/documents/{id:guid}"] = CaseWork,
         ["/api/v1/documents/{id:guid}/content"] = CaseWork,
