@@ -25,4 +25,26 @@ public sealed class ReportJourneyTests(BrowserFixture browser)
         await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task Manager_ReadsTheServiceReportAndDisproportionality_WithChartsAndTables_AndAWrongPeriodIsRefusedOnItsField()
+    {
+        var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Manager]));
+        await page.GotoAsync("/Reports");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Service report" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#referrals-by-source")).ToContainTextAsync("Police");
+        await Assertions.Expect(page.Locator("#satisfaction-table")).ToContainTextAsync("Victims, after a process");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "reports-service");
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "To" }).GetByLabel("Year").FillAsync("2099");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("at most 5 years");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Disproportionality" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#harmers-ethnic-group")).ToContainTextAsync("Mixed or Multiple ethnic groups");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "reports-disproportionality");
+    }
 }

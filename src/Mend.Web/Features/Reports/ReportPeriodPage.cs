@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Reports;
 
 /// <summary>
-/// A report page over a period: the from and to dates (the last quarter that has ended when not given), the team (all the
+/// A report page over a period: the from and to dates (the financial year so far when not given), the team (all the
 /// cases the manager may see, or the team they manage) and the jurisdiction (the service's own unless chosen), each
 /// checked with its error on its field.
 /// </summary>
@@ -58,9 +58,9 @@ public abstract class ReportPeriodPage(MendDb db, CaseSettings cases, TimeProvid
     {
         TeamItems = await ReportScope.TeamItemsAsync(db, User, ct);
 
-        var lastEnded = ReportQuarter.LastEnded(clock);
-        var (from, fromError) = From.IsEmpty ? (lastEnded.Starts, null) : From.Parse("The first day");
-        var (to, toError) = To.IsEmpty ? (lastEnded.Ends, null) : To.Parse("The last day");
+        var today = Platform.Time.London.DateOf(clock.GetUtcNow().UtcDateTime);
+        var (from, fromError) = From.IsEmpty ? ((ReportQuarter.Of(today) with { Number = 1 }).Starts, null) : From.Parse("The first day");
+        var (to, toError) = To.IsEmpty ? (today, null) : To.Parse("The last day");
         if (fromError is not null)
         {
             ModelState.AddModelError(nameof(From), fromError);
