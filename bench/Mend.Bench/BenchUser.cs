@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mend.Bench;
 
 /// <summary>
-/// Creates the bench practitioner for the load scenarios (with a password when given, for the page
-/// scenarios' signed-in session) and prints their id, e-mail and a 1-day API token, a line each.
+/// Creates the bench practitioner (or, with --role manager, a manager) for the load scenarios (with a password when given, for the page
+/// scenarios' signed-in session) and prints their id, e-mail and a 1-day API token, a line each, and for a manager their
+/// authenticator key.
 /// </summary>
 public static class BenchUser
 {
@@ -33,14 +34,29 @@ public static class BenchUser
         await scope.ServiceProvider.GetRequiredService<Mend.Web.Data.MendDb>().Database.MigrateAsync();
         scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("bench");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MendUser>>();
-        var user = MendUser.Create($"bench-{Guid.NewGuid():N}@bench.invalid", "Bench Practitioner", DateTime.UtcNow);
+        var role = options.Optional("role") == "manager" ? Roles.Manager : Roles.Practitioner;
+        var user = MendUser.Create($"bench-{Guid.NewGuid():N}@bench.invalid", $"Bench {role}", DateTime.UtcNow);
         Check(options.Optional("password") is { } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user));
-        Check(await users.AddToRoleAsync(user, Roles.Practitioner));
+        Check(await users.AddToRoleAsync(user, role));
+        string? authenticatorKey = null;
+        if (role == Roles.Manager)
+        {
+            // Managers always sign in with a second factor; the page scenarios compute its codes from this key.
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            authenticatorKey = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+
         var result = await scope.ServiceProvider.GetRequiredService<IssueApiToken>()
             .HandleAsync(new IssueApiToken.Request(user.Id, "bench", [ApiScopes.ReadCases], "1"));
         Console.WriteLine(user.Id);
         Console.WriteLine(user.Email);
         Console.WriteLine(result.Value ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Values)));
+        if (authenticatorKey is not null)
+        {
+            Console.WriteLine(authenticatorKey);
+        }
+
         return 0;
     }
 

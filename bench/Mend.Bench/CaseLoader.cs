@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Bogus;
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.Orders;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
 using Mend.Web.Features.Staff;
+using Mend.Web.Features.Victims;
 using Mend.Web.Platform.Encryption;
 using Microsoft.EntityFrameworkCore;
 using Person = Mend.Web.Features.People.Person;
@@ -22,6 +24,7 @@ namespace Mend.Bench;
 public static class CaseLoader
 {
     private static readonly ReferralSource[] Sources = Enum.GetValues<ReferralSource>();
+    private static readonly DisposalKind[] OrderKinds = [DisposalKind.CommunityResolution, DisposalKind.YouthCaution, DisposalKind.Outcome22, DisposalKind.Outcome22DeferredProsecution];
 
     private static readonly string[] Notes =
     [
@@ -141,13 +144,61 @@ public static class CaseLoader
 
                 if (open && random.Next(10) < 6)
                 {
-                    batch.Add(DemoCases.DemoVictim(@case.Id, victim.Id, received, explained: random.Next(3) > 0, encryption, workerName, now));
+                    var journey = DemoCases.DemoVictim(@case.Id, victim.Id, received, explained: random.Next(3) > 0, encryption, workerName, now);
+                    // What KPI 10 counts, in varied shares: views before the decision, updates asked for and given, support, a few declines.
+                    if (random.Next(3) == 0)
+                    {
+                        journey.RecordViews(DecisionMaker.OutOfCourtDisposal, "Would like an apology.", false, null, received.AddDays(2), encryption, workerName, now);
+                    }
+
+                    if (random.Next(2) == 0)
+                    {
+                        journey.Record(new RecordDetails(RecordKind.ProgressUpdate, received.AddDays(random.Next(3, 60)), null, null, null, ContactMethod.Phone, null), null,
+                            encryption, workerName, now);
+                    }
+
+                    if (random.Next(4) == 0)
+                    {
+                        journey.Record(new RecordDetails(RecordKind.SupportWanted, received.AddDays(2), null, null, null, ContactMethod.Phone, null), null, encryption, workerName, now);
+                        if (random.Next(3) > 0)
+                        {
+                            journey.Record(new RecordDetails(RecordKind.SupportReferral, received.AddDays(4), null, "Victim Support", null, ContactMethod.Phone, null), null,
+                                encryption, workerName, now);
+                        }
+                    }
+
+                    if (random.Next(10) == 0)
+                    {
+                        journey.DeclineService(received.AddDays(random.Next(2, 200)), workerName, now);
+                    }
+
+                    batch.Add(journey);
                 }
 
                 if (open && random.Next(10) == 0)
                 {
                     batch.Add(RjProcess.Plan(@case.Id, random.Next(2) == 0 ? ProcessKind.FaceToFaceConference : ProcessKind.Letter,
                         [(youngPerson.Id, ParticipantRole.YoungPerson), (victim.Id, ParticipantRole.Victim)], workerName, now));
+                }
+
+                // Orders for the reports: about half the England and Wales cases have a disposal decided after the referral, and most of
+                // those have ended, on a day spread over the last two years (so each quarter holds a share of the endings).
+                if (jurisdiction == Jurisdiction.EnglandAndWales && random.Next(2) == 0)
+                {
+                    var decided = received.AddDays(random.Next(1, 30));
+                    if (decided < today)
+                    {
+                        var kind = OrderKinds[random.Next(OrderKinds.Length)];
+                        var order = Order.Record(@case.Id, jurisdiction, new OrderDetails(kind, decided, null, null, null, null, InterventionLevel.Standard, null, "Exampletown Police", null),
+                            youngPerson.AgeRangeOn(decided), today, workerName, now);
+                        var endsOn = decided.AddDays(random.Next(30, 400));
+                        if (endsOn < today && random.Next(10) < 8)
+                        {
+                            order.End(random.Next(10) < 8 ? EndReason.Completed : EndReason.Revoked, endsOn, null, today);
+                        }
+
+                        batch.Add(order);
+                    }
                 }
 
                 if (open && caseIds.Count < 20_000)

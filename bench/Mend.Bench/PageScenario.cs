@@ -13,7 +13,7 @@ public static class PageScenario
         var path = options.Required("path");
         var ids = options.Optional("ids") is { } file ? await File.ReadAllLinesAsync(file) : [];
         using var http = options.Optional("email") is { } email
-            ? await LoadScenario.SignedInClientAsync(url, email, options.Required("password"), connections)
+            ? await LoadScenario.SignedInClientAsync(url, email, options.Required("password"), connections, options.Optional("totp-key"))
             : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var result = await LoadScenario.MeasureAsync(options.Required("name"), http,
             random => new HttpRequestMessage(HttpMethod.Get, ids.Length == 0 ? path : path.Replace("{id}", ids[random.Next(ids.Length)], StringComparison.Ordinal)),

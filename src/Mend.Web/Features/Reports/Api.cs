@@ -49,16 +49,11 @@ public static class ReportsApi
                 }
 
                 var report = await source.ForAsync(http.User, scope!, period!, ct);
-                audit.Record(format is "csv" or "xlsx" ? AuditAction.Export : AuditAction.View, "ServiceReport", null, purpose: ReportPages.ServicePurpose(report.Period));
-                await audit.SaveAsync(ct);
-                return format is "csv" or "xlsx"
-                    ? await ExportAsync(format, "service-report", report.Period,
-                        [ReportTable.About("Restorative justice service report", report.Period, scope!, clock.GetUtcNow().UtcDateTime, ReportPages.ServiceRules), .. report.Tables()], ct)
-                    : Results.Ok(new ServiceResource(report.Period.From, report.Period.To, report.Jurisdiction.ToString(), Lines(report.ReferralsBySource),
-                        Lines(report.ReferralsByMonth), report.Processes.Select(p => new ProcessResource(p.Kind, p.Outcome, p.Figure.Count)).ToList(),
-                        Wait(report.FirstContact), Wait(report.ToProcess), Lines(report.Agreements),
-                        report.Satisfaction.Select(s => new FeedbackResource(s.Group, s.Answered.Count, s.Satisfied.Count, s.FeltSafe?.Count, s.FeltListenedTo.Count,
-                            s.WouldRecommend?.Count)).ToList()));
+                return await AnswerAsync(format, ReportPages.Service, scope!, report.Period, report.Tables(), () => new ServiceResource(report.Period.From,
+                    report.Period.To, report.Jurisdiction.ToString(), Lines(report.ReferralsBySource), Lines(report.ReferralsByMonth),
+                    report.Processes.Select(p => new ProcessResource(p.Kind, p.Outcome, p.Figure.Count)).ToList(), Wait(report.FirstContact), Wait(report.ToProcess),
+                    Lines(report.Agreements), report.Satisfaction.Select(s => new FeedbackResource(s.Group, s.Answered.Count, s.Satisfied.Count, s.FeltSafe?.Count,
+                        s.FeltListenedTo.Count, s.WouldRecommend?.Count)).ToList()), audit, clock, ct);
             })
             .WithName("GetServiceReport")
             .WithSummary("The restorative justice service report over from..to (at most 5 years), for a jurisdiction and optionally the manager's team: referrals, processes, waits, agreements and satisfaction; format=csv or xlsx to export")
@@ -75,14 +70,9 @@ public static class ReportsApi
                 }
 
                 var report = await source.ForAsync(http.User, scope!, period!, ct);
-                var tables = report.Tables(DisproportionalityModel.Capitalised(report.Words.People), "Victims").ToList();
-                audit.Record(AuditAction.Export, "DisproportionalityReport", null, purpose: ReportPages.DisproportionalityPurpose(report.Period));
-                await audit.SaveAsync(ct);
-                return format is "csv" or "xlsx"
-                    ? await ExportAsync(format, "disproportionality", report.Period,
-                        [ReportTable.About("Disproportionality", report.Period, scope!, clock.GetUtcNow().UtcDateTime, ReportPages.DisproportionalityRules), .. tables], ct)
-                    : Results.Ok(new DisproportionalityResource(report.Period.From, report.Period.To, report.Jurisdiction.ToString(),
-                        tables.Select(t => new TableResource(t.Name, t.Headings, t.Rows)).ToList()));
+                var tables = report.Tables().ToList();
+                return await AnswerAsync(format, ReportPages.Disproportionality, scope!, report.Period, tables, () => new DisproportionalityResource(report.Period.From,
+                    report.Period.To, report.Jurisdiction.ToString(), tables.Select(t => new TableResource(t.Name, t.Headings, t.Rows)).ToList()), audit, clock, ct);
             })
             .WithName("GetDisproportionality")
             .WithSummary("Disproportionality over from..to: people referred, offered RJ, taking part, warned and breached by ethnic group, sex and age band, with rates against those referred; counts of 1 to 4 are suppressed as [c]")
@@ -172,9 +162,20 @@ public static class ReportsApi
         return errors.Count > 0 ? (ApiResults.FieldErrors(errors), null, null) : (null, period, scope);
     }
 
-    private static async Task<IResult> ExportAsync(string format, string name, ReportPeriod period, IReadOnlyList<ReportTable> tables, CancellationToken ct)
+    /// <summary>The report as JSON (recorded as viewed), or as a CSV or XLSX download after its "About" sheet (recorded as exported).</summary>
+    private static async Task<IResult> AnswerAsync(string? format, ReportPages.Kind kind, ReportScope scope, ReportPeriod period, IEnumerable<ReportTable> tables,
+        Func<object> json, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
-        var file = await ReportFile.ForAsync(format, $"{name}-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}", tables, ct);
+        var export = format is "csv" or "xlsx";
+        audit.Record(export ? AuditAction.Export : AuditAction.View, kind.Entity, null, purpose: kind.Purpose(period));
+        await audit.SaveAsync(ct);
+        if (!export)
+        {
+            return Results.Ok(json());
+        }
+
+        var file = await ReportFile.ForAsync(format!, $"{kind.File}-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}",
+            [ReportTable.About(kind.Title, period, scope, clock.GetUtcNow().UtcDateTime, kind.Rules), .. tables], ct);
         return Results.File(file.FileContents, file.ContentType, file.FileDownloadName);
     }
 

@@ -17,10 +17,13 @@ public sealed record DisproportionalityReport(ReportPeriod Period, Jurisdiction 
 
     public IEnumerable<Figure> Figures => Harmers.Concat(Victims).SelectMany(b => b.Groups).SelectMany(g => g.ByStage);
 
+    /// <summary>Who caused harm, in this jurisdiction's words, capitalised for a heading: "Children" or "Young people and adults".</summary>
+    public string HarmersHeading => char.ToUpperInvariant(Words.People[0]) + Words.People[1..];
+
     /// <summary>The tables as exported: a row per group, its counts and rates at each stage, counts of 1 to 4 suppressed.</summary>
-    public IEnumerable<ReportTable> Tables(string harmers, string victims) =>
-        Harmers.Select(b => b.Table($"{harmers} by {b.Dimension.ToLowerInvariant()}"))
-            .Concat(Victims.Select(b => b.Table($"{victims} by {b.Dimension.ToLowerInvariant()}")));
+    public IEnumerable<ReportTable> Tables() =>
+        Harmers.Select(b => b.Table($"{HarmersHeading} by {b.Dimension.ToLowerInvariant()}"))
+            .Concat(Victims.Select(b => b.Table($"Victims by {b.Dimension.ToLowerInvariant()}")));
 }
 
 /// <summary>One dimension (ethnic group, sex or age band): the stages, and each group's figure at every stage (referred first).</summary>

@@ -23,28 +23,10 @@ public sealed class DisproportionalityModel(DisproportionalitySource source, Men
         if (await ReadFilterAsync(ct))
         {
             Report = await source.ForAsync(User, Scope!, Period!, ct);
-            audit.Record(AuditAction.View, "DisproportionalityReport", null, purpose: ReportPages.DisproportionalityPurpose(Period!));
-            await audit.SaveAsync(ct);
+            await RecordViewAsync(ReportPages.Disproportionality, Period!, audit, ct);
         }
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
-    {
-        if (!await ReadFilterAsync(ct) || format is not ("csv" or "xlsx"))
-        {
-            return RedirectToPage();
-        }
-
-        var report = await source.ForAsync(User, Scope!, Period!, ct);
-        audit.Record(AuditAction.Export, "DisproportionalityReport", null, purpose: ReportPages.DisproportionalityPurpose(Period!));
-        await audit.SaveAsync(ct);
-        ReportTable[] tables =
-        [
-            ReportTable.About("Disproportionality", Period!, Scope!, Clock.GetUtcNow().UtcDateTime, ReportPages.DisproportionalityRules),
-            .. report.Tables(Capitalised(report.Words.People), "Victims"),
-        ];
-        return await ReportFile.ForAsync(format, $"disproportionality-{Period!.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}", tables, ct);
-    }
-
-    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct) =>
+        DownloadAsync(format, ReportPages.Disproportionality, async () => (await source.ForAsync(User, Scope!, Period!, ct)).Tables(), audit, ct);
 }

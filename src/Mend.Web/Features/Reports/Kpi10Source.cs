@@ -23,6 +23,13 @@ namespace Mend.Web.Features.Reports;
 /// </summary>
 public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 {
+    private static readonly ProcessStatus[] Concluded = [ProcessStatus.Completed, ProcessStatus.PartiallyCompleted];
+    private static readonly ProcessStatus[] Stopped = [ProcessStatus.Withdrawn, ProcessStatus.NotSuitable];
+
+    /// <summary>
+    /// The facts, one per victim and offence. Only the columns the rules need are read, each kind of row in one query over the
+    /// cases whose intervention ended in the quarter, and joined in memory by key, so the time grows with those cases alone.
+    /// </summary>
     public async Task<IReadOnlyList<Kpi10Facts>> ForAsync(ClaimsPrincipal user, ReportScope scope, ReportQuarter quarter, CancellationToken ct)
     {
         var db = reports.Db;
@@ -42,40 +49,64 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
         }
 
         var caseIds = ends.Keys.ToList();
-        var children = await db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson)
-            .Select(p => new { p.CaseId, p.PersonId }).ToListAsync(ct);
+        var children = (await db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson)
+                .Select(p => new { p.CaseId, p.PersonId }).ToListAsync(ct))
+            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => g.First().PersonId);
         var types = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (t.Name, t.GravityScore), ct);
-        var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId)).ToListAsync(ct);
-        var victims = await db.Victims.AsNoTracking().AsSplitQuery().Where(v => caseIds.Contains(v.CaseId)).ToListAsync(ct);
+        var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
+            .Select(o => new { o.Id, o.CaseId, o.OffenceTypeId, o.CommittedOn }).ToListAsync(ct);
+        var offenceVictims = (await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
+                .SelectMany(o => o.Victims).Select(v => new { v.OffenceId, v.PersonId }).ToListAsync(ct))
+            .ToLookup(v => v.PersonId, v => v.OffenceId);
+        var offencesByCase = offences.ToLookup(o => o.CaseId);
+        var victims = await db.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
+            .Select(v => new
+            {
+                v.Id,
+                v.CaseId,
+                v.PersonId,
+                v.DeclinedOn,
+                FirstViewsOn = v.Views.Min(w => (DateOnly?)w.On),
+                ProgressRequestedOn = v.Choices.Where(c => c.Kind == ChoiceKind.KeptInformed && c.Agreed).Min(c => (DateOnly?)c.On),
+                ProgressProvidedOn = v.Records.Where(r => r.Kind == RecordKind.ProgressUpdate).Min(r => (DateOnly?)r.On),
+                SupportRequestedOn = v.Records.Where(r => r.Kind == RecordKind.SupportWanted).Min(r => (DateOnly?)r.On),
+                SupportProvidedOn = v.Records.Where(r => r.Kind == RecordKind.SupportReferral).Min(r => (DateOnly?)r.On),
+            }).ToListAsync(ct);
+        var answers = (await db.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
+                .SelectMany(v => v.Choices).Where(c => c.Kind == ChoiceKind.Contact).Select(c => new { c.VictimId, c.Id, c.On, c.Agreed })
+                .ToListAsync(ct))
+            .OrderBy(a => a.Id).ToLookup(a => a.VictimId, a => new ConsentAnswer(a.On, a.Agreed));
         var personIds = victims.Select(v => v.PersonId).Distinct().ToList();
-        var kinds = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Kind.ToString(), ct);
-        var processes = await db.RjProcesses.AsNoTracking().AsSplitQuery().Where(p => caseIds.Contains(p.CaseId)).ToListAsync(ct);
+        var kinds = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Kind })
+            .ToDictionaryAsync(p => p.Id, p => p.Kind.ToString(), ct);
+        var taking = (await db.RjProcesses.AsNoTracking().Where(p => caseIds.Contains(p.CaseId)
+                    && (Concluded.Contains(p.Status) || p.StartsAt != null && !Stopped.Contains(p.Status)))
+                .Select(p => new { p.CaseId, p.StartsAt, p.CreatedAt, p.ConcludedAt, People = p.Participants.Select(x => x.PersonId).ToList() })
+                .ToListAsync(ct))
+            .SelectMany(p => p.People.Select(person => new { p.CaseId, PersonId = person, p.StartsAt, p.CreatedAt, p.ConcludedAt }))
+            .ToLookup(p => (p.CaseId, p.PersonId), p => (Started: London.DateOf(p.StartsAt ?? p.CreatedAt), Ended: p.ConcludedAt is { } done ? London.DateOf(done) : (DateOnly?)null));
 
         var facts = new List<Kpi10Facts>();
         foreach (var victim in victims)
         {
             var (_, ended, decided) = ends[victim.CaseId];
-            var child = children.Where(c => c.CaseId == victim.CaseId).Select(c => c.PersonId).FirstOrDefault();
-            var linked = offences.Where(o => o.CaseId == victim.CaseId && o.Victims.Any(v => v.PersonId == victim.PersonId)).ToList();
-            var answers = victim.Choices.Where(c => c.Kind == ChoiceKind.Contact).Select(c => new ConsentAnswer(c.On, c.Agreed)).ToList();
+            var child = children.GetValueOrDefault(victim.CaseId);
+            var contact = answers[victim.Id].ToList();
             if (victim.DeclinedOn is { } declined)
             {
-                answers.Add(new ConsentAnswer(declined, false));
+                contact.Add(new ConsentAnswer(declined, false));
             }
 
-            var rj = processes.Where(p => p.CaseId == victim.CaseId && p.Participants.Any(x => x.PersonId == victim.PersonId)
-                                          && (p.Status is ProcessStatus.Completed or ProcessStatus.PartiallyCompleted || p.StartsAt is not null && p.Status != ProcessStatus.Withdrawn && p.Status != ProcessStatus.NotSuitable))
-                .Select(p => (Started: London.DateOf(p.StartsAt ?? p.CreatedAt), Ended: p.ConcludedAt is { } done ? London.DateOf(done) : (DateOnly?)null))
-                .OrderBy(p => p.Started).FirstOrDefault();
-            DateOnly? First(RecordKind kind) => victim.Records.Where(r => r.Kind == kind).Select(r => (DateOnly?)r.On).Min();
-            foreach (var offence in linked.Count > 0 ? linked : offences.Where(o => o.CaseId == victim.CaseId).ToList())
+            var rj = taking[(victim.CaseId, victim.PersonId)].OrderBy(p => p.Started).FirstOrDefault();
+            var onCase = offencesByCase[victim.CaseId].ToList();
+            var theirs = offenceVictims[victim.PersonId].ToHashSet();
+            var linked = onCase.Where(o => theirs.Contains(o.Id)).ToList();
+            foreach (var offence in linked.Count > 0 ? linked : onCase)
             {
                 var (name, gravity) = types.GetValueOrDefault(offence.OffenceTypeId, ("Offence", 0));
                 facts.Add(new Kpi10Facts(victim.PersonId, kinds.GetValueOrDefault(victim.PersonId, "Individual"), child, victim.CaseId, ended, name, gravity,
-                    offence.CommittedOn, answers, victim.Views.Any(w => w.On <= decided),
-                    rj == default ? null : rj.Started, rj == default ? null : rj.Ended,
-                    victim.Choices.Where(c => c.Kind == ChoiceKind.KeptInformed && c.Agreed).Select(c => (DateOnly?)c.On).Min(), First(RecordKind.ProgressUpdate),
-                    First(RecordKind.SupportWanted), First(RecordKind.SupportReferral)));
+                    offence.CommittedOn, contact, victim.FirstViewsOn <= decided, rj == default ? null : rj.Started, rj == default ? null : rj.Ended,
+                    victim.ProgressRequestedOn, victim.ProgressProvidedOn, victim.SupportRequestedOn, victim.SupportProvidedOn));
             }
         }
 

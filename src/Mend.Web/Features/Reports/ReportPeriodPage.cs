@@ -1,5 +1,6 @@
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
+using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +50,31 @@ public abstract class ReportPeriodPage(MendDb db, CaseSettings cases, TimeProvid
         ? ""
         : $"From.Day={Period.From.Day}&From.Month={Period.From.Month}&From.Year={Period.From.Year}&To.Day={Period.To.Day}&To.Month={Period.To.Month}"
           + $"&To.Year={Period.To.Year}&Jurisdiction={Scope.Jurisdiction}" + (Scope.TeamId is { } t ? $"&Team={t}" : "");
+
+    /// <summary>
+    /// The report's tables as a CSV or XLSX download, after the first sheet saying what it is (<see cref="ReportTable.About"/>);
+    /// the download is recorded in the audit trail. Back to the page when the filter or format is wrong.
+    /// </summary>
+    protected async Task<IActionResult> DownloadAsync(string? format, ReportPages.Kind kind, Func<Task<IEnumerable<ReportTable>>> tables, AuditTrail audit,
+        CancellationToken ct)
+    {
+        if (!await ReadFilterAsync(ct) || format is not ("csv" or "xlsx"))
+        {
+            return RedirectToPage();
+        }
+
+        ReportTable[] all = [ReportTable.About(kind.Title, Period!, Scope!, clock.GetUtcNow().UtcDateTime, kind.Rules), .. await tables()];
+        audit.Record(AuditAction.Export, kind.Entity, null, purpose: kind.Purpose(Period!));
+        await audit.SaveAsync(ct);
+        return await ReportFile.ForAsync(format, $"{kind.File}-{Period!.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}", all, ct);
+    }
+
+    /// <summary>Records that the report was viewed (the page holds no personal data; opening its cases is audited apart).</summary>
+    protected static async Task RecordViewAsync(ReportPages.Kind kind, ReportPeriod period, AuditTrail audit, CancellationToken ct)
+    {
+        audit.Record(AuditAction.View, kind.Entity, null, purpose: kind.Purpose(period));
+        await audit.SaveAsync(ct);
+    }
 
     /// <summary>Where a figure of this page's report opens onto its cases, with the same filter.</summary>
     public string BehindHref(string report, Figure figure) => $"/Reports/Behind?Report={report}&Figure={Uri.EscapeDataString(figure.Key)}&{FilterQuery}";

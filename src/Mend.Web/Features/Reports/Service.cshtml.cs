@@ -22,23 +22,10 @@ public sealed class ServiceModel(ServiceReportSource source, MendDb db, CaseSett
         if (await ReadFilterAsync(ct))
         {
             Report = await source.ForAsync(User, Scope!, Period!, ct);
-            audit.Record(AuditAction.View, "ServiceReport", null, purpose: ReportPages.ServicePurpose(Period!));
-            await audit.SaveAsync(ct);
+            await RecordViewAsync(ReportPages.Service, Period!, audit, ct);
         }
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
-    {
-        if (!await ReadFilterAsync(ct) || format is not ("csv" or "xlsx"))
-        {
-            return RedirectToPage();
-        }
-
-        var report = await source.ForAsync(User, Scope!, Period!, ct);
-        audit.Record(AuditAction.Export, "ServiceReport", null, purpose: ReportPages.ServicePurpose(Period!));
-        await audit.SaveAsync(ct);
-        ReportTable[] tables =
-            [ReportTable.About("Restorative justice service report", Period!, Scope!, Clock.GetUtcNow().UtcDateTime, ReportPages.ServiceRules), .. report.Tables()];
-        return await ReportFile.ForAsync(format, $"service-report-{Period!.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}", tables, ct);
-    }
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct) =>
+        DownloadAsync(format, ReportPages.Service, async () => (await source.ForAsync(User, Scope!, Period!, ct)).Tables(), audit, ct);
 }
