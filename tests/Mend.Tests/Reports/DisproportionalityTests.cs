@@ -71,12 +71,16 @@ public sealed class DisproportionalityTests(MendFactory factory) : IClassFixture
     public void CountsFromOneToFour_AreSuppressed(int count, object shown) => Assert.Equal(shown, Disclosure.Count(count));
 
     [Fact]
-    public void ARate_IsSuppressedWhenEitherCountIsSmall_AndWorkedOutOtherwise()
+    public void APartOrRate_IsSuppressedWhenItOrTheRestOfItsGroupIsSmall_AndWorkedOutOtherwise()
     {
         Assert.Equal("[c]", Disclosure.Rate(3, 20));
         Assert.Equal("[c]", Disclosure.Rate(0, 4));
+        Assert.Equal("[c]", Disclosure.Rate(7, 9));
         Assert.Equal(25.0m, Disclosure.Rate(5, 20));
-        Assert.Equal(0m, Disclosure.Rate(0, 5));
+        Assert.Equal("[c]", Disclosure.Part(7, 9));
+        Assert.Equal(7, Disclosure.Part(7, 12));
+        Assert.Equal(0, Disclosure.Part(0, 0));
+        Assert.Equal(0m, Disclosure.Rate(0, 10));
         Assert.Null(Disclosure.Rate(0, 0));
     }
 
@@ -128,8 +132,8 @@ public sealed class DisproportionalityTests(MendFactory factory) : IClassFixture
         Assert.Contains("Young people and adults who caused harm", page.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
 
         var csv = await (await manager.GetAsync($"/Reports/Disproportionality?handler=Export&format=csv&{filter}")).Content.ReadAsStringAsync();
-        Assert.Contains("\"Black, Black British, Black Welsh, Caribbean or African\",[c],[c],[c],0,[c],0,[c],0,[c]", csv, StringComparison.Ordinal);
-        Assert.Contains("White,[c],0,[c],0,[c],0,[c],0,[c]", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Black, Black British, Black Welsh, Caribbean or African\",[c],[c],[c],[c],[c],[c],[c],[c],[c]", csv, StringComparison.Ordinal);
+        Assert.Contains("White,[c],[c],[c],[c],[c],[c],[c],[c],[c]", csv, StringComparison.Ordinal);
         var json = await (await manager.GetAsync($"/api/v1/reports/disproportionality?from={from:yyyy-MM-dd}&to={Today:yyyy-MM-dd}")).Content.ReadFromJsonAsync<JsonElement>();
         var table = json.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Children by ethnic group");
         Assert.Equal("[c]", table.GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == "White")[1].GetString());

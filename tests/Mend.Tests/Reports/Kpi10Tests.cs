@@ -82,6 +82,19 @@ public sealed class Kpi10Tests
     }
 
     [Fact]
+    public void TwoChildrenWhoHarmedOneVictim_AreBothCounted_ThoughTheVictimIsCountedOnceAgainstTheMoreSeriousOffence()
+    {
+        var victim = Guid.NewGuid();
+        var ended = new DateOnly(2026, 11, 2);
+        var result = Kpi10.For(Q3, [Facts(victim, ChildA, ended, gravity: 5), Facts(victim, ChildB, ended, gravity: 2)]);
+
+        Assert.Equal(2, Count(result, Kpi10.Children));
+        Assert.Equal(1, Count(result, Kpi10.Victims));
+        Assert.Equal(ChildA, Assert.Single(result.Rows).Facts.ChildId);
+        Assert.Equal(2, result.CasesBehind(Kpi10.Children)!.Count);
+    }
+
+    [Fact]
     public void ProgressAndSupport_CountRequestsAndThoseProvided_ByTheQuartersEnd()
     {
         var asked = new DateOnly(2026, 10, 10);

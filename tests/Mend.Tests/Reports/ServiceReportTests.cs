@@ -24,7 +24,10 @@ public sealed class ServiceReportTests(MendFactory factory) : ProcessTests(facto
     [InlineData("2021-04-01", "2026-04-01", "to")]
     [InlineData("2026-04-02", "2026-04-01", "to")]
     [InlineData(null, "2026-04-01", "from")]
-    public void APeriod_RunsForwards_ForAtMostFiveYears(string? from, string to, string? wrong)
+    [InlineData("9999-01-01", "2026-04-01", "from")]
+    [InlineData("0001-01-01", "2026-04-01", "from")]
+    [InlineData("2026-01-01", "2101-01-01", "to")]
+    public void APeriod_RunsForwards_ForAtMostFiveYears_Within2000To2100(string? from, string to, string? wrong)
     {
         var (period, errors) = ReportPeriod.Check(from is null ? null : DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));

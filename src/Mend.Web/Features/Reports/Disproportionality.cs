@@ -42,7 +42,9 @@ public sealed record Breakdown(string Dimension, IReadOnlyList<string> Stages, I
             Groups.Select(g => (IReadOnlyList<object?>)
             [
                 g.Name,
-                .. g.ByStage.SelectMany((f, i) => i == 0 ? [Disclosure.Count(f.Count)] : new[] { Disclosure.Count(f.Count), Disclosure.Rate(f.Count, g.Referred.Count) }),
+                .. g.ByStage.SelectMany((f, i) => i == 0
+                    ? [Disclosure.Count(f.Count)]
+                    : new[] { Disclosure.Part(f.Count, g.Referred.Count), Disclosure.Rate(f.Count, g.Referred.Count) }),
             ]).ToList());
 }
 
@@ -119,7 +121,8 @@ public static class Disproportionality
         new(dimension, stages.Select(s => StageNames[s]).ToList(), groups.Select(g =>
         {
             var members = cohort.Where(m => groupOf(m) == g).ToList();
-            return new Breakdown.Group(g, stages.Select(s => Figure.Of($"{who}.{Slug(dimension)}.{Slug(g)}.{s}", $"{g}, {StageNames[s].ToLowerInvariant()}",
+            return new Breakdown.Group(g, stages.Select(s => Figure.Of($"{who}.{Slug(dimension)}.{Slug(g)}.{s}",
+                $"{(who == "victims" ? "Victims" : "People who caused harm")}, {dimension.ToLowerInvariant()} {g}: {StageNames[s].ToLowerInvariant()}",
                 members.Where(m => s == Referred || m.Reached.Contains(s)).ToList(), m => m.CaseId)).ToList());
         }).ToList());
 

@@ -11,7 +11,8 @@ namespace Mend.Web.Features.Reports;
 /// Reads the disproportionality cohorts for a period from the report database, over the cases in the <see cref="ReportScope"/>.
 /// How each stage is read (shown on the report page): offered restorative justice is, for the person who caused harm, being
 /// named in a restorative process on the case, and for a victim, restorative justice explained (the RJ information record);
-/// took part is taking part in a process that was held; warned is a warning on an order on the case; breached is a decision
+/// took part is taking part in a process whose meeting (or shuttle or letter work) was recorded; a young victim whose parent
+/// receives the service is described by their own record; a person referred twice in the period is counted once; warned is a warning on an order on the case; breached is a decision
 /// to return the person to court or the Parish Hall.
 /// </summary>
 public sealed class DisproportionalitySource(ReportDatabase reports, TimeProvider clock)
@@ -20,10 +21,9 @@ public sealed class DisproportionalitySource(ReportDatabase reports, TimeProvide
     {
         var db = reports.Db;
         var (from, to) = (period.From, period.To);
-        var now = clock.GetUtcNow().UtcDateTime;
         var cases = scope.Cases(db, user, clock);
         var referred = cases.Where(c => c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to);
-        var harmers = await db.CaseParticipants.AsNoTracking().Where(p => p.Role == ParticipantRole.YoungPerson && referred.Any(c => c.Id == p.CaseId))
+        var harmers = await db.CaseParticipants.AsNoTracking().Where(p => p.Role == ParticipantRole.YoungPerson && p.EndedAt == null && referred.Any(c => c.Id == p.CaseId))
             .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => new
             {
                 p.CaseId,
@@ -35,25 +35,30 @@ public sealed class DisproportionalitySource(ReportDatabase reports, TimeProvide
                 person.StatedAgeOn,
                 ReferredOn = referred.Where(c => c.Id == p.CaseId).Select(c => c.ReferralReceivedOn).First(),
                 Offered = db.RjProcesses.Any(r => r.CaseId == p.CaseId && r.Participants.Any(x => x.PersonId == p.PersonId)),
-                TookPart = db.RjProcesses.Any(r => r.CaseId == p.CaseId && r.Participants.Any(x => x.PersonId == p.PersonId) && r.StartsAt <= now
-                                                   && r.Status != ProcessStatus.Withdrawn && r.Status != ProcessStatus.NotSuitable),
+                TookPart = db.RjProcesses.Any(r => r.CaseId == p.CaseId && r.Participants.Any(x => x.PersonId == p.PersonId) && r.RecordedAt != null),
                 Warned = db.Orders.Any(o => o.CaseId == p.CaseId && o.Warnings.Any()),
                 Breached = db.Orders.Any(o => o.CaseId == p.CaseId && o.Breaches.Any(b => b.Proceed)),
             }).ToListAsync(ct);
         var victims = await db.Victims.AsNoTracking().Where(v => v.DetailsReceivedOn >= from && v.DetailsReceivedOn <= to && cases.Any(c => c.Id == v.CaseId))
-            .Join(db.People, v => v.PersonId, person => person.Id, (v, person) => new
+            .Join(db.People, v => v.OnBehalfOfPersonId ?? v.PersonId, person => person.Id, (v, person) => new
             {
                 v.CaseId,
                 person.Ethnicity,
                 person.Gender,
                 v.AgeBand,
                 Offered = v.Records.Any(r => r.Kind == RecordKind.RjInformation),
-                TookPart = db.RjProcesses.Any(r => r.CaseId == v.CaseId && r.Participants.Any(x => x.PersonId == v.PersonId) && r.StartsAt <= now
-                                                   && r.Status != ProcessStatus.Withdrawn && r.Status != ProcessStatus.NotSuitable),
+                TookPart = db.RjProcesses.Any(r => r.CaseId == v.CaseId && r.Participants.Any(x => x.PersonId == v.PersonId) && r.RecordedAt != null),
             }).ToListAsync(ct);
 
         static HashSet<string> Reached(params (string Stage, bool Yes)[] stages) => stages.Where(s => s.Yes).Select(s => s.Stage).ToHashSet();
-        var harmerCohort = harmers.Select(h => new CohortMember(h.CaseId, h.Ethnicity, h.Gender,
+        // A person referred twice in the period is one person, with every stage either referral reached.
+        var harmerCohort = harmers.GroupBy(h => h.PersonId).Select(g => g.OrderBy(h => h.ReferredOn).First() with
+        {
+            Offered = g.Any(h => h.Offered),
+            TookPart = g.Any(h => h.TookPart),
+            Warned = g.Any(h => h.Warned),
+            Breached = g.Any(h => h.Breached),
+        }).Select(h => new CohortMember(h.CaseId, h.Ethnicity, h.Gender,
             Disproportionality.HarmerAgeBand(AgeAt(h.DateOfBirth, h.StatedAge, h.StatedAgeOn, h.ReferredOn)),
             Reached((Disproportionality.OfferedRj, h.Offered), (Disproportionality.TookPart, h.TookPart), (Disproportionality.Warned, h.Warned),
                 (Disproportionality.Breached, h.Breached)))).ToList();

@@ -40,11 +40,22 @@ public sealed record Kpi10Row(Kpi10Facts Facts, bool Consented, DateOnly? Consen
 /// <summary>The quarter's return: its lines in the order the YJB lists them, the headline, and the case-level rows.</summary>
 public sealed record Kpi10Return(ReportQuarter Quarter, IReadOnlyList<Kpi10Line> Lines, IReadOnlyList<Kpi10Row> Rows)
 {
+    /// <summary>Every child whose intervention ended in the quarter with a victim, and the case: the first line counts these.</summary>
+    public IReadOnlyList<(Guid ChildId, Guid CaseId)> Children { get; init; } = [];
+
     /// <summary>The cases behind a line (where each victim or child counted on it was counted), or null for a line that is not in the return.</summary>
-    public IReadOnlyList<Guid>? CasesBehind(string key) =>
-        Lines.FirstOrDefault(l => l.Key == key) is { } line
-            ? Rows.Where(r => line.Behind.Contains(key == Kpi10.Children ? r.Facts.ChildId : r.Facts.VictimPersonId)).Select(r => r.Facts.CaseId).Distinct().ToList()
-            : null;
+    public IReadOnlyList<Guid>? CasesBehind(string key)
+    {
+        if (Lines.FirstOrDefault(l => l.Key == key) is not { } line)
+        {
+            return null;
+        }
+
+        var behind = line.Behind.ToHashSet();
+        return key == Kpi10.Children
+            ? Children.Where(c => behind.Contains(c.ChildId)).Select(c => c.CaseId).Distinct().ToList()
+            : Rows.Where(r => behind.Contains(r.Facts.VictimPersonId)).Select(r => r.Facts.CaseId).Distinct().ToList();
+    }
 
     /// <summary>Victims engaged with RJ as a percentage of those who consented to contact; null when none consented.</summary>
     public decimal? Headline
@@ -65,7 +76,8 @@ public sealed record Kpi10Return(ReportQuarter Quarter, IReadOnlyList<Kpi10Line>
 /// <list type="bullet">
 /// <item>a victim is counted in the quarter in which the child's intervention ends (a London date, so an order ending
 /// at 23:30 on the quarter's last day is in it);</item>
-/// <item>once per quarter for the service, against the child's most serious offence, then the most recent;</item>
+/// <item>once per quarter for the service, against the child's most serious offence, then the most recent (every child
+/// whose intervention ended with a victim is on the first line, even when their victim is counted against another child);</item>
 /// <item>consent is the victim's latest answer on or before the quarter's last day (a later yes does not count; a
 /// withdrawal before then does);</item>
 /// <item>engaged with RJ counts only victims who also consented; requests and provision count when dated on or before
@@ -84,10 +96,10 @@ public static class Kpi10
     public const string SupportRequested = "supportRequested";
     public const string SupportProvided = "supportProvided";
 
-    /// <summary>Records the export of the case-level extract: one audit row for each victim in it.</summary>
+    /// <summary>Records the export of the case-level extract: one audit row for each victim and each child in it.</summary>
     public static void RecordExtract(Platform.Audit.AuditTrail audit, Kpi10Return result)
     {
-        foreach (var person in result.Rows.Select(r => r.Facts.VictimPersonId).Distinct())
+        foreach (var person in result.Rows.SelectMany(r => new[] { r.Facts.VictimPersonId, r.Facts.ChildId }).Where(p => p != Guid.Empty).Distinct())
         {
             audit.Record(Platform.Audit.AuditAction.Export, "Kpi10", result.Quarter.Code, subjectPersonId: person,
                 purpose: $"KPI 10 case-level extract, {result.Quarter.Label}");
@@ -97,7 +109,8 @@ public static class Kpi10
     public static Kpi10Return For(ReportQuarter quarter, IEnumerable<Kpi10Facts> facts)
     {
         var end = quarter.Ends;
-        var counted = facts.Where(f => quarter.Contains(f.InterventionEnded))
+        var inQuarter = facts.Where(f => quarter.Contains(f.InterventionEnded)).ToList();
+        var counted = inQuarter
             .GroupBy(f => f.VictimPersonId)
             .Select(g => g.OrderByDescending(f => f.OffenceGravity).ThenByDescending(f => f.OffenceOn).ThenByDescending(f => f.InterventionEnded).First())
             .OrderBy(f => f.InterventionEnded).ThenBy(f => f.VictimPersonId)
@@ -113,7 +126,7 @@ public static class Kpi10
         return new Kpi10Return(quarter,
         [
             new(Children, "Children with an order closing with an identified victim or victims of youth crime",
-                rows.Select(r => r.Facts.ChildId).Distinct().Count(), rows.Select(r => r.Facts.ChildId).Distinct().ToList()),
+                inQuarter.Select(f => f.ChildId).Distinct().Count(), inQuarter.Select(f => f.ChildId).Distinct().ToList()),
             new(Victims, "Total number of victims", rows.Count, Victim(_ => true)),
             new(Consented, "Victims who consent to be contacted by the youth justice service", Victim(r => r.Consented).Count, Victim(r => r.Consented)),
             new(Engaged, "Victims engaged with on restorative justice opportunities (of those who consented)", Victim(r => r.Engaged).Count, Victim(r => r.Engaged)),
@@ -124,6 +137,9 @@ public static class Kpi10
             new(ProgressProvided, "Of those, victims provided with it", Victim(r => r.ProgressProvided).Count, Victim(r => r.ProgressProvided)),
             new(SupportRequested, "Victims who asked for additional support", Victim(r => r.Facts.SupportRequestedOn <= end).Count, Victim(r => r.Facts.SupportRequestedOn <= end)),
             new(SupportProvided, "Of those, victims given information on appropriate support services", Victim(r => r.SupportProvided).Count, Victim(r => r.SupportProvided)),
-        ], rows);
+        ], rows)
+        {
+            Children = inQuarter.Select(f => (f.ChildId, f.CaseId)).Distinct().ToList(),
+        };
     }
 }

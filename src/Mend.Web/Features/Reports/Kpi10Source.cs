@@ -16,19 +16,17 @@ namespace Mend.Web.Features.Reports;
 /// <item>a victim's offence is one they are linked to on the case (else the case's offences), graded by its YJB gravity score;</item>
 /// <item>consent: the victim's answers about being contacted (declining the service is a no);</item>
 /// <item>view sought beforehand: views recorded on or before the decision of an order on the case;</item>
-/// <item>engaged with RJ: a restorative process on the case with the victim taking part, held or completed;</item>
+/// <item>engaged with RJ: a restorative process on the case with the victim taking part whose meeting (or shuttle or
+/// letter work) was recorded as having happened;</item>
 /// <item>progress asked for: choosing to be kept informed; provided: a progress update recorded; support asked for and
 /// provided: the support-wanted and support-referral records.</item>
 /// </list>
 /// </summary>
 public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 {
-    private static readonly ProcessStatus[] Concluded = [ProcessStatus.Completed, ProcessStatus.PartiallyCompleted];
-    private static readonly ProcessStatus[] Stopped = [ProcessStatus.Withdrawn, ProcessStatus.NotSuitable];
-
     /// <summary>
-    /// The facts, one per victim and offence. Only the columns the rules need are read, each kind of row in one query over the
-    /// cases whose intervention ended in the quarter, and joined in memory by key, so the time grows with those cases alone.
+    /// The facts, one per victim and offence. Only the columns the rules need are read, in five queries (orders, offence types, offences,
+    /// victims with their answers, processes) over the cases whose intervention ended in the quarter, joined in memory by key.
     /// </summary>
     public async Task<IReadOnlyList<Kpi10Facts>> ForAsync(ClaimsPrincipal user, ReportScope scope, ReportQuarter quarter, CancellationToken ct)
     {
@@ -49,16 +47,10 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
         }
 
         var caseIds = ends.Keys.ToList();
-        var children = (await db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson)
-                .Select(p => new { p.CaseId, p.PersonId }).ToListAsync(ct))
-            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => g.First().PersonId);
         var types = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (t.Name, t.GravityScore), ct);
-        var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
-            .Select(o => new { o.Id, o.CaseId, o.OffenceTypeId, o.CommittedOn }).ToListAsync(ct);
-        var offenceVictims = (await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
-                .SelectMany(o => o.Victims).Select(v => new { v.OffenceId, v.PersonId }).ToListAsync(ct))
-            .ToLookup(v => v.PersonId, v => v.OffenceId);
-        var offencesByCase = offences.ToLookup(o => o.CaseId);
+        var offencesByCase = (await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
+                .Select(o => new { o.Id, o.CaseId, o.OffenceTypeId, o.CommittedOn, Victims = o.Victims.Select(v => v.PersonId).ToList() }).ToListAsync(ct))
+            .ToLookup(o => o.CaseId, o => new OffenceRow(o.OffenceTypeId, o.CommittedOn, o.Victims));
         var victims = await db.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
             .Select(v => new
             {
@@ -66,32 +58,28 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
                 v.CaseId,
                 v.PersonId,
                 v.DeclinedOn,
+                Child = db.CaseParticipants.Where(p => p.CaseId == v.CaseId && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null).OrderBy(p => p.Id)
+                    .Select(p => (Guid?)p.PersonId).FirstOrDefault(),
+                Kind = db.People.Where(p => p.Id == v.PersonId).Select(p => (People.PersonKind?)p.Kind).FirstOrDefault(),
                 FirstViewsOn = v.Views.Min(w => (DateOnly?)w.On),
                 ProgressRequestedOn = v.Choices.Where(c => c.Kind == ChoiceKind.KeptInformed && c.Agreed).Min(c => (DateOnly?)c.On),
                 ProgressProvidedOn = v.Records.Where(r => r.Kind == RecordKind.ProgressUpdate).Min(r => (DateOnly?)r.On),
                 SupportRequestedOn = v.Records.Where(r => r.Kind == RecordKind.SupportWanted).Min(r => (DateOnly?)r.On),
                 SupportProvidedOn = v.Records.Where(r => r.Kind == RecordKind.SupportReferral).Min(r => (DateOnly?)r.On),
+                Answers = v.Choices.Where(c => c.Kind == ChoiceKind.Contact).OrderBy(c => c.Id).Select(c => new { c.On, c.Agreed }).ToList(),
             }).ToListAsync(ct);
-        var answers = (await db.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
-                .SelectMany(v => v.Choices).Where(c => c.Kind == ChoiceKind.Contact).Select(c => new { c.VictimId, c.Id, c.On, c.Agreed })
-                .ToListAsync(ct))
-            .OrderBy(a => a.Id).ToLookup(a => a.VictimId, a => new ConsentAnswer(a.On, a.Agreed));
-        var personIds = victims.Select(v => v.PersonId).Distinct().ToList();
-        var kinds = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Kind })
-            .ToDictionaryAsync(p => p.Id, p => p.Kind.ToString(), ct);
         var taking = (await db.RjProcesses.AsNoTracking().Where(p => caseIds.Contains(p.CaseId)
-                    && (Concluded.Contains(p.Status) || p.StartsAt != null && !Stopped.Contains(p.Status)))
-                .Select(p => new { p.CaseId, p.StartsAt, p.CreatedAt, p.ConcludedAt, People = p.Participants.Select(x => x.PersonId).ToList() })
+                    && p.RecordedAt != null)
+                .Select(p => new { p.CaseId, p.StartsAt, RecordedAt = p.RecordedAt!.Value, p.ConcludedAt, People = p.Participants.Select(x => x.PersonId).ToList() })
                 .ToListAsync(ct))
-            .SelectMany(p => p.People.Select(person => new { p.CaseId, PersonId = person, p.StartsAt, p.CreatedAt, p.ConcludedAt }))
-            .ToLookup(p => (p.CaseId, p.PersonId), p => (Started: London.DateOf(p.StartsAt ?? p.CreatedAt), Ended: p.ConcludedAt is { } done ? London.DateOf(done) : (DateOnly?)null));
+            .SelectMany(p => p.People.Select(person => new { p.CaseId, PersonId = person, p.StartsAt, p.RecordedAt, p.ConcludedAt }))
+            .ToLookup(p => (p.CaseId, p.PersonId), p => (Started: London.DateOf(p.StartsAt ?? p.RecordedAt), Ended: p.ConcludedAt is { } done ? London.DateOf(done) : (DateOnly?)null));
 
         var facts = new List<Kpi10Facts>();
         foreach (var victim in victims)
         {
             var (_, ended, decided) = ends[victim.CaseId];
-            var child = children.GetValueOrDefault(victim.CaseId);
-            var contact = answers[victim.Id].ToList();
+            var contact = victim.Answers.Select(a => new ConsentAnswer(a.On, a.Agreed)).ToList();
             if (victim.DeclinedOn is { } declined)
             {
                 contact.Add(new ConsentAnswer(declined, false));
@@ -99,12 +87,13 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 
             var rj = taking[(victim.CaseId, victim.PersonId)].OrderBy(p => p.Started).FirstOrDefault();
             var onCase = offencesByCase[victim.CaseId].ToList();
-            var theirs = offenceVictims[victim.PersonId].ToHashSet();
-            var linked = onCase.Where(o => theirs.Contains(o.Id)).ToList();
-            foreach (var offence in linked.Count > 0 ? linked : onCase)
+            var linked = onCase.Where(o => o.Victims.Contains(victim.PersonId)).ToList();
+            // A victim on a case with no offence recorded is still counted, against "Offence not recorded".
+            var counted = linked.Count > 0 ? linked : onCase.Count > 0 ? onCase : [new OffenceRow(0, DateOnly.MinValue, [])];
+            foreach (var offence in counted)
             {
-                var (name, gravity) = types.GetValueOrDefault(offence.OffenceTypeId, ("Offence", 0));
-                facts.Add(new Kpi10Facts(victim.PersonId, kinds.GetValueOrDefault(victim.PersonId, "Individual"), child, victim.CaseId, ended, name, gravity,
+                var (name, gravity) = types.GetValueOrDefault(offence.OffenceTypeId, ("Offence not recorded", 0));
+                facts.Add(new Kpi10Facts(victim.PersonId, (victim.Kind ?? People.PersonKind.Individual).ToString(), victim.Child ?? Guid.Empty, victim.CaseId, ended, name, gravity,
                     offence.CommittedOn, contact, victim.FirstViewsOn <= decided, rj == default ? null : rj.Started, rj == default ? null : rj.Ended,
                     victim.ProgressRequestedOn, victim.ProgressProvidedOn, victim.SupportRequestedOn, victim.SupportProvidedOn));
             }
@@ -112,4 +101,6 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 
         return facts;
     }
+
+    private sealed record OffenceRow(int OffenceTypeId, DateOnly CommittedOn, List<Guid> Victims);
 }

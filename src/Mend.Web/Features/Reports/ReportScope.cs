@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Reports;
 
 /// <summary>
-/// Which cases a report counts: those the user may see (<see cref="CaseAccess"/>), of one jurisdiction, and, when a team
+/// Which cases a report counts: those the user may see (<see cref="CaseAccess"/>) other than by breaking the glass, of one
+/// jurisdiction, and, when a team
 /// is chosen, of that team only. A manager manages the team they belong to, so that is the one team they may choose.
 /// </summary>
 public sealed record ReportScope(Guid? TeamId, Jurisdiction Jurisdiction)
@@ -19,7 +20,10 @@ public sealed record ReportScope(Guid? TeamId, Jurisdiction Jurisdiction)
     public IQueryable<Case> Cases(MendDb db, ClaimsPrincipal user, TimeProvider clock)
     {
         var (team, jurisdiction) = (TeamId, Jurisdiction);
-        var visible = new CaseAccess(db, clock).VisibleCases(user).Where(c => c.Jurisdiction == jurisdiction);
+        var (userId, ownTeam) = (user.UserId(), user.TeamIdOf());
+        // Cases seen only by breaking the glass are for that emergency, not for reporting.
+        var visible = new CaseAccess(db, clock).VisibleCases(user)
+            .Where(c => c.Jurisdiction == jurisdiction && (c.TeamId == ownTeam || c.AllocatedWorkerId == userId || c.AccessGrants.Any(g => g.UserId == userId)));
         return team is null ? visible : visible.Where(c => c.TeamId == team);
     }
 

@@ -25,7 +25,8 @@ public sealed record ReportTable(string Name, IReadOnlyList<string> Headings, IR
 
 /// <summary>
 /// Statistical disclosure control for exported counts: a count from 1 to <see cref="Threshold"/> is shown as
-/// <see cref="Suppressed"/>, and so is any rate worked out from one, so small groups cannot be picked out. This is the
+/// <see cref="Suppressed"/>, and so is a count of part of a group whose remainder is that small, and any rate worked out from
+/// them, so small groups cannot be picked out. This is the
 /// service's own rule as issue 17 sets it (the Government Statistical Service guidance sets no fixed threshold:
 /// docs/research/kpi-sources.md); "[c]" is the GSS marker for a confidential value.
 /// </summary>
@@ -39,5 +40,11 @@ public static class Disclosure
     public static object Count(int count) => IsSmall(count) ? Suppressed : count;
 
     public static object? Rate(int part, int whole) =>
-        IsSmall(part) || IsSmall(whole) ? Suppressed : whole == 0 ? null : Math.Round(100m * part / whole, 1);
+        IsSmall(part) || IsSmall(whole) || IsSmall(whole - part) ? Suppressed : whole == 0 ? null : Math.Round(100m * part / whole, 1);
+
+    /// <summary>
+    /// A count of some of a group (<paramref name="part"/> of <paramref name="whole"/>): suppressed when small, and also when
+    /// the rest of the group is small, since the whole is shown beside it and the rest could be worked out.
+    /// </summary>
+    public static object Part(int part, int whole) => IsSmall(part) || IsSmall(whole - part) ? Suppressed : part;
 }

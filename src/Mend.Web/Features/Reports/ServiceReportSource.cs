@@ -17,7 +17,8 @@ namespace Mend.Web.Features.Reports;
 /// <item>processes: restorative processes set up in the period, by kind and where they stand now;</item>
 /// <item>first contact: for victims on cases referred in the period, calendar days from the referral to the first contact
 /// that reached them (spoke, met, or a letter sent); those not yet reached are still waiting;</item>
-/// <item>to a process: for cases referred in the period, days from the referral to the first process meeting held; open
+/// <item>to a process: for cases referred in the period, days from the referral to the first process held (its meeting, or
+/// the shuttle or letter work, recorded as having happened; the meeting's day, else the day it was recorded); open
 /// cases without one are still waiting;</item>
 /// <item>agreements: those made at processes held in the period, kept in full (every item done), in part, or not at all,
 /// or still being kept (an item open);</item>
@@ -33,7 +34,6 @@ public sealed class ServiceReportSource(ReportDatabase reports, TimeProvider clo
     {
         var db = reports.Db;
         var cases = scope.Cases(db, user, clock);
-        var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = (period.From, period.To);
         var (fromUtc, toUtc) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1), to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(2));
         bool InPeriod(DateTime at) => London.DateOf(at) is var day && day >= from && day <= to;
@@ -41,12 +41,16 @@ public sealed class ServiceReportSource(ReportDatabase reports, TimeProvider clo
         var referred = await cases.AsNoTracking().Where(c => c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to)
             .Select(c => new { c.Id, c.ReferralSource, c.ReferralReceivedOn, Open = c.ClosedAt == null }).ToListAsync(ct);
         var referredOn = referred.ToDictionary(c => c.Id, c => c.ReferralReceivedOn);
-        var victims = await db.Victims.AsNoTracking().Where(v => cases.Any(c => c.Id == v.CaseId && c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to))
-            .Select(v => new { v.Id, v.CaseId, Reached = v.Contacts.Where(c => Reached.Contains(c.Outcome)).Min(c => (DateTime?)c.At) }).ToListAsync(ct);
+        // Read apart from the referrals, so a case changed in between (on a replica) is left out rather than looked up in vain.
+        var victims = (await db.Victims.AsNoTracking().Where(v => cases.Any(c => c.Id == v.CaseId && c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to))
+                .Select(v => new { v.Id, v.CaseId, Reached = v.Contacts.Where(c => Reached.Contains(c.Outcome)).Min(c => (DateTime?)c.At) }).ToListAsync(ct))
+            .Where(v => referredOn.ContainsKey(v.CaseId)).ToList();
         var processes = await db.RjProcesses.AsNoTracking().Where(p => cases.Any(c => c.Id == p.CaseId)
-                && (p.CreatedAt >= fromUtc && p.CreatedAt < toUtc || p.StartsAt >= fromUtc && p.StartsAt < toUtc || cases.Any(c => c.Id == p.CaseId && c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to)))
-            .Select(p => new { p.Id, p.CaseId, p.Kind, p.Status, p.CreatedAt, p.StartsAt, Items = p.Agreement.Select(i => i.Status).ToList() }).ToListAsync(ct);
-        var held = processes.Where(p => p.StartsAt <= now && p.Status is not (ProcessStatus.Withdrawn or ProcessStatus.NotSuitable)).ToList();
+                && (p.CreatedAt >= fromUtc && p.CreatedAt < toUtc || p.StartsAt >= fromUtc && p.StartsAt < toUtc || p.RecordedAt >= fromUtc && p.RecordedAt < toUtc || cases.Any(c => c.Id == p.CaseId && c.ReferralReceivedOn >= from && c.ReferralReceivedOn <= to)))
+            .Select(p => new { p.Id, p.CaseId, p.Kind, p.Status, p.CreatedAt, p.StartsAt, p.RecordedAt, Items = p.Agreement.Select(i => i.Status).ToList() })
+            .ToListAsync(ct);
+        // Held: the meeting (or the shuttle or letter work) was recorded as having happened; its day is the meeting's, else the record's.
+        var held = processes.Where(p => p.RecordedAt is not null).Select(p => new { p.CaseId, HeldAt = p.StartsAt ?? p.RecordedAt!.Value, p.Items }).ToList();
 
         var bySource = Enum.GetValues<ReferralSource>()
             .Select(s => Figure.Of($"referrals.{s}", CaseWords.Describe(s), referred.Where(c => c.ReferralSource == s).ToList(), c => c.Id)).ToList();
@@ -64,14 +68,14 @@ public sealed class ServiceReportSource(ReportDatabase reports, TimeProvider clo
             Figure.Of("contact.waiting", "Victims not yet reached", victims.Where(v => v.Reached is null).ToList(), v => v.CaseId),
             ServiceReport.Median(contacted.Select(v => Days(referredOn[v.CaseId], v.Reached!.Value)).ToList()),
             contacted.Count == 0 ? null : contacted.Max(v => Days(referredOn[v.CaseId], v.Reached!.Value)));
-        var firstHeld = held.Where(p => referredOn.ContainsKey(p.CaseId)).GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => g.Min(p => p.StartsAt!.Value));
+        var firstHeld = held.Where(p => referredOn.ContainsKey(p.CaseId)).GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => g.Min(p => p.HeldAt));
         var toProcess = new ServiceReport.Wait(
             Figure.Of("process.done", "Cases with a process held", firstHeld.Keys.ToList(), id => id),
             Figure.Of("process.waiting", "Open cases still waiting for one", referred.Where(c => c.Open && !firstHeld.ContainsKey(c.Id)).ToList(), c => c.Id),
             ServiceReport.Median(firstHeld.Select(h => Days(referredOn[h.Key], h.Value)).ToList()),
             firstHeld.Count == 0 ? null : firstHeld.Max(h => Days(referredOn[h.Key], h.Value)));
 
-        var agreed = held.Where(p => InPeriod(p.StartsAt!.Value) && p.Items.Count > 0).ToList();
+        var agreed = held.Where(p => InPeriod(p.HeldAt) && p.Items.Count > 0).ToList();
         var agreements = new List<Figure>
         {
             Figure.Of("agreements.full", "Kept in full", agreed.Where(p => p.Items.All(i => i == AgreementStatus.Done)).ToList(), p => p.CaseId),
