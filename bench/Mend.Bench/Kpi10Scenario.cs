@@ -109,7 +109,8 @@ public static class Kpi10Scenario
     /// <summary>
     /// KPI 10 in one query, by the same rules as <see cref="Kpi10"/> and <see cref="Kpi10Source"/>: the cases (England and Wales,
     /// the team's, not restricted) whose orders have all ended, the last in the quarter; each victim once, against the most
-    /// serious offence (linked to them, else the case's), then the most recent; consent is the latest answer by the quarter's end.
+    /// serious offence (linked to them, else the case's, else none), then the most recent; every child on the first line; consent
+    /// is the latest answer by the quarter's end; RJ engaged when a process they took part in was recorded as held.
     /// </summary>
     public const string Kpi10Sql = """
         WITH ended AS (
@@ -121,36 +122,36 @@ public static class Kpi10Scenario
             HAVING bool_and(o."EndedOn" IS NOT NULL) AND max(o."EndedOn") BETWEEN @start AND @end
         ), candidates AS (
             SELECT v."Id" AS victim_id, v."PersonId" AS person_id, v."CaseId" AS case_id, e.decided, e.ended, v."DeclinedOn" AS declined_on,
-                   coalesce(t."GravityScore", 0) AS gravity, f."CommittedOn" AS committed_on
+                   coalesce(t."GravityScore", 0) AS gravity, f."CommittedOn" AS committed_on,
+                   (SELECT p."PersonId" FROM "CaseParticipants" p WHERE p."CaseId" = v."CaseId" AND p."Role" = 'YoungPerson' AND p."EndedAt" IS NULL
+                    ORDER BY p."Id" LIMIT 1) AS child
             FROM ended e
             JOIN "Victims" v ON v."CaseId" = e."CaseId"
-            JOIN "Offences" f ON f."CaseId" = v."CaseId"
+            LEFT JOIN "Offences" f ON f."CaseId" = v."CaseId"
+                AND (EXISTS (SELECT 1 FROM "OffenceVictims" ov WHERE ov."OffenceId" = f."Id" AND ov."PersonId" = v."PersonId")
+                     OR NOT EXISTS (SELECT 1 FROM "Offences" f2 JOIN "OffenceVictims" ov2 ON ov2."OffenceId" = f2."Id"
+                                    WHERE f2."CaseId" = v."CaseId" AND ov2."PersonId" = v."PersonId"))
             LEFT JOIN "OffenceTypes" t ON t."Id" = f."OffenceTypeId"
-            WHERE EXISTS (SELECT 1 FROM "OffenceVictims" ov WHERE ov."OffenceId" = f."Id" AND ov."PersonId" = v."PersonId")
-               OR NOT EXISTS (SELECT 1 FROM "Offences" f2 JOIN "OffenceVictims" ov2 ON ov2."OffenceId" = f2."Id"
-                              WHERE f2."CaseId" = v."CaseId" AND ov2."PersonId" = v."PersonId")
         ), counted AS (
-            SELECT DISTINCT ON (person_id) * FROM candidates ORDER BY person_id, gravity DESC, committed_on DESC, ended DESC
+            SELECT DISTINCT ON (person_id) * FROM candidates ORDER BY person_id, gravity DESC, committed_on DESC NULLS LAST, ended DESC
         ), facts AS (
             SELECT c.case_id,
-                (SELECT p."PersonId" FROM "CaseParticipants" p WHERE p."CaseId" = c.case_id AND p."Role" = 'YoungPerson' LIMIT 1) AS child,
                 coalesce((SELECT a.agreed FROM (
                     SELECT ch."On" AS on_day, ch."Agreed" AS agreed, 0 AS declined, ch."Id" AS id FROM "VictimChoices" ch
                     WHERE ch."VictimId" = c.victim_id AND ch."Kind" = 'Contact' AND ch."On" <= @end
                     UNION ALL SELECT c.declined_on, false, 1, 0 WHERE c.declined_on <= @end) a
                     ORDER BY a.on_day DESC, a.declined DESC, a.id DESC LIMIT 1), false) AS consented,
                 EXISTS (SELECT 1 FROM "VictimViews" w WHERE w."VictimId" = c.victim_id AND w."On" <= c.decided) AS view_sought,
-                (SELECT min((coalesce(r."StartsAt", r."CreatedAt") AT TIME ZONE 'Europe/London')::date) FROM "RjProcesses" r
+                (SELECT min((coalesce(r."StartsAt", r."RecordedAt") AT TIME ZONE 'Europe/London')::date) FROM "RjProcesses" r
                     JOIN "ProcessParticipants" pp ON pp."RjProcessId" = r."Id" AND pp."PersonId" = c.person_id
-                    WHERE r."CaseId" = c.case_id AND (r."Status" IN ('Completed', 'PartiallyCompleted')
-                        OR r."StartsAt" IS NOT NULL AND r."Status" NOT IN ('Withdrawn', 'NotSuitable'))) AS rj_started,
+                    WHERE r."CaseId" = c.case_id AND r."RecordedAt" IS NOT NULL) AS rj_started,
                 (SELECT min(ch."On") FROM "VictimChoices" ch WHERE ch."VictimId" = c.victim_id AND ch."Kind" = 'KeptInformed' AND ch."Agreed") AS progress_asked,
                 (SELECT min(r."On") FROM "VictimRecords" r WHERE r."VictimId" = c.victim_id AND r."Kind" = 'ProgressUpdate') AS progress_given,
                 (SELECT min(r."On") FROM "VictimRecords" r WHERE r."VictimId" = c.victim_id AND r."Kind" = 'SupportWanted') AS support_asked,
                 (SELECT min(r."On") FROM "VictimRecords" r WHERE r."VictimId" = c.victim_id AND r."Kind" = 'SupportReferral') AS support_given
             FROM counted c
         )
-        SELECT count(DISTINCT child), count(*),
+        SELECT (SELECT count(DISTINCT child) FROM candidates), count(*),
             count(*) FILTER (WHERE consented), count(*) FILTER (WHERE consented AND rj_started <= @end), count(*) FILTER (WHERE view_sought),
             count(*) FILTER (WHERE progress_asked <= @end), count(*) FILTER (WHERE progress_asked <= @end AND progress_given <= @end),
             count(*) FILTER (WHERE support_asked <= @end), count(*) FILTER (WHERE support_asked <= @end AND support_given <= @end)
