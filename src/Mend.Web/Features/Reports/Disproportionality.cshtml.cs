@@ -3,30 +3,21 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Mend.Web.Features.Reports;
 
 /// <summary>
 /// Disproportionality for managers over a period: who is referred, offered restorative justice, takes part, is warned and
 /// is breached, by ethnic group, sex and age band, as counts that open onto their cases and rates against those referred;
-/// the download suppresses counts from 1 to 4.
+/// the download suppresses small counts.
 /// </summary>
 [Authorize(Policy = Policies.ManageCases)]
 public sealed class DisproportionalityModel(DisproportionalitySource source, MendDb db, CaseSettings cases, AuditTrail audit, TimeProvider clock)
-    : ReportPeriodPage(db, cases, clock)
+    : PeriodReportPage<DisproportionalityReport>(db, cases, audit, clock)
 {
-    public DisproportionalityReport? Report { get; private set; }
+    protected override ReportPages.Kind Kind => ReportPages.Disproportionality;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (await ReadFilterAsync(ct))
-        {
-            Report = await source.ForAsync(User, Scope!, Period!, ct);
-            await RecordViewAsync(ReportPages.Disproportionality, Period!, audit, ct);
-        }
-    }
+    protected override Task<DisproportionalityReport> MakeAsync(CancellationToken ct) => source.ForAsync(User, Scope!, Period!, ct);
 
-    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct) =>
-        DownloadAsync(format, ReportPages.Disproportionality, async () => (await source.ForAsync(User, Scope!, Period!, ct)).Tables(), audit, ct);
+    protected override IEnumerable<ReportTable> TablesOf(DisproportionalityReport report) => report.Tables();
 }

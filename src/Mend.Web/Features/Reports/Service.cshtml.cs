@@ -3,7 +3,6 @@ using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Mend.Web.Features.Reports;
 
@@ -13,19 +12,11 @@ namespace Mend.Web.Features.Reports;
 /// </summary>
 [Authorize(Policy = Policies.ManageCases)]
 public sealed class ServiceModel(ServiceReportSource source, MendDb db, CaseSettings cases, AuditTrail audit, TimeProvider clock)
-    : ReportPeriodPage(db, cases, clock)
+    : PeriodReportPage<ServiceReport>(db, cases, audit, clock)
 {
-    public ServiceReport? Report { get; private set; }
+    protected override ReportPages.Kind Kind => ReportPages.Service;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (await ReadFilterAsync(ct))
-        {
-            Report = await source.ForAsync(User, Scope!, Period!, ct);
-            await RecordViewAsync(ReportPages.Service, Period!, audit, ct);
-        }
-    }
+    protected override Task<ServiceReport> MakeAsync(CancellationToken ct) => source.ForAsync(User, Scope!, Period!, ct);
 
-    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct) =>
-        DownloadAsync(format, ReportPages.Service, async () => (await source.ForAsync(User, Scope!, Period!, ct)).Tables(), audit, ct);
+    protected override IEnumerable<ReportTable> TablesOf(ServiceReport report) => report.Tables();
 }
