@@ -24,6 +24,16 @@ public sealed class ReportDatabase(MendDb primary, DatabaseSettings settings, IC
 
     public void Dispose() => _replica?.Dispose();
 
+    /// <summary>
+    /// Runs one read on a context of its own (on the replica, or the primary's connection string), so independent reads of a
+    /// report can run at the same time on separate connections. The context only reads and is disposed afterwards.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<MendDb, Task<T>> read)
+    {
+        await using var db = Open(Replica ?? settings.ConnectionString);
+        return await read(db);
+    }
+
     private MendDb Open(string connection)
     {
         var options = new DbContextOptionsBuilder<MendDb>();

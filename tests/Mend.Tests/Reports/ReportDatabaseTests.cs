@@ -33,6 +33,15 @@ public sealed class ReportDatabaseTests(MendFactory factory) : IClassFixture<Men
         await Assert.ThrowsAnyAsync<Exception>(() => reports.Db.Database.ExecuteSqlRawAsync("DELETE FROM \"Notifications\" WHERE 1 = 0", TestContext.Current.CancellationToken));
         reports.Db.Add(Mend.Web.Features.Cases.OffenceType.Create("Replica test", "Other", 1, false));
         await Assert.ThrowsAsync<InvalidOperationException>(() => reports.Db.SaveChangesAsync(TestContext.Current.CancellationToken));
+
+        // A read on a context of its own goes to the replica too, and cannot save either.
+        Assert.True(await reports.ReadAsync(db => db.Cases.AnyAsync(c => c.Id == made.CaseId)));
+        await Assert.ThrowsAnyAsync<Exception>(() => reports.ReadAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"Notifications\" WHERE 1 = 0")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reports.ReadAsync(db =>
+        {
+            db.Add(Mend.Web.Features.Cases.OffenceType.Create("Replica test two", "Other", 1, false));
+            return db.SaveChangesAsync();
+        }));
     }
 
     [Fact]
@@ -42,5 +51,6 @@ public sealed class ReportDatabaseTests(MendFactory factory) : IClassFixture<Men
         var reports = scope.ServiceProvider.GetRequiredService<ReportDatabase>();
         Assert.False(reports.UsesReplica);
         Assert.Same(scope.ServiceProvider.GetRequiredService<MendDb>(), reports.Db);
+        Assert.True(await reports.ReadAsync(db => db.OffenceTypes.AnyAsync()));
     }
 }

@@ -25,8 +25,9 @@ namespace Mend.Web.Features.Reports;
 public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
 {
     /// <summary>
-    /// The facts, one per victim and offence. Only the columns the rules need are read, in five queries (orders, offence types, offences,
-    /// victims with their answers, processes) over the cases whose intervention ended in the quarter, joined in memory by key.
+    /// The facts, one per victim and offence. The cases whose intervention ended in the quarter (with a victim) are found first;
+    /// then only the columns the rules need are read, one query per kind of row, at the same time on separate connections,
+    /// and joined in memory by key.
     /// </summary>
     public async Task<IReadOnlyList<Kpi10Facts>> ForAsync(ClaimsPrincipal user, ReportScope scope, ReportQuarter quarter, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
         var visible = scope.Cases(db, user, clock);
         var (start, end) = (quarter.Starts, quarter.Ends);
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => visible.Any(c => c.Id == o.CaseId) && db.Orders.Any(e => e.CaseId == o.CaseId && e.EndedOn >= start && e.EndedOn <= end))
+            .Where(o => db.Orders.Any(e => e.CaseId == o.CaseId && e.EndedOn >= start && e.EndedOn <= end) && db.Victims.Any(v => v.CaseId == o.CaseId)
+                        && visible.Any(c => c.Id == o.CaseId))
             .Select(o => new { o.CaseId, o.EndedOn, o.DecidedOn }).ToListAsync(ct);
         var ends = orders.GroupBy(o => o.CaseId)
             .Where(g => g.All(o => o.EndedOn != null))
@@ -47,31 +49,44 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
         }
 
         var caseIds = ends.Keys.ToList();
-        var types = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (t.Name, t.GravityScore), ct);
-        var offencesByCase = (await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
-                .Select(o => new { o.Id, o.CaseId, o.OffenceTypeId, o.CommittedOn, Victims = o.Victims.Select(v => v.PersonId).ToList() }).ToListAsync(ct))
-            .ToLookup(o => o.CaseId, o => new OffenceRow(o.OffenceTypeId, o.CommittedOn, o.Victims));
-        var victims = await db.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
+
+        // The reads below are independent: each runs on a connection of its own, at the same time.
+        var typesRead = reports.ReadAsync(r => r.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (t.Name, t.GravityScore), ct));
+        var linksRead = reports.ReadAsync(r => r.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId)).SelectMany(o => o.Victims)
+            .Select(v => new { v.OffenceId, v.PersonId }).ToListAsync(ct));
+        var offencesRead = reports.ReadAsync(r => r.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId))
+            .Select(o => new { o.Id, o.CaseId, o.OffenceTypeId, o.CommittedOn }).ToListAsync(ct));
+        var victimsRead = reports.ReadAsync(r => r.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId))
             .Select(v => new
             {
                 v.Id,
                 v.CaseId,
                 v.PersonId,
                 v.DeclinedOn,
-                Child = db.CaseParticipants.Where(p => p.CaseId == v.CaseId && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null).OrderBy(p => p.Id)
+                Child = r.CaseParticipants.Where(p => p.CaseId == v.CaseId && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null).OrderBy(p => p.Id)
                     .Select(p => (Guid?)p.PersonId).FirstOrDefault(),
-                Kind = db.People.Where(p => p.Id == v.PersonId).Select(p => (People.PersonKind?)p.Kind).FirstOrDefault(),
+                Kind = r.People.Where(p => p.Id == v.PersonId).Select(p => (People.PersonKind?)p.Kind).FirstOrDefault(),
                 FirstViewsOn = v.Views.Min(w => (DateOnly?)w.On),
-                ProgressRequestedOn = v.Choices.Where(c => c.Kind == ChoiceKind.KeptInformed && c.Agreed).Min(c => (DateOnly?)c.On),
-                ProgressProvidedOn = v.Records.Where(r => r.Kind == RecordKind.ProgressUpdate).Min(r => (DateOnly?)r.On),
-                SupportRequestedOn = v.Records.Where(r => r.Kind == RecordKind.SupportWanted).Min(r => (DateOnly?)r.On),
-                SupportProvidedOn = v.Records.Where(r => r.Kind == RecordKind.SupportReferral).Min(r => (DateOnly?)r.On),
-                Answers = v.Choices.Where(c => c.Kind == ChoiceKind.Contact).OrderBy(c => c.Id).Select(c => new { c.On, c.Agreed }).ToList(),
-            }).ToListAsync(ct);
-        var taking = (await db.RjProcesses.AsNoTracking().Where(p => caseIds.Contains(p.CaseId)
-                    && p.RecordedAt != null)
-                .Select(p => new { p.CaseId, p.StartsAt, RecordedAt = p.RecordedAt!.Value, p.ConcludedAt, People = p.Participants.Select(x => x.PersonId).ToList() })
-                .ToListAsync(ct))
+            }).ToListAsync(ct));
+        // Choices and records read flat, one row each, rather than as a subquery per victim and kind.
+        var choicesRead = reports.ReadAsync(r => r.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId)).SelectMany(v => v.Choices)
+            .Where(c => c.Kind == ChoiceKind.Contact || c.Kind == ChoiceKind.KeptInformed && c.Agreed)
+            .Select(c => new { c.VictimId, c.Id, c.Kind, c.On, c.Agreed }).ToListAsync(ct));
+        RecordKind[] dated = [RecordKind.ProgressUpdate, RecordKind.SupportWanted, RecordKind.SupportReferral];
+        var recordsRead = reports.ReadAsync(r => r.Victims.AsNoTracking().IgnoreAutoIncludes().Where(v => caseIds.Contains(v.CaseId)).SelectMany(v => v.Records)
+            .Where(x => dated.Contains(x.Kind)).Select(x => new { x.VictimId, x.Kind, x.On }).ToListAsync(ct));
+        var processesRead = reports.ReadAsync(r => r.RjProcesses.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.RecordedAt != null)
+            .Select(p => new { p.CaseId, p.StartsAt, RecordedAt = p.RecordedAt!.Value, p.ConcludedAt, People = p.Participants.Select(x => x.PersonId).ToList() })
+            .ToListAsync(ct));
+        await Task.WhenAll(typesRead, linksRead, offencesRead, victimsRead, choicesRead, recordsRead, processesRead);
+
+        var types = await typesRead;
+        var linkedTo = (await linksRead).ToLookup(v => v.OffenceId, v => v.PersonId);
+        var offencesByCase = (await offencesRead).ToLookup(o => o.CaseId, o => new OffenceRow(o.OffenceTypeId, o.CommittedOn, linkedTo[o.Id].ToList()));
+        var victims = await victimsRead;
+        var choices = (await choicesRead).OrderBy(c => c.Id).ToLookup(c => c.VictimId);
+        var records = (await recordsRead).GroupBy(x => (x.VictimId, x.Kind)).ToDictionary(g => g.Key, g => g.Min(x => x.On));
+        var taking = (await processesRead)
             .SelectMany(p => p.People.Select(person => new { p.CaseId, PersonId = person, p.StartsAt, p.RecordedAt, p.ConcludedAt }))
             .ToLookup(p => (p.CaseId, p.PersonId), p => (Started: London.DateOf(p.StartsAt ?? p.RecordedAt), Ended: p.ConcludedAt is { } done ? London.DateOf(done) : (DateOnly?)null));
 
@@ -79,7 +94,9 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
         foreach (var victim in victims)
         {
             var (_, ended, decided) = ends[victim.CaseId];
-            var contact = victim.Answers.Select(a => new ConsentAnswer(a.On, a.Agreed)).ToList();
+            var contact = choices[victim.Id].Where(c => c.Kind == ChoiceKind.Contact).Select(a => new ConsentAnswer(a.On, a.Agreed)).ToList();
+            var progressRequested = choices[victim.Id].Where(c => c.Kind == ChoiceKind.KeptInformed).Select(c => (DateOnly?)c.On).Min();
+            DateOnly? First(RecordKind kind) => records.TryGetValue((victim.Id, kind), out var on) ? on : null;
             if (victim.DeclinedOn is { } declined)
             {
                 contact.Add(new ConsentAnswer(declined, false));
@@ -95,7 +112,7 @@ public sealed class Kpi10Source(ReportDatabase reports, TimeProvider clock)
                 var (name, gravity) = types.GetValueOrDefault(offence.OffenceTypeId, ("Offence not recorded", 0));
                 facts.Add(new Kpi10Facts(victim.PersonId, (victim.Kind ?? People.PersonKind.Individual).ToString(), victim.Child ?? Guid.Empty, victim.CaseId, ended, name, gravity,
                     offence.CommittedOn, contact, victim.FirstViewsOn <= decided, rj == default ? null : rj.Started, rj == default ? null : rj.Ended,
-                    victim.ProgressRequestedOn, victim.ProgressProvidedOn, victim.SupportRequestedOn, victim.SupportProvidedOn));
+                    progressRequested, First(RecordKind.ProgressUpdate), First(RecordKind.SupportWanted), First(RecordKind.SupportReferral)));
             }
         }
 
