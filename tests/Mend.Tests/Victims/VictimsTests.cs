@@ -265,4 +265,34 @@ public sealed class VictimsTests(MendFactory factory) : IClassFixture<MendFactor
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await JsonAsync(refused)).GetProperty("errors").TryGetProperty("onBehalfOfPersonId", out _));
     }
+
+    [Fact]
+    public async Task AParentReceivingTheServiceForAYoungVictim_KeepsTheYoungVictimsAgeBand()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        var young = await client.PostAsJsonAsync("/api/v1/people", new
+        {
+            kind = "Individual",
+            givenName = "Mia",
+            familyName = "Hart" + Guid.NewGuid().ToString("N")[..4],
+            dateOfBirth = factory.Clock.GetUtcNow().AddYears(-12).ToString("yyyy-MM-dd"),
+        });
+        var youngId = (await JsonAsync(young)).GetProperty("id").GetGuid();
+        var parent = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Jo", familyName = "Hart" + Guid.NewGuid().ToString("N")[..4], statedAge = 40 });
+        var parentId = (await JsonAsync(parent)).GetProperty("id").GetGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            var @case = await db.Cases.Include(x => x.Participants).SingleAsync(x => x.Id == c.CaseId);
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            @case.AddParticipant(youngId, Mend.Web.Features.Cases.ParticipantRole.Victim, now);
+            @case.AddParticipant(parentId, Mend.Web.Features.Cases.ParticipantRole.ParentOrCarer, now);
+            return await db.SaveChangesAsync();
+        });
+
+        var started = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/victims/{parentId}", new { source = "OtherAgency", receivedOn = Day(0), onBehalfOfPersonId = youngId });
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal("10 to 17", await factory.WithDbAsync(db => db.Victims.Where(v => v.CaseId == c.CaseId && v.PersonId == parentId).Select(v => v.AgeBand).SingleAsync()));
+    }
 }

@@ -117,8 +117,9 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
         var onBehalfOf = loaded.Role == ParticipantRole.ParentOrCarer ? input.OnBehalfOfPersonId : null;
         var ageAtOffence = await AgeAtOffenceAsync(caseId, onBehalfOf ?? personId, input.ReceivedOn!.Value, ct);
+        var age = onBehalfOf is { } young ? await AgeOnAsync(young, loaded.Today, ct) : loaded.Person.AgeOn(loaded.Today);
         var victim = Victim.Start(caseId, personId, onBehalfOf, input.Source!.Value, input.ReceivedOn!.Value,
-            Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), ageAtOffence, clock.GetUtcNow().UtcDateTime);
+            Combine(input.Enhanced), age, ageAtOffence, clock.GetUtcNow().UtcDateTime);
         db.Victims.Add(victim);
         try
         {
@@ -149,10 +150,18 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
         return person?.AgeRangeOn(on);
     }
 
+    /// <summary>
+    /// The age now of the person the victim's service is for: a parent or carer's record keeps the young victim's age band,
+    /// since that is whom it counts when the rest is removed.
+    /// </summary>
+    private async Task<int?> AgeOnAsync(Guid personId, DateOnly today, CancellationToken ct) =>
+        (await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct))?.AgeOn(today);
+
     public async Task<Outcome<Victim>> ChangeDetailsAsync(ClaimsPrincipal user, Guid caseId, Guid personId, int version, DetailsInput input, CancellationToken ct)
     {
         var onBehalfOf = await db.Victims.AsNoTracking().Where(v => v.CaseId == caseId && v.PersonId == personId).Select(v => v.OnBehalfOfPersonId).FirstOrDefaultAsync(ct);
         var ageAtOffence = input.ReceivedOn is { } received ? await AgeAtOffenceAsync(caseId, onBehalfOf ?? personId, received, ct) : null;
+        var youngVictimAge = onBehalfOf is { } young ? await AgeOnAsync(young, clock.LondonToday(), ct) : null;
         return await ChangeAsync(user, caseId, personId, version, ct, (loaded, victim, errors) =>
         {
             CheckSource(errors, input.Source, input.ReceivedOn, loaded);
@@ -170,7 +179,8 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
             if (errors.Count == 0)
             {
-                victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced), loaded.Person.AgeOn(loaded.Today), ageAtOffence,
+                victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced),
+                    onBehalfOf is null ? loaded.Person.AgeOn(loaded.Today) : youngVictimAge, ageAtOffence,
                     input.PreferredMethod, TextInput.Clean(input.SafeTimes), (input.BlockedMethods ?? []).Aggregate(ContactMethods.None, (all, m) => all | Words.AsFlag(m)),
                     addressIds);
             }
