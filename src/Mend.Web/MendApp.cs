@@ -3,6 +3,7 @@ using Mend.Web.Data;
 using Mend.Web.Features.Admin.Users;
 using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.DataProtection;
 using Mend.Web.Features.Documents;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Features.Orders;
@@ -161,6 +162,7 @@ public static class MendApp
             .AddOrders()
             .AddDocuments()
             .AddReports()
+            .AddRetentionSchedule()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();
@@ -275,6 +277,7 @@ public static class MendApp
             .AddPolicy(Policies.ManageCases, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.ManageVenues, p => p.RequireRole(Roles.Manager, Roles.Administrator))
             .AddPolicy(Policies.ManageTemplates, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ManageDataProtection, p => p.RequireRole(Roles.DataProtectionOfficer))
             .AddPolicy(Policies.PanelWork, p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));

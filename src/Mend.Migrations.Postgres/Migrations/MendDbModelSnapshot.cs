@@ -947,6 +947,145 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.RetentionRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("UntilAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("RetentionRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "YoungPersonCase",
+                            Months = 0,
+                            Reason = "Example to adapt: long enough for the young person to ask what was held about them as an adult, and for any later review of the work.",
+                            Trigger = "CaseClosed",
+                            UntilAge = 25,
+                            Version = 0,
+                            Years = 6
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "VictimRecord",
+                            Months = 0,
+                            Reason = "Example to adapt: kept with the case it belongs to. A victim who declines the service has their record reduced after 30 days (Victims' Code work).",
+                            Trigger = "CaseClosed",
+                            Version = 0,
+                            Years = 6
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "PersonWithNoOpenPart",
+                            Months = 0,
+                            Reason = "Example to adapt: a person's details are kept while any case they are on is kept.",
+                            Trigger = "LastPartEnded",
+                            Version = 0,
+                            Years = 6
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "Assessment",
+                            Months = 0,
+                            Reason = "Example to adapt: assessments are part of the young person's case.",
+                            Trigger = "CaseClosed",
+                            UntilAge = 25,
+                            Version = 0,
+                            Years = 6
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "DocumentOrFile",
+                            Months = 0,
+                            Reason = "Example to adapt: letters, reports and files are part of the case they were made for.",
+                            Trigger = "CaseClosed",
+                            UntilAge = 25,
+                            Version = 0,
+                            Years = 6
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ChangedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            ChangedByName = "Mend (example to adapt)",
+                            IsExample = true,
+                            Kind = "AuditTrail",
+                            Months = 0,
+                            Reason = "Example to adapt: long enough to answer questions about who saw or changed a record for as long as the records are kept.",
+                            Trigger = "Recorded",
+                            Version = 0,
+                            Years = 7
+                        });
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")

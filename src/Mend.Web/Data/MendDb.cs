@@ -64,6 +64,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Documents.Document> Documents => Set<Features.Documents.Document>();
 
+    public DbSet<Features.DataProtection.RetentionRule> RetentionRules => Set<Features.DataProtection.RetentionRule>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

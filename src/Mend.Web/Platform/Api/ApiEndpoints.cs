@@ -30,6 +30,7 @@ public static class ApiEndpoints
         Features.Orders.OrdersApi.Map(v1);
         Features.Documents.DocumentsApi.Map(v1);
         Features.Reports.ReportsApi.Map(v1);
+        Features.DataProtection.RetentionApi.Map(v1);
         Features.Panels.PanelsApi.Map(v1);
     }
 

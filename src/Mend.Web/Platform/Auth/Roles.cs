@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Keeping the venues list and staff accreditations: administrators and managers.</summary>
     public const string ManageVenues = nameof(ManageVenues);
 
+    /// <summary>The retention schedule and, later, disposal, holds and subject access: data protection officers.</summary>
+    public const string ManageDataProtection = nameof(ManageDataProtection);
+
     /// <summary>Letter and report templates: administrators.</summary>
     public const string ManageTemplates = nameof(ManageTemplates);
 
