@@ -103,11 +103,11 @@ public static class DatabaseSetup
 
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
 
-/// <summary>Durability settings for SQLite (SECURITY.md: WAL with synchronous=FULL).</summary>
+/// <summary>Durability settings for SQLite (SECURITY.md: WAL with synchronous=FULL), and deleted rows overwritten with zeros (retention disposal).</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

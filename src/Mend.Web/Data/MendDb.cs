@@ -66,6 +66,10 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.DataProtection.RetentionRule> RetentionRules => Set<Features.DataProtection.RetentionRule>();
 
+    public DbSet<Features.DataProtection.Disposal> Disposals => Set<Features.DataProtection.Disposal>();
+
+    public DbSet<Features.DataProtection.LegalHold> LegalHolds => Set<Features.DataProtection.LegalHold>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -91,6 +91,12 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Reports/Behind"] = [Roles.Manager],
         ["Admin/Retention"] = [Roles.DataProtectionOfficer],
         ["Admin/Retention/{id:int}"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Disposals"] = [Roles.DataProtectionOfficer, Roles.Manager],
+        ["DataProtection/Disposals/{id:long}"] = [Roles.DataProtectionOfficer, Roles.Manager],
+        ["DataProtection/Destroyed"] = [Roles.DataProtectionOfficer, Roles.Manager],
+        ["DataProtection/Holds"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Holds/Place"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Holds/{id:guid}"] = [Roles.DataProtectionOfficer],
         ["Documents/Runs/{runId:guid}"] = CaseWork,
         ["Admin/Agencies/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
@@ -267,7 +273,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{runId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "");

@@ -1,7 +1,16 @@
+using Mend.Web.Platform.Time;
+
 namespace Mend.Web.Features.DataProtection;
 
-/// <summary>Registers the data protection work: so far the retention schedule.</summary>
+/// <summary>Registers the data protection work: the retention schedule, disposal reviewed before it happens, and legal holds.</summary>
 public static class DataProtectionFeature
 {
-    public static IServiceCollection AddRetentionSchedule(this IServiceCollection services) => services.AddScoped<ManageRetention>();
+    public static IServiceCollection AddRetentionSchedule(this IServiceCollection services) => services
+        .AddScoped<ManageRetention>()
+        .AddScoped<RetentionDue>()
+        .AddScoped<EraseRecord>()
+        .AddScoped<Disposals>()
+        .AddScoped<LegalHolds>()
+        .AddScoped<RetentionListing>()
+        .AddHostedService<HourlyJob<RetentionListing>>();
 }

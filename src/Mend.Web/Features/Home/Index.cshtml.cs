@@ -34,6 +34,9 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
 
     public int AwaitingApproval { get; private set; }
 
+    /// <summary>Records due for disposal waiting for this user: review (a data protection officer) or approval (an officer or a manager).</summary>
+    public int DisposalsWaiting { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
@@ -43,6 +46,12 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
         DisplayName = User.DisplayNameOf();
         Roles = User.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToList();
         DoesCaseWork = User.IsInRole(Platform.Auth.Roles.Practitioner) || User.IsInRole(Platform.Auth.Roles.Manager);
+        var officer = User.IsInRole(Platform.Auth.Roles.DataProtectionOfficer);
+        if (officer || User.IsInRole(Platform.Auth.Roles.Manager))
+        {
+            DisposalsWaiting = await db.Disposals.CountAsync(d => (officer && d.Status == DataProtection.DisposalStatus.Due)
+                || (d.Status == DataProtection.DisposalStatus.Reviewed && d.ReviewedById != userId), ct);
+        }
         if (!DoesCaseWork)
         {
             return;

@@ -48,7 +48,22 @@ public sealed class Person : IVersioned, IPersonalData
 
     /// <summary>Set when this record was merged into another; it is then kept only so the merge can be reviewed.</summary>
     public Guid? MergedIntoId { get; private set; }
+
+    /// <summary>
+    /// The day the person's last part on a case ended, kept once the cases themselves have been disposed of so the
+    /// retention schedule still knows when their own period started. Null while they are on a case Mend still holds.
+    /// </summary>
+    public DateOnly? LastPartEndedOn { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>A case the person was on has been disposed of; the later of its end and any earlier one is kept.</summary>
+    public void NoteCaseDisposed(DateOnly caseEndedOn)
+    {
+        if (LastPartEndedOn is null || caseEndedOn > LastPartEndedOn)
+        {
+            LastPartEndedOn = caseEndedOn;
+        }
+    }
 
     public IReadOnlyList<PersonAlias> Aliases => _aliases;
     public IReadOnlyList<PersonAddress> Addresses => _addresses;

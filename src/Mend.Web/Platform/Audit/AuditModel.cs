@@ -19,6 +19,9 @@ internal sealed class AuditEventModel : IEntityTypeConfiguration<AuditEvent>
         builder.Property(e => e.Recipient).HasMaxLength(500);
         builder.Property(e => e.Outcome).HasMaxLength(200);
         builder.Property(e => e.CorrelationId).HasMaxLength(64);
+        builder.Property(e => e.TextSalt).HasMaxLength(32);
+        builder.Property(e => e.TextDigest).HasMaxLength(64);
+        builder.HasIndex(e => e.EntityId);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.ActorUserId, e.OccurredAt });
         builder.HasIndex(e => new { e.SubjectPersonId, e.OccurredAt });

@@ -3,17 +3,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Platform.Audit;
 
-/// <summary>Walks the hash chain from the first seal and reports the first link that does not hold.</summary>
+/// <summary>
+/// Walks the hash chain from the first seal and reports the first link that does not hold. An event whose free texts
+/// were cleared by a retention disposal still links (the chain covers their digest), but only if it names a disposal that
+/// was carried out and its texts really are empty; <see cref="Result.ErasedEvents"/> counts them.
+/// </summary>
 public sealed class AuditVerifier(MendDb db)
 {
-    public sealed record Result(bool Intact, long SealsChecked, long UnsealedEvents, string Message);
+    public sealed record Result(bool Intact, long SealsChecked, long UnsealedEvents, string Message, long ErasedEvents = 0);
 
     public async Task<Result> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var previousHash = AuditChain.Genesis;
         long checkedCount = 0;
         long lastSealId = 0;
+        long erased = 0;
         const int page = 5000;
+        var disposals = (await db.Disposals.AsNoTracking().Where(d => d.DisposedAt != null).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         while (true)
         {
             var batch = await (
@@ -32,6 +38,23 @@ public sealed class AuditVerifier(MendDb db)
                 {
                     return new Result(false, checkedCount, 0,
                         $"Broken at seal {row.seal.Id}: audit event {row.seal.AuditEventId} has been removed.");
+                }
+
+                var e = row.auditEvent;
+                if (e.ErasedByDisposalId is { } disposalId)
+                {
+                    if (!disposals.Contains(disposalId) || e.Purpose is not null || e.Recipient is not null || e.Outcome is not null || e.TextDigest is null)
+                    {
+                        return new Result(false, checkedCount, 0,
+                            $"Broken at seal {row.seal.Id}: audit event {e.Id} says its texts were erased by disposal {disposalId}, which was not carried out.");
+                    }
+
+                    erased++;
+                }
+                else if (!e.TextsMatchDigest())
+                {
+                    return new Result(false, checkedCount, 0,
+                        $"Broken at seal {row.seal.Id}: audit event {e.Id} has been changed, or a seal before it was removed.");
                 }
 
                 var expected = AuditChain.Link(previousHash, row.auditEvent);
@@ -54,6 +77,7 @@ public sealed class AuditVerifier(MendDb db)
 
         var unsealed = await db.AuditEvents.CountAsync(e => !db.AuditSeals.Any(s => s.AuditEventId == e.Id), cancellationToken);
         return new Result(true, checkedCount, unsealed,
-            $"Audit trail intact: {checkedCount} sealed events verified; {unsealed} recent events not yet sealed.");
+            $"Audit trail intact: {checkedCount} sealed events verified; {unsealed} recent events not yet sealed."
+            + (erased > 0 ? $" {erased} of them had their texts erased under the retention schedule." : ""), erased);
     }
 }

@@ -46,8 +46,11 @@ public static class Policies
     /// <summary>Keeping the venues list and staff accreditations: administrators and managers.</summary>
     public const string ManageVenues = nameof(ManageVenues);
 
-    /// <summary>The retention schedule and, later, disposal, holds and subject access: data protection officers.</summary>
+    /// <summary>The retention schedule, disposal review and legal holds (and, later, subject access): data protection officers.</summary>
     public const string ManageDataProtection = nameof(ManageDataProtection);
+
+    /// <summary>Disposal under the retention schedule: data protection officers review, and they or managers approve (never the reviewer).</summary>
+    public const string ApproveDisposal = nameof(ApproveDisposal);
 
     /// <summary>Letter and report templates: administrators.</summary>
     public const string ManageTemplates = nameof(ManageTemplates);

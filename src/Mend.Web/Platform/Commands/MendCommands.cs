@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Platform.Commands;
 
-/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt | reindex-names</c>.</summary>
+/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt | reindex-names | retention</c>.</summary>
 public sealed record MendCommand(string Name, string Usage, Func<IServiceProvider, Dictionary<string, string>, Task<int>> Run)
 {
     public async Task<int> RunAsync(WebApplication app, string[] args)
@@ -14,13 +14,15 @@ public sealed record MendCommand(string Name, string Usage, Func<IServiceProvide
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 Console.Error.WriteLine($"Usage: Mend.Web {Usage}");
                 return 64;
             }
 
-            options[args[i][2..]] = args[++i];
+            // "--dry-run" is a flag; every other option takes the value after it.
+            var isFlag = i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            options[args[i][2..]] = isFlag ? "true" : args[++i];
         }
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -47,6 +49,7 @@ public static class MendCommands
         new("verify-audit", "verify-audit", VerifyAuditAsync),
         new("reencrypt", "reencrypt", ReencryptAsync),
         new("reindex-names", "reindex-names", ReindexNamesAsync),
+        new("retention", "retention [--as-of YYYY-MM-DD] --dry-run", Features.DataProtection.RetentionCommand.DryRunAsync),
     ];
 
     public static MendCommand? Find(string[] args) =>
