@@ -926,6 +926,66 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.Disclosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DisclosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DisclosedOn");
+
+                    b.HasIndex("Source");
+
+                    b.HasIndex("PersonId", "DisclosedOn");
+
+                    b.ToTable("Disclosures", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.Disposal", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1124,35 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("LegalHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.Redaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suggested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("Redactions", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.RetentionRule", b =>
                 {
                     b.Property<int>("Id")
@@ -1199,6 +1288,111 @@ namespace Mend.Migrations.Sqlite.Migrations
                             Version = 0,
                             Years = 7
                         });
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bundle")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("BundleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreparedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreparedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("SubjectAccessRequests", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Documents.Document", b =>
@@ -3889,6 +4083,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.Redaction", b =>
+                {
+                    b.HasOne("Mend.Web.Features.DataProtection.SubjectAccessRequest", null)
+                        .WithMany("Redactions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Documents.Document", b =>
                 {
                     b.HasOne("Mend.Web.Features.Cases.Case", null)
@@ -4345,6 +4548,11 @@ namespace Mend.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
                 {
                     b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>
+                {
+                    b.Navigation("Redactions");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Documents.DocumentTemplate", b =>

@@ -70,6 +70,10 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.DataProtection.LegalHold> LegalHolds => Set<Features.DataProtection.LegalHold>();
 
+    public DbSet<Features.DataProtection.Disclosure> Disclosures => Set<Features.DataProtection.Disclosure>();
+
+    public DbSet<Features.DataProtection.SubjectAccessRequest> SubjectAccessRequests => Set<Features.DataProtection.SubjectAccessRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

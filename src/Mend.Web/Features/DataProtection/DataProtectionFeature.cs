@@ -2,7 +2,7 @@ using Mend.Web.Platform.Time;
 
 namespace Mend.Web.Features.DataProtection;
 
-/// <summary>Registers the data protection work: the retention schedule, disposal reviewed before it happens, and legal holds.</summary>
+/// <summary>Registers the data protection work: the retention schedule, disposal reviewed before it happens, legal holds, subject access and the disclosure log.</summary>
 public static class DataProtectionFeature
 {
     public static IServiceCollection AddRetentionSchedule(this IServiceCollection services) => services
@@ -12,5 +12,8 @@ public static class DataProtectionFeature
         .AddScoped<Disposals>()
         .AddScoped<LegalHolds>()
         .AddScoped<RetentionListing>()
+        .AddScoped<WhatIsHeld>()
+        .AddScoped<AccessBundle>()
+        .AddScoped<SubjectAccess>()
         .AddHostedService<HourlyJob<RetentionListing>>();
 }

@@ -54,14 +54,14 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
         return added;
     }
 
-    public sealed record Row(Disposal Disposal, LegalHold? HeldBy);
+    public sealed record Row(Disposal Disposal, LegalHold? HeldBy, bool OpenRequest = false);
 
     /// <summary>The records waiting for review or approval, oldest due first, each with any legal hold that keeps it.</summary>
     public async Task<List<Row>> WaitingAsync(CancellationToken ct)
     {
         var waiting = await db.Disposals.AsNoTracking().Where(d => d.Status != DisposalStatus.Disposed).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToListAsync(ct);
-        var holds = (await due.OnAsync(clock.LondonToday(), ct)).Where(i => i.HeldBy is not null).ToDictionary(i => (i.RecordType, i.RecordId), i => i.HeldBy);
-        return waiting.Select(d => new Row(d, holds.GetValueOrDefault((d.RecordType, d.RecordId)))).ToList();
+        var kept = (await due.OnAsync(clock.LondonToday(), ct)).Where(i => i.IsKept).ToDictionary(i => (i.RecordType, i.RecordId));
+        return waiting.Select(d => kept.TryGetValue((d.RecordType, d.RecordId), out var k) ? new Row(d, k.HeldBy, k.OpenRequest) : new Row(d, null)).ToList();
     }
 
     /// <summary>Destruction records, newest first, a page at a time.</summary>
@@ -165,6 +165,11 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
         if (item.HeldBy is { } hold)
         {
             throw new DomainRuleException($"A legal hold keeps this record: placed by {hold.PlacedByName} on {London.DateOf(hold.PlacedAt):d MMMM yyyy} ({hold.Reason}). Lift the hold before disposal");
+        }
+
+        if (item.OpenRequest)
+        {
+            throw new DomainRuleException("A subject-access request about someone on this record is still being answered. Records must not be destroyed while it is (Data Protection Act 2018 s.173); dispose of it once the request is released");
         }
 
         return item;

@@ -17,11 +17,11 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
 {
     private const string VacuumCaseTables = """
         VACUUM "Cases", "CaseNotes", "Attachments", "Documents", "CaseParticipants", "Offences", "OffenceVictims", "Victims", "VictimRecords",
-        "VictimViews", "VictimContacts", "Assessments", "AssessmentFactors", "Orders", "RjProcesses", "ParticipantFeedback", "Notifications", "AuditEvents"
+        "VictimViews", "VictimContacts", "Assessments", "AssessmentFactors", "Orders", "RjProcesses", "ParticipantFeedback", "Notifications", "Disclosures", "AuditEvents"
         """;
 
     private const string VacuumPersonTables = """
-        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "Notifications", "AuditEvents"
+        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "AuditEvents"
         """;
 
     /// <summary>
@@ -49,12 +49,14 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 Count(went, await db.Victims.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 Count(went, await db.Assessments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "assessment");
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
+                await db.Disclosures.Where(d => d.CaseId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.CaseId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 await DeleteNotificationsAsync(id, ct);
                 went.Insert(0, await db.Cases.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? "1 case" : "the case (already gone)");
                 break;
             case DisposalRecordType.Victim:
                 auditIds = [id.ToString()];
+                await db.Disclosures.Where(d => d.Source == $"Victim:{id}").ExecuteDeleteAsync(ct);
                 Count(went, await db.Victims.Where(v => v.Id == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 break;
             case DisposalRecordType.Assessment:
@@ -63,6 +65,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 break;
             case DisposalRecordType.Document:
                 auditIds = [id.ToString()];
+                await db.Disclosures.Where(d => d.Source == $"Document:{id}").ExecuteDeleteAsync(ct);
                 Count(went, await db.Documents.Where(d => d.Id == id).ExecuteDeleteAsync(ct), "letter or report", "letters or reports");
                 break;
             case DisposalRecordType.Attachment:
@@ -72,6 +75,8 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
             default:
                 auditIds = [id.ToString()];
                 await db.PersonMerges.Where(m => m.SurvivorId == id || m.MergedId == id).ExecuteDeleteAsync(ct);
+                await db.Disclosures.Where(d => d.PersonId == id).ExecuteDeleteAsync(ct);
+                Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.PersonId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 await DeleteNotificationsAsync(id, ct);

@@ -34,12 +34,12 @@ public static class RetentionCommand
         foreach (var item in items)
         {
             output.WriteLine(string.Join('\t', item.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), item.RecordType, item.RecordId,
-                RetentionSchedule.Describe(item.Rule), item.HeldBy is { } hold ? $"HELD until lifted (review {hold.ReviewOn:yyyy-MM-dd})" : "due"));
+                RetentionSchedule.Describe(item.Rule), item.HeldBy is { } hold ? $"HELD until lifted (review {hold.ReviewOn:yyyy-MM-dd})" : item.OpenRequest ? "KEPT while a subject-access request is answered" : "due"));
         }
 
-        var held = items.Count(i => i.HeldBy is not null);
-        var byType = string.Join(", ", items.Where(i => i.HeldBy is null).GroupBy(i => i.RecordType).Select(g => $"{g.Count()} {Disposal.Describe(g.Key).ToLowerInvariant()}"));
-        output.WriteLine($"{items.Count - held} record(s) would fall due{(byType.Length > 0 ? $" ({byType})" : "")}; {held} kept by a legal hold.");
+        var held = items.Count(i => i.IsKept);
+        var byType = string.Join(", ", items.Where(i => !i.IsKept).GroupBy(i => i.RecordType).Select(g => $"{g.Count()} {Disposal.Describe(g.Key).ToLowerInvariant()}"));
+        output.WriteLine($"{items.Count - held} record(s) would fall due{(byType.Length > 0 ? $" ({byType})" : "")}; {held} kept by a legal hold or an open subject-access request.");
         return 0;
     }
 }

@@ -22,8 +22,16 @@ namespace Mend.Web.Features.DataProtection;
 /// </summary>
 public sealed class RetentionDue(MendDb db)
 {
-    /// <summary>A record due for disposal review; <see cref="HeldBy"/> is the legal hold keeping it, if any.</summary>
-    public sealed record Item(RetentionRecordKind Kind, DisposalRecordType RecordType, Guid RecordId, RetentionRule Rule, DateOnly TriggerOn, DateOnly DueOn, Guid? CaseId, LegalHold? HeldBy);
+    /// <summary>
+    /// A record due for disposal review; <see cref="HeldBy"/> is the legal hold keeping it, if any, and
+    /// <see cref="OpenRequest"/> says a subject-access request about someone on it is still being answered: destroying
+    /// data then could keep it from them, an offence under the Data Protection Act 2018 s.173.
+    /// </summary>
+    public sealed record Item(RetentionRecordKind Kind, DisposalRecordType RecordType, Guid RecordId, RetentionRule Rule, DateOnly TriggerOn, DateOnly DueOn, Guid? CaseId, LegalHold? HeldBy,
+        bool OpenRequest = false)
+    {
+        public bool IsKept => HeldBy is not null || OpenRequest;
+    }
 
     private sealed record ClosedCase(Guid Id, DateOnly EndedOn, DateOnly? YoungPersonBornOn);
 
@@ -57,6 +65,7 @@ public sealed class RetentionDue(MendDb db)
     {
         var rules = await db.RetentionRules.AsNoTracking().ToDictionaryAsync(r => r.Kind, ct);
         var holds = await db.LegalHolds.AsNoTracking().Where(h => h.LiftedAt == null).ToListAsync(ct);
+        var asking = (await db.SubjectAccessRequests.AsNoTracking().IgnoreAutoIncludes().Where(r => r.Status != AccessRequestStatus.Released).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
         var closed = onlyPerson is null ? await ClosedCasesAsync(onlyCase, ct) : [];
         var items = new List<Item>();
         var scopedVictims = db.Victims.AsNoTracking().Where(v => closed.Count > 0 && (onlyCase == null || v.CaseId == onlyCase));
@@ -122,7 +131,11 @@ public sealed class RetentionDue(MendDb db)
         }
 
         var peopleOnCases = await PeopleOnCasesAsync(items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).Distinct().ToList(), ct);
-        return items.Select(i => i with { HeldBy = HoldOn(i, holds, peopleOnCases) }).OrderBy(i => i.DueOn).ThenBy(i => i.RecordType).ToList();
+        return items.Select(i => i with
+        {
+            HeldBy = HoldOn(i, holds, peopleOnCases),
+            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : asking.Contains(i.RecordId),
+        }).OrderBy(i => i.DueOn).ThenBy(i => i.RecordType).ToList();
 
         void Add(RetentionRecordKind kind, DisposalRecordType type, Guid id, ClosedCase c, DateOnly? bornOn)
         {

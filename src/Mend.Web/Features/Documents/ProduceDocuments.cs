@@ -173,17 +173,33 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
                     doNotContactDirectly, user.DisplayNameOf(), now);
             }
 
+            var sentBy = Document.Describe(input.Method!.Value);
             foreach (var views in await SharedViewsAsync(document, ct))
             {
                 views.Victim.ShareViews(views.Views, recipient, input.SentOn ?? today, user.DisplayNameOf(), now);
                 audit.Record(AuditAction.Disclosure, nameof(Victim), views.Victim.Id.ToString(), subjectPersonId: views.Victim.PersonId,
                     purpose: $"Victim's views in {document.Title}, sent to {recipient}");
+                db.Disclosures.Add(DataProtection.Disclosure.Record(views.Victim.PersonId, document.CaseId, DataProtection.DisclosureKind.VictimsViews,
+                    $"Victim's views in {document.Title}", recipient, sentBy, input.SentOn ?? today, $"Victim:{views.Victim.Id}", user.DisplayNameOf(), now));
             }
 
             var made = await pdf.ToPdfAsync(document.Content, ct);
             document.Send(input.Method!.Value, recipient, input.SentOn ?? today, made.Pdf, user.DisplayNameOf(), now, today);
             audit.Record(AuditAction.Disclosure, nameof(Document), document.Id.ToString(), subjectPersonId: document.PersonId,
-                purpose: $"{document.Title}: {Document.Describe(input.Method!.Value).ToLowerInvariant()} to {recipient}");
+                purpose: $"{document.Title}: {sentBy.ToLowerInvariant()} to {recipient}");
+            var about = document.PersonId ?? await db.CaseParticipants.Where(p => p.CaseId == document.CaseId && p.Role == ParticipantRole.YoungPerson)
+                .OrderBy(p => p.Id).Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
+            if (about is { } personId)
+            {
+                var kind = input.Method switch
+                {
+                    SendMethod.Court => DataProtection.DisclosureKind.CourtReport,
+                    SendMethod.ParishHall => DataProtection.DisclosureKind.ParishHallReport,
+                    _ => DataProtection.DisclosureKind.Document,
+                };
+                db.Disclosures.Add(DataProtection.Disclosure.Record(personId, document.CaseId, kind, document.Title, recipient, sentBy, input.SentOn ?? today,
+                    $"Document:{document.Id}", user.DisplayNameOf(), now));
+            }
         }, Document.StaleMessage, ct, wholeRecordRulesRefuse: true);
 
     /// <summary>A PDF of the document: the one kept when it was sent, else made now.</summary>

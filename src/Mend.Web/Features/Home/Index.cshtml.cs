@@ -37,6 +37,11 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
     /// <summary>Records due for disposal waiting for this user: review (a data protection officer) or approval (an officer or a manager).</summary>
     public int DisposalsWaiting { get; private set; }
 
+    /// <summary>For a data protection officer: subject-access requests not yet released, and how many of them are past their deadline.</summary>
+    public int OpenRequests { get; private set; }
+
+    public int OverdueRequests { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
@@ -51,6 +56,14 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
         {
             DisposalsWaiting = await db.Disposals.CountAsync(d => (officer && d.Status == DataProtection.DisposalStatus.Due)
                 || (d.Status == DataProtection.DisposalStatus.Reviewed && d.ReviewedById != userId), ct);
+        }
+
+        if (officer)
+        {
+            var today = Platform.Time.London.LondonToday(clock);
+            var open = db.SubjectAccessRequests.IgnoreAutoIncludes().Where(r => r.Status != DataProtection.AccessRequestStatus.Released);
+            OpenRequests = await open.CountAsync(ct);
+            OverdueRequests = await open.CountAsync(r => r.DueOn < today, ct);
         }
         if (!DoesCaseWork)
         {

@@ -334,6 +334,8 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
                 victim.ShareViews(views!, input.SharedWith!, input.On!.Value, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
                 audit.Record(AuditAction.Disclosure, nameof(Victim), victim.Id.ToString(), subjectPersonId: victim.PersonId,
                     purpose: $"Victim's views shared with {input.SharedWith!.Trim()}");
+                db.Disclosures.Add(DataProtection.Disclosure.Record(victim.PersonId, victim.CaseId, DataProtection.DisclosureKind.VictimsViews, "Victim's views",
+                    input.SharedWith!, null, input.On!.Value, $"Victim:{victim.Id}", user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime));
             }
         });
 

@@ -15,7 +15,7 @@ public sealed class DestroyedModel(Disposals disposals, AuditTrail audit) : Page
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public List<Disposal> Rows { get; private set; } = [];

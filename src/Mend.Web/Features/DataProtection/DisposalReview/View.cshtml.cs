@@ -27,6 +27,8 @@ public sealed class ViewModel(Disposals disposals) : PageModel
 
     public LegalHold? HeldBy { get; private set; }
 
+    public bool OpenRequest { get; private set; }
+
     public bool IsOfficer => User.IsInRole(Roles.DataProtectionOfficer);
 
     public bool IsReviewer => Item.ReviewedById == User.UserId();
@@ -71,7 +73,8 @@ public sealed class ViewModel(Disposals disposals) : PageModel
         }
 
         Facts = await disposals.DescribeAsync(item, ct);
-        HeldBy = item.Status == DisposalStatus.Disposed ? null : (await disposals.WaitingAsync(ct)).FirstOrDefault(r => r.Disposal.Id == id)?.HeldBy;
+        var row = item.Status == DisposalStatus.Disposed ? null : (await disposals.WaitingAsync(ct)).FirstOrDefault(r => r.Disposal.Id == id);
+        (HeldBy, OpenRequest) = (row?.HeldBy, row?.OpenRequest ?? false);
         return true;
     }
 }
