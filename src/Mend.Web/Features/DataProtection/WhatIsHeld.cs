@@ -14,7 +14,7 @@ namespace Mend.Web.Features.DataProtection;
 /// each kind is kept. It reads every case the person is on whoever's team it is (the officer's duty reaches all of it);
 /// the caller audits the look. Other people Mend knows on those cases are offered as redactions for a subject-access bundle.
 /// </summary>
-public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption)
+public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionDue due)
 {
     public sealed record Fact(string Label, string Value);
 
@@ -87,14 +87,45 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption)
         sections.Add(new Section("Who it was given to", disclosures.Select(d => new Entry($"{d.DisclosedOn.ToGovUkDate()}: {Disclosure.Describe(d.Kind)}",
             [new("What", d.What), new("To", d.Recipient), new("How", d.Method ?? "")])).ToList()));
 
-        var rules = await db.RetentionRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
-        sections.Add(new Section("How long it is kept", rules.Select(r => new Entry(RetentionSchedule.Describe(r.Kind), [new("Kept for", RetentionSchedule.Describe(r))])).ToList()));
+        sections.Add(new Section("How long it is kept", await UntilWhenAsync(person, cases, ct)));
 
         var others = await (from p in db.CaseParticipants.AsNoTracking()
                             where caseIds.Contains(p.CaseId) && p.PersonId != personId
                             join other in db.People.AsNoTracking().Include(o => o.Aliases).Include(o => o.Addresses) on p.PersonId equals other.Id
                             select other).AsSplitQuery().ToListAsync(ct);
         return new Holding(person, sections, files, OtherPeoplesDetails(others, person));
+    }
+
+    /// <summary>
+    /// Until when each part is kept under the retention schedule: each closed case to the day it falls due for disposal
+    /// review (the latest of the rules for what it holds), an open case until its rule runs from closure, and the
+    /// person's own details while they are on any case, then their own rule. Legal holds are named.
+    /// </summary>
+    private async Task<List<Entry>> UntilWhenAsync(Person person, List<Case> cases, CancellationToken ct)
+    {
+        var rules = await db.RetentionRules.AsNoTracking().ToDictionaryAsync(r => r.Kind, ct);
+        var entries = new List<Entry>();
+        foreach (var c in cases)
+        {
+            var item = await due.OneAsync(DisposalRecordType.Case, c.Id, DateOnly.MaxValue, ct);
+            var until = item is null
+                ? $"Until {RetentionSchedule.Describe(rules[RetentionRecordKind.YoungPersonCase])} (the case is still open)"
+                : $"Until {item.DueOn.ToGovUkDate()}, then reviewed for disposal";
+            var facts = new List<Fact> { new("Kept", until) };
+            if (item?.HeldBy is { } hold)
+            {
+                facts.Add(new("Legal hold", $"{hold.Reason} (review by {hold.ReviewOn.ToGovUkDate()})"));
+            }
+
+            entries.Add(new Entry($"Case {c.Reference} and what is on it", facts));
+        }
+
+        var own = await due.OneAsync(DisposalRecordType.Person, person.Id, DateOnly.MaxValue, ct);
+        entries.Add(new Entry("Their details", [new("Kept", own is null
+            ? $"While they are on any case, then {RetentionSchedule.Describe(rules[RetentionRecordKind.PersonWithNoOpenPart])}"
+            : $"Until {own.DueOn.ToGovUkDate()}, then reviewed for disposal")]));
+        entries.Add(new Entry("The audit trail of who saw and changed their records", [new("Kept", RetentionSchedule.Describe(rules[RetentionRecordKind.AuditTrail]))]));
+        return entries;
     }
 
     /// <summary>

@@ -1,0 +1,105 @@
+using Mend.BrowserTests.Pages;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Auth;
+using Microsoft.Playwright;
+
+namespace Mend.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DataProtectionJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task DataProtectionOfficer_TakesASubjectAccessRequestFromReceiptToRelease_WithASecondOfficersSignOff_EveryPageAccessible()
+    {
+        var family = "Okonkwo" + new string(Guid.NewGuid().ToByteArray().Take(5).Select(b => (char)('a' + (b % 26))).ToArray());
+        var worker = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]));
+        await AssessmentPages.CaseWithVictimAsync(worker, browser.App, "Criminal damage", "Ada", family);
+
+        var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.DataProtectionOfficer]));
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find what is held about a person" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Ada " + family);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-people-search");
+        await page.Locator("#results").GetByRole(AriaRole.Link, new() { Name = "Ada " + family }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("What is held about Ada " + family);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Criminal damage");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-what-is-held");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a subject-access request" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter who made the request");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-request-new-errors");
+
+        var received = browser.App.Clock.GetUtcNow().AddDays(-3);
+        await page.GetByLabel("Who made the request").FillAsync("Ada " + family + " herself, by e-mail");
+        await page.GetByLabel("UK GDPR").CheckAsync();
+        var date = page.GetByRole(AriaRole.Group, new() { Name = "Date the request was received" });
+        await date.GetByLabel("Day").FillAsync(received.Day.ToString());
+        await date.GetByLabel("Month").FillAsync(received.Month.ToString());
+        await date.GetByLabel("Year").FillAsync(received.Year.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#deadline")).ToContainTextAsync("Answer by");
+        await Assertions.Expect(page.Locator("#suggestions")).ToContainTextAsync("Jordan Pryce");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-request");
+        var requestUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep these out" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#redactions")).ToContainTextAsync("Jordan Pryce");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the bundle" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Bundle made");
+        await Assertions.Expect(page.Locator("#own")).ToContainTextAsync("another data protection officer must check and sign it off");
+        var bundle = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the bundle (ZIP)" }).ClickAsync());
+        Assert.EndsWith(".zip", bundle.SuggestedFilename, StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-request-prepared");
+
+        var second = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.DataProtectionOfficer]));
+        await second.GotoAsync(requestUrl);
+        await second.GetByRole(AriaRole.Button, new() { Name = "I have checked it: sign it off" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Signed off");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Record the release" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".govuk-error-summary")).ToContainTextAsync("Enter how the bundle was sent");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(second);
+        await second.GetByLabel("How the bundle was sent").FillAsync("Secure e-mail to the address on file");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Record the release" }).ClickAsync();
+        await Assertions.Expect(second.Locator("#status")).ToContainTextAsync("Released");
+        await Accessibility.AssertNoViolationsAsync(second);
+        await Accessibility.ScreenshotAsync(second, "dp-request-released");
+
+        await second.GotoAsync("/DataProtection/Disclosures");
+        await Assertions.Expect(second.Locator("#disclosures")).ToContainTextAsync("Subject access release");
+        await Accessibility.AssertNoViolationsAsync(second);
+        await Accessibility.ScreenshotAsync(second, "dp-disclosure-log");
+        await second.GotoAsync("/DataProtection/Requests");
+        await Accessibility.AssertNoViolationsAsync(second);
+        await Accessibility.ScreenshotAsync(second, "dp-requests");
+    }
+
+    [Fact]
+    public async Task DataProtectionOfficer_SeesDisposalsAndPlacesALegalHold_AWrongHoldIsRefusedOnItsFields()
+    {
+        var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.DataProtectionOfficer]));
+        await page.GotoAsync("/DataProtection/Disposals");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check what is due now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-disposals");
+        await page.GotoAsync("/DataProtection/Destroyed");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/DataProtection/Holds");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place a legal hold" }).ClickAsync();
+        await page.GetByLabel("Case reference").FillAsync("YJ-1999-0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place the hold" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("No case has that reference");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-hold-errors");
+    }
+}
