@@ -279,6 +279,7 @@ public static class MendApp
             .AddPolicy(Policies.ManageTemplates, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ManageDataProtection, p => p.RequireRole(Roles.DataProtectionOfficer))
             .AddPolicy(Policies.ApproveDisposal, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Manager))
+            .AddPolicy(Policies.PartnerAccess, p => p.RequireRole(Roles.Partner))
             .AddPolicy(Policies.PanelWork, p => p.RequireRole(Roles.Volunteer, Roles.Practitioner, Roles.Manager))
             .AddPolicy(Policies.ApiReference, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Practitioner, Roles.Manager, Roles.Administrator, Roles.DataProtectionOfficer));

@@ -121,7 +121,7 @@ namespace Mend.Migrations.Postgres.Migrations
             migrationBuilder.Sql("""
                 CREATE FUNCTION mend_allow_audit_erasure_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF OLD."ErasedByDisposalId" IS NULL AND NEW."ErasedByDisposalId" IS NOT NULL AND OLD."TextDigest" IS NOT NULL AND NEW."Purpose" IS NULL AND NEW."Recipient" IS NULL AND NEW."Outcome" IS NULL AND NEW."TextSalt" IS NULL
+                    IF OLD."ErasedByDisposalId" IS NULL AND NEW."ErasedByDisposalId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Disposals" d WHERE d."Id" = NEW."ErasedByDisposalId") AND OLD."TextDigest" IS NOT NULL AND NEW."Purpose" IS NULL AND NEW."Recipient" IS NULL AND NEW."Outcome" IS NULL AND NEW."TextSalt" IS NULL
                         AND NEW."Id" IS NOT DISTINCT FROM OLD."Id" AND NEW."OccurredAt" IS NOT DISTINCT FROM OLD."OccurredAt" AND NEW."ActorUserId" IS NOT DISTINCT FROM OLD."ActorUserId" AND NEW."ActorName" IS NOT DISTINCT FROM OLD."ActorName" AND NEW."Action" IS NOT DISTINCT FROM OLD."Action" AND NEW."EntityType" IS NOT DISTINCT FROM OLD."EntityType" AND NEW."EntityId" IS NOT DISTINCT FROM OLD."EntityId" AND NEW."Fields" IS NOT DISTINCT FROM OLD."Fields" AND NEW."SubjectPersonId" IS NOT DISTINCT FROM OLD."SubjectPersonId" AND NEW."CorrelationId" IS NOT DISTINCT FROM OLD."CorrelationId" AND NEW."ApiTokenId" IS NOT DISTINCT FROM OLD."ApiTokenId" AND NEW."TextDigest" IS NOT DISTINCT FROM OLD."TextDigest" THEN
                         RETURN NEW;
                     END IF;

@@ -947,6 +947,58 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AgreementId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementScope", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AgreementScopes", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.Disclosure", b =>
                 {
                     b.Property<long>("Id")
@@ -1319,6 +1371,66 @@ namespace Mend.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<int>("Data")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LawfulBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharingAgreements", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1331,6 +1443,10 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Property<string>("BundleSha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
@@ -4190,6 +4306,24 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementMember", b =>
+                {
+                    b.HasOne("Mend.Web.Features.DataProtection.SharingAgreement", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementScope", b =>
+                {
+                    b.HasOne("Mend.Web.Features.DataProtection.SharingAgreement", null)
+                        .WithMany("Scope")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.Redaction", b =>
                 {
                     b.HasOne("Mend.Web.Features.DataProtection.SubjectAccessRequest", null)
@@ -4655,6 +4789,13 @@ namespace Mend.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
                 {
                     b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Scope");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>

@@ -119,7 +119,7 @@ namespace Mend.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("DROP TRIGGER \"AuditEvents_no_update\";");
             migrationBuilder.Sql("""
                 CREATE TRIGGER "AuditEvents_no_update" BEFORE UPDATE ON "AuditEvents"
-                WHEN NOT (OLD."ErasedByDisposalId" IS NULL AND NEW."ErasedByDisposalId" IS NOT NULL AND OLD."TextDigest" IS NOT NULL AND NEW."Purpose" IS NULL AND NEW."Recipient" IS NULL AND NEW."Outcome" IS NULL AND NEW."TextSalt" IS NULL
+                WHEN NOT (OLD."ErasedByDisposalId" IS NULL AND NEW."ErasedByDisposalId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Disposals" d WHERE d."Id" = NEW."ErasedByDisposalId") AND OLD."TextDigest" IS NOT NULL AND NEW."Purpose" IS NULL AND NEW."Recipient" IS NULL AND NEW."Outcome" IS NULL AND NEW."TextSalt" IS NULL
                     AND NEW."Id" IS OLD."Id" AND NEW."OccurredAt" IS OLD."OccurredAt" AND NEW."ActorUserId" IS OLD."ActorUserId" AND NEW."ActorName" IS OLD."ActorName" AND NEW."Action" IS OLD."Action" AND NEW."EntityType" IS OLD."EntityType" AND NEW."EntityId" IS OLD."EntityId" AND NEW."Fields" IS OLD."Fields" AND NEW."SubjectPersonId" IS OLD."SubjectPersonId" AND NEW."CorrelationId" IS OLD."CorrelationId" AND NEW."ApiTokenId" IS OLD."ApiTokenId" AND NEW."TextDigest" IS OLD."TextDigest")
                 BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
                 """);

@@ -926,6 +926,54 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("OffenceVictims", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AgreementId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementScope", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AgreementScopes", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.Disclosure", b =>
                 {
                     b.Property<long>("Id")
@@ -1290,6 +1338,66 @@ namespace Mend.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<int>("Data")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawfulBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharingAgreements", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1301,6 +1409,10 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.Property<string>("BundleSha256")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueOn")
@@ -4083,6 +4195,24 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementMember", b =>
+                {
+                    b.HasOne("Mend.Web.Features.DataProtection.SharingAgreement", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.AgreementScope", b =>
+                {
+                    b.HasOne("Mend.Web.Features.DataProtection.SharingAgreement", null)
+                        .WithMany("Scope")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.DataProtection.Redaction", b =>
                 {
                     b.HasOne("Mend.Web.Features.DataProtection.SubjectAccessRequest", null)
@@ -4548,6 +4678,13 @@ namespace Mend.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
                 {
                     b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Scope");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.DataProtection.SubjectAccessRequest", b =>

@@ -72,6 +72,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.DataProtection.Disclosure> Disclosures => Set<Features.DataProtection.Disclosure>();
 
+    public DbSet<Features.DataProtection.SharingAgreement> SharingAgreements => Set<Features.DataProtection.SharingAgreement>();
+
     public DbSet<Features.DataProtection.SubjectAccessRequest> SubjectAccessRequests => Set<Features.DataProtection.SubjectAccessRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)

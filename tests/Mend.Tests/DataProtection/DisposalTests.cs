@@ -355,8 +355,16 @@ public sealed class AuditErasureTamperTests(MendFactory factory) : IClassFixture
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Purpose\" = NULL WHERE \"Id\" = {target}"));
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
                 $"UPDATE \"AuditEvents\" SET \"Purpose\" = NULL, \"Recipient\" = NULL, \"Outcome\" = NULL, \"TextSalt\" = NULL, \"ErasedByDisposalId\" = 999999, \"ActorName\" = 'x' WHERE \"Id\" = {target}"));
-            // The one change the database allows: but no disposal 999999 was carried out, so verification says so.
-            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Purpose\" = NULL, \"Recipient\" = NULL, \"Outcome\" = NULL, \"TextSalt\" = NULL, \"ErasedByDisposalId\" = 999999 WHERE \"Id\" = {target}");
+            // An erasure naming no disposal is refused by the database.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditEvents\" SET \"Purpose\" = NULL, \"Recipient\" = NULL, \"Outcome\" = NULL, \"TextSalt\" = NULL, \"ErasedByDisposalId\" = 999999 WHERE \"Id\" = {target}"));
+
+            // One naming a disposal that is listed but was never carried out gets past the database, and verification says so.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "Disposals" ("Id", "Kind", "RecordType", "RecordId", "RuleId", "RuleWording", "TriggerOn", "DueOn", "ListedAt", "Status", "Version")
+                VALUES (424242, 'YoungPersonCase', 'Case', '00000000-0000-0000-0000-000000000001', 1, 'test', '2020-01-01', '2026-01-01', '2026-01-01', 'Due', 0)
+                """);
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Purpose\" = NULL, \"Recipient\" = NULL, \"Outcome\" = NULL, \"TextSalt\" = NULL, \"ErasedByDisposalId\" = 424242 WHERE \"Id\" = {target}");
             return 0;
         });
 
@@ -365,7 +373,7 @@ public sealed class AuditErasureTamperTests(MendFactory factory) : IClassFixture
             await services.GetRequiredService<AuditSealer>().SealPendingAsync();
             var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
             Assert.False(result.Intact);
-            Assert.Contains($"audit event {target} says its texts were erased by disposal 999999, which was not carried out", result.Message, StringComparison.Ordinal);
+            Assert.Contains($"audit event {target} says its texts were erased by disposal 424242, which was not carried out", result.Message, StringComparison.Ordinal);
         });
     }
 }

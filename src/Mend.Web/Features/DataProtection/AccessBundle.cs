@@ -162,9 +162,24 @@ public sealed class AccessBundle(PdfConverter pdf)
         stream.Write(docx);
         using (var word = WordprocessingDocument.Open(stream, isEditable: true))
         {
-            var parts = new List<OpenXmlPart> { word.MainDocumentPart! };
-            parts.AddRange(word.MainDocumentPart!.HeaderParts);
-            parts.AddRange(word.MainDocumentPart.FooterParts);
+            var main = word.MainDocumentPart!;
+            var parts = new List<OpenXmlPart> { main };
+            parts.AddRange(main.HeaderParts);
+            parts.AddRange(main.FooterParts);
+            parts.AddRange(new OpenXmlPart?[] { main.FootnotesPart, main.EndnotesPart, main.WordprocessingCommentsPart }.OfType<OpenXmlPart>());
+
+            // The file's own properties (title, author, last saved by) reach the PDF: they go.
+            if (word.PackageProperties is { } properties)
+            {
+                (properties.Title, properties.Subject, properties.Creator, properties.LastModifiedBy, properties.Description, properties.Keywords) = (null, null, null, null, null, null);
+            }
+
+            // Tracked deletions still hold the deleted text; accept them by removing it.
+            foreach (var deleted in parts.SelectMany(p => p.RootElement!.Descendants<DeletedRun>()).ToList())
+            {
+                deleted.Remove();
+            }
+
             foreach (var paragraph in parts.SelectMany(p => p.RootElement!.Descendants<Paragraph>()))
             {
                 var texts = paragraph.Descendants<Text>().ToList();
@@ -188,7 +203,10 @@ public sealed class AccessBundle(PdfConverter pdf)
                 }
             }
 
-            word.MainDocumentPart.Document.Save();
+            foreach (var part in parts)
+            {
+                part.RootElement!.Save();
+            }
         }
 
         return stream.ToArray();

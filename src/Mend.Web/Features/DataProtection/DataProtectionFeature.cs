@@ -15,5 +15,6 @@ public static class DataProtectionFeature
         .AddScoped<WhatIsHeld>()
         .AddScoped<AccessBundle>()
         .AddScoped<SubjectAccess>()
+        .AddScoped<SharingAgreements>()
         .AddHostedService<HourlyJob<RetentionListing>>();
 }

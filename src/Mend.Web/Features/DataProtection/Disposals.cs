@@ -15,7 +15,7 @@ namespace Mend.Web.Features.DataProtection;
 /// the record in the same transaction as the destruction record is completed. A legal hold, or a record no longer due
 /// (a rule lengthened, a hold placed, the record already gone), refuses approval and nothing is erased.
 /// </summary>
-public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, AuditTrail audit, TimeProvider clock, ILogger<Disposals> logger)
+public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, AuditTrail audit, Cases.CaseAccess access, DatabaseSettings settings, TimeProvider clock, ILogger<Disposals> logger)
 {
     public static readonly string StaleMessage = Conflicts.Message("this disposal");
 
@@ -69,24 +69,25 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
 
     public Task<Disposal?> OneAsync(long id, CancellationToken ct) => db.Disposals.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    /// <summary>What the record is, for the reviewer to recognise it: the case reference and people, or the person's name. Viewing it is audited.</summary>
-    public async Task<List<(string Label, string Value)>> DescribeAsync(Disposal d, CancellationToken ct)
+    /// <summary>
+    /// What the record is, for the reviewer to recognise it: the case reference and people, or the person's name. Viewing it
+    /// is audited. A manager sees only what they may see anyway (their team's cases, and restricted ones they are named on);
+    /// anything else is described by its kind alone, for a data protection officer to approve.
+    /// </summary>
+    public async Task<List<(string Label, string Value)>> DescribeAsync(ClaimsPrincipal user, Disposal d, CancellationToken ct)
     {
         if (d.Status == DisposalStatus.Disposed)
         {
             return [];
         }
 
-        var facts = new List<(string, string)>();
-        Guid? caseId = d.RecordType switch
+        if (!await MaySeeAsync(user, d, ct))
         {
-            DisposalRecordType.Case => d.RecordId,
-            DisposalRecordType.Victim => await db.Victims.Where(v => v.Id == d.RecordId).Select(v => (Guid?)v.CaseId).SingleOrDefaultAsync(ct),
-            DisposalRecordType.Assessment => await db.Assessments.Where(a => a.Id == d.RecordId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct),
-            DisposalRecordType.Document => await db.Documents.Where(x => x.Id == d.RecordId).Select(x => (Guid?)x.CaseId).SingleOrDefaultAsync(ct),
-            DisposalRecordType.Attachment => await db.Attachments.Where(a => a.Id == d.RecordId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct),
-            _ => null,
-        };
+            return [("Record", "Not one of your team's: a data protection officer approves its disposal")];
+        }
+
+        var facts = new List<(string, string)>();
+        var caseId = await CaseOfAsync(d, ct);
         if (caseId is { } c && await db.Cases.AsNoTracking().Where(x => x.Id == c).Select(x => new { x.Reference, x.Status, x.ClosedAt }).SingleOrDefaultAsync(ct) is { } found)
         {
             facts.Add(("Case", $"{found.Reference} ({found.Status.ToString().ToLowerInvariant()})"));
@@ -117,6 +118,30 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
         return facts;
     }
 
+    /// <summary>The case the record is on (itself, for a case); null for a person's details or a record already gone.</summary>
+    public async Task<Guid?> CaseOfAsync(Disposal d, CancellationToken ct) => d.RecordType switch
+    {
+        DisposalRecordType.Case => d.RecordId,
+        DisposalRecordType.Victim => await db.Victims.Where(v => v.Id == d.RecordId).Select(v => (Guid?)v.CaseId).SingleOrDefaultAsync(ct),
+        DisposalRecordType.Assessment => await db.Assessments.Where(a => a.Id == d.RecordId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct),
+        DisposalRecordType.Document => await db.Documents.Where(x => x.Id == d.RecordId).Select(x => (Guid?)x.CaseId).SingleOrDefaultAsync(ct),
+        DisposalRecordType.Attachment => await db.Attachments.Where(a => a.Id == d.RecordId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct),
+        _ => null,
+    };
+
+    /// <summary>A data protection officer may see every record due; a manager only those their case access already lets them see.</summary>
+    public async Task<bool> MaySeeAsync(ClaimsPrincipal user, Disposal d, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.DataProtectionOfficer))
+        {
+            return true;
+        }
+
+        return d.RecordType == DisposalRecordType.Person
+            ? await access.VisiblePeople(user).AnyAsync(p => p.Id == d.RecordId, ct)
+            : await CaseOfAsync(d, ct) is { } caseId && await access.VisibleCases(user).AnyAsync(c => c.Id == caseId, ct);
+    }
+
     /// <summary>A data protection officer reviews the record and agrees it should go; a second person must then approve.</summary>
     public Task<Outcome<Disposal>> ReviewAsync(ClaimsPrincipal user, long id, int version, CancellationToken ct) =>
         VersionedChange.RunAsync(db, db.Disposals.Where(d => d.Id == id), version, async (Disposal d, Dictionary<string, string> errors) =>
@@ -133,9 +158,15 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
     public async Task<Outcome<Disposal>> ApproveAsync(ClaimsPrincipal user, long id, int version, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RetentionLock.TakeAsync(db, settings, ct);
         var outcome = await VersionedChange.RunAsync(db, db.Disposals.Where(d => d.Id == id), version, async (Disposal d, Dictionary<string, string> errors) =>
         {
             var item = await RefuseUnlessDueAsync(d, ct);
+            if (!await MaySeeAsync(user, d, ct))
+            {
+                throw new DomainRuleException("This record is not one of your team's, so a data protection officer must approve its disposal");
+            }
+
             d.Approve(user.UserId(), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
             d.RecordErased(await eraser.EraseAsync(d, item.TriggerOn, ct));
             audit.Record(AuditAction.Erasure, nameof(Disposal), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -10,18 +10,22 @@ namespace Mend.Web.Features.DataProtection;
 /// it: notes, files, letters, victims' records, assessments, orders, processes), the notifications and break-glass
 /// records that point at it, and the free texts of the audit entries about it (<see cref="AuditEvent.EraseTexts"/>).
 /// Deleted rows are overwritten on SQLite (<c>secure_delete</c>); <see cref="ReclaimAsync"/> then clears SQLite's
-/// write-ahead log or has PostgreSQL vacuum the tables, so no query, file or index still finds the data. Copies in backups
-/// age out with the backups (docs/data-protection.md).
+/// write-ahead log (so the database files themselves no longer hold the data), or has PostgreSQL vacuum the tables (so no
+/// query or index finds it; the freed space is reused, not overwritten, and VACUUM needs the table owner). Copies in
+/// backups and PostgreSQL's write-ahead archive age out with them (docs/data-protection.md).
 /// </summary>
 public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<EraseRecord> logger)
 {
     private const string VacuumCaseTables = """
-        VACUUM "Cases", "CaseNotes", "Attachments", "Documents", "CaseParticipants", "Offences", "OffenceVictims", "Victims", "VictimRecords",
-        "VictimViews", "VictimContacts", "Assessments", "AssessmentFactors", "Orders", "RjProcesses", "ParticipantFeedback", "Notifications", "Disclosures", "AuditEvents"
+        VACUUM "Cases", "CaseNotes", "Attachments", "Documents", "CaseParticipants", "CaseAllocations", "CaseAccessGrants", "BreakGlass", "Offences", "OffenceVictims",
+        "Victims", "VictimRecords", "VictimViews", "VictimViewsShares", "VictimContacts", "VictimChoices", "VictimUnsafeAddresses", "SatisfactionSurveys",
+        "Assessments", "AssessmentFactors", "Orders", "OrderContacts", "OrderRequirements", "OrderWarnings", "OrderPanels", "BreachActions", "PlanActivities",
+        "PlanReviews", "ReparationSessions", "RjProcesses", "ProcessParticipants", "PreparationSessions", "AgreementItems", "ParticipantFeedback",
+        "Notifications", "Disclosures", "LegalHolds", "SubjectAccessRequests", "AuditEvents"
         """;
 
     private const string VacuumPersonTables = """
-        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "AuditEvents"
+        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "BreakGlass", "LegalHolds", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "AuditEvents"
         """;
 
     /// <summary>
@@ -43,6 +47,9 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                     person.NoteCaseDisposed(endedOn);
                 }
 
+                // A subject-access bundle made for someone on the case copies its notes and letters: it goes now (its hash stays).
+                await db.SubjectAccessRequests.Where(r => people.Contains(r.PersonId) && r.Bundle != null).ExecuteUpdateAsync(u => u.SetProperty(r => r.Bundle, (byte[]?)null), ct);
+
                 Count(went, await db.CaseNotes.CountAsync(n => n.CaseId == id, ct), "case note");
                 Count(went, await db.Attachments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "file");
                 Count(went, await db.Documents.Where(d => d.CaseId == id).ExecuteDeleteAsync(ct), "letter or report", "letters or reports");
@@ -51,21 +58,28 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
                 await db.Disclosures.Where(d => d.CaseId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.CaseId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
-                await DeleteNotificationsAsync(id, ct);
+                foreach (var linked in auditIds.Where(i => i.Length == 36))
+                {
+                    await DeleteNotificationsAsync(linked, ct);
+                }
+
                 went.Insert(0, await db.Cases.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? "1 case" : "the case (already gone)");
                 break;
             case DisposalRecordType.Victim:
                 auditIds = [id.ToString()];
                 await db.Disclosures.Where(d => d.Source == $"Victim:{id}").ExecuteDeleteAsync(ct);
+                await DeleteNotificationsAsync(id.ToString(), ct);
                 Count(went, await db.Victims.Where(v => v.Id == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 break;
             case DisposalRecordType.Assessment:
                 auditIds = [id.ToString()];
+                await DeleteNotificationsAsync(id.ToString(), ct);
                 Count(went, await db.Assessments.Where(a => a.Id == id).ExecuteDeleteAsync(ct), "assessment");
                 break;
             case DisposalRecordType.Document:
                 auditIds = [id.ToString()];
                 await db.Disclosures.Where(d => d.Source == $"Document:{id}").ExecuteDeleteAsync(ct);
+                await DeleteNotificationsAsync(id.ToString(), ct);
                 Count(went, await db.Documents.Where(d => d.Id == id).ExecuteDeleteAsync(ct), "letter or report", "letters or reports");
                 break;
             case DisposalRecordType.Attachment:
@@ -79,7 +93,13 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.PersonId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
-                await DeleteNotificationsAsync(id, ct);
+                await DeleteNotificationsAsync(id.ToString(), ct);
+
+                // Their names, where another person's subject-access request kept them out of a bundle.
+                var names = await db.People.Where(p => p.Id == id).Select(p => new { p.GivenName, p.FamilyName, p.OrganisationName }).SingleOrDefaultAsync(ct);
+                var own = new[] { names?.GivenName, names?.FamilyName, names?.OrganisationName, $"{names?.GivenName} {names?.FamilyName}".Trim() }
+                    .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.ToLowerInvariant()).ToList();
+                await db.Set<Redaction>().Where(r => own.Contains(r.Text.ToLower())).ExecuteDeleteAsync(ct);
                 var words = await db.PersonNameWords.Where(w => w.PersonId == id).Select(w => w.Word).Distinct().ToListAsync(ct);
                 Count(went, await db.People.Where(p => p.Id == id).ExecuteDeleteAsync(ct), "person's details", "people's details");
 
@@ -159,11 +179,9 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
         return (cleared, older);
     }
 
-    private async Task DeleteNotificationsAsync(Guid id, CancellationToken ct)
-    {
-        var text = id.ToString();
-        await db.Notifications.Where(n => n.Link.Contains(text)).ExecuteDeleteAsync(ct);
-    }
+    /// <summary>Notifications pointing at the record (their links hold its id; their texts may name the people on it).</summary>
+    private async Task DeleteNotificationsAsync(string id, CancellationToken ct) =>
+        await db.Notifications.Where(n => n.Link.Contains(id)).ExecuteDeleteAsync(ct);
 
     private static void Count(List<string> went, int count, string one, string? many = null)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.DataProtection;
 
 /// <summary>Legal holds, placed and lifted by data protection officers; <see cref="RetentionDue"/> reads them.</summary>
-public sealed class LegalHolds(MendDb db, TimeProvider clock)
+public sealed class LegalHolds(MendDb db, DatabaseSettings settings, TimeProvider clock)
 {
     public static readonly string StaleMessage = Conflicts.Message("this legal hold");
 
@@ -28,8 +28,8 @@ public sealed class LegalHolds(MendDb db, TimeProvider clock)
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
         return holds.Select(h => h.CaseId is { } c
-            ? new Row(h, cases.TryGetValue(c, out var reference) ? $"Case {reference}" : "A case no longer held", cases.ContainsKey(c) ? $"/Cases/{c}" : null)
-            : new Row(h, people.TryGetValue(h.PersonId!.Value, out var name) ? name : "A person no longer held", people.ContainsKey(h.PersonId.Value) ? $"/People/{h.PersonId}" : null)).ToList();
+            ? new Row(h, cases.TryGetValue(c, out var reference) ? $"Case {reference}" : "A case no longer held", null)
+            : new Row(h, people.TryGetValue(h.PersonId!.Value, out var name) ? name : "A person no longer held", people.ContainsKey(h.PersonId.Value) ? $"/DataProtection/People/{h.PersonId}" : null)).ToList();
     }
 
     public Task<LegalHold?> OneAsync(Guid id, CancellationToken ct) => db.LegalHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct);
@@ -56,8 +56,11 @@ public sealed class LegalHolds(MendDb db, TimeProvider clock)
         {
             var hold = LegalHold.Place(caseId is null ? input.PersonId : null, caseId, input.Reason, input.ReviewOn, clock.LondonToday(),
                 user.UserId(), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RetentionLock.TakeAsync(db, settings, ct);
             db.LegalHolds.Add(hold);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Outcome<LegalHold>.Done(hold);
         }
         catch (DomainRuleException ex)

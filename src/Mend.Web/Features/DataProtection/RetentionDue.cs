@@ -65,7 +65,7 @@ public sealed class RetentionDue(MendDb db)
     {
         var rules = await db.RetentionRules.AsNoTracking().ToDictionaryAsync(r => r.Kind, ct);
         var holds = await db.LegalHolds.AsNoTracking().Where(h => h.LiftedAt == null).ToListAsync(ct);
-        var asking = (await db.SubjectAccessRequests.AsNoTracking().IgnoreAutoIncludes().Where(r => r.Status != AccessRequestStatus.Released).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
+        var asking = (await db.SubjectAccessRequests.AsNoTracking().IgnoreAutoIncludes().Where(r => r.Status != AccessRequestStatus.Released && r.Status != AccessRequestStatus.Closed).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
         var closed = onlyPerson is null ? await ClosedCasesAsync(onlyCase, ct) : [];
         var items = new List<Item>();
         var scopedVictims = db.Victims.AsNoTracking().Where(v => closed.Count > 0 && (onlyCase == null || v.CaseId == onlyCase));

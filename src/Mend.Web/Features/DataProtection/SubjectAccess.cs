@@ -14,7 +14,7 @@ namespace Mend.Web.Features.DataProtection;
 /// shape (<see cref="VersionedChange"/>), so a stale form or a refused rule changes nothing; every step is audited against
 /// the person (the record's own changes by the audit interceptor; making, downloading and releasing the bundle here).
 /// </summary>
-public sealed class SubjectAccess(MendDb db, WhatIsHeld held, AccessBundle bundles, HolidayCalendar calendar, AuditTrail audit, TimeProvider clock)
+public sealed class SubjectAccess(MendDb db, WhatIsHeld held, AccessBundle bundles, HolidayCalendar calendar, AuditTrail audit, DatabaseSettings settings, TimeProvider clock)
 {
     public static readonly string StaleMessage = Conflicts.Message("this request");
 
@@ -30,9 +30,11 @@ public sealed class SubjectAccess(MendDb db, WhatIsHeld held, AccessBundle bundl
                           select new { r.Id, r.PersonId, p.GivenName, p.FamilyName, p.OrganisationName, r.Regime, r.ReceivedOn, r.DueOn, r.Status })
             .ToListAsync(ct);
         return rows.Select(r => new Row(r.Id, r.PersonId, r.OrganisationName ?? $"{r.GivenName} {r.FamilyName}".Trim(), r.Regime, r.ReceivedOn, r.DueOn, r.Status))
-            .OrderBy(r => r.Status == AccessRequestStatus.Released).ThenBy(r => r.Status == AccessRequestStatus.Released ? DateOnly.MaxValue.DayNumber - r.ReceivedOn.DayNumber : r.DueOn?.DayNumber ?? int.MaxValue)
+            .OrderBy(r => !Open(r.Status)).ThenBy(r => !Open(r.Status) ? DateOnly.MaxValue.DayNumber - r.ReceivedOn.DayNumber : r.DueOn?.DayNumber ?? int.MaxValue)
             .Take(200).ToList();
     }
+
+    public static bool Open(AccessRequestStatus status) => status is not (AccessRequestStatus.Released or AccessRequestStatus.Closed);
 
     public Task<SubjectAccessRequest?> OneAsync(Guid id, CancellationToken ct) => db.SubjectAccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
@@ -47,8 +49,11 @@ public sealed class SubjectAccess(MendDb db, WhatIsHeld held, AccessBundle bundl
         {
             var request = SubjectAccessRequest.Receive(personId, input.RequestedBy, input.Regime, input.ReceivedOn, input.IdentityConfirmedOn,
                 clock.LondonToday(), await calendar.CurrentAsync(db, ct), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RetentionLock.TakeAsync(db, settings, ct);
             db.SubjectAccessRequests.Add(request);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Outcome<SubjectAccessRequest>.Done(request);
         }
         catch (DomainRuleException ex)
@@ -106,6 +111,9 @@ public sealed class SubjectAccess(MendDb db, WhatIsHeld held, AccessBundle bundl
             audit.Record(AuditAction.Export, nameof(SubjectAccessRequest), r.Id.ToString(), subjectPersonId: r.PersonId,
                 purpose: "Subject access bundle made", outcome: $"{r.Redactions.Count} details withheld");
         }, StaleMessage, ct, wholeRecordRulesRefuse: true);
+
+    public Task<Outcome<SubjectAccessRequest>> CloseAsync(Guid id, int version, string? reason, CancellationToken ct) =>
+        ChangeAsync(id, version, r => r.Close(reason), ct);
 
     public Task<Outcome<SubjectAccessRequest>> SignOffAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct) =>
         ChangeAsync(id, version, r => r.SignOff(user.UserId(), user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime), ct);

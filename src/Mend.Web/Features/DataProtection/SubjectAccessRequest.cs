@@ -15,6 +15,9 @@ public enum AccessRequestStatus
     Prepared,
     SignedOff,
     Released,
+
+    /// <summary>Closed without a release: withdrawn by the person, or answered another way; the reason is recorded.</summary>
+    Closed,
 }
 
 /// <summary>Why a detail is kept out of a subject-access bundle: the exemption relied on, with its source.</summary>
@@ -64,6 +67,10 @@ public sealed class SubjectAccessRequest : IVersioned, IPersonalData
     public DateTime? ReleasedAt { get; private set; }
     public DateOnly? ReleasedOn { get; private set; }
     public string? ReleaseMethod { get; private set; }
+    public string? ClosedReason { get; private set; }
+
+    /// <summary>Still being answered: records about the person must not be destroyed meanwhile.</summary>
+    public bool IsOpen => Status is not (AccessRequestStatus.Released or AccessRequestStatus.Closed);
 
     /// <summary>The bundle as prepared and signed off (a ZIP: the PDF and the files), exactly what is released.</summary>
     public byte[]? Bundle { get; private set; }
@@ -118,10 +125,14 @@ public sealed class SubjectAccessRequest : IVersioned, IPersonalData
         return request;
     }
 
-    /// <summary>Records the day identity was confirmed (not before receipt, not in the future) and works the deadline out again.</summary>
-    /// <exception cref="DomainRuleException">A date refused, naming "identityConfirmedOn".</exception>
+    /// <summary>
+    /// Records the day identity was confirmed (not in the future, and at most 90 days before the request, for a person
+    /// whose identity was checked just before they asked) and works the deadline out again.
+    /// </summary>
+    /// <exception cref="DomainRuleException">A date refused, naming "identityConfirmedOn", or the request is closed.</exception>
     public void ConfirmIdentity(DateOnly? on, DateOnly today, WorkingDays days)
     {
+        RequireOpen();
         if (on is { } day && (day < ReceivedOn.AddDays(-90) || day > today))
         {
             throw new DomainRuleException("The date identity was confirmed must be in the past, and not long before the request", "identityConfirmedOn");
@@ -251,6 +262,24 @@ public sealed class SubjectAccessRequest : IVersioned, IPersonalData
         (Status, ReleaseMethod, ReleasedOn, ReleasedByName, ReleasedAt) = (AccessRequestStatus.Released, method.Trim(), on, byName, now);
     }
 
+    /// <summary>Closes the request without a release (withdrawn, or answered another way), with the reason.</summary>
+    /// <exception cref="DomainRuleException">Already released or closed, or no reason ("reason").</exception>
+    public void Close(string? reason)
+    {
+        RequireOpen();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Enter why the request is closed, for example the person withdrew it", "closedReason");
+        }
+
+        if (reason.Length > ReasonLength)
+        {
+            throw new DomainRuleException($"The reason must be {ReasonLength} characters or fewer", "closedReason");
+        }
+
+        (Status, ClosedReason, Bundle) = (AccessRequestStatus.Closed, reason.Trim(), null);
+    }
+
     /// <summary>Days left to the deadline on <paramref name="today"/> (negative when overdue), or null before the clock starts.</summary>
     public int? DaysLeft(DateOnly today) => DueOn is { } due ? due.DayNumber - today.DayNumber : null;
 
@@ -267,6 +296,7 @@ public sealed class SubjectAccessRequest : IVersioned, IPersonalData
         AccessRequestStatus.Received => "Received",
         AccessRequestStatus.Prepared => "Bundle made, waiting for sign-off",
         AccessRequestStatus.SignedOff => "Signed off, ready to release",
+        AccessRequestStatus.Closed => "Closed without a release",
         _ => "Released",
     };
 
@@ -275,15 +305,15 @@ public sealed class SubjectAccessRequest : IVersioned, IPersonalData
 
     private void RequireOpen()
     {
-        if (Status == AccessRequestStatus.Released)
+        if (!IsOpen)
         {
-            throw new DomainRuleException("This request has been released");
+            throw new DomainRuleException(Status == AccessRequestStatus.Released ? "This request has been released" : "This request has been closed");
         }
     }
 
     private void RequireEditable()
     {
-        if (Status is AccessRequestStatus.SignedOff or AccessRequestStatus.Released)
+        if (Status is AccessRequestStatus.SignedOff or AccessRequestStatus.Released or AccessRequestStatus.Closed)
         {
             throw new DomainRuleException("The bundle has been signed off, so it can no longer be changed");
         }
@@ -325,6 +355,7 @@ internal sealed class SubjectAccessRequestModel : IEntityTypeConfiguration<Subje
         builder.Property(r => r.SignedOffByName).HasMaxLength(200).IsOneLine();
         builder.Property(r => r.ReleasedByName).HasMaxLength(200).IsOneLine();
         builder.Property(r => r.ReleaseMethod).HasMaxLength(SubjectAccessRequest.TextLength).IsOneLine();
+        builder.Property(r => r.ClosedReason).HasMaxLength(SubjectAccessRequest.ReasonLength);
         builder.Property(r => r.BundleSha256).HasMaxLength(64);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.PersonId);

@@ -60,13 +60,36 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionD
         sections.Add(new Section("Case notes", notes.Select(n => new Entry($"{n.OccurredAt.ToLondon()}, case {references[n.CaseId]}",
             [new("Kind", NoteTypes.Describe(n.Type)), new("With", n.WithWhom ?? ""), new("Written by", n.AuthorName)], n.ReadText(encryption))).ToList()));
 
-        var victims = await db.Victims.AsNoTracking().AsSplitQuery().Include(v => v.Contacts).Include(v => v.Choices).Include(v => v.Views)
-            .Where(v => v.PersonId == personId).ToListAsync(ct);
+        var victims = await db.Victims.AsNoTracking().AsSplitQuery().Include(v => v.Contacts).Include(v => v.Choices).Include(v => v.Views).Include(v => v.Records)
+            .Where(v => v.PersonId == personId || v.OnBehalfOfPersonId == personId).ToListAsync(ct);
         sections.Add(new Section("Victim's records", victims.SelectMany(v => v.Choices.Select(c => new Entry($"Choice on {c.On.ToGovUkDate()}, case {references.GetValueOrDefault(v.CaseId)}",
                 [new("Choice", c.Kind.ToString()), new("Agreed", c.Agreed ? "Yes" : "No")], c.Note))
             .Concat(v.Contacts.Select(c => new Entry($"Contact on {c.At.ToLondon()}", [new("Method", c.Method.ToString()), new("Outcome", c.Outcome.ToString()), new("Next step", c.NextStep ?? "")])))
-            .Concat(v.Views.Select(w => new Entry($"Views recorded on {w.On.ToGovUkDate()}", [new("Wants to attend", w.WantsToAttend ? "Yes" : "No")], encryption.Decrypt(w.ViewsCiphertext)))))
+            .Concat(v.Views.Select(w => new Entry($"Views recorded on {w.On.ToGovUkDate()}", [new("Wants to attend", w.WantsToAttend ? "Yes" : "No")], encryption.Decrypt(w.ViewsCiphertext))))
+            .Concat(v.Records.Select(r => new Entry($"{r.Kind} on {r.On.ToGovUkDate()}", [new("To", r.To ?? ""), new("Response", r.Response?.ToString() ?? "")],
+                r.DetailCiphertext is { } detail ? encryption.Decrypt(detail) : null))))
             .ToList()));
+
+        var orders = await db.Orders.AsNoTracking().Where(o => caseIds.Contains(o.CaseId)).OrderBy(o => o.DecidedOn).ToListAsync(ct);
+        var youngPersonOn = parts.Where(p => p.Role == ParticipantRole.YoungPerson).Select(p => p.CaseId).ToHashSet();
+        sections.Add(new Section("Orders and decisions", orders.Where(o => youngPersonOn.Contains(o.CaseId)).Select(o => new Entry($"{o.Kind} decided on {o.DecidedOn.ToGovUkDate()}",
+        [
+            new("Case", references[o.CaseId]),
+            new("Starts", o.StartsOn?.ToGovUkDate() ?? ""),
+            new("Ends", o.EndsOn?.ToGovUkDate() ?? ""),
+            new("Ended", o.EndedOn is { } ended ? $"{ended.ToGovUkDate()} ({o.EndReason})" : ""),
+        ])).ToList()));
+
+        var processes = await (from pp in db.Set<Processes.ProcessParticipant>().AsNoTracking()
+                               where pp.PersonId == personId
+                               join process in db.RjProcesses.AsNoTracking() on pp.RjProcessId equals process.Id
+                               select process).Distinct().ToListAsync(ct);
+        var feedback = await db.ParticipantFeedback.AsNoTracking().Where(f => f.PersonId == personId && f.CompletedAt != null).ToListAsync(ct);
+        sections.Add(new Section("Restorative processes", processes.Select(p => new Entry($"{p.Kind}, case {references.GetValueOrDefault(p.CaseId)}",
+            [new("Status", p.Status.ToString()), new("When", p.StartsAt?.ToLondon() ?? "Not arranged")], p.RecordCiphertext is { } record ? encryption.Decrypt(record) : null))
+            .Concat(feedback.Select(f => new Entry($"Your feedback, {f.CompletedAt!.Value.ToLondon()}",
+                [new("Satisfaction (1 to 5)", f.Satisfaction?.ToString(CultureInfo.InvariantCulture) ?? ""), new("Felt safe", f.FeltSafe is { } safe ? (safe ? "Yes" : "No") : "")],
+                f.CommentsCiphertext is { } comments ? encryption.Decrypt(comments) : null))).ToList()));
 
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.PersonId == personId).OrderBy(a => a.StartedAt).ToListAsync(ct);
         sections.Add(new Section("Assessments", assessments.Select(a => new Entry($"Assessment {a.Number}, started {a.StartedAt.ToLondon()}",
@@ -94,6 +117,22 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionD
                             join other in db.People.AsNoTracking().Include(o => o.Aliases).Include(o => o.Addresses) on p.PersonId equals other.Id
                             select other).AsSplitQuery().ToListAsync(ct);
         return new Holding(person, sections, files, OtherPeoplesDetails(others, person));
+    }
+
+    /// <summary>The other people's details on the person's cases, for redaction suggestions, without reading the rest of the record.</summary>
+    public async Task<List<string>?> OtherPeopleAsync(Guid personId, CancellationToken ct)
+    {
+        if (await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct) is not { } person)
+        {
+            return null;
+        }
+
+        var caseIds = await db.CaseParticipants.Where(p => p.PersonId == personId).Select(p => p.CaseId).Distinct().ToListAsync(ct);
+        var others = await (from p in db.CaseParticipants.AsNoTracking()
+                            where caseIds.Contains(p.CaseId) && p.PersonId != personId
+                            join other in db.People.AsNoTracking().Include(o => o.Aliases).Include(o => o.Addresses) on p.PersonId equals other.Id
+                            select other).AsSplitQuery().ToListAsync(ct);
+        return OtherPeoplesDetails(others, person);
     }
 
     /// <summary>

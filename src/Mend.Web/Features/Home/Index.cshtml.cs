@@ -61,7 +61,7 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
         if (officer)
         {
             var today = Platform.Time.London.LondonToday(clock);
-            var open = db.SubjectAccessRequests.IgnoreAutoIncludes().Where(r => r.Status != DataProtection.AccessRequestStatus.Released);
+            var open = db.SubjectAccessRequests.IgnoreAutoIncludes().Where(r => r.Status != DataProtection.AccessRequestStatus.Released && r.Status != DataProtection.AccessRequestStatus.Closed);
             OpenRequests = await open.CountAsync(ct);
             OverdueRequests = await open.CountAsync(r => r.DueOn < today, ct);
         }

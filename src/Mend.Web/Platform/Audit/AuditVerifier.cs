@@ -19,7 +19,7 @@ public sealed class AuditVerifier(MendDb db)
         long lastSealId = 0;
         long erased = 0;
         const int page = 5000;
-        var disposals = (await db.Disposals.AsNoTracking().Where(d => d.DisposedAt != null).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var disposals = await db.Disposals.AsNoTracking().Where(d => d.DisposedAt != null).ToDictionaryAsync(d => d.Id, d => d.DisposedAt!.Value, cancellationToken);
         while (true)
         {
             var batch = await (
@@ -43,7 +43,9 @@ public sealed class AuditVerifier(MendDb db)
                 var e = row.auditEvent;
                 if (e.ErasedByDisposalId is { } disposalId)
                 {
-                    if (!disposals.Contains(disposalId) || e.Purpose is not null || e.Recipient is not null || e.Outcome is not null || e.TextDigest is null)
+                    // The disposal must have been carried out, after the event: an erasure cannot reach back to hide later entries.
+                    if (!disposals.TryGetValue(disposalId, out var disposedAt) || e.OccurredAt > disposedAt
+                        || e.Purpose is not null || e.Recipient is not null || e.Outcome is not null || e.TextDigest is null)
                     {
                         return new Result(false, checkedCount, 0,
                             $"Broken at seal {row.seal.Id}: audit event {e.Id} says its texts were erased by disposal {disposalId}, which was not carried out.");

@@ -52,6 +52,9 @@ public static class Policies
     /// <summary>Disposal under the retention schedule: data protection officers review, and they or managers approve (never the reviewer).</summary>
     public const string ApproveDisposal = nameof(ApproveDisposal);
 
+    /// <summary>Read-only access under an information-sharing agreement in force: Partner users only.</summary>
+    public const string PartnerAccess = nameof(PartnerAccess);
+
     /// <summary>Letter and report templates: administrators.</summary>
     public const string ManageTemplates = nameof(ManageTemplates);
 

@@ -21,8 +21,19 @@ public sealed record MendCommand(string Name, string Usage, Func<IServiceProvide
             }
 
             // "--dry-run" is a flag; every other option takes the value after it.
-            var isFlag = i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            options[args[i][2..]] = isFlag ? "true" : args[++i];
+            if (args[i] == "--dry-run")
+            {
+                options["dry-run"] = "true";
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                Console.Error.WriteLine($"Usage: Mend.Web {Usage}");
+                return 64;
+            }
+
+            options[args[i][2..]] = args[++i];
         }
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -21,10 +21,10 @@ public static class London
     public static DateTime ToLondonTime(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>GOV.UK style: 5 January 2026 at 2:30pm.</summary>
     /// <summary>A day as GOV.UK writes it: "1 December 2026".</summary>
     public static string ToGovUkDate(this DateOnly day) => day.ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>GOV.UK style: 5 January 2026 at 2:30pm.</summary>
     public static string ToLondon(this DateTime utc) => utc.ToLondonTime().ToString("d MMMM yyyy", EnGb) + " at " + utc.ToLondonClock();
 
     /// <summary>GOV.UK style time of day: 2:30pm.</summary>

@@ -68,7 +68,7 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
     {
         if (Filtered() is not { } query)
         {
-            return await OnGetAsync(ct);
+            return Page();
         }
 
         var rows = await RowsAsync(query.Take(100_000), ct);

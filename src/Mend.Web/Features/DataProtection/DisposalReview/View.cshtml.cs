@@ -29,6 +29,8 @@ public sealed class ViewModel(Disposals disposals) : PageModel
 
     public bool OpenRequest { get; private set; }
 
+    public string? CaseReference { get; private set; }
+
     public bool IsOfficer => User.IsInRole(Roles.DataProtectionOfficer);
 
     public bool IsReviewer => Item.ReviewedById == User.UserId();
@@ -72,7 +74,8 @@ public sealed class ViewModel(Disposals disposals) : PageModel
             Version = item.Version;
         }
 
-        Facts = await disposals.DescribeAsync(item, ct);
+        Facts = await disposals.DescribeAsync(User, item, ct);
+        CaseReference = Facts.Where(f => f.Label == "Case").Select(f => f.Value.Split(' ')[0]).FirstOrDefault();
         var row = item.Status == DisposalStatus.Disposed ? null : (await disposals.WaitingAsync(ct)).FirstOrDefault(r => r.Disposal.Id == id);
         (HeldBy, OpenRequest) = (row?.HeldBy, row?.OpenRequest ?? false);
         return true;

@@ -27,7 +27,12 @@ public sealed class PlaceModel(LegalHolds holds, MendDb db) : PageModel
 
     public string? PersonName { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    /// <param name="caseReference">Fills in the case, when the officer comes from a record due for disposal.</param>
+    public async Task<IActionResult> OnGetAsync(string? caseReference, CancellationToken ct)
+    {
+        Input.CaseReference = caseReference is { Length: <= 30 } ? caseReference : null;
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -43,6 +43,9 @@ public sealed class ViewModel(SubjectAccess access, WhatIsHeld held, MendDb db, 
     public long RedactionId { get; set; }
 
     [BindProperty]
+    public string? ClosedReason { get; set; }
+
+    [BindProperty]
     public string? ReleaseMethod { get; set; }
 
     [BindProperty]
@@ -107,6 +110,9 @@ public sealed class ViewModel(SubjectAccess access, WhatIsHeld held, MendDb db, 
     public async Task<IActionResult> OnPostUnredactAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, await access.RemoveRedactionAsync(id, Version, RedactionId, ct), "The detail will be shown in the bundle", ct);
 
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await access.CloseAsync(id, Version, ClosedReason, ct), "Request closed", ct);
+
     public async Task<IActionResult> OnPostPrepareAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, await access.PrepareAsync(User, id, Version, ct), "Bundle made. Check it, then ask another data protection officer to sign it off", ct);
 
@@ -134,6 +140,7 @@ public sealed class ViewModel(SubjectAccess access, WhatIsHeld held, MendDb db, 
             "text" => nameof(OwnText),
             "method" => nameof(ReleaseMethod),
             "releasedOn" => nameof(ReleasedOn),
+            "closedReason" => nameof(ClosedReason),
             _ => field,
         });
         return await this.AnswerOnSamePageAsync(answer, success, new { id }, () => LoadAsync(id, ct));
@@ -156,9 +163,9 @@ public sealed class ViewModel(SubjectAccess access, WhatIsHeld held, MendDb db, 
         }
 
         PersonName = await db.People.Where(p => p.Id == request.PersonId).Select(p => p.OrganisationName ?? (p.GivenName + " " + p.FamilyName)).SingleOrDefaultAsync(ct) ?? "";
-        if (request.Status is AccessRequestStatus.Received or AccessRequestStatus.Prepared && await held.ForAsync(request.PersonId, ct) is { } holding)
+        if (request.Status is AccessRequestStatus.Received or AccessRequestStatus.Prepared && await held.OtherPeopleAsync(request.PersonId, ct) is { } others)
         {
-            Suggestions = holding.OtherPeople.Where(s => !request.Redactions.Any(r => string.Equals(r.Text, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            Suggestions = others.Where(s => !request.Redactions.Any(r => string.Equals(r.Text, s, StringComparison.OrdinalIgnoreCase))).ToList();
         }
 
         return true;
