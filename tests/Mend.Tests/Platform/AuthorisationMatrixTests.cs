@@ -103,6 +103,12 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["DataProtection/Requests/New"] = [Roles.DataProtectionOfficer],
         ["DataProtection/Requests/{id:guid}"] = [Roles.DataProtectionOfficer],
         ["DataProtection/Disclosures"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Agreements"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Agreements/Edit/{id:guid?}"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Agreements/{id:guid}"] = [Roles.DataProtectionOfficer],
+        ["Partner"] = [Roles.Partner],
+        ["Partner/Index"] = [Roles.Partner],
+        ["Partner/Cases/{id:guid}"] = [Roles.Partner],
         ["Documents/Runs/{runId:guid}"] = CaseWork,
         ["Admin/Agencies/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
         ["Admin/Reparation/Edit/{id:int}"] = [Roles.Manager, Roles.Administrator],
@@ -282,7 +288,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{runId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
-            .Replace("{documentName}", "v1").Replace("{documentName?}", "");
+            .Replace("{documentName}", "v1").Replace("{documentName?}", "").Replace("{id:guid?}", "");
         return "/" + path.TrimStart('/');
     }
 

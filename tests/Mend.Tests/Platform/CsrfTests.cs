@@ -18,7 +18,7 @@ public sealed class CsrfTests(MendFactory factory) : IClassFixture<MendFactory>
             .Where(e => e.Page is not null && !e.Pattern.StartsWith("Errors", StringComparison.Ordinal))
             .SelectMany(e => e.Page!.HandlerMethods
                 .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-                .Select(h => "/" + e.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:long}", "1").Replace("{id:int}", "1")
+                .Select(h => "/" + e.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:long}", "1").Replace("{id:guid?}", "").Replace("{id:int}", "1")
                         .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
                         .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
                     + (h.Name is null ? "" : "?handler=" + h.Name)))

@@ -68,7 +68,8 @@ public sealed class CheckboxesTagHelper() : ChoicesTagHelper("checkboxes", "chec
         return For.Model switch
         {
             bool single => single ? new HashSet<string> { "true" } : new HashSet<string>(),
-            IEnumerable<string> values => values.ToHashSet(),
+            string one => new HashSet<string> { one },
+            System.Collections.IEnumerable values => values.Cast<object>().Select(v => v.ToString()!).ToHashSet(),
             _ => new HashSet<string>(),
         };
     }
