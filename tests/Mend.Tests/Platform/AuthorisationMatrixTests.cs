@@ -106,6 +106,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["DataProtection/Agreements"] = [Roles.DataProtectionOfficer],
         ["DataProtection/Agreements/Edit/{id:guid?}"] = [Roles.DataProtectionOfficer],
         ["DataProtection/Agreements/{id:guid}"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Rights/New"] = [Roles.DataProtectionOfficer],
+        ["DataProtection/Rights/{id:guid}"] = [Roles.DataProtectionOfficer],
         ["Partner"] = [Roles.Partner],
         ["Partner/Index"] = [Roles.Partner],
         ["Partner/Cases/{id:guid}"] = [Roles.Partner],

@@ -16,5 +16,6 @@ public static class DataProtectionFeature
         .AddScoped<AccessBundle>()
         .AddScoped<SubjectAccess>()
         .AddScoped<SharingAgreements>()
+        .AddScoped<RightsRequests>()
         .AddHostedService<HourlyJob<RetentionListing>>();
 }

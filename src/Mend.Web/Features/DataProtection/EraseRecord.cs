@@ -25,7 +25,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
         """;
 
     private const string VacuumPersonTables = """
-        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "BreakGlass", "LegalHolds", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "AuditEvents"
+        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "BreakGlass", "LegalHolds", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "RightsRequests", "AuditEvents"
         """;
 
     /// <summary>
@@ -91,6 +91,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 await db.PersonMerges.Where(m => m.SurvivorId == id || m.MergedId == id).ExecuteDeleteAsync(ct);
                 await db.Disclosures.Where(d => d.PersonId == id).ExecuteDeleteAsync(ct);
                 Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
+                Count(went, await db.Set<RightsRequest>().Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "request to correct or restrict", "requests to correct or restrict");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.PersonId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 await DeleteNotificationsAsync(id.ToString(), ct);

@@ -132,6 +132,12 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
                             where p.CaseId == caseId && p.EndedAt == null
                             join person in db.People.AsNoTracking().Include(x => x.Addresses) on p.PersonId equals person.Id
                             select new { p.Role, person }).ToListAsync(ct);
+
+        // Someone whose processing is restricted is not shared: the partner sees that a restricted record is there, nothing more.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var restricted = people.Where(p => p.person.IsRestrictedAt(now)).ToList();
+        people = people.Except(restricted).ToList();
+        facts.AddRange(restricted.Select(p => (CaseWords.Describe(p.Role), "Restricted record: not shared")));
         if (data.HasFlag(SharedData.People))
         {
             facts.AddRange(people.Select(p => (CaseWords.Describe(p.Role), p.person.DisplayName + (p.person.DateOfBirth is { } born ? $", born {born.ToGovUkDate()}" : ""))));
@@ -158,7 +164,6 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
             ? (await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.OccurredAt).ToListAsync(ct)).Select(n => (n.OccurredAt.ToLondon(), n.ReadText(encryption))).ToList()
             : [];
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var shown = SharingAgreement.DescribeAll(data);
         foreach (var p in people.DistinctBy(p => p.person.Id))
         {

@@ -173,6 +173,13 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
                     doNotContactDirectly, user.DisplayNameOf(), now);
             }
 
+            // A letter about someone whose processing is restricted is not sent, unless a data protection officer allowed it.
+            var shownPeople = document.PersonId is { } one ? [one] : await db.CaseParticipants.Where(p => p.CaseId == document.CaseId).Select(p => p.PersonId).ToListAsync(ct);
+            foreach (var restricted in await db.People.Where(p => shownPeople.Contains(p.Id) && p.RestrictedSince != null).ToListAsync(ct))
+            {
+                restricted.RequireNotRestricted(now, $"shared ({restricted.DisplayName})");
+            }
+
             var sentBy = Document.Describe(input.Method!.Value);
             foreach (var views in await SharedViewsAsync(document, ct))
             {

@@ -72,6 +72,15 @@ public static class PeopleApi
                         var errors = input.Validate(today, out var details);
                         if (details is not null)
                         {
+                            try
+                            {
+                                person.RequireNotRestricted(clock.GetUtcNow().UtcDateTime, "changed");
+                            }
+                            catch (Platform.DomainRuleException ex)
+                            {
+                                return new Dictionary<string, string> { [""] = ex.Message };
+                            }
+
                             person.Update(details, today);
                         }
 

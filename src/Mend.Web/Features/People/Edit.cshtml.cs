@@ -57,6 +57,16 @@ public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) 
             return Conflict(person);
         }
 
+        try
+        {
+            person.RequireNotRestricted(clock.GetUtcNow().UtcDateTime, "changed");
+        }
+        catch (Platform.DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+
         person.Update(details, today);
         if (!await db.SaveAtVersionAsync(person, Version, ct))
         {

@@ -54,7 +54,47 @@ public sealed class Person : IVersioned, IPersonalData
     /// retention schedule still knows when their own period started. Null while they are on a case Mend still holds.
     /// </summary>
     public DateOnly? LastPartEndedOn { get; private set; }
+
+    /// <summary>Since when processing of this person's data is restricted (UK GDPR Art 18, DPA 2018 s.47, Jersey Art 33), and why.</summary>
+    public DateTime? RestrictedSince { get; private set; }
+    public string? RestrictionReason { get; private set; }
+
+    /// <summary>Until when a data protection officer has allowed changes or sharing despite the restriction, and the lawful reason.</summary>
+    public DateTime? ExceptionUntil { get; private set; }
+    public string? ExceptionReason { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>How long a data protection officer's exception to a restriction lasts.</summary>
+    public static readonly TimeSpan ExceptionLasts = TimeSpan.FromHours(24);
+
+    /// <summary>True while processing is restricted and no exception is running.</summary>
+    public bool IsRestrictedAt(DateTime now) => RestrictedSince is not null && !(ExceptionUntil > now);
+
+    /// <summary>Refuses a change to, or sharing of, a restricted person's data, saying why and what can be done.</summary>
+    /// <exception cref="DomainRuleException">The person's data is restricted and no exception is running.</exception>
+    public void RequireNotRestricted(DateTime now, string what)
+    {
+        if (IsRestrictedAt(now))
+        {
+            throw new DomainRuleException($"Processing of this person's data is restricted ({RestrictionReason}), so it cannot be {what}. A data protection officer can allow it for a lawful reason, or lift the restriction");
+        }
+    }
+
+    public void Restrict(string reason, DateTime now) =>
+        (RestrictedSince, RestrictionReason, ExceptionUntil, ExceptionReason) = (RestrictedSince ?? now, reason, null, null);
+
+    public void LiftRestriction() => (RestrictedSince, RestrictionReason, ExceptionUntil, ExceptionReason) = (null, null, null, null);
+
+    /// <summary>Allows changes and sharing for <see cref="ExceptionLasts"/> for a lawful reason (Art 18(2): consent, legal claims, another's rights, important public interest).</summary>
+    public void AllowException(string reason, DateTime now)
+    {
+        if (RestrictedSince is null)
+        {
+            throw new DomainRuleException("Processing of this person's data is not restricted");
+        }
+
+        (ExceptionUntil, ExceptionReason) = (now + ExceptionLasts, reason);
+    }
 
     /// <summary>A case the person was on has been disposed of; the later of its end and any earlier one is kept.</summary>
     public void NoteCaseDisposed(DateOnly caseEndedOn)

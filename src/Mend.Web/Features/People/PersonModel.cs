@@ -21,6 +21,8 @@ internal sealed class PersonModel : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Phone).HasMaxLength(30).IsOneLine();
         builder.Property(p => p.Email).HasMaxLength(256).IsOneLine();
         builder.Property(p => p.SafeContactNotes).HasMaxLength(2000);
+        builder.Property(p => p.RestrictionReason).HasMaxLength(200);
+        builder.Property(p => p.ExceptionReason).HasMaxLength(200);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.DisplayName);
         builder.Ignore(p => p.CurrentAddress);

@@ -331,6 +331,11 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
             Past(errors, "on", input.On, loaded.Today, "the date they were shared");
             if (errors.Count == 0)
             {
+                loaded.Person.RequireNotRestricted(clock.GetUtcNow().UtcDateTime, "shared");
+            }
+
+            if (errors.Count == 0)
+            {
                 victim.ShareViews(views!, input.SharedWith!, input.On!.Value, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
                 audit.Record(AuditAction.Disclosure, nameof(Victim), victim.Id.ToString(), subjectPersonId: victim.PersonId,
                     purpose: $"Victim's views shared with {input.SharedWith!.Trim()}");
