@@ -102,4 +102,81 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
         await Accessibility.ScreenshotAsync(page, "dp-hold-errors");
     }
+
+    [Fact]
+    public async Task DataProtectionOfficer_MakesASharingAgreement_AndRestrictsAPerson_ThePartnerSeesOnlyWhatItAllows()
+    {
+        var family = "Achterberg" + new string(Guid.NewGuid().ToByteArray().Take(5).Select(b => (char)('a' + (b % 26))).ToArray());
+        var worker = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]));
+        var caseId = await AssessmentPages.CaseWithVictimAsync(worker, browser.App, "Criminal damage", "Bea", family);
+        var reference = await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)));
+        var partnerUser = await TestUsers.CreateAsync(browser.App, [Roles.Partner]);
+        var partnerEmail = await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Id == partnerUser.Id).Select(u => u.Email!)));
+
+        var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.DataProtectionOfficer]));
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keep the information-sharing agreements with partner agencies" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make an agreement" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the agreement" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the agreement starts");
+        await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-agreement-errors");
+
+        var today = browser.App.Clock.GetUtcNow();
+        await page.GetByLabel("Partner organisation").FillAsync("Exampleshire Police");
+        await page.GetByLabel("What the sharing is for").FillAsync("Joint decisions on out-of-court disposals");
+        await page.GetByLabel("Lawful basis").FillAsync("UK GDPR Article 6(1)(e); DPA 2018 Schedule 1 paragraph 6");
+        await page.GetByLabel("Names, dates of birth and parts on the case").CheckAsync();
+        await page.GetByLabel("Cases it names (optional)").FillAsync(reference);
+        foreach (var (group, day) in new[] { ("Starts on", today.AddDays(-1)), ("Ends on", today.AddMonths(6)), ("Review by", today.AddMonths(3)) })
+        {
+            var fields = page.GetByRole(AriaRole.Group, new() { Name = group });
+            await fields.GetByLabel("Day").FillAsync(day.Day.ToString());
+            await fields.GetByLabel("Month").FillAsync(day.Month.ToString());
+            await fields.GetByLabel("Year").FillAsync(day.Year.ToString());
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the agreement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#terms")).ToContainTextAsync(reference);
+        await page.GetByLabel("Add a user by e-mail address").FillAsync(partnerEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the user" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#users")).ToContainTextAsync(partnerEmail);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-agreement");
+
+        // The victim asks for their processing to be restricted; the officer meets it.
+        await page.GotoAsync("/DataProtection/People");
+        await page.GetByLabel("Name").FillAsync("Bea " + family);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator("#results").GetByRole(AriaRole.Link, new() { Name = "Bea " + family }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a request to correct or restrict" }).ClickAsync();
+        await page.GetByLabel("Restrict processing").CheckAsync();
+        await page.GetByLabel("UK GDPR").CheckAsync();
+        var received = page.GetByRole(AriaRole.Group, new() { Name = "Date the request was received" });
+        await received.GetByLabel("Day").FillAsync(today.Day.ToString());
+        await received.GetByLabel("Month").FillAsync(today.Month.ToString());
+        await received.GetByLabel("Year").FillAsync(today.Year.ToString());
+        await page.GetByLabel("What they ask").FillAsync("Objects to their details being shared with the police");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("What the restriction covers and how they were told, or why it is refused").FillAsync("All processing; told by letter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restrict processing" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Met");
+        await Accessibility.ScreenshotAsync(page, "dp-rights-request");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bea " + family }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#restricted")).ToContainTextAsync("Objects to their details being shared");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "dp-person-restricted");
+
+        var partner = await SignInPage.SignInAsync(browser, partnerUser);
+        await partner.GotoAsync("/");
+        await partner.GetByRole(AriaRole.Link, new() { Name = "See the cases shared with your organisation" }).ClickAsync();
+        await partner.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(partner.Locator("#shared")).ToContainTextAsync("Jordan Pryce");
+        await Assertions.Expect(partner.Locator("#shared")).ToContainTextAsync("Restricted record: not shared");
+        await Assertions.Expect(partner.Locator("#shared")).Not.ToContainTextAsync(family);
+        await Accessibility.AssertNoViolationsAsync(partner);
+        await Accessibility.ScreenshotAsync(partner, "partner-case");
+    }
 }

@@ -72,13 +72,33 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
+
+        // Every missing answer is said at once; the agreement itself then checks how the answers fit together.
+        foreach (var (name, value, missing) in new[]
+        {
+            ("PartnerName", Input.PartnerName, "Enter the partner organisation"),
+            ("Purpose", Input.Purpose, "Enter what the sharing is for"),
+            ("LawfulBasis", Input.LawfulBasis, "Enter the lawful basis for sharing"),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ModelState.AddModelError($"Input.{name}", missing);
+            }
+        }
+
         var dates = new Dictionary<string, DateOnly?>();
-        foreach (var (name, parts, label) in new[] { ("StartsOn", Input.StartsOn, "The start date"), ("EndsOn", Input.EndsOn, "The end date"), ("ReviewOn", Input.ReviewOn, "The review date") })
+        foreach (var (name, parts, label, missing) in new[]
+        {
+            ("StartsOn", Input.StartsOn, "The start date", "Enter the date the agreement starts"),
+            ("EndsOn", Input.EndsOn, "The end date", "Enter the date the agreement ends"),
+            ("ReviewOn", Input.ReviewOn, "The review date", "Enter the date the agreement is to be reviewed"),
+        })
         {
             var (date, error) = parts.Parse(label);
-            if (error is not null)
+            if (error is not null || parts.IsEmpty)
             {
-                ModelState.AddModelError($"Input.{name}", error);
+                ModelState.AddModelError($"Input.{name}", error ?? missing);
             }
 
             dates[name] = date;
