@@ -3707,6 +3707,42 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("VictimViewsShares", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Before")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DisposalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntriesRemoved")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ThroughSealId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSealId")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

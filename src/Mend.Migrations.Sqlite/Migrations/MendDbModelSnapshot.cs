@@ -3610,6 +3610,40 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("VictimViewsShares", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntriesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughSealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSealId")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

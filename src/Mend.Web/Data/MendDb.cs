@@ -16,6 +16,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<Platform.Submissions.Submission> Submissions => Set<Platform.Submissions.Submission>();
     public DbSet<Platform.Time.ProclaimedHoliday> ProclaimedHolidays => Set<Platform.Time.ProclaimedHoliday>();

@@ -188,6 +188,8 @@ public sealed class SubjectAccessTests(MendFactory factory) : IClassFixture<Mend
         Assert.Contains("Subject access release", log.QuerySelector("#disclosures")!.TextContent, StringComparison.Ordinal);
         var csv = await (await officer.GetAsync("/DataProtection/Disclosures?handler=Csv")).Content.ReadAsStringAsync();
         Assert.Contains("The young person's mother", csv, StringComparison.Ordinal);
+        var theirs = await (await officer.GetAsync($"/DataProtection/Disclosures?handler=Csv&PersonId={c.VictimId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("The young person's mother", theirs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public enum DisposalRecordType
     Document,
     Attachment,
     Person,
+
+    /// <summary>The oldest audit trail entries, up to a month's end; <see cref="Disposal.RecordId"/> encodes that day (see <see cref="RetentionDue.AuditBatchId"/>).</summary>
+    AuditTrail,
 }
 
 /// <summary>
@@ -121,6 +124,7 @@ public sealed class Disposal : IVersioned
         DisposalRecordType.Assessment => "Assessment",
         DisposalRecordType.Document => "Letter or report",
         DisposalRecordType.Attachment => "File",
+        DisposalRecordType.AuditTrail => "Audit trail entries",
         _ => "Person's details",
     };
 

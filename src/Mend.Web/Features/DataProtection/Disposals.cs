@@ -110,6 +110,9 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
             case DisposalRecordType.Person when await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == d.RecordId, ct) is { } person:
                 facts.Add(("Person", person.DisplayName));
                 break;
+            case DisposalRecordType.AuditTrail:
+                facts.Add(("Entries", $"Recorded before {RetentionDue.AuditBatchDay(d.RecordId).ToGovUkDate()}; the hash chain will start from a checkpoint after them"));
+                break;
         }
 
         audit.Record(AuditAction.View, nameof(Disposal), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -132,7 +135,7 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
     /// <summary>A data protection officer may see every record due; a manager only those their case access already lets them see.</summary>
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, Disposal d, CancellationToken ct)
     {
-        if (user.IsInRole(Roles.DataProtectionOfficer))
+        if (user.IsInRole(Roles.DataProtectionOfficer) || d.RecordType == DisposalRecordType.AuditTrail)
         {
             return true;
         }

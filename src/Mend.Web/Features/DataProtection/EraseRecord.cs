@@ -14,7 +14,7 @@ namespace Mend.Web.Features.DataProtection;
 /// query or index finds it; the freed space is reused, not overwritten, and VACUUM needs the table owner). Copies in
 /// backups and PostgreSQL's write-ahead archive age out with them (docs/data-protection.md).
 /// </summary>
-public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<EraseRecord> logger)
+public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvider clock, ILogger<EraseRecord> logger)
 {
     private const string VacuumCaseTables = """
         VACUUM "Cases", "CaseNotes", "Attachments", "Documents", "CaseParticipants", "CaseAllocations", "CaseAccessGrants", "BreakGlass", "Offences", "OffenceVictims",
@@ -86,6 +86,9 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
                 auditIds = [id.ToString()];
                 Count(went, await db.Attachments.Where(a => a.Id == id).ExecuteDeleteAsync(ct), "file");
                 break;
+            case DisposalRecordType.AuditTrail:
+                Count(went, await PruneAuditTrailAsync(disposal.Id, RetentionDue.AuditBatchDay(id), ct), "audit trail entry", "audit trail entries");
+                return went.Count == 0 ? "nothing was left to erase" : string.Join(", ", went);
             default:
                 auditIds = [id.ToString()];
                 await db.PersonMerges.Where(m => m.SurvivorId == id || m.MergedId == id).ExecuteDeleteAsync(ct);
@@ -178,6 +181,39 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, ILogger<Er
         }
 
         return (cleared, older);
+    }
+
+    /// <summary>
+    /// Removes the sealed audit entries recorded before <paramref name="before"/>, as a prefix of the hash chain: up to the
+    /// last seal before the first entry that must stay. A checkpoint (written first: the database refuses to delete audit
+    /// rows no checkpoint covers) keeps that seal's hash, which the verifier then starts from.
+    /// </summary>
+    /// <returns>How many entries went.</returns>
+    private async Task<int> PruneAuditTrailAsync(long disposalId, DateOnly before, CancellationToken ct)
+    {
+        var start = RetentionDue.StartOf(before);
+        var kept = await db.AuditCheckpoints.MaxAsync(c => (long?)c.ThroughSealId, ct) ?? 0;
+        var firstStaying = await (from seal in db.AuditSeals
+                                  where seal.Id > kept
+                                  join e in db.AuditEvents on seal.AuditEventId equals e.Id
+                                  where e.OccurredAt >= start
+                                  select (long?)seal.Id).MinAsync(ct);
+        var through = await db.AuditSeals.Where(s => s.Id > kept && (firstStaying == null || s.Id < firstStaying))
+            .OrderByDescending(s => s.Id).Select(s => new { s.Id, s.Hash }).FirstOrDefaultAsync(ct);
+        if (through is null)
+        {
+            return 0;
+        }
+
+        var count = await db.AuditSeals.CountAsync(s => s.Id > kept && s.Id <= through.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AuditCheckpoints" ("ThroughSealId", "Hash", "Before", "EntriesRemoved", "DisposalId", "At")
+            VALUES ({through.Id}, {through.Hash}, {start}, {(long)count}, {disposalId}, {now})
+            """, ct);
+        await db.AuditEvents.Where(e => db.AuditSeals.Any(s => s.AuditEventId == e.Id && s.Id > kept && s.Id <= through.Id)).ExecuteDeleteAsync(ct);
+        await db.AuditSeals.Where(s => s.Id > kept && s.Id <= through.Id).ExecuteDeleteAsync(ct);
+        return count;
     }
 
     /// <summary>Notifications pointing at the record (their links hold its id; their texts may name the people on it).</summary>

@@ -17,7 +17,8 @@ namespace Mend.Web.Features.DataProtection;
 /// than the case's falls due on its own.</item>
 /// <item>A person falls due once they take no part in any case Mend still holds, their own period counted from the day
 /// their last part ended (or the day they were recorded, if they were never on a case).</item>
-/// <item>The audit trail is not disposed of by this job yet (docs/data-protection.md says why).</item>
+/// <item>The audit trail's entries fall due a whole month at a time: everything recorded before the first day of the
+/// month in which the rule's period, counted back from the day, falls.</item>
 /// </list>
 /// </summary>
 public sealed class RetentionDue(MendDb db)
@@ -41,6 +42,12 @@ public sealed class RetentionDue(MendDb db)
     /// <summary>The one record as it stands on <paramref name="asOf"/>: due (with any hold), or null when it is not due or no longer exists.</summary>
     public async Task<Item?> OneAsync(DisposalRecordType type, Guid recordId, DateOnly asOf, CancellationToken ct)
     {
+        if (type == DisposalRecordType.AuditTrail)
+        {
+            var rule = await db.RetentionRules.AsNoTracking().SingleAsync(r => r.Kind == RetentionRecordKind.AuditTrail, ct);
+            return await AuditBatchAsync(rule, asOf, ct) is { } batch && batch.RecordId == recordId ? batch : null;
+        }
+
         Guid? caseId = type switch
         {
             DisposalRecordType.Case => recordId,
@@ -130,11 +137,16 @@ public sealed class RetentionDue(MendDb db)
             }
         }
 
+        if (onlyCase is null && onlyPerson is null && await AuditBatchAsync(rules[RetentionRecordKind.AuditTrail], asOf, ct) is { } audit)
+        {
+            items.Add(audit);
+        }
+
         var peopleOnCases = await PeopleOnCasesAsync(items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).Distinct().ToList(), ct);
         return items.Select(i => i with
         {
             HeldBy = HoldOn(i, holds, peopleOnCases),
-            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : asking.Contains(i.RecordId),
+            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : i.RecordType != DisposalRecordType.AuditTrail && asking.Contains(i.RecordId),
         }).OrderBy(i => i.DueOn).ThenBy(i => i.RecordType).ToList();
 
         void Add(RetentionRecordKind kind, DisposalRecordType type, Guid id, ClosedCase c, DateOnly? bornOn)
@@ -147,9 +159,39 @@ public sealed class RetentionDue(MendDb db)
         }
     }
 
+    /// <summary>
+    /// The id standing for "audit trail entries recorded before <paramref name="before"/>": the day's digits in an
+    /// otherwise empty GUID (00000000-0000-0000-0000-000020270101), so the listing job lists each month once.
+    /// </summary>
+    public static Guid AuditBatchId(DateOnly before) =>
+        Guid.Parse("00000000-0000-0000-0000-" + before.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture).PadLeft(12, '0'));
+
+    /// <summary>The day an audit batch id stands for.</summary>
+    public static DateOnly AuditBatchDay(Guid id) =>
+        DateOnly.ParseExact(id.ToString()[^8..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The midnight (London) that starts <paramref name="day"/>, in UTC.</summary>
+    public static DateTime StartOf(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), London.Zone);
+
+    private async Task<Item?> AuditBatchAsync(RetentionRule rule, DateOnly asOf, CancellationToken ct)
+    {
+        var lastTrigger = asOf.AddYears(-rule.Years).AddMonths(-rule.Months);
+        var before = new DateOnly(lastTrigger.Year, lastTrigger.Month, 1);
+        var start = StartOf(before);
+        var kept = await db.AuditCheckpoints.MaxAsync(c => (long?)c.ThroughSealId, ct) ?? 0;
+        var any = await (from seal in db.AuditSeals
+                         where seal.Id > kept
+                         join e in db.AuditEvents on seal.AuditEventId equals e.Id
+                         where e.OccurredAt < start
+                         select seal.Id).AnyAsync(ct);
+        var trigger = before.AddDays(-1);
+        return any ? new Item(RetentionRecordKind.AuditTrail, DisposalRecordType.AuditTrail, AuditBatchId(before), rule, trigger, rule.DueOn(trigger, null), null, null) : null;
+    }
+
     private static LegalHold? HoldOn(Item item, List<LegalHold> holds, ILookup<Guid, Guid> peopleOnCases) => item.CaseId is { } caseId
         ? holds.FirstOrDefault(h => h.CaseId == caseId || (h.PersonId is { } person && peopleOnCases[caseId].Contains(person)))
-        : holds.FirstOrDefault(h => h.PersonId == item.RecordId);
+        : item.RecordType == DisposalRecordType.AuditTrail ? null : holds.FirstOrDefault(h => h.PersonId == item.RecordId);
 
     private async Task<ILookup<Guid, Guid>> PeopleOnCasesAsync(List<Guid> caseIds, CancellationToken ct)
     {

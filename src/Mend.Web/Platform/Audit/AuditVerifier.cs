@@ -14,9 +14,11 @@ public sealed class AuditVerifier(MendDb db)
 
     public async Task<Result> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        var previousHash = AuditChain.Genesis;
+        // After the oldest entries were disposed of, the chain starts from the latest checkpoint.
+        var checkpoint = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.ThroughSealId).FirstOrDefaultAsync(cancellationToken);
+        var previousHash = checkpoint?.Hash ?? AuditChain.Genesis;
         long checkedCount = 0;
-        long lastSealId = 0;
+        var lastSealId = checkpoint?.ThroughSealId ?? 0;
         long erased = 0;
         const int page = 5000;
         var disposals = await db.Disposals.AsNoTracking().Where(d => d.DisposedAt != null).ToDictionaryAsync(d => d.Id, d => d.DisposedAt!.Value, cancellationToken);
@@ -80,6 +82,7 @@ public sealed class AuditVerifier(MendDb db)
         var unsealed = await db.AuditEvents.CountAsync(e => !db.AuditSeals.Any(s => s.AuditEventId == e.Id), cancellationToken);
         return new Result(true, checkedCount, unsealed,
             $"Audit trail intact: {checkedCount} sealed events verified; {unsealed} recent events not yet sealed."
+            + (checkpoint is null ? "" : $" The chain starts at a checkpoint: entries recorded before {checkpoint.Before:yyyy-MM-dd} were disposed of under the retention schedule.")
             + (erased > 0 ? $" {erased} of them had their texts erased under the retention schedule." : ""), erased);
     }
 }

@@ -31,6 +31,10 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public DisclosureKind? Kind { get; set; }
 
+    /// <summary>One person's disclosures only (from their "What is held" page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? PersonId { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
@@ -42,7 +46,7 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
 
     public string Query => string.Join("&", new[]
     {
-        ("From.Day", From.Day), ("From.Month", From.Month), ("From.Year", From.Year), ("To.Day", To.Day), ("To.Month", To.Month), ("To.Year", To.Year), ("Kind", Kind?.ToString()),
+        ("From.Day", From.Day), ("From.Month", From.Month), ("From.Year", From.Year), ("To.Day", To.Day), ("To.Month", To.Month), ("To.Year", To.Year), ("Kind", Kind?.ToString()), ("PersonId", PersonId?.ToString()),
     }.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2 ?? "")}"));
 
     public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> KindItems =>
@@ -59,7 +63,7 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await RowsAsync(query.Skip((PageNumber - 1) * PageSize).Take(PageSize), ct);
-        audit.Record(AuditAction.View, nameof(Disclosure), purpose: "Disclosure log", outcome: $"{Rows.Count} of {Total} disclosures");
+        audit.Record(AuditAction.View, nameof(Disclosure), subjectPersonId: PersonId, purpose: "Disclosure log", outcome: $"{Rows.Count} of {Total} disclosures");
         await audit.SaveAsync(ct);
         return Page();
     }
@@ -72,7 +76,7 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
         }
 
         var rows = await RowsAsync(query.Take(100_000), ct);
-        audit.Record(AuditAction.Export, nameof(Disclosure), purpose: "Disclosure log", outcome: $"{rows.Count} disclosures as CSV");
+        audit.Record(AuditAction.Export, nameof(Disclosure), subjectPersonId: PersonId, purpose: "Disclosure log", outcome: $"{rows.Count} disclosures as CSV");
         await audit.SaveAsync(ct);
         var table = new ReportTable("Disclosure log", ["Date", "Kind", "Person", "What", "Given to", "How", "Recorded by", "Recorded at"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Disclosure.DisclosedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Disclosure.Describe(r.Disclosure.Kind),
@@ -110,6 +114,7 @@ public sealed class IndexModel(MendDb db, AuditTrail audit) : PageModel
         query = from is { } start ? query.Where(d => d.DisclosedOn >= start) : query;
         query = to is { } end ? query.Where(d => d.DisclosedOn <= end) : query;
         query = Kind is { } kind ? query.Where(d => d.Kind == kind) : query;
+        query = PersonId is { } person ? query.Where(d => d.PersonId == person) : query;
         return query.OrderByDescending(d => d.DisclosedOn).ThenByDescending(d => d.Id);
     }
 

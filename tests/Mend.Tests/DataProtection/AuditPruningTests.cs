@@ -1,0 +1,76 @@
+using System.Net;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Data;
+using Mend.Web.Features.DataProtection;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.DataProtection;
+
+/// <summary>The audit trail's own retention rule, applied: in its own class because it moves the clock on seven years.</summary>
+public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private async Task<long> RecordAndSealAsync(string marker)
+    {
+        long id = 0;
+        await factory.WithScopeAsync(async services =>
+        {
+            var trail = services.GetRequiredService<AuditTrail>();
+            trail.Record(AuditAction.View, "Thing", marker, purpose: "names someone");
+            await trail.SaveAsync();
+            await services.GetRequiredService<AuditSealer>().SealPendingAsync();
+            id = await services.GetRequiredService<MendDb>().AuditEvents.Where(e => e.EntityId == marker).Select(e => e.Id).SingleAsync();
+        });
+        return id;
+    }
+
+    private async Task<HttpResponseMessage> StepAsync(HttpClient client, long id, string handler, params (string, string)[] fields)
+    {
+        var version = await factory.WithDbAsync(db => db.Disposals.Where(d => d.Id == id).Select(d => d.Version).SingleAsync());
+        return await client.SubmitAsync($"/DataProtection/Disposals/{id}", [new("Version", version.ToString()), .. fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))],
+            $"/DataProtection/Disposals/{id}?handler={handler}");
+    }
+
+    [Fact]
+    public async Task TheOldestEntries_AreDisposedOfAfterReviewAndApproval_AndTheChainStillVerifiesFromItsCheckpoint()
+    {
+        var old = await RecordAndSealAsync("prune-old-" + Guid.NewGuid().ToString("N")[..8]);
+        factory.Clock.Advance(TimeSpan.FromDays((366 * 7) + 62));
+        var recent = await RecordAndSealAsync("prune-recent-" + Guid.NewGuid().ToString("N")[..8]);
+        var officer = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer]));
+        var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync("/DataProtection/Disposals")).StatusCode);
+        var id = await factory.WithDbAsync(db => db.Disposals.Where(d => d.RecordType == DisposalRecordType.AuditTrail).Select(d => d.Id).SingleAsync());
+        Assert.Contains("Recorded before", (await officer.GetPageAsync($"/DataProtection/Disposals/{id}")).QuerySelector("#record")!.TextContent, StringComparison.Ordinal);
+        await factory.WithDbAsync<int>(async db =>
+        {
+            // Until a checkpoint covers them, the database refuses to delete audit rows, old or not.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEvents\" WHERE \"Id\" = {old}"));
+            return 0;
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(officer, id, "Review")).StatusCode);
+        var approved = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
+        Assert.True(approved.StatusCode == HttpStatusCode.Redirect, string.Join(" ", (await Html.ParseAsync(approved)).ErrorSummary()));
+
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MendDb>();
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.Id == old));
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Id == recent));
+            var checkpoint = await db.AuditCheckpoints.SingleAsync();
+            Assert.Equal(id, checkpoint.DisposalId);
+            Assert.Equal("1 audit trail entry", (await db.Disposals.SingleAsync(d => d.Id == id)).Erased);
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEvents\" WHERE \"Id\" = {recent}"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditCheckpoints\""));
+
+            await services.GetRequiredService<AuditSealer>().SealPendingAsync();
+            var verified = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+            Assert.True(verified.Intact, verified.Message);
+            Assert.Contains("The chain starts at a checkpoint", verified.Message, StringComparison.Ordinal);
+        });
+    }
+}
