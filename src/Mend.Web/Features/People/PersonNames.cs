@@ -6,6 +6,10 @@ namespace Mend.Web.Features.People;
 /// <summary>People's display names (as <see cref="Person.DisplayName"/>) read in one query, for pages that show who is who.</summary>
 public static class PersonNames
 {
+    /// <summary>A person's name as pages show it (the organisation's, or given and family names), or "" when there is no such person.</summary>
+    public static async Task<string> DisplayNameOfAsync(this IQueryable<Person> people, Guid id, CancellationToken ct) =>
+        await people.Where(p => p.Id == id).Select(p => p.OrganisationName ?? (p.GivenName + " " + p.FamilyName)).SingleOrDefaultAsync(ct) ?? "";
+
     public static async Task<Dictionary<Guid, string>> OfAsync(MendDb db, IEnumerable<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();

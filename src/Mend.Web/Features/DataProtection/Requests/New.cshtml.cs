@@ -1,4 +1,5 @@
 using Mend.Web.Data;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
@@ -70,7 +71,7 @@ public sealed class NewModel(SubjectAccess access, MendDb db) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        PersonName = await db.People.Where(p => p.Id == PersonId).Select(p => p.OrganisationName ?? (p.GivenName + " " + p.FamilyName)).SingleOrDefaultAsync(ct) ?? "";
+        PersonName = await db.People.DisplayNameOfAsync(PersonId, ct);
         return PersonName.Length > 0;
     }
 }

@@ -1,4 +1,5 @@
 using Mend.Web.Data;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Changes;
 using Mend.Web.Platform.GovUk;
@@ -162,7 +163,7 @@ public sealed class ViewModel(SubjectAccess access, WhatIsHeld held, MendDb db, 
             Version = request.Version;
         }
 
-        PersonName = await db.People.Where(p => p.Id == request.PersonId).Select(p => p.OrganisationName ?? (p.GivenName + " " + p.FamilyName)).SingleOrDefaultAsync(ct) ?? "";
+        PersonName = await db.People.DisplayNameOfAsync(request.PersonId, ct);
         if (request.Status is AccessRequestStatus.Received or AccessRequestStatus.Prepared && await held.OtherPeopleAsync(request.PersonId, ct) is { } others)
         {
             Suggestions = others.Where(s => !request.Redactions.Any(r => string.Equals(r.Text, s, StringComparison.OrdinalIgnoreCase))).ToList();

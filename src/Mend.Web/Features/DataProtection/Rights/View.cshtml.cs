@@ -1,4 +1,5 @@
 using Mend.Web.Data;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.GovUk;
 using Microsoft.AspNetCore.Authorization;
@@ -46,7 +47,7 @@ public sealed class ViewModel(RightsRequests rights, MendDb db, TimeProvider clo
         }
 
         (Ask, Version, Today) = (ask, ask.Version, Platform.Time.London.LondonToday(clock));
-        PersonName = await db.People.Where(p => p.Id == ask.PersonId).Select(p => p.OrganisationName ?? (p.GivenName + " " + p.FamilyName)).SingleOrDefaultAsync(ct) ?? "";
+        PersonName = await db.People.DisplayNameOfAsync(ask.PersonId, ct);
         return true;
     }
 }
