@@ -53,6 +53,26 @@ public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendF
         });
 
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(officer, id, "Review")).StatusCode);
+
+        // Any legal hold in place keeps the audit trail whole: who saw the held records may be evidence too.
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var holdId = await factory.WithDbAsync(async db =>
+        {
+            var hold = LegalHold.Place(Guid.NewGuid(), null, "Inquiry", today.AddDays(30), today, Guid.NewGuid(), "Test officer", now);
+            db.LegalHolds.Add(hold);
+            await db.SaveChangesAsync();
+            return hold.Id;
+        });
+        var held = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
+        Assert.Contains("A legal hold keeps this record", string.Join(" ", (await Html.ParseAsync(held)).ErrorSummary()), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Id == old)));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.LegalHolds.SingleAsync(h => h.Id == holdId)).Lift("Inquiry closed", "Test officer", now);
+            return await db.SaveChangesAsync();
+        });
+
         var approved = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
         Assert.True(approved.StatusCode == HttpStatusCode.Redirect, string.Join(" ", (await Html.ParseAsync(approved)).ErrorSummary()));
 

@@ -45,7 +45,16 @@ public sealed class RetentionDue(MendDb db)
         if (type == DisposalRecordType.AuditTrail)
         {
             var rule = await db.RetentionRules.AsNoTracking().SingleAsync(r => r.Kind == RetentionRecordKind.AuditTrail, ct);
-            return await AuditBatchAsync(rule, asOf, ct) is { } batch && batch.RecordId == recordId ? batch : null;
+            if (await AuditBatchAsync(rule, asOf, ct) is not { } batch || batch.RecordId != recordId)
+            {
+                return null;
+            }
+
+            return batch with
+            {
+                HeldBy = await db.LegalHolds.AsNoTracking().Where(h => h.LiftedAt == null).FirstOrDefaultAsync(ct),
+                OpenRequest = await db.SubjectAccessRequests.IgnoreAutoIncludes().AnyAsync(r => r.Status != AccessRequestStatus.Released && r.Status != AccessRequestStatus.Closed, ct),
+            };
         }
 
         Guid? caseId = type switch
@@ -146,7 +155,7 @@ public sealed class RetentionDue(MendDb db)
         return items.Select(i => i with
         {
             HeldBy = HoldOn(i, holds, peopleOnCases),
-            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : i.RecordType != DisposalRecordType.AuditTrail && asking.Contains(i.RecordId),
+            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : i.RecordType == DisposalRecordType.AuditTrail ? asking.Count > 0 : asking.Contains(i.RecordId),
         }).OrderBy(i => i.DueOn).ThenBy(i => i.RecordType).ToList();
 
         void Add(RetentionRecordKind kind, DisposalRecordType type, Guid id, ClosedCase c, DateOnly? bornOn)
@@ -189,9 +198,13 @@ public sealed class RetentionDue(MendDb db)
         return any ? new Item(RetentionRecordKind.AuditTrail, DisposalRecordType.AuditTrail, AuditBatchId(before), rule, trigger, rule.DueOn(trigger, null), null, null) : null;
     }
 
+    /// <summary>
+    /// The hold keeping the record: on its case or anyone on it, or on the person. The audit trail is removed a whole month
+    /// of everyone's entries at a time, so any hold in place keeps it: who saw held records may be evidence too.
+    /// </summary>
     private static LegalHold? HoldOn(Item item, List<LegalHold> holds, ILookup<Guid, Guid> peopleOnCases) => item.CaseId is { } caseId
         ? holds.FirstOrDefault(h => h.CaseId == caseId || (h.PersonId is { } person && peopleOnCases[caseId].Contains(person)))
-        : item.RecordType == DisposalRecordType.AuditTrail ? null : holds.FirstOrDefault(h => h.PersonId == item.RecordId);
+        : item.RecordType == DisposalRecordType.AuditTrail ? holds.FirstOrDefault() : holds.FirstOrDefault(h => h.PersonId == item.RecordId);
 
     private async Task<ILookup<Guid, Guid>> PeopleOnCasesAsync(List<Guid> caseIds, CancellationToken ct)
     {
