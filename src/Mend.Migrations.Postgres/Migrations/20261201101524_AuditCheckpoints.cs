@@ -57,6 +57,23 @@ namespace Mend.Migrations.Postgres.Migrations
             migrationBuilder.Sql("DROP TRIGGER \"AuditSeals_append_only\" ON \"AuditSeals\";");
             migrationBuilder.Sql("CREATE TRIGGER \"AuditSeals_no_update\" BEFORE UPDATE ON \"AuditSeals\" FOR EACH ROW EXECUTE FUNCTION mend_refuse_audit_change();");
             migrationBuilder.Sql("CREATE TRIGGER \"AuditSeals_no_delete\" BEFORE DELETE ON \"AuditSeals\" FOR EACH ROW EXECUTE FUNCTION mend_allow_audit_prune_only();");
+            // A checkpoint must name the last seal removed with its real hash, move the start forward, belong to an
+            // audit-trail disposal under way, and cover only entries recorded before its cut-off.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION mend_check_audit_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE kept bigint := (SELECT COALESCE(MAX(c."ThroughSealId"), 0) FROM "AuditCheckpoints" c);
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM "AuditSeals" s WHERE s."Id" = NEW."ThroughSealId" AND s."Hash" = NEW."Hash")
+                        AND NEW."ThroughSealId" > kept
+                        AND EXISTS (SELECT 1 FROM "Disposals" d WHERE d."Id" = NEW."DisposalId" AND d."RecordType" = 'AuditTrail' AND d."Status" IN ('Reviewed', 'Disposed'))
+                        AND NOT EXISTS (SELECT 1 FROM "AuditSeals" s JOIN "AuditEvents" e ON e."Id" = s."AuditEventId"
+                            WHERE s."Id" <= NEW."ThroughSealId" AND s."Id" > kept AND e."OccurredAt" >= NEW."Before") THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'an audit checkpoint must follow a real seal of entries due for disposal' USING ERRCODE = 'insufficient_privilege';
+                END $$;
+                """);
+            migrationBuilder.Sql("CREATE TRIGGER \"AuditCheckpoints_valid\" BEFORE INSERT ON \"AuditCheckpoints\" FOR EACH ROW EXECUTE FUNCTION mend_check_audit_checkpoint();");
             migrationBuilder.Sql("CREATE TRIGGER \"AuditCheckpoints_append_only\" BEFORE UPDATE OR DELETE ON \"AuditCheckpoints\" FOR EACH ROW EXECUTE FUNCTION mend_refuse_audit_change();");
             migrationBuilder.Sql("CREATE TRIGGER \"AuditCheckpoints_no_truncate\" BEFORE TRUNCATE ON \"AuditCheckpoints\" FOR EACH STATEMENT EXECUTE FUNCTION mend_refuse_audit_change();");
         }
@@ -64,6 +81,8 @@ namespace Mend.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER \"AuditCheckpoints_valid\" ON \"AuditCheckpoints\";");
+            migrationBuilder.Sql("DROP FUNCTION mend_check_audit_checkpoint();");
             migrationBuilder.Sql("DROP TRIGGER \"AuditCheckpoints_append_only\" ON \"AuditCheckpoints\";");
             migrationBuilder.Sql("DROP TRIGGER \"AuditCheckpoints_no_truncate\" ON \"AuditCheckpoints\";");
             migrationBuilder.Sql("DROP TRIGGER \"AuditSeals_no_delete\" ON \"AuditSeals\";");

@@ -49,6 +49,18 @@ namespace Mend.Migrations.Sqlite.Migrations
                 WHEN NOT (OLD."Id" <= (SELECT COALESCE(MAX(c."ThroughSealId"), 0) FROM "AuditCheckpoints" c))
                 BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
                 """);
+            // A checkpoint must name the last seal removed with its real hash, move the start forward, belong to an
+            // audit-trail disposal under way, and cover only entries recorded before its cut-off.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditCheckpoints_valid" BEFORE INSERT ON "AuditCheckpoints"
+                WHEN NOT (
+                    EXISTS (SELECT 1 FROM "AuditSeals" s WHERE s."Id" = NEW."ThroughSealId" AND s."Hash" = NEW."Hash")
+                    AND NEW."ThroughSealId" > (SELECT COALESCE(MAX(c."ThroughSealId"), 0) FROM "AuditCheckpoints" c)
+                    AND EXISTS (SELECT 1 FROM "Disposals" d WHERE d."Id" = NEW."DisposalId" AND d."RecordType" = 'AuditTrail' AND d."Status" IN ('Reviewed', 'Disposed'))
+                    AND NOT EXISTS (SELECT 1 FROM "AuditSeals" s JOIN "AuditEvents" e ON e."Id" = s."AuditEventId"
+                        WHERE s."Id" <= NEW."ThroughSealId" AND s."Id" > (SELECT COALESCE(MAX(c."ThroughSealId"), 0) FROM "AuditCheckpoints" c) AND e."OccurredAt" >= NEW."Before"))
+                BEGIN SELECT RAISE(ABORT, 'an audit checkpoint must follow a real seal of entries due for disposal'); END;
+                """);
             migrationBuilder.Sql("CREATE TRIGGER \"AuditCheckpoints_no_update\" BEFORE UPDATE ON \"AuditCheckpoints\" BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER \"AuditCheckpoints_no_delete\" BEFORE DELETE ON \"AuditCheckpoints\" BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;");
         }

@@ -41,6 +41,7 @@ public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendF
         var recent = await RecordAndSealAsync("prune-recent-" + Guid.NewGuid().ToString("N")[..8]);
         var officer = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer]));
         var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        var second = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer]));
 
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync("/DataProtection/Disposals")).StatusCode);
         var id = await factory.WithDbAsync(db => db.Disposals.Where(d => d.RecordType == DisposalRecordType.AuditTrail).Select(d => d.Id).SingleAsync());
@@ -49,10 +50,24 @@ public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendF
         {
             // Until a checkpoint covers them, the database refuses to delete audit rows, old or not.
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEvents\" WHERE \"Id\" = {old}"));
+
+            // Nor can anyone write a checkpoint of their own to skip or delete entries: it must follow a real seal of a
+            // disposal of the audit trail under way.
+            var seal = await db.AuditSeals.OrderByDescending(x => x.Id).Select(x => new { x.Id, x.Hash }).FirstAsync();
+            var at = factory.Clock.GetUtcNow().UtcDateTime;
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"AuditCheckpoints\" (\"ThroughSealId\", \"Hash\", \"Before\", \"EntriesRemoved\", \"DisposalId\", \"At\") VALUES ({seal.Id}, {seal.Hash}, {at}, {1L}, {id}, {at})"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"AuditCheckpoints\" (\"ThroughSealId\", \"Hash\", \"Before\", \"EntriesRemoved\", \"DisposalId\", \"At\") VALUES ({seal.Id}, {"0000"}, {at}, {1L}, {id}, {at})"));
+            Assert.False(await db.AuditCheckpoints.AnyAsync());
             return 0;
         });
 
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(officer, id, "Review")).StatusCode);
+
+        // The audit trail holds managers' own entries too: only another data protection officer approves.
+        var byManager = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
+        Assert.Contains("a data protection officer must approve", string.Join(" ", (await Html.ParseAsync(byManager)).ErrorSummary()), StringComparison.Ordinal);
 
         // Any legal hold in place keeps the audit trail whole: who saw the held records may be evidence too.
         var now = factory.Clock.GetUtcNow().UtcDateTime;
@@ -64,7 +79,7 @@ public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendF
             await db.SaveChangesAsync();
             return hold.Id;
         });
-        var held = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
+        var held = await StepAsync(second, id, "Approve", ("Confirm", "yes"));
         Assert.Contains("A legal hold keeps this record", string.Join(" ", (await Html.ParseAsync(held)).ErrorSummary()), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Id == old)));
         await factory.WithDbAsync(async db =>
@@ -73,7 +88,7 @@ public sealed class AuditPruningTests(MendFactory factory) : IClassFixture<MendF
             return await db.SaveChangesAsync();
         });
 
-        var approved = await StepAsync(manager, id, "Approve", ("Confirm", "yes"));
+        var approved = await StepAsync(second, id, "Approve", ("Confirm", "yes"));
         Assert.True(approved.StatusCode == HttpStatusCode.Redirect, string.Join(" ", (await Html.ParseAsync(approved)).ErrorSummary()));
 
         await factory.WithScopeAsync(async services =>

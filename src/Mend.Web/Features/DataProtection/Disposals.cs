@@ -30,6 +30,17 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
         var dueNow = await due.OnAsync(today, ct);
         var listed = await db.Disposals.Where(d => d.Status != DisposalStatus.Disposed).ToListAsync(ct);
         var dueKeys = dueNow.Select(i => (i.RecordType, i.RecordId)).ToHashSet();
+
+        // The audit trail's batch moves on each month; one listed (perhaps reviewed) stays while it is still due, and
+        // no second batch is listed beside it.
+        if (listed.FirstOrDefault(d => d.RecordType == DisposalRecordType.AuditTrail) is { } audit
+            && await due.OneAsync(DisposalRecordType.AuditTrail, audit.RecordId, today, ct) is not null)
+        {
+            dueKeys.RemoveWhere(k => k.RecordType == DisposalRecordType.AuditTrail);
+            dueKeys.Add((audit.RecordType, audit.RecordId));
+            dueNow = dueNow.Where(i => i.RecordType != DisposalRecordType.AuditTrail).ToList();
+        }
+
         db.Disposals.RemoveRange(listed.Where(d => !dueKeys.Contains((d.RecordType, d.RecordId))));
         var known = (await db.Disposals.AsNoTracking().Select(d => new { d.RecordType, d.RecordId }).ToListAsync(ct)).Select(d => (d.RecordType, d.RecordId)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -135,9 +146,15 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
     /// <summary>A data protection officer may see every record due; a manager only those their case access already lets them see.</summary>
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, Disposal d, CancellationToken ct)
     {
-        if (user.IsInRole(Roles.DataProtectionOfficer) || d.RecordType == DisposalRecordType.AuditTrail)
+        if (user.IsInRole(Roles.DataProtectionOfficer))
         {
             return true;
+        }
+
+        // The audit trail holds everyone's entries, managers' own included: only data protection officers decide on it.
+        if (d.RecordType == DisposalRecordType.AuditTrail)
+        {
+            return false;
         }
 
         return d.RecordType == DisposalRecordType.Person
@@ -203,7 +220,7 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
 
         if (item.OpenRequest)
         {
-            throw new DomainRuleException("A subject-access request about someone on this record is still being answered. Records must not be destroyed while it is (Data Protection Act 2018 s.173); dispose of it once the request is released");
+            throw new DomainRuleException("Someone on this record has a subject-access request still being answered, or has had processing of their data restricted. Records must not be destroyed meanwhile (Data Protection Act 2018 s.173; UK GDPR Art 18)");
         }
 
         return item;

@@ -25,8 +25,9 @@ public sealed class RetentionDue(MendDb db)
 {
     /// <summary>
     /// A record due for disposal review; <see cref="HeldBy"/> is the legal hold keeping it, if any, and
-    /// <see cref="OpenRequest"/> says a subject-access request about someone on it is still being answered: destroying
-    /// data then could keep it from them, an offence under the Data Protection Act 2018 s.173.
+    /// <see cref="OpenRequest"/> says a subject-access request about someone on it is still being answered (destroying
+    /// data then could keep it from them, an offence under the Data Protection Act 2018 s.173), or someone on it has had
+    /// processing restricted, which keeps their data (UK GDPR Art 18(1)(b), (c)).
     /// </summary>
     public sealed record Item(RetentionRecordKind Kind, DisposalRecordType RecordType, Guid RecordId, RetentionRule Rule, DateOnly TriggerOn, DateOnly DueOn, Guid? CaseId, LegalHold? HeldBy,
         bool OpenRequest = false)
@@ -45,7 +46,9 @@ public sealed class RetentionDue(MendDb db)
         if (type == DisposalRecordType.AuditTrail)
         {
             var rule = await db.RetentionRules.AsNoTracking().SingleAsync(r => r.Kind == RetentionRecordKind.AuditTrail, ct);
-            if (await AuditBatchAsync(rule, asOf, ct) is not { } batch || batch.RecordId != recordId)
+            // A batch listed last month is still due this month: everything before its own day, which is no later than now's.
+            var day = AuditBatchDay(recordId);
+            if (await AuditBatchAsync(rule, asOf, ct, day) is not { } batch)
             {
                 return null;
             }
@@ -81,7 +84,12 @@ public sealed class RetentionDue(MendDb db)
     {
         var rules = await db.RetentionRules.AsNoTracking().ToDictionaryAsync(r => r.Kind, ct);
         var holds = await db.LegalHolds.AsNoTracking().Where(h => h.LiftedAt == null).ToListAsync(ct);
-        var asking = (await db.SubjectAccessRequests.AsNoTracking().IgnoreAutoIncludes().Where(r => r.Status != AccessRequestStatus.Released && r.Status != AccessRequestStatus.Closed).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
+        // A person whose processing is restricted asked, in effect, for their data to be kept (UK GDPR Art 18(1)(b), (c)):
+        // nothing about them is disposed of while the restriction lasts; counted with the open requests.
+        var restricted = await db.People.AsNoTracking().Where(p => p.RestrictedSince != null).Select(p => p.Id).ToListAsync(ct);
+        var asking = (await db.SubjectAccessRequests.AsNoTracking().IgnoreAutoIncludes().Where(r => r.Status != AccessRequestStatus.Released && r.Status != AccessRequestStatus.Closed).Select(r => r.PersonId).ToListAsync(ct))
+            .ToHashSet();
+        var keptFor = asking.Concat(restricted).ToHashSet();
         var closed = onlyPerson is null ? await ClosedCasesAsync(onlyCase, ct) : [];
         var items = new List<Item>();
         var scopedVictims = db.Victims.AsNoTracking().Where(v => closed.Count > 0 && (onlyCase == null || v.CaseId == onlyCase));
@@ -155,7 +163,7 @@ public sealed class RetentionDue(MendDb db)
         return items.Select(i => i with
         {
             HeldBy = HoldOn(i, holds, peopleOnCases),
-            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(asking.Contains) : i.RecordType == DisposalRecordType.AuditTrail ? asking.Count > 0 : asking.Contains(i.RecordId),
+            OpenRequest = i.CaseId is { } c ? peopleOnCases[c].Any(keptFor.Contains) : i.RecordType == DisposalRecordType.AuditTrail ? asking.Count > 0 : keptFor.Contains(i.RecordId),
         }).OrderBy(i => i.DueOn).ThenBy(i => i.RecordType).ToList();
 
         void Add(RetentionRecordKind kind, DisposalRecordType type, Guid id, ClosedCase c, DateOnly? bornOn)
@@ -183,10 +191,21 @@ public sealed class RetentionDue(MendDb db)
     public static DateTime StartOf(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), London.Zone);
 
-    private async Task<Item?> AuditBatchAsync(RetentionRule rule, DateOnly asOf, CancellationToken ct)
+    /// <param name="listed">The day of a batch already listed: still due when no later than this month's, and entries before it remain.</param>
+    private async Task<Item?> AuditBatchAsync(RetentionRule rule, DateOnly asOf, CancellationToken ct, DateOnly? listed = null)
     {
         var lastTrigger = asOf.AddYears(-rule.Years).AddMonths(-rule.Months);
         var before = new DateOnly(lastTrigger.Year, lastTrigger.Month, 1);
+        if (listed is { } day)
+        {
+            if (day > before)
+            {
+                return null;
+            }
+
+            before = day;
+        }
+
         var start = StartOf(before);
         var kept = await db.AuditCheckpoints.MaxAsync(c => (long?)c.ThroughSealId, ct) ?? 0;
         var any = await (from seal in db.AuditSeals

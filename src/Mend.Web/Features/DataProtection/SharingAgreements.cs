@@ -134,8 +134,9 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
                             select new { p.Role, person }).ToListAsync(ct);
 
         // Someone whose processing is restricted is not shared: the partner sees that a restricted record is there, nothing more.
+        // An officer's exception to a restriction is for its own purpose, not for partners: a partner never sees them.
         var now = clock.GetUtcNow().UtcDateTime;
-        var restricted = people.Where(p => p.person.IsRestrictedAt(now)).ToList();
+        var restricted = people.Where(p => p.person.RestrictedSince is not null).ToList();
         people = people.Except(restricted).ToList();
         facts.AddRange(restricted.Select(p => (CaseWords.Describe(p.Role), "Restricted record: not shared")));
         if (data.HasFlag(SharedData.People))
@@ -145,8 +146,12 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
 
         if (data.HasFlag(SharedData.ContactDetails))
         {
+            // An address a victim said must not be used for them is not shared either.
+            var personIds = people.Select(p => p.person.Id).ToList();
+            var unsafeAddresses = (await db.Victims.AsNoTracking().Where(v => personIds.Contains(v.PersonId)).SelectMany(v => v.UnsafeAddresses.Select(u => u.PersonAddressId)).ToListAsync(ct)).ToHashSet();
             facts.AddRange(people.Select(p => ($"Contact: {(data.HasFlag(SharedData.People) ? p.person.DisplayName : CaseWords.Describe(p.Role))}",
-                string.Join("; ", new[] { p.person.Phone, p.person.Email }.Concat(p.person.Addresses.Where(a => a.To == null).Select(a => $"{a.Line1}, {a.Postcode}")).Where(x => !string.IsNullOrWhiteSpace(x))))));
+                string.Join("; ", new[] { p.person.Phone, p.person.Email }
+                    .Concat(p.person.Addresses.Where(a => a.To == null && !unsafeAddresses.Contains(a.Id)).Select(a => $"{a.Line1}, {a.Postcode}")).Where(x => !string.IsNullOrWhiteSpace(x))))));
         }
 
         if (data.HasFlag(SharedData.Offences))
@@ -160,11 +165,14 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
             facts.Add(("Risk level", CaseWords.Describe(@case.RiskLevel)));
         }
 
-        var notes = data.HasFlag(SharedData.Notes)
+        // Notes are free text about everyone on the case: withheld whole when anyone on it is restricted.
+        var notes = data.HasFlag(SharedData.Notes) && restricted.Count == 0
             ? (await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.OccurredAt).ToListAsync(ct)).Select(n => (n.OccurredAt.ToLondon(), n.ReadText(encryption))).ToList()
             : [];
 
         var shown = SharingAgreement.DescribeAll(data);
+        audit.Record(AuditAction.View, nameof(Case), caseId.ToString(),
+            purpose: $"Partner access under information-sharing agreement {agreement.Id} ({agreement.PartnerName})", recipient: agreement.PartnerName);
         foreach (var p in people.DistinctBy(p => p.person.Id))
         {
             audit.Record(AuditAction.View, nameof(Case), caseId.ToString(), subjectPersonId: p.person.Id,

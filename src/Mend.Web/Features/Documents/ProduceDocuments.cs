@@ -175,6 +175,7 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
 
             // A letter about someone whose processing is restricted is not sent, unless a data protection officer allowed it.
             var shownPeople = document.PersonId is { } one ? [one] : await db.CaseParticipants.Where(p => p.CaseId == document.CaseId).Select(p => p.PersonId).ToListAsync(ct);
+            shownPeople.AddRange((await SharedViewsAsync(document, ct)).Select(v => v.Victim.PersonId));
             foreach (var restricted in await db.People.Where(p => shownPeople.Contains(p.Id) && p.RestrictedSince != null).ToListAsync(ct))
             {
                 restricted.RequireNotRestricted(now, $"shared ({restricted.DisplayName})");

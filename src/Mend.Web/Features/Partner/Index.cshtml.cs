@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Partner;
 
 /// <summary>A partner agency's user: the agreements in force that name them, and the cases those agreements cover (50 a page, newest referral first).</summary>
 [Authorize(Policy = Policies.PartnerAccess)]
-public sealed class IndexModel(SharingAgreements sharing) : PageModel
+public sealed class IndexModel(SharingAgreements sharing, Platform.Audit.AuditTrail audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -39,5 +39,8 @@ public sealed class IndexModel(SharingAgreements sharing) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await cases.OrderByDescending(c => c.ReferralReceivedOn).ThenBy(c => c.Reference).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.Id, c.Reference, c.Status, c.ReferralReceivedOn)).ToListAsync(ct);
+        audit.Record(Platform.Audit.AuditAction.View, "PartnerCaseList", purpose: $"Partner access under information-sharing agreements {string.Join(", ", Agreements.Select(a => a.Id))}",
+            recipient: string.Join(", ", Agreements.Select(a => a.PartnerName).Distinct()), outcome: $"{Rows.Count} of {Total} cases listed");
+        await audit.SaveAsync(ct);
     }
 }

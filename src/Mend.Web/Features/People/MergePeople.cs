@@ -51,6 +51,11 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (new[] { keep, duplicate }.FirstOrDefault(p => p.IsRestrictedAt(now)) is { } restricted)
+        {
+            return Outcome<PersonMerge>.Invalid("duplicateId", $"Processing of {restricted.DisplayName}'s data is restricted, so the records cannot be merged. A data protection officer can allow it for a lawful reason");
+        }
+
         var taken = keep.Absorb(duplicate, London.DateOf(now), user.UserId(), user.DisplayNameOf(), now).ToList();
 
         var participations = await db.CaseParticipants.Where(p => p.PersonId == duplicateId || p.PersonId == keepId).ToListAsync(ct);

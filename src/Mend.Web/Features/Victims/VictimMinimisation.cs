@@ -25,6 +25,13 @@ public sealed class VictimMinimisation(MendDb db, VictimSettings settings, Audit
         foreach (var id in dueIds)
         {
             var victim = await db.Victims.AsSplitQuery().SingleAsync(v => v.Id == id, ct);
+            if (await db.People.AnyAsync(p => p.Id == victim.PersonId && p.RestrictedSince != null, ct))
+            {
+                // Restricted processing keeps the data as it is (UK GDPR Art 18(1)(b), (c)); reduced once the restriction is lifted.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
             victim.Minimise(now);
             var otherParts = await db.CaseParticipants.AnyAsync(p => p.PersonId == victim.PersonId && !(p.CaseId == victim.CaseId && p.Role == ParticipantRole.Victim), ct)
                 || await db.Victims.AnyAsync(v => v.PersonId == victim.PersonId && v.Id != victim.Id && v.MinimisedAt == null, ct);

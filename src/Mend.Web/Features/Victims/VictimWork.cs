@@ -179,6 +179,7 @@ public sealed class VictimWork(MendDb db, CaseAccess access, FieldEncryption enc
 
             if (errors.Count == 0)
             {
+                loaded.Person.RequireNotRestricted(clock.GetUtcNow().UtcDateTime, "changed");
                 victim.ChangeDetails(input.Source!.Value, input.ReceivedOn!.Value, Combine(input.Enhanced),
                     onBehalfOf is null ? loaded.Person.AgeOn(loaded.Today) : youngVictimAge, ageAtOffence,
                     input.PreferredMethod, TextInput.Clean(input.SafeTimes), (input.BlockedMethods ?? []).Aggregate(ContactMethods.None, (all, m) => all | Words.AsFlag(m)),

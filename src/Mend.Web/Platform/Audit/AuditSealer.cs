@@ -44,7 +44,10 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
 
         var last = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Id)
             .Select(s => new { s.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var previousHash = last?.Hash ?? AuditChain.Genesis;
+        // After the oldest entries were disposed of, even every seal, the chain carries on from the latest checkpoint.
+        var previousHash = last?.Hash
+            ?? await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.ThroughSealId).Select(c => c.Hash).FirstOrDefaultAsync(cancellationToken)
+            ?? AuditChain.Genesis;
 
         var pending = await db.AuditEvents.AsNoTracking()
             .Where(e => !db.AuditSeals.Any(s => s.AuditEventId == e.Id))

@@ -16,6 +16,12 @@ public sealed class AuditVerifier(MendDb db)
     {
         // After the oldest entries were disposed of, the chain starts from the latest checkpoint.
         var checkpoint = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.ThroughSealId).FirstOrDefaultAsync(cancellationToken);
+        if (checkpoint is not null && !await db.Disposals.AnyAsync(d => d.Id == checkpoint.DisposalId && d.DisposedAt != null
+                && d.RecordType == Features.DataProtection.DisposalRecordType.AuditTrail, cancellationToken))
+        {
+            return new Result(false, 0, 0, $"Broken at checkpoint {checkpoint.Id}: it names disposal {checkpoint.DisposalId}, which did not dispose of audit trail entries.");
+        }
+
         var previousHash = checkpoint?.Hash ?? AuditChain.Genesis;
         long checkedCount = 0;
         var lastSealId = checkpoint?.ThroughSealId ?? 0;

@@ -24,8 +24,8 @@ public static class Roles
         _ => role,
     };
 
-    /// <summary>Roles whose holders must always use a second factor (DESIGN.md §4).</summary>
-    public static readonly IReadOnlyList<string> AlwaysNeedTwoFactor = [Manager, Administrator, DataProtectionOfficer];
+    /// <summary>Roles whose holders must always use a second factor (DESIGN.md §4); partner agencies' users too, since they read case records from outside.</summary>
+    public static readonly IReadOnlyList<string> AlwaysNeedTwoFactor = [Manager, Administrator, DataProtectionOfficer, Partner];
 }
 
 /// <summary>Named authorisation policies. Pages and endpoints name one of these, never a role directly.</summary>

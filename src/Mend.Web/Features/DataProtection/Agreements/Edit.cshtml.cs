@@ -109,6 +109,15 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
             var input = new SharingAgreements.Input(Input.PartnerName, Input.Purpose, Input.LawfulBasis, Input.Data.Aggregate(SharedData.None, (all, d) => all | d),
                 dates["StartsOn"], dates["EndsOn"], dates["ReviewOn"], Input.TeamIds, Input.CaseReferences);
             var outcome = id is { } existing ? await agreements.ChangeAsync(User, existing, Version, input, ct) : await agreements.MakeAsync(User, input, ct);
+            if (outcome.Kind == Platform.Changes.OutcomeKind.Stale && id is { } current)
+            {
+                // Someone else saved first: show their terms and version, with the message, for the change to be made again.
+                ModelState.Clear();
+                var shown = await OnGetAsync(current, ct);
+                ModelState.AddModelError("", outcome.Message ?? SharingAgreements.StaleMessage);
+                return shown;
+            }
+
             var answer = PageOutcome.Apply(outcome, ModelState);
             if (answer == PageAnswer.Done)
             {

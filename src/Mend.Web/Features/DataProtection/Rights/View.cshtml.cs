@@ -11,7 +11,7 @@ namespace Mend.Web.Features.DataProtection.Rights;
 
 /// <summary>One request to correct or restrict: its deadline, and meeting or refusing it.</summary>
 [Authorize(Policy = Policies.ManageDataProtection)]
-public sealed class ViewModel(RightsRequests rights, MendDb db, TimeProvider clock) : PageModel
+public sealed class ViewModel(RightsRequests rights, MendDb db, Platform.Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public int Version { get; set; }
@@ -25,7 +25,17 @@ public sealed class ViewModel(RightsRequests rights, MendDb db, TimeProvider clo
 
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        audit.Record(Platform.Audit.AuditAction.View, nameof(RightsRequest), id.ToString(), subjectPersonId: Ask.PersonId, purpose: "Request to correct or restrict");
+        await audit.SaveAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, await rights.CompleteAsync(User, id, Version, Outcome, ct), "Request met", ct);
