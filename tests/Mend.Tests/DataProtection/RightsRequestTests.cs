@@ -64,6 +64,10 @@ public sealed class RightsRequestTests(MendFactory factory) : IClassFixture<Mend
         var notSent = await worker.SendAsync(send);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notSent.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.Disclosures.AnyAsync(d => d.Source == $"Document:{documentId}")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await worker.GetAsync($"/api/v1/documents/{documentId}/content")).StatusCode);
+        var download = await worker.GetAsync($"/Documents/{documentId}?handler=Download");
+        Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
+        Assert.Contains("cannot be downloaded", (await worker.GetPageAsync(download.Headers.Location!.OriginalString)).Body!.TextContent, StringComparison.Ordinal);
 
         Assert.Contains("Enter the reason", string.Join(" ", (await Html.ParseAsync(await PersonStepAsync(officer, c.YoungPersonId, "Exception", ""))).ErrorSummary()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PersonStepAsync(officer, c.YoungPersonId, "Exception", "Court order to correct the date of birth")).StatusCode);

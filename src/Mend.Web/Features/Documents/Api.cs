@@ -85,7 +85,7 @@ public static class DocumentsApi
             .Produces<DocumentResource>().ProducesProblem(404);
 
         group.MapGet("/documents/{id:guid}/content", async (Guid id, string? format, HttpContext http, ProduceDocuments produce, AuditTrail audit, MendDb db,
-                CancellationToken ct) =>
+                TimeProvider clock, CancellationToken ct) =>
             {
                 if (format is not (null or "docx" or "pdf"))
                 {
@@ -96,6 +96,12 @@ public static class DocumentsApi
                 if (document is null)
                 {
                     return Results.Problem(statusCode: 404, title: "Not found, or you cannot see it.");
+                }
+
+                if (await produce.RestrictedInAsync(document, clock.GetUtcNow().UtcDateTime, ct) is not null)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                        title: "Processing of the data of someone in this document is restricted, so it cannot be downloaded. A data protection officer can allow it for a lawful reason.");
                 }
 
                 var pdf = format == "pdf" ? await produce.PdfOfAsync(document, ct) : null;

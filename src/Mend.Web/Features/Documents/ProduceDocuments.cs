@@ -174,12 +174,7 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
             }
 
             // A letter about someone whose processing is restricted is not sent, unless a data protection officer allowed it.
-            var shownPeople = document.PersonId is { } one ? [one] : await db.CaseParticipants.Where(p => p.CaseId == document.CaseId).Select(p => p.PersonId).ToListAsync(ct);
-            shownPeople.AddRange((await SharedViewsAsync(document, ct)).Select(v => v.Victim.PersonId));
-            foreach (var restricted in await db.People.Where(p => shownPeople.Contains(p.Id) && p.RestrictedSince != null).ToListAsync(ct))
-            {
-                restricted.RequireNotRestricted(now, $"shared ({restricted.DisplayName})");
-            }
+            (await RestrictedInAsync(document, now, ct))?.RequireNotRestricted(now, "shared in a letter");
 
             var sentBy = Document.Describe(input.Method!.Value);
             foreach (var views in await SharedViewsAsync(document, ct))
@@ -209,6 +204,18 @@ public sealed class ProduceDocuments(MendDb db, CaseAccess access, DocumentValue
                     $"Document:{document.Id}", user.DisplayNameOf(), now));
             }
         }, Document.StaleMessage, ct, wholeRecordRulesRefuse: true);
+
+    /// <summary>
+    /// Someone whose processing is restricted (and no exception running) among the people a document shows: the one it is
+    /// about (or everyone on the case, for a case letter) and each victim whose views it carries. Null when there is none.
+    /// </summary>
+    public async Task<People.Person?> RestrictedInAsync(Document document, DateTime now, CancellationToken ct)
+    {
+        var shown = document.PersonId is { } one ? [one] : await db.CaseParticipants.Where(p => p.CaseId == document.CaseId).Select(p => p.PersonId).ToListAsync(ct);
+        shown.AddRange((await SharedViewsAsync(document, ct)).Select(v => v.Victim.PersonId));
+        var restricted = await db.People.AsNoTracking().Where(p => shown.Contains(p.Id) && p.RestrictedSince != null).ToListAsync(ct);
+        return restricted.FirstOrDefault(p => p.IsRestrictedAt(now));
+    }
 
     /// <summary>A PDF of the document: the one kept when it was sent, else made now.</summary>
     public async Task<PdfResult> PdfOfAsync(Document document, CancellationToken ct) =>

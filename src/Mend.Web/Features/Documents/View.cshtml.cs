@@ -74,6 +74,12 @@ public sealed class ViewModel(MendDb db, ProduceDocuments produce, AuditTrail au
             return NotFound();
         }
 
+        if (await produce.RestrictedInAsync(document, clock.GetUtcNow().UtcDateTime, ct) is not null)
+        {
+            TempData["Problem"] = "Processing of the data of someone in this document is restricted, so it cannot be downloaded. Your data protection officer can allow it for a lawful reason.";
+            return RedirectToPage(new { id });
+        }
+
         var pdf = format == "pdf" ? await produce.PdfOfAsync(document, ct) : null;
         if (pdf?.Failure is not null)
         {
