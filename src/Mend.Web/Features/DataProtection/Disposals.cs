@@ -75,6 +75,12 @@ public sealed class Disposals(MendDb db, RetentionDue due, EraseRecord eraser, A
         return waiting.Select(d => kept.TryGetValue((d.RecordType, d.RecordId), out var k) ? new Row(d, k.HeldBy, k.OpenRequest) : new Row(d, null)).ToList();
     }
 
+    /// <summary>What keeps one listed record today: its legal hold, and whether an open request or a restriction does; worked out for that record alone.</summary>
+    public async Task<(LegalHold? HeldBy, bool OpenRequest)> KeptByAsync(Disposal d, CancellationToken ct) =>
+        d.Status == DisposalStatus.Disposed || await due.OneAsync(d.RecordType, d.RecordId, clock.LondonToday(), ct) is not { } item
+            ? (null, false)
+            : (item.HeldBy, item.OpenRequest);
+
     /// <summary>Destruction records, newest first, a page at a time.</summary>
     public IQueryable<Disposal> Destroyed() => db.Disposals.AsNoTracking().Where(d => d.Status == DisposalStatus.Disposed).OrderByDescending(d => d.DisposedAt).ThenByDescending(d => d.Id);
 

@@ -19,10 +19,16 @@ public sealed class LegalHolds(MendDb db, DatabaseSettings settings, TimeProvide
     public sealed record Row(LegalHold Hold, string On, string? Link);
 
     /// <summary>Holds in place (first) and lifted, with what each is on in words and a link to it while it exists.</summary>
-    public async Task<List<Row>> AllAsync(bool includeLifted, CancellationToken ct)
+    public Task<List<Row>> AllAsync(bool includeLifted, CancellationToken ct) =>
+        RowsAsync(db.LegalHolds.AsNoTracking().Where(h => includeLifted || h.LiftedAt == null).OrderBy(h => h.LiftedAt != null).ThenBy(h => h.ReviewOn).Take(500), ct);
+
+    /// <summary>One hold, described as <see cref="AllAsync"/> describes it; null when there is none.</summary>
+    public async Task<Row?> RowAsync(Guid id, CancellationToken ct) =>
+        (await RowsAsync(db.LegalHolds.AsNoTracking().Where(h => h.Id == id), ct)).SingleOrDefault();
+
+    private async Task<List<Row>> RowsAsync(IQueryable<LegalHold> query, CancellationToken ct)
     {
-        var holds = await db.LegalHolds.AsNoTracking().Where(h => includeLifted || h.LiftedAt == null)
-            .OrderBy(h => h.LiftedAt != null).ThenBy(h => h.ReviewOn).Take(500).ToListAsync(ct);
+        var holds = await query.ToListAsync(ct);
         var caseIds = holds.Where(h => h.CaseId != null).Select(h => h.CaseId!.Value).ToList();
         var personIds = holds.Where(h => h.PersonId != null).Select(h => h.PersonId!.Value).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
@@ -31,8 +37,6 @@ public sealed class LegalHolds(MendDb db, DatabaseSettings settings, TimeProvide
             ? new Row(h, cases.TryGetValue(c, out var reference) ? $"Case {reference}" : "A case no longer held", null)
             : new Row(h, people.TryGetValue(h.PersonId!.Value, out var name) ? name : "A person no longer held", people.ContainsKey(h.PersonId.Value) ? $"/DataProtection/People/{h.PersonId}" : null)).ToList();
     }
-
-    public Task<LegalHold?> OneAsync(Guid id, CancellationToken ct) => db.LegalHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct);
 
     /// <summary>Places a hold on a case (by its reference) or a person (by id). Field errors name "caseReference", "reason" or "reviewOn".</summary>
     public async Task<Outcome<LegalHold>> PlaceAsync(ClaimsPrincipal user, PlaceInput input, CancellationToken ct)

@@ -76,8 +76,7 @@ public sealed class ViewModel(Disposals disposals) : PageModel
 
         Facts = await disposals.DescribeAsync(User, item, ct);
         CaseReference = Facts.Where(f => f.Label == "Case").Select(f => f.Value.Split(' ')[0]).FirstOrDefault();
-        var row = item.Status == DisposalStatus.Disposed ? null : (await disposals.WaitingAsync(ct)).FirstOrDefault(r => r.Disposal.Id == id);
-        (HeldBy, OpenRequest) = (row?.HeldBy, row?.OpenRequest ?? false);
+        (HeldBy, OpenRequest) = await disposals.KeptByAsync(item, ct);
         return true;
     }
 }

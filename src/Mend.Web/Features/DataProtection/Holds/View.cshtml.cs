@@ -28,7 +28,7 @@ public sealed class ViewModel(LegalHolds holds) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if ((await holds.AllAsync(includeLifted: true, ct)).FirstOrDefault(r => r.Hold.Id == id) is not { } row)
+        if (await holds.RowAsync(id, ct) is not { } row)
         {
             return false;
         }
