@@ -12,6 +12,7 @@ using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
 using Mend.Web.Features.Reports;
 using Mend.Web.Features.Victims;
+using Mend.Web.Features.Visits;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
@@ -163,6 +164,7 @@ public static class MendApp
             .AddDocuments()
             .AddReports()
             .AddRetentionSchedule()
+            .AddVisits()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

@@ -77,6 +77,14 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.DataProtection.SubjectAccessRequest> SubjectAccessRequests => Set<Features.DataProtection.SubjectAccessRequest>();
 
+    public DbSet<Features.Visits.Visit> Visits => Set<Features.Visits.Visit>();
+
+    public DbSet<Features.Visits.VisitAlert> VisitAlerts => Set<Features.Visits.VisitAlert>();
+
+    public DbSet<Features.Visits.AlertLogEntry> VisitAlertLog => Set<Features.Visits.AlertLogEntry>();
+
+    public DbSet<Features.Visits.DutyShift> DutyShifts => Set<Features.Visits.DutyShift>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -31,7 +31,7 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Settings a derived factory changes, e.g. a low sign-in rate limit.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         await using var scope = Services.CreateAsyncScope();
@@ -74,6 +74,8 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests seal the audit trail when they need to, so nothing runs behind their backs.
             var sealer = services.Single(d => d.ImplementationType == typeof(AuditSealingJob));
             services.Remove(sealer);
+            // Likewise the lone-working escalation: tests run its passes themselves, with the fake clock.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(Mend.Web.Features.Visits.EscalationJob)));
         });
     }
 

@@ -12,7 +12,7 @@ public sealed class VisitRulesTests
     private static readonly LoneWorkingSettings Settings = new();
 
     private static Visit.Plan Plan(DateTime? end = null, Guid? buddy = null, Guid? second = null) =>
-        new(null, VisitPlace.Home, "1 High Street", Nine, end ?? Nine.AddHours(1), buddy ?? Buddy, "Bea Buddy", second, second is null ? null : "Sam Second", "Car");
+        new(null, null, null, VisitPlace.Home, "1 High Street", Nine, end ?? Nine.AddHours(1), buddy ?? Buddy, "Bea Buddy", second, second is null ? null : "Sam Second", "Car");
 
     private static Visit Live()
     {
@@ -98,6 +98,8 @@ public sealed class VisitRulesTests
     [InlineData(AlertStep.Manager, 10, false, AlertStep.DutyManager)]
     [InlineData(AlertStep.Manager, 1, true, AlertStep.DutyManager)]
     [InlineData(AlertStep.DutyManager, 10, false, AlertStep.DutyManager)]
+    [InlineData(AlertStep.DutyManager, 9, true, null)]
+    [InlineData(AlertStep.DutyManager, 10, true, AlertStep.DutyManager)]
     public void TheLadder_ClimbsAfterEachWait_OrAtOnceWhenASendFailed(AlertStep last, int minutesLater, bool failed, AlertStep? next) =>
         Assert.Equal(next, EscalationLadder.Next(last, Nine, failed, Nine.AddMinutes(minutesLater), Settings));
 

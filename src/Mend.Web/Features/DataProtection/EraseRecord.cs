@@ -56,6 +56,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.Victims.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 Count(went, await db.Assessments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "assessment");
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
+                Count(went, await db.Visits.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "visit");
                 await db.Disclosures.Where(d => d.CaseId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.CaseId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 foreach (var linked in auditIds.Where(i => i.Length == 36))
@@ -96,6 +97,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
                 Count(went, await db.Set<RightsRequest>().Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "request to correct or restrict", "requests to correct or restrict");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
+                await db.Visits.Where(v => v.PersonId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.PersonId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 await DeleteNotificationsAsync(id.ToString(), ct);
 

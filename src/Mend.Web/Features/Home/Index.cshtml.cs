@@ -14,7 +14,7 @@ namespace Mend.Web.Features.Home;
 /// and new notifications; for managers also the assessments waiting for them; for everyone the links their roles allow.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDue, MeetingDiary diary, TimeProvider clock) : PageModel
+public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDue, MeetingDiary diary, Visits.LoneWorking loneWorking, TimeProvider clock) : PageModel
 {
     public sealed record Meeting(Guid ProcessId, string CaseReference, string Kind, DateTime StartsAt, DateTime EndsAt, string? Place, string Part);
 
@@ -27,6 +27,12 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
     public bool DoesCaseWork { get; private set; }
+
+    /// <summary>The user's visits today, not cancelled, and the live one first.</summary>
+    public List<Visits.Visit> Visits { get; private set; } = [];
+
+    /// <summary>Open lone-working alerts the user may act on (a manager: all; others: as buddy or second worker).</summary>
+    public int OpenAlerts { get; private set; }
 
     public IReadOnlyList<Meeting> Today { get; private set; } = [];
 
@@ -74,6 +80,13 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
             .Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred));
         Due = await workDue.ForAsync(access.VisibleCases(User).AsNoTracking().Where(c => c.AllocatedWorkerId == userId), ct);
         Today = await TodaysMeetingsAsync(userId, mine, ct);
+        var day = Platform.Time.London.LondonToday(clock);
+        var (from, to) = (Platform.Time.London.StartOfDayUtc(day), Platform.Time.London.StartOfDayUtc(day.AddDays(1)));
+        Visits = await db.Visits.AsNoTracking()
+            .Where(v => (v.WorkerId == userId || v.SecondWorkerId == userId) && v.Status != Features.Visits.VisitStatus.Cancelled
+                && ((v.StartsAt < to && v.ExpectedEndAt >= from) || v.Status == Features.Visits.VisitStatus.InProgress))
+            .OrderBy(v => v.Status != Features.Visits.VisitStatus.InProgress).ThenBy(v => v.StartsAt).Take(20).ToListAsync(ct);
+        OpenAlerts = await loneWorking.VisibleAlerts(User).CountAsync(a => a.EndedAt == null && !db.Visits.Any(v => v.Id == a.VisitId && v.WorkerId == userId), ct);
         if (User.IsInRole(Platform.Auth.Roles.Manager))
         {
             AwaitingApproval = await db.Assessments.CountAsync(a => a.Status == Assessments.AssessmentStatus.Submitted && a.NeedsManagerApproval

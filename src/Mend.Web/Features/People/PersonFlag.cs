@@ -55,6 +55,9 @@ public enum FlagType
     ChildLookedAfter,
     CareLeaver,
     SafeguardingConcern,
+
+    /// <summary>Staff go to this person, or their address, in twos (issue 19): a visit plan then needs a second worker.</summary>
+    DoNotVisitAlone,
 }
 
 public static class FlagTypes
@@ -69,9 +72,10 @@ public static class FlagTypes
         FlagType.ChildLookedAfter => "Child looked after",
         FlagType.CareLeaver => "Care leaver",
         FlagType.SafeguardingConcern => "Safeguarding concern",
+        FlagType.DoNotVisitAlone => "Do not visit alone",
         _ => type.ToString(),
     };
 
     /// <summary>Red for danger to people, orange for ways of working with them.</summary>
-    public static string Colour(FlagType type) => type is FlagType.RiskToStaff or FlagType.SafeguardingConcern or FlagType.DomesticAbuse ? "red" : "orange";
+    public static string Colour(FlagType type) => type is FlagType.RiskToStaff or FlagType.SafeguardingConcern or FlagType.DomesticAbuse or FlagType.DoNotVisitAlone ? "red" : "orange";
 }

@@ -35,10 +35,28 @@ public static class MeetingCalendar
         return Serialize(calendar, [entry], cancel, (organiserEmail, attendeeEmail));
     }
 
-    public static string Feed(IEnumerable<Entry> entries, string owner)
+    /// <summary>Something else in the feed (a visit, an order appointment): when and where, what kind, never whom.</summary>
+    public sealed record Other(string Uid, string Summary, string? Location, DateTime StartsAt, DateTime EndsAt, int Sequence);
+
+    public static string Feed(IEnumerable<Entry> entries, string owner, IEnumerable<Other>? others = null)
     {
         var calendar = NewCalendar();
-        calendar.AddProperty("X-WR-CALNAME", $"Mend meetings – {owner}");
+        calendar.AddProperty("X-WR-CALNAME", $"Mend – {owner}");
+        foreach (var other in others ?? [])
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = other.Uid,
+                Summary = other.Summary,
+                Description = "Open Mend for the details, the risks, and to check in and out.",
+                Location = other.Location,
+                Start = new CalDateTime(DateTime.SpecifyKind(other.StartsAt, DateTimeKind.Utc)),
+                End = new CalDateTime(DateTime.SpecifyKind(other.EndsAt, DateTimeKind.Utc)),
+                Sequence = other.Sequence,
+                Status = EventStatus.Confirmed,
+            });
+        }
+
         return Serialize(calendar, entries);
     }
 

@@ -130,9 +130,18 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, P
             .Where(p => p.StartsAt != null && p.StartsAt >= since && p.Status != ProcessStatus.Withdrawn && p.Status != ProcessStatus.NotSuitable)
             .Where(p => p.FacilitatorId == userId || p.CoFacilitatorId == userId || (p.PanelId != null && panels.Contains(p.PanelId.Value)))
             .OrderBy(p => p.StartsAt).Take(500).ToListAsync(ct);
+        // Visits (times and places: never whom, or what for) and the order appointments on the user's cases.
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => (v.WorkerId == userId || v.SecondWorkerId == userId) && v.StartsAt >= since && v.Status != Visits.VisitStatus.Cancelled)
+            .OrderBy(v => v.StartsAt).Take(500).ToListAsync(ct);
+        var contacts = await db.Set<Orders.OrderContact>().AsNoTracking()
+            .Where(c => c.At >= since && db.Orders.Any(o => o.Id == c.OrderId && db.Cases.Any(k => k.Id == o.CaseId && k.AllocatedWorkerId == userId)))
+            .OrderBy(c => c.At).Take(500).Select(c => new { c.Id, c.At }).ToListAsync(ct);
+        var others = visits.Select(v => new MeetingCalendar.Other($"{v.Id}@mend-visit", Visits.VisitPlaces.Describe(v.Place), v.Address, v.StartsAt, v.ExpectedEndAt, v.Version))
+            .Concat(contacts.Select(c => new MeetingCalendar.Other($"{c.Id}@mend-appointment", "Order appointment", null, c.At, c.At.AddHours(1), 0)));
         feed.Read(now);
         await db.SaveChangesAsync(ct);
-        return MeetingCalendar.Feed(await EntriesAsync(meetings, ct), owner);
+        return MeetingCalendar.Feed(await EntriesAsync(meetings, ct), owner, others);
     }
 
     /// <summary>Makes (or replaces) the user's secret feed address; it is returned once and only its hash is kept.</summary>

@@ -14,6 +14,21 @@ public enum VisitPlace
     CommunityVenue,
 }
 
+public static class VisitPlaces
+{
+    public static readonly IReadOnlyList<VisitPlace> All = Enum.GetValues<VisitPlace>();
+
+    public static string Describe(VisitPlace place) => place switch
+    {
+        VisitPlace.Home => "Home visit",
+        VisitPlace.School => "School",
+        VisitPlace.PrisonOrSecureEstate => "Prison or secure estate",
+        VisitPlace.PoliceCustody => "Police custody",
+        VisitPlace.Office => "Office",
+        _ => "Community venue",
+    };
+}
+
 public enum VisitStatus
 {
     Planned,
@@ -36,13 +51,25 @@ public enum CheckOutCode
 /// a "do not visit alone" warning applies, the second worker going with them. A visit that runs past its expected end
 /// plus the grace period is overdue (<see cref="IsOverdueAt"/>), which starts the escalation (<see cref="EscalationLadder"/>).
 /// </summary>
-public sealed class Visit : IVersioned
+public sealed class Visit : IVersioned, Platform.Audit.IPersonalData
 {
     public const int AddressLength = 300;
     public const int TravelLength = 200;
+    public const int PurposeLength = 200;
+
+    Guid? Platform.Audit.IPersonalData.SubjectPersonId => PersonId;
 
     public Guid Id { get; private set; }
     public Guid? CaseId { get; private set; }
+
+    /// <summary>Whom the worker is seeing, when it is one person on the case; their warnings show on the plan.</summary>
+    public Guid? PersonId { get; private set; }
+
+    /// <summary>The venue, when the visit is at one Mend knows; its safety notes show on the plan.</summary>
+    public int? VenueId { get; private set; }
+
+    /// <summary>What the visit is for, in a few words ("Preparation meeting"); shown in the worker's diary, never in the calendar feed.</summary>
+    public string? Purpose { get; private set; }
     public Guid WorkerId { get; private set; }
     public string WorkerName { get; private set; } = "";
     public Guid? SecondWorkerId { get; private set; }
@@ -65,8 +92,8 @@ public sealed class Visit : IVersioned
     public int Version { get; set; }
 
     /// <summary>Who plans and goes, with whom, where and when.</summary>
-    public sealed record Plan(Guid? CaseId, VisitPlace? Place, string? Address, DateTime? StartsAt, DateTime? EndsAt, Guid? BuddyId, string? BuddyName,
-        Guid? SecondWorkerId, string? SecondWorkerName, string? Travel);
+    public sealed record Plan(Guid? CaseId, Guid? PersonId, int? VenueId, VisitPlace? Place, string? Address, DateTime? StartsAt, DateTime? EndsAt,
+        Guid? BuddyId, string? BuddyName, Guid? SecondWorkerId, string? SecondWorkerName, string? Travel, string? Purpose = null);
 
     /// <summary>
     /// A visit planned: the end after the start and at most <paramref name="longest"/> later; a buddy who is not the worker;
@@ -120,10 +147,18 @@ public sealed class Visit : IVersioned
             throw new DomainRuleException($"How you travel must be {TravelLength} characters or fewer", "travel");
         }
 
+        if (plan.Purpose is { Length: > PurposeLength })
+        {
+            throw new DomainRuleException($"What the visit is for must be {PurposeLength} characters or fewer", "purpose");
+        }
+
         return new Visit
         {
             Id = Guid.CreateVersion7(),
             CaseId = plan.CaseId,
+            PersonId = plan.CaseId is null ? null : plan.PersonId,
+            VenueId = plan.VenueId,
+            Purpose = string.IsNullOrWhiteSpace(plan.Purpose) ? null : plan.Purpose.Trim(),
             WorkerId = workerId,
             WorkerName = workerName,
             SecondWorkerId = plan.SecondWorkerId,
@@ -188,6 +223,21 @@ public sealed class Visit : IVersioned
 
         (Status, CheckedOutAt, Duress) = (VisitStatus.Finished, now, code == CheckOutCode.Duress);
     }
+
+    /// <summary>A planned visit that will not happen.</summary>
+    /// <exception cref="DomainRuleException">Already started or ended.</exception>
+    public void Cancel()
+    {
+        if (Status != VisitStatus.Planned)
+        {
+            throw new DomainRuleException(Status == VisitStatus.InProgress ? "You are on this visit: check out instead of cancelling it" : "This visit has already ended");
+        }
+
+        Status = VisitStatus.Cancelled;
+    }
+
+    /// <summary>True while the worker is out on it or it is still to come.</summary>
+    public bool IsOpen => Status is VisitStatus.Planned or VisitStatus.InProgress;
 
     /// <summary>Live and past its expected end plus the grace period.</summary>
     public bool IsOverdueAt(DateTime now, TimeSpan grace) => Status == VisitStatus.InProgress && now > ExpectedEndAt + grace;

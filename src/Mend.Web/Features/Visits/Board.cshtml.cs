@@ -1,0 +1,140 @@
+using Mend.Web.Data;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.GovUk;
+using Mend.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Visits;
+
+/// <summary>
+/// The managers' lone-working board: every open alert (red first), who is out now, where and until when, who is going
+/// out today, and the duty-manager rota. The live part refreshes itself every 30 seconds when scripts run.
+/// </summary>
+[Authorize(Policy = Policies.ManageCases)]
+public sealed class BoardModel(MendDb db, LoneWorkingSettings settings, TimeProvider clock) : PageModel
+{
+    public sealed class DutyForm
+    {
+        public string? UserId { get; set; }
+        public DateParts StartsOn { get; set; } = new();
+        public string? StartsAt { get; set; }
+        public DateParts EndsOn { get; set; } = new();
+        public string? EndsAt { get; set; }
+    }
+
+    public sealed record AlertRow(VisitAlert Alert, Visit Visit);
+
+    [BindProperty]
+    public DutyForm Input { get; set; } = new();
+
+    public List<AlertRow> Alerts { get; private set; } = [];
+    public List<Visit> Out { get; private set; } = [];
+    public List<Visit> Later { get; private set; } = [];
+    public List<DutyShift> Rota { get; private set; } = [];
+    public DutyShift? OnDuty { get; private set; }
+    public List<SelectListItem> ManagerItems { get; } = [];
+    public DateTime Now { get; private set; }
+    public bool IsOverdue(Visit v) => v.IsOverdueAt(Now, settings.Grace);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.LondonToday();
+        Input.StartsOn = DateParts.From(today);
+        Input.EndsOn = DateParts.From(today.AddDays(1));
+        Input.StartsAt = "09:00";
+        Input.EndsAt = "09:00";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The live part alone, for htmx to swap in every 30 seconds.</summary>
+    public async Task<IActionResult> OnGetLiveAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Partial("_Board", this);
+    }
+
+    public async Task<IActionResult> OnPostDutyAsync(CancellationToken ct)
+    {
+        var (startDay, startDayError) = Input.StartsOn.Parse("The start date");
+        var (endDay, endDayError) = Input.EndsOn.Parse("The end date");
+        AddError("Input.StartsOn", startDayError);
+        AddError("Input.EndsOn", endDayError);
+        DateTime? start = null, end = null;
+        if (startDay is { } s)
+        {
+            (start, var error) = London.ToUtc(s, Input.StartsAt);
+            AddError("Input.StartsAt", error);
+        }
+
+        if (endDay is { } e)
+        {
+            (end, var error) = London.ToUtc(e, Input.EndsAt);
+            AddError("Input.EndsAt", error);
+        }
+
+        var managers = await ManagersAsync(ct);
+        var chosen = Guid.TryParse(Input.UserId, out var id) ? managers.FirstOrDefault(m => m.Id == id) : null;
+        if (chosen is null)
+        {
+            ModelState.AddModelError("Input.UserId", "Choose the duty manager");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                db.DutyShifts.Add(DutyShift.Make(chosen!.Id, chosen.Name, start, end, User.DisplayNameOf()));
+                await db.SaveChangesAsync(ct);
+                TempData["Success"] = $"{chosen.Name} is duty manager from {start!.Value.ToLondon()} to {end!.Value.ToLondon()}";
+                return RedirectToPage();
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddModelError(ex.Field == "startsAt" ? "Input.StartsAt" : "Input.EndsAt", ex.Message);
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private void AddError(string key, string? error)
+    {
+        if (error is not null)
+        {
+            ModelState.AddModelError(key, error);
+        }
+    }
+
+    private async Task<List<LoneWorking.StaffMember>> ManagersAsync(CancellationToken ct)
+    {
+        var role = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+            .OrderBy(u => u.DisplayName).Select(u => new LoneWorking.StaffMember(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.VisitAlerts.AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct);
+        var ids = open.Select(a => a.VisitId).ToList();
+        var visits = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        Alerts = open.OrderBy(a => a.Kind == AlertKind.Duress ? 0 : 1).ThenByDescending(a => a.Step).ThenBy(a => a.RaisedAt)
+            .Select(a => new AlertRow(a, visits[a.VisitId])).ToList();
+        Out = await db.Visits.AsNoTracking().Where(v => v.Status == VisitStatus.InProgress).OrderBy(v => v.ExpectedEndAt).Take(500).ToListAsync(ct);
+        var tomorrow = London.StartOfDayUtc(London.DateOf(Now).AddDays(1));
+        Later = await db.Visits.AsNoTracking().Where(v => v.Status == VisitStatus.Planned && v.StartsAt < tomorrow && v.ExpectedEndAt > Now)
+            .OrderBy(v => v.StartsAt).Take(500).ToListAsync(ct);
+        Rota = await db.DutyShifts.AsNoTracking().Where(d => d.EndsAt > Now).OrderBy(d => d.StartsAt).Take(50).ToListAsync(ct);
+        OnDuty = Rota.FirstOrDefault(d => d.StartsAt <= Now);
+        ManagerItems.Clear();
+        ManagerItems.Add(new("Choose a manager", ""));
+        ManagerItems.AddRange((await ManagersAsync(ct)).Select(m => new SelectListItem(m.Name, m.Id.ToString())));
+    }
+}

@@ -1,0 +1,312 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Visits;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Visits;
+
+/// <summary>Mend with GOV.UK Notify and an alarm-receiving centre's webhook pointed at a fake on loopback.</summary>
+public sealed class LoneWorkingFactory : MendFactory
+{
+    public const string WebhookSecret = "a-shared-secret-for-the-centre";
+    public const string Code = "4321";
+    public const string Duress = "9999";
+
+    public FakeNotify Notify { get; private set; } = default!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        Notify = await FakeNotify.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Mend:Notify:ApiKey"] = $"mend_test-{Guid.NewGuid()}-{Guid.NewGuid()}",
+        ["Mend:Notify:BaseUrl"] = Notify.Url,
+        ["Mend:Notify:SmsTemplateId"] = Guid.NewGuid().ToString(),
+        ["Mend:Notify:EmailTemplateId"] = Guid.NewGuid().ToString(),
+        ["Mend:LoneWorking:CheckOutCode"] = Code,
+        ["Mend:LoneWorking:DuressCode"] = Duress,
+        ["Mend:LoneWorking:WebhookUrl"] = Notify.Url + "/webhook",
+        ["Mend:LoneWorking:WebhookSecret"] = WebhookSecret,
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Notify.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The escalation, on both databases with the fake clock: overdue, amber, buddy, manager, duty manager, each
+/// acknowledgement stopping it; duress at once; two nodes at once sending each message once; a failed send moving on.
+/// </summary>
+public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<LoneWorkingFactory>
+{
+    private sealed record Team(Guid TeamId, TestUser Worker, TestUser Buddy, TestUser Manager, TestUser DutyManager,
+        string WorkerMobile, string BuddyMobile, string ManagerMobile, string DutyMobile);
+
+    private static string Mobile() => $"+4477009{RandomNumberGenerator.GetInt32(10000, 99999)}";
+
+    /// <summary>A worker, their buddy, their team's manager and a duty manager on the rota now, each with a mobile number.</summary>
+    private async Task<Team> TeamAsync()
+    {
+        var row = Mend.Web.Features.Staff.Team.Create("Team " + Guid.NewGuid().ToString("N")[..6]);
+        var teamId = row.Id;
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(row);
+            return await db.SaveChangesAsync();
+        });
+        var worker = await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: teamId);
+        var buddy = await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: teamId);
+        var manager = await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: teamId);
+        var duty = await TestUsers.CreateAsync(factory, [Roles.Manager]);
+        var team = new Team(teamId, worker, buddy, manager, duty, Mobile(), Mobile(), Mobile(), Mobile());
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            foreach (var (user, mobile) in new[] { (worker, team.WorkerMobile), (buddy, team.BuddyMobile), (manager, team.ManagerMobile), (duty, team.DutyMobile) })
+            {
+                var row = await db.Users.SingleAsync(u => u.Id == user.Id);
+                row.PhoneNumber = mobile;
+            }
+
+            // A quiet service: earlier tests' visits and alerts end, so only this test's messages go.
+            await db.Visits.Where(v => v.Status == VisitStatus.InProgress).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Finished));
+            await db.VisitAlerts.Where(a => a.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.EndedAt, now));
+            db.DutyShifts.RemoveRange(db.DutyShifts);
+            db.DutyShifts.Add(DutyShift.Make(duty.Id, "Dee Duty", now.AddDays(-1), now.AddDays(7), "Test"));
+            return await db.SaveChangesAsync();
+        });
+        return team;
+    }
+
+    private async Task<(HttpClient Client, Guid VisitId)> LiveVisitAsync(Team team, int minutes = 60)
+    {
+        var client = await SignIn.AsAsync(factory, team.Worker);
+        var start = factory.Clock.GetUtcNow().UtcDateTime;
+        var planned = await client.PostAsJsonAsync("/api/v1/visits", new
+        {
+            place = "Home",
+            address = "12 Oak Road, Exampletown EX1 2AB",
+            startsAt = start.ToString("O"),
+            endsAt = start.AddMinutes(minutes).ToString("O"),
+            buddyId = team.Buddy.Id,
+            travel = "Pool car WX21 ABC",
+        });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var id = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{id}/check-in", null)).StatusCode);
+        return (client, id);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.IfMatch.ParseAdd("*");
+        return await client.SendAsync(request);
+    }
+
+    private async Task<int> PassAsync()
+    {
+        var done = 0;
+        await factory.WithScopeAsync(async sp => done = await sp.GetRequiredService<Escalation>().RunAsync(CancellationToken.None));
+        return done;
+    }
+
+    private List<FakeNotify.Sent> SentTo(string mobile) => factory.Notify.Messages.Where(m => m.To == mobile).ToList();
+
+    private Task<VisitAlert> AlertAsync(Guid visitId) => factory.WithDbAsync(db => db.VisitAlerts.AsNoTracking().SingleAsync(a => a.VisitId == visitId));
+
+    [Fact]
+    public async Task AnOverdueVisit_ClimbsFromTheWorkerToTheBuddyManagerAndDutyManager_AndAnAcknowledgementStopsIt()
+    {
+        var team = await TeamAsync();
+        var (_, visitId) = await LiveVisitAsync(team);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(75)); // exactly the end plus the 15-minute grace: not yet overdue
+        await PassAsync();
+        Assert.Empty(SentTo(team.WorkerMobile));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await PassAsync();
+        var amber = Assert.Single(SentTo(team.WorkerMobile));
+        Assert.Contains("Check out or extend it now", amber.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Bearer ", amber.Authorization, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exampletown Youth", amber.Message, StringComparison.Ordinal);
+        Assert.Empty(SentTo(team.BuddyMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(9));
+        await PassAsync();
+        Assert.Empty(SentTo(team.BuddyMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PassAsync();
+        var toBuddy = Assert.Single(SentTo(team.BuddyMobile));
+        Assert.Contains("has not checked out", toBuddy.Message, StringComparison.Ordinal);
+        Assert.Contains("12 Oak Road", toBuddy.Message, StringComparison.Ordinal);
+        Assert.Contains(team.WorkerMobile, toBuddy.Message, StringComparison.Ordinal);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await PassAsync();
+        Assert.Single(SentTo(team.ManagerMobile));
+        Assert.Empty(SentTo(team.DutyMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await PassAsync();
+        Assert.Single(SentTo(team.DutyMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await PassAsync();
+        Assert.Equal(2, SentTo(team.DutyMobile).Count); // the duty manager again: it never goes quiet
+
+        var duty = await SignIn.AsAsync(factory, team.DutyManager);
+        var alerts = await (await duty.GetAsync("/api/v1/visits/alerts")).Content.ReadFromJsonAsync<JsonElement>();
+        var alertId = alerts.EnumerateArray().Single(a => a.GetProperty("visitId").GetGuid() == visitId).GetProperty("id").GetInt64();
+        var acknowledged = await duty.PostAsJsonAsync($"/api/v1/visits/alerts/{alertId}/acknowledge", new { note = "Reached Wes by phone: safe, battery died" });
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        await PassAsync();
+        Assert.Equal(2, SentTo(team.DutyMobile).Count);
+        Assert.Single(SentTo(team.ManagerMobile));
+        duty = await SignIn.AsAsync(factory, team.DutyManager); // half an hour idle: signed out
+        var again = await duty.PostAsJsonAsync($"/api/v1/visits/alerts/{alertId}/acknowledge", new { note = "twice" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+
+        var log = await factory.WithDbAsync(db => db.VisitAlertLog.AsNoTracking().Where(e => e.AlertId == alertId).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(AlertEvent.Raised, log[0].Event);
+        Assert.Contains(log, e => e.Event == AlertEvent.Escalated && e.Step == AlertStep.Buddy);
+        Assert.Contains(log, e => e.Event == AlertEvent.Escalated && e.Step == AlertStep.DutyManager);
+        Assert.Contains("Reached Wes by phone", log[^1].Detail, StringComparison.Ordinal);
+        Assert.True(log.Zip(log.Skip(1)).All(p => p.First.At <= p.Second.At));
+    }
+
+    [Fact]
+    public async Task TheWorkerAnsweringTheAmberPrompt_ByExtending_StopsTheClimb_AndANewEndCanRaiseANewAlert()
+    {
+        var team = await TeamAsync();
+        var (client, visitId) = await LiveVisitAsync(team, minutes: 30);
+        factory.Clock.Advance(TimeSpan.FromMinutes(46));
+        await PassAsync();
+        Assert.Single(SentTo(team.WorkerMobile));
+
+        client = await SignIn.AsAsync(factory, team.Worker); // 46 minutes idle: signed out
+        var newEnd = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(30);
+        var extended = await PostAsync(client, $"/api/v1/visits/{visitId}/extend", new { expectedEndAt = newEnd.ToString("O") });
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.False((await AlertAsync(visitId)).IsOpen);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        await PassAsync();
+        Assert.Empty(SentTo(team.BuddyMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(26)); // past the new end and its grace
+        await PassAsync();
+        Assert.Equal(2, SentTo(team.WorkerMobile).Count);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.VisitAlerts.CountAsync(a => a.VisitId == visitId)));
+    }
+
+    [Fact]
+    public async Task TheDuressCode_AnswersLikeANormalCheckOut_ButTellsTheBuddyManagerAndDutyManagerAtOnce()
+    {
+        var other = await TeamAsync();
+        var team = await TeamAsync(); // the rota now has this team's duty manager
+        var (normalClient, normalId) = await LiveVisitAsync(other);
+        var (client, visitId) = await LiveVisitAsync(team);
+
+        var wrong = await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = "1111" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
+
+        var duress = await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Duress });
+        var normal = await PostAsync(normalClient, $"/api/v1/visits/{normalId}/check-out", new { code = LoneWorkingFactory.Code });
+        Assert.Equal(normal.StatusCode, duress.StatusCode);
+        var duressBody = await duress.Content.ReadFromJsonAsync<JsonElement>();
+        var normalBody = await normal.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(normalBody.EnumerateObject().Select(p => p.Name), duressBody.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Finished", duressBody.GetProperty("status").GetString());
+        Assert.DoesNotContain("duress", await duress.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await PassAsync(); // the job, woken at once in a running service
+        foreach (var mobile in new[] { team.BuddyMobile, team.ManagerMobile, team.DutyMobile })
+        {
+            Assert.Contains("RED ALERT", Assert.Single(SentTo(mobile)).Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(SentTo(team.WorkerMobile));
+        var alerts = await (await client.GetAsync("/api/v1/visits/alerts")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain(alerts.EnumerateArray(), a => a.GetProperty("visitId").GetGuid() == visitId);
+
+        var hook = factory.Notify.Webhook.Where(w => w.Body.Contains(visitId.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(hook);
+        foreach (var (body, signature) in hook)
+        {
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(LoneWorkingFactory.WebhookSecret), Encoding.UTF8.GetBytes(body)));
+            Assert.Equal(expected, signature);
+        }
+
+        Assert.Contains(hook, w => w.Body.Contains("\"kind\":\"Duress\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoNodesRunningTheJobAtTheSameMoment_SendEachMessageOnce()
+    {
+        var team = await TeamAsync();
+        await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(PassAsync)));
+        Assert.Single(SentTo(team.WorkerMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(PassAsync)));
+        Assert.Single(SentTo(team.BuddyMobile));
+    }
+
+    [Fact]
+    public async Task ASendThatFails_MovesToTheNextStepAtOnce_AndIsLogged()
+    {
+        var team = await TeamAsync();
+        factory.Notify.Refuse[team.BuddyMobile] = true;
+        await factory.WithDbAsync(async db =>
+        {
+            var buddy = await db.Users.SingleAsync(u => u.Id == team.Buddy.Id);
+            buddy.Email = null; // text only, and the text is refused
+            return await db.SaveChangesAsync();
+        });
+        var (_, visitId) = await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await PassAsync();
+
+        Assert.Empty(SentTo(team.BuddyMobile));
+        Assert.Single(SentTo(team.ManagerMobile)); // in the same pass as the buddy's failure
+        var alert = await AlertAsync(visitId);
+        Assert.Equal(AlertStep.Manager, alert.Step);
+        var log = await factory.WithDbAsync(db => db.VisitAlertLog.AsNoTracking().Where(e => e.AlertId == alert.Id).ToListAsync());
+        Assert.Contains(log, e => e.Event == AlertEvent.Failed && e.Step == AlertStep.Buddy && e.Detail.Contains("by text message: not sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheAlertLog_IsAppendOnly()
+    {
+        var team = await TeamAsync();
+        await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => factory.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"VisitAlertLog\" SET \"Detail\" = 'rewritten'")));
+        Assert.Contains("append-only", refused.Message + refused.InnerException?.Message, StringComparison.Ordinal);
+    }
+}
