@@ -98,21 +98,18 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
             }
         }
 
-        if (Input.Place is not null && !Enum.TryParse<VisitPlace>(Input.Place, out _))
-        {
-            ModelState.AddModelError("Input.Place", "Choose where the visit is");
-        }
+        // Everything missing at once, before the plan's own rules (which name one problem at a time).
+        Require(Enum.TryParse<VisitPlace>(Input.Place, out _), "Input.Place", "Choose where the visit is");
+        Require(!string.IsNullOrWhiteSpace(Input.Address), "Input.Address", "Enter the address or place of the visit");
+        Require(!string.IsNullOrWhiteSpace(Input.StartsAt) || day is null, "Input.StartsAt", "Enter when the visit starts, for example 14:00");
+        Require(!string.IsNullOrWhiteSpace(Input.EndsAt) || day is null, "Input.EndsAt", "Enter when you expect to finish, for example 15:00");
+        Require(Guid.TryParse(Input.BuddyId, out _), "Input.BuddyId", "Choose a buddy: another worker on duty, who is told first if you do not check out");
 
         if (ModelState.IsValid)
         {
             var outcome = await visits.PlanAsync(User, new LoneWorking.PlanInput(CaseId, Id(Input.PersonId), int.TryParse(Input.VenueId, out var venue) ? venue : null,
                 Enum.TryParse<VisitPlace>(Input.Place, out var place) ? place : null, Input.Address, start, end, Id(Input.BuddyId), Id(Input.SecondWorkerId), Input.Travel, Input.Purpose), ct);
-            var answer = PageOutcome.Apply(outcome, ModelState, field => field switch
-            {
-                "startsAt" => "Input.StartsAt",
-                "endsAt" => "Input.EndsAt",
-                _ => PageOutcome.InputName(field),
-            });
+            var answer = PageOutcome.Apply(outcome, ModelState);
             if (answer == PageAnswer.Done)
             {
                 TempData["Success"] = "Visit planned. Read the risks before you go, and check in when you arrive";
@@ -126,6 +123,14 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
         }
 
         return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private void Require(bool met, string key, string message)
+    {
+        if (!met && ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(key, message);
+        }
     }
 
     private static Guid? Id(string? typed) => Guid.TryParse(typed, out var id) ? id : null;
