@@ -75,6 +75,13 @@ public sealed class DisposalTests(MendFactory factory) : IClassFixture<MendFacto
             var file = Attachment.Store(caseId, new AttachmentFile($"statement-{marker}.pdf", "application/pdf", Encoding.ASCII.GetBytes($"%PDF-1.4 statement by Sam {marker}v")), null, Guid.NewGuid(), "Test worker", at);
             db.Attachments.Add(file);
             attachmentId = file.Id;
+            var visit = Mend.Web.Features.Visits.Visit.Make(new(caseId, youngPersonId, null, Mend.Web.Features.Visits.VisitPlace.Home, $"1 {marker} Street, Exampletown",
+                at.AddYears(-closedYearsAgo).AddDays(-40), at.AddYears(-closedYearsAgo).AddDays(-40).AddHours(1), Guid.NewGuid(), "Buddy", null, null, null), Guid.NewGuid(), "Test worker", false, TimeSpan.FromHours(12));
+            visit.CheckIn(visit.StartsAt);
+            db.Visits.Add(visit);
+            var alert = Mend.Web.Features.Visits.VisitAlert.Overdue(visit, visit.ExpectedEndAt.AddMinutes(20));
+            db.VisitAlerts.Add(alert);
+            db.VisitAlertLog.Add(Mend.Web.Features.Visits.AlertLogEntry.For(alert, Mend.Web.Features.Visits.AlertEvent.Raised, "Not checked out", visit.ExpectedEndAt.AddMinutes(20)));
             var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
             @case.Accept(null, "Test manager", at.AddYears(-closedYearsAgo).AddDays(-30));
             @case.Close(ClosureReason.Completed, null, at.AddYears(-closedYearsAgo));
@@ -135,6 +142,7 @@ public sealed class DisposalTests(MendFactory factory) : IClassFixture<MendFacto
         var record = await factory.WithDbAsync(db => db.Disposals.AsNoTracking().SingleAsync(d => d.Id == id));
         Assert.Equal(DisposalStatus.Disposed, record.Status);
         Assert.StartsWith("1 case, 1 case note, 1 file, 1 letter or report, 1 victim's record, 1 assessment", record.Erased, StringComparison.Ordinal);
+        Assert.Contains("1 visit", record.Erased, StringComparison.Ordinal);
         Assert.DoesNotContain(c.Marker, record.Erased + record.RuleWording + record.ReviewedByName + record.ApprovedByName, StringComparison.OrdinalIgnoreCase);
         await factory.WithDbAsync(async db =>
         {
@@ -145,6 +153,8 @@ public sealed class DisposalTests(MendFactory factory) : IClassFixture<MendFacto
             Assert.False(await db.Victims.AnyAsync(v => v.CaseId == c.CaseId));
             Assert.False(await db.Assessments.AnyAsync(a => a.Id == c.AssessmentId));
             Assert.False(await db.CaseParticipants.AnyAsync(p => p.CaseId == c.CaseId));
+            Assert.False(await db.Visits.AnyAsync(v => v.CaseId == c.CaseId));
+            Assert.False(await db.VisitAlertLog.AnyAsync(e => !db.Visits.Any(v => v.Id == e.VisitId)));
             return 0;
         });
 

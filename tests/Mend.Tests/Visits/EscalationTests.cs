@@ -299,6 +299,56 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ANodeThatDiesMidEscalation_LosesNothing_TheNextPassSendsTheStepItHadTaken()
+    {
+        var team = await TeamAsync();
+        var (_, visitId) = await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        // A node climbs to the buddy's step and saves it, then dies before sending anything.
+        await factory.WithDbAsync(async db =>
+        {
+            var alert = await db.VisitAlerts.SingleAsync(a => a.VisitId == visitId);
+            alert.Climb(AlertStep.Buddy);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty(SentTo(team.BuddyMobile));
+
+        await PassAsync(); // the next node
+        Assert.Single(SentTo(team.BuddyMobile));
+        Assert.Equal(StepState.Sent, (await AlertAsync(visitId)).StepState);
+    }
+
+    [Fact]
+    public async Task WhileAnotherNodeHoldsTheLock_APassDoesNothing_AndTheNextOneCarriesOn()
+    {
+        if (!factory.Database.IsPostgres)
+        {
+            return; // SQLite runs on one node; its passes are kept apart in the process (the two-nodes test).
+        }
+
+        var team = await TeamAsync();
+        await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await using var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false }.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("", other))
+        {
+            // The same key as Escalation's ("MENDVISI").
+            take.CommandText = $"SELECT pg_advisory_lock({0x4d454e44_56495349L})";
+            await take.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(0, await PassAsync());
+        Assert.Empty(SentTo(team.WorkerMobile));
+        await other.CloseAsync(); // the node dies: its lock goes with its connection
+        await PassAsync();
+        Assert.Single(SentTo(team.WorkerMobile));
+    }
+
+    [Fact]
     public async Task TheAlertLog_IsAppendOnly()
     {
         var team = await TeamAsync();
