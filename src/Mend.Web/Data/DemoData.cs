@@ -63,6 +63,7 @@ public static class DemoData
             await DemoWorkplace.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.Id, practitioner.DisplayName, volunteer?.Id, volunteer?.DisplayName);
             await DemoOrders.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.DisplayName);
             await DemoDocuments.SeedAsync(services, practitioner);
+            await DemoVisits.SeedAsync(services.GetRequiredService<MendDb>(), users, clock, EmailDomain);
         }
 
         if (password is null)

@@ -35,5 +35,10 @@ public sealed class DemoDataTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.Contains(documents, d => d.Subject == Mend.Web.Features.Documents.DocumentSubject.Victim && d.IsSent && d.SentPdf is not null);
         Assert.Contains(documents, d => d.Title.StartsWith("Progress report for court", StringComparison.Ordinal) && !d.IsSent);
         Assert.Contains(documents, d => d.Title.StartsWith("Parish Hall Enquiry report", StringComparison.Ordinal));
+
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        Assert.True(await factory.WithDbAsync(db => db.DutyShifts.AnyAsync(d => d.StartsAt <= now && d.EndsAt > now)));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Visits.CountAsync(v => v.Status == Mend.Web.Features.Visits.VisitStatus.Planned)));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber != null && u.PhoneNumber.StartsWith("+4477009"))));
     }
 }

@@ -337,13 +337,13 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
         await using (var take = new Npgsql.NpgsqlCommand("", other))
         {
             // The same key as Escalation's ("MENDVISI").
-            take.CommandText = $"SELECT pg_advisory_lock({0x4d454e44_56495349L})";
+            take.CommandText = $"BEGIN; SELECT pg_advisory_xact_lock({0x4d454e44_56495349L})";
             await take.ExecuteNonQueryAsync();
         }
 
         Assert.Equal(0, await PassAsync());
         Assert.Empty(SentTo(team.WorkerMobile));
-        await other.CloseAsync(); // the node dies: its lock goes with its connection
+        await other.CloseAsync(); // the node dies mid-pass: its lock goes with its transaction
         await PassAsync();
         Assert.Single(SentTo(team.WorkerMobile));
     }

@@ -12,8 +12,8 @@ namespace Mend.Web.Features.Visits;
 /// duress check-out at once: raises an amber alert for each visit newly overdue, sends each alert's pending step, and
 /// climbs each alert whose step has waited long enough (<see cref="EscalationLadder"/>). Everything it knows is in the
 /// database, so a node that dies mid-pass loses nothing: the next pass, on any node, carries on (a step whose sending
-/// was cut short is sent again). Only one node runs a pass at a time: a PostgreSQL advisory lock, or on SQLite (one
-/// node) a lock in the process.
+/// was cut short is sent again). Only one node runs a pass at a time: a PostgreSQL transaction-scoped advisory lock, or
+/// on SQLite (one node) a lock in the process.
 /// </summary>
 public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorkingSettings settings, NotificationSettings notificationSettings,
     IAlertChannel channel, AlertWebhook webhook, TimeProvider clock, ILogger<Escalation> logger)
@@ -42,28 +42,18 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
             }
         }
 
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        // A transaction's lock, like the audit sealer's: it goes with the transaction (or the node's connection, if the node
+        // dies), and works through a transaction-pooling PgBouncer. A pass that dies after sending and before committing is
+        // sent again by the next: a message twice rather than never.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
         {
-            // A session lock, not a transaction's: each step is saved as it is taken, and a node that dies releases it.
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
-            {
-                return 0;
-            }
+            return 0;
+        }
 
-            try
-            {
-                return await PassAsync(ct);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var done = await PassAsync(ct);
+        await transaction.CommitAsync(ct);
+        return done;
     }
 
     private async Task<int> PassAsync(CancellationToken ct)
