@@ -87,7 +87,15 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
         Assert.Contains("Do not go alone", page.QuerySelector("#risks")!.TextContent, StringComparison.Ordinal);
 
         var second = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, start, start.AddHours(1), c.CaseId, c.YoungPersonId, second: second.Id))).StatusCode);
+        var planned = await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, start, start.AddHours(1), c.CaseId, c.YoungPersonId, second: second.Id));
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var id = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid();
+
+        // Anyone who can see the case sees its visits (from the case page); nobody else does.
+        var teammate = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        Assert.Contains($"/Visits/{id}", (await teammate.GetPageAsync($"/Cases/{c.CaseId}")).QuerySelector("#case-visits")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await teammate.GetAsync($"/Visits/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(teammate, $"/api/v1/visits/{id}/cancel", null)).StatusCode);
     }
 
     [Fact]

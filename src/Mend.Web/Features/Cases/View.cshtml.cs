@@ -25,6 +25,9 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
     /// <summary>The open orders on the case, each with its compliance.</summary>
     public IReadOnlyList<Orders.OrdersDue.Item> OpenOrders { get; private set; } = [];
 
+    /// <summary>The case's visits still to come or under way, soonest first.</summary>
+    public IReadOnlyList<Visits.Visit> Visits { get; private set; } = [];
+
     /// <summary>Why the user cannot see the case without breaking the glass, in words they can act on.</summary>
     public string WhyClosed { get; private set; } = "";
 
@@ -79,6 +82,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
         audit.Viewed(nameof(Case), id.ToString(), Case.Participants.Select(p => p.PersonId), CaseFile.Purpose);
         OpenOrders = await ordersDue.OnCaseAsync(id, Case.Case.Reference, ct);
+        Visits = await db.Visits.AsNoTracking().Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
+            .OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
 
         await db.SaveChangesAsync(ct);
         Version = Case.Case.Version;

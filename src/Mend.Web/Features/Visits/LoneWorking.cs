@@ -34,7 +34,7 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Visits the user goes on, goes with, is buddy for, or (a manager) any visit.</summary>
+    /// <summary>Visits the user goes on, goes with, is buddy for, or on a case they can see; a manager's, any visit (the board shows them all).</summary>
     public IQueryable<Visit> Visible(ClaimsPrincipal user)
     {
         if (user.IsInRole(Roles.Manager))
@@ -43,7 +43,8 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         }
 
         var me = user.UserId();
-        return db.Visits.Where(v => v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me);
+        var cases = access.VisibleCases(user).Select(c => c.Id);
+        return db.Visits.Where(v => v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me || (v.CaseId != null && cases.Contains(v.CaseId.Value)));
     }
 
     /// <summary>The user's own visits: the only ones they may check in, extend, check out or cancel.</summary>
