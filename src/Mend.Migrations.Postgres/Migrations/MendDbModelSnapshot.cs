@@ -3731,6 +3731,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3741,9 +3744,9 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
-
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("AlertId", "Event");
 
                     b.ToTable("VisitAlertLog", (string)null);
                 });
@@ -3925,6 +3928,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("StoodDownAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -3632,6 +3632,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3642,9 +3645,9 @@ namespace Mend.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
-
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("AlertId", "Event");
 
                     b.ToTable("VisitAlertLog", (string)null);
                 });
@@ -3821,6 +3824,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<string>("StepState")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoodDownAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

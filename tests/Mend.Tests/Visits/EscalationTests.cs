@@ -82,7 +82,9 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
 
             // A quiet service: earlier tests' visits and alerts end, so only this test's messages go.
             await db.Visits.Where(v => v.Status == VisitStatus.InProgress).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Finished));
+            await db.Visits.Where(v => v.Status == VisitStatus.Planned).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Cancelled));
             await db.VisitAlerts.Where(a => a.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.EndedAt, now));
+            await db.VisitAlerts.Where(a => a.StoodDownAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.StoodDownAt, now));
             db.DutyShifts.RemoveRange(db.DutyShifts);
             db.DutyShifts.Add(DutyShift.Make(duty.Id, "Dee Duty", now.AddDays(-1), now.AddDays(7), "Test"));
             return await db.SaveChangesAsync();
@@ -90,9 +92,12 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
         return team;
     }
 
-    private async Task<(HttpClient Client, Guid VisitId)> LiveVisitAsync(Team team, int minutes = 60)
+    private Task<(HttpClient Client, Guid VisitId)> LiveVisitAsync(Team team, int minutes = 60, Guid? second = null, bool checkIn = true) =>
+        VisitAsync(team.Worker, team.Buddy.Id, minutes, second, checkIn);
+
+    private async Task<(HttpClient Client, Guid VisitId)> VisitAsync(TestUser worker, Guid buddy, int minutes = 60, Guid? second = null, bool checkIn = true)
     {
-        var client = await SignIn.AsAsync(factory, team.Worker);
+        var client = await SignIn.AsAsync(factory, worker);
         var start = factory.Clock.GetUtcNow().UtcDateTime;
         var planned = await client.PostAsJsonAsync("/api/v1/visits", new
         {
@@ -100,12 +105,17 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
             address = "12 Oak Road, Exampletown EX1 2AB",
             startsAt = start.ToString("O"),
             endsAt = start.AddMinutes(minutes).ToString("O"),
-            buddyId = team.Buddy.Id,
+            buddyId = buddy,
+            secondWorkerId = second,
             travel = "Pool car WX21 ABC",
         });
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         var id = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{id}/check-in", null)).StatusCode);
+        if (checkIn)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{id}/check-in", null)).StatusCode);
+        }
+
         return (client, id);
     }
 
@@ -122,6 +132,8 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
         await factory.WithScopeAsync(async sp => done = await sp.GetRequiredService<Escalation>().RunAsync(CancellationToken.None));
         return done;
     }
+
+    private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
 
     private List<FakeNotify.Sent> SentTo(string mobile) => factory.Notify.Messages.Where(m => m.To == mobile).ToList();
 
@@ -177,8 +189,16 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
 
         factory.Clock.Advance(TimeSpan.FromMinutes(30));
         await PassAsync();
-        Assert.Equal(2, SentTo(team.DutyMobile).Count);
-        Assert.Single(SentTo(team.ManagerMobile));
+        await PassAsync();
+        // Everyone told hears once that it is over, and nothing more; the worker, never told by the others, hears nothing.
+        foreach (var mobile in new[] { team.BuddyMobile, team.ManagerMobile, team.DutyMobile })
+        {
+            Assert.Contains("stand down", SentTo(mobile)[^1].Message, StringComparison.Ordinal);
+            Assert.Single(SentTo(mobile), m => m.Message.Contains("stand down", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(3, SentTo(team.DutyMobile).Count);
+        Assert.Single(SentTo(team.WorkerMobile));
         duty = await SignIn.AsAsync(factory, team.DutyManager); // half an hour idle: signed out
         var again = await duty.PostAsJsonAsync($"/api/v1/visits/alerts/{alertId}/acknowledge", new { note = "twice" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
@@ -187,7 +207,7 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
         Assert.Equal(AlertEvent.Raised, log[0].Event);
         Assert.Contains(log, e => e.Event == AlertEvent.Escalated && e.Step == AlertStep.Buddy);
         Assert.Contains(log, e => e.Event == AlertEvent.Escalated && e.Step == AlertStep.DutyManager);
-        Assert.Contains("Reached Wes by phone", log[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains("Reached Wes by phone", log.Single(e => e.Event == AlertEvent.Ended).Detail, StringComparison.Ordinal);
         Assert.True(log.Zip(log.Skip(1)).All(p => p.First.At <= p.Second.At));
     }
 
@@ -322,30 +342,161 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task WhileAnotherNodeHoldsTheLock_APassDoesNothing_AndTheNextOneCarriesOn()
+    public async Task WhileAnotherNodeHoldsALock_APassLeavesThatWorkAlone_AndTheNextOneCarriesOn()
     {
-        if (!factory.Database.IsPostgres)
-        {
-            return; // SQLite runs on one node; its passes are kept apart in the process (the two-nodes test).
-        }
+        Assert.SkipUnless(factory.Database.IsPostgres, "SQLite runs on one node: its passes are kept apart in the process (the two-nodes test)");
 
         var team = await TeamAsync();
-        await LiveVisitAsync(team);
+        var (_, visitId) = await LiveVisitAsync(team);
         factory.Clock.Advance(TimeSpan.FromMinutes(76));
-        await using var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false }.ConnectionString);
-        await other.OpenAsync();
-        await using (var take = new Npgsql.NpgsqlCommand("", other))
+
+        // Escalation's keys: "MEND", then 0 for raising alerts or the alert's id.
+        async Task<Npgsql.NpgsqlConnection> HoldAsync(long key)
         {
-            // The same key as Escalation's ("MENDVISI").
-            take.CommandText = $"BEGIN; SELECT pg_advisory_xact_lock({0x4d454e44_56495349L})";
+            var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false }.ConnectionString);
+            await other.OpenAsync();
+            await using var take = new Npgsql.NpgsqlCommand($"BEGIN; SELECT pg_advisory_xact_lock({0x4d454e44}, {key})", other);
             await take.ExecuteNonQueryAsync();
+            return other;
         }
 
-        Assert.Equal(0, await PassAsync());
-        Assert.Empty(SentTo(team.WorkerMobile));
-        await other.CloseAsync(); // the node dies mid-pass: its lock goes with its transaction
+        await using (var node = await HoldAsync(0))
+        {
+            Assert.Equal(0, await PassAsync());
+            Assert.Empty(SentTo(team.WorkerMobile));
+        } // the other node dies mid-pass: its lock goes with its transaction
+
         await PassAsync();
         Assert.Single(SentTo(team.WorkerMobile));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await using (var node = await HoldAsync((await AlertAsync(visitId)).Id))
+        {
+            await PassAsync();
+            Assert.Empty(SentTo(team.BuddyMobile));
+        }
+
+        await PassAsync();
+        Assert.Single(SentTo(team.BuddyMobile));
+    }
+
+    [Fact]
+    public async Task AWorkersOwnRedAlert_NeverReachesThemOrTheSecondWorker_EvenAsAManagerOnDuty()
+    {
+        var team = await TeamAsync();
+        // The worker is a manager and the duty manager on the rota; a second worker goes with them.
+        var worker = await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: team.TeamId);
+        var second = await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: team.TeamId);
+        var (workerMobile, secondMobile) = (Mobile(), Mobile());
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == worker.Id)).PhoneNumber = workerMobile;
+            (await db.Users.SingleAsync(u => u.Id == second.Id)).PhoneNumber = secondMobile;
+            db.DutyShifts.Add(DutyShift.Make(worker.Id, "Wes on duty", Now.AddHours(-1), Now.AddDays(1), "Test"));
+            return await db.SaveChangesAsync();
+        });
+        var (client, visitId) = await VisitAsync(worker, team.Buddy.Id, second: second.Id);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76)); // overdue too: the amber alert must end with the check-out
+        await PassAsync();
+        Assert.Single(SentTo(workerMobile));
+
+        client = await SignIn.AsAsync(factory, worker);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Duress })).StatusCode);
+        await PassAsync();
+        await PassAsync();
+
+        Assert.Contains("RED ALERT", Assert.Single(SentTo(team.BuddyMobile), m => m.Message.Contains("RED", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
+        Assert.Contains(SentTo(team.ManagerMobile), m => m.Message.Contains("RED ALERT", StringComparison.Ordinal));
+        Assert.DoesNotContain(SentTo(team.BuddyMobile), m => m.Message.Contains(workerMobile, StringComparison.Ordinal) && m.Message.Contains("RED", StringComparison.Ordinal));
+        Assert.Single(SentTo(workerMobile)); // only their own amber prompt, before
+        Assert.Empty(SentTo(secondMobile));
+
+        foreach (var who in new[] { worker, second })
+        {
+            var someone = await SignIn.AsAsync(factory, who);
+            var alerts = await (await someone.GetAsync("/api/v1/visits/alerts")).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.DoesNotContain(alerts.EnumerateArray(), a => a.GetProperty("visitId").GetGuid() == visitId);
+            var page = await someone.GetPageAsync($"/Visits/{visitId}");
+            Assert.DoesNotContain("Duress", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("RED", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("alert", (await someone.GetPageAsync("/")).QuerySelector("#open-alerts")?.TextContent ?? "", StringComparison.Ordinal);
+            Assert.DoesNotContain("RED", string.Join(" ", (await someone.GetPageAsync("/Notifications")).Body!.TextContent), StringComparison.Ordinal);
+        }
+
+        var buddy = await SignIn.AsAsync(factory, team.Buddy);
+        var seen = await (await buddy.GetAsync("/api/v1/visits/alerts")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(seen.EnumerateArray(), a => a.GetProperty("visitId").GetGuid() == visitId && a.GetProperty("kind").GetString() == "Duress");
+    }
+
+    [Fact]
+    public async Task TheDuressCode_RaisesTheRedAlert_EvenWhenTheCheckOutItselfIsRefused()
+    {
+        var team = await TeamAsync();
+        var (client, visitId) = await LiveVisitAsync(team, checkIn: false);
+        var refused = await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Duress });
+        var normal = await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Code });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(normal.StatusCode, refused.StatusCode);
+        var (a, b) = (await normal.Content.ReadFromJsonAsync<JsonElement>(), await refused.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(a.GetProperty("errors").GetRawText(), b.GetProperty("errors").GetRawText());
+        Assert.Equal(a.GetProperty("title").GetString(), b.GetProperty("title").GetString());
+        await PassAsync();
+        Assert.Contains("RED ALERT", Assert.Single(SentTo(team.BuddyMobile)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVisitNeverCheckedIn_PromptsTheWorker_AndCancellingItEndsTheAlert()
+    {
+        var team = await TeamAsync();
+        var (client, visitId) = await LiveVisitAsync(team, checkIn: false);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        Assert.Contains("not checked in or out", Assert.Single(SentTo(team.WorkerMobile)).Message, StringComparison.Ordinal);
+        client = await SignIn.AsAsync(factory, team.Worker);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{visitId}/cancel", null)).StatusCode);
+        Assert.False((await AlertAsync(visitId)).IsOpen);
+        factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        await PassAsync();
+        Assert.Empty(SentTo(team.BuddyMobile));
+    }
+
+    [Fact]
+    public async Task AnAcknowledgementWhileAPassIsSending_Stands_AndTheLogKeepsWhatWasSent()
+    {
+        var team = await TeamAsync();
+        var (_, visitId) = await LiveVisitAsync(team);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        var manager = await SignIn.AsAsync(factory, team.Manager);
+        var alertId = (await AlertAsync(visitId)).Id;
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        factory.Notify.OnSend = async sent =>
+        {
+            if (sent.To == team.BuddyMobile)
+            {
+                // The manager acknowledges while the pass is still telling the buddy.
+                Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/v1/visits/alerts/{alertId}/acknowledge", new { note = "On it" })).StatusCode);
+            }
+        };
+        try
+        {
+            await PassAsync();
+        }
+        finally
+        {
+            factory.Notify.OnSend = null;
+        }
+
+        var alert = await AlertAsync(visitId);
+        Assert.False(alert.IsOpen);
+        Assert.Contains("On it", alert.Ending, StringComparison.Ordinal);
+        var log = await factory.WithDbAsync(db => db.VisitAlertLog.AsNoTracking().Where(e => e.AlertId == alertId).ToListAsync());
+        Assert.Contains(log, e => e.Event == AlertEvent.Sent && e.Step == AlertStep.Buddy && e.Detail.Contains("by text message", StringComparison.Ordinal));
+        await PassAsync(); // the buddy, who was told, hears it is over
+        Assert.Contains("stand down", SentTo(team.BuddyMobile)[^1].Message, StringComparison.Ordinal);
+        factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        await PassAsync();
+        Assert.Empty(SentTo(team.ManagerMobile));
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class FakeNotify : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>Run while a send is being answered, before it is answered: a test's way to act mid-pass.</summary>
+    public Func<Sent, Task>? OnSend { get; set; }
+
     private FakeNotify(WebApplication app, string url) => (_app, Url) = (app, url);
 
     public static async Task<FakeNotify> StartAsync()
@@ -47,7 +50,13 @@ public sealed class FakeNotify : IAsyncDisposable
 
             var message = root.GetProperty("personalisation").GetProperty("message").GetString()!;
             var reference = root.TryGetProperty("reference", out var r) ? r.GetString() : null;
-            self.Messages.Enqueue(new(channel, to, message, reference, http.Request.Headers.Authorization.ToString()));
+            var sent = new Sent(channel, to, message, reference, http.Request.Headers.Authorization.ToString());
+            self.Messages.Enqueue(sent);
+            if (self.OnSend is { } hook)
+            {
+                await hook(sent);
+            }
+
             var id = Guid.NewGuid();
             return Results.Json(new
             {

@@ -47,6 +47,22 @@ public sealed class VisitRulesTests
     }
 
     [Fact]
+    public void TheBuddy_CannotAlsoBeOnTheVisit() =>
+        Assert.Equal("buddyId", Assert.Throws<DomainRuleException>(() => Visit.Make(Plan(second: Buddy), Worker, "W", notAlone: true, Settings.LongestVisit)).Field);
+
+    [Theory]
+    [InlineData(-120, -60)] // two hours early: an hour from now, not from the planned end
+    [InlineData(0, 60)]
+    [InlineData(30, 60)] // late within the plan: the planned end stands
+    [InlineData(90, 150)] // after the planned end: an hour from now
+    public void CheckingIn_EarlyOrAfterThePlannedEnd_ExpectsTheVisitToLastAsPlannedFromNow(int minutesFromStart, int expectedEndFromStart)
+    {
+        var visit = Visit.Make(Plan(), Worker, "W", false, Settings.LongestVisit);
+        visit.CheckIn(Nine.AddMinutes(minutesFromStart));
+        Assert.Equal(Nine.AddMinutes(expectedEndFromStart), visit.ExpectedEndAt);
+    }
+
+    [Fact]
     public void CheckingOut_BeforeCheckingIn_OrWithAWrongCode_IsRefused_AndTheVisitStaysLive()
     {
         var visit = Visit.Make(Plan(), Worker, "W", false, Settings.LongestVisit);
@@ -72,8 +88,8 @@ public sealed class VisitRulesTests
     public void AnExtension_MustEndAfterNow_AndWithinTheLongestVisitFromCheckIn()
     {
         var visit = Live();
-        Assert.Equal("endsAt", Assert.Throws<DomainRuleException>(() => visit.Extend(Nine.AddMinutes(30), Nine.AddMinutes(30), Settings.LongestVisit)).Field);
-        Assert.Equal("endsAt", Assert.Throws<DomainRuleException>(() => visit.Extend(Nine.AddHours(12).AddMinutes(1), Nine.AddHours(1), Settings.LongestVisit)).Field);
+        Assert.Equal("expectedEndAt", Assert.Throws<DomainRuleException>(() => visit.Extend(Nine.AddMinutes(30), Nine.AddMinutes(30), Settings.LongestVisit)).Field);
+        Assert.Equal("expectedEndAt", Assert.Throws<DomainRuleException>(() => visit.Extend(Nine.AddHours(12).AddMinutes(1), Nine.AddHours(1), Settings.LongestVisit)).Field);
         visit.Extend(Nine.AddHours(12), Nine.AddHours(1), Settings.LongestVisit);
         Assert.Equal(Nine.AddHours(12), visit.ExpectedEndAt);
     }
@@ -98,8 +114,8 @@ public sealed class VisitRulesTests
     [InlineData(AlertStep.Manager, 10, false, AlertStep.DutyManager)]
     [InlineData(AlertStep.Manager, 1, true, AlertStep.DutyManager)]
     [InlineData(AlertStep.DutyManager, 10, false, AlertStep.DutyManager)]
-    [InlineData(AlertStep.DutyManager, 9, true, null)]
-    [InlineData(AlertStep.DutyManager, 10, true, AlertStep.DutyManager)]
+    [InlineData(AlertStep.DutyManager, 0, true, null)]
+    [InlineData(AlertStep.DutyManager, 1, true, AlertStep.DutyManager)]
     public void TheLadder_ClimbsAfterEachWait_OrAtOnceWhenASendFailed(AlertStep last, int minutesLater, bool failed, AlertStep? next) =>
         Assert.Equal(next, EscalationLadder.Next(last, Nine, failed, Nine.AddMinutes(minutesLater), Settings));
 

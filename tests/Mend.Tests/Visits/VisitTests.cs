@@ -117,12 +117,29 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
         var missingIfMatch = await client.PostAsync($"/api/v1/visits/{id}/check-in", null);
         Assert.Equal((HttpStatusCode)428, missingIfMatch.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{id}/check-in", null)).StatusCode);
-        Assert.Contains("endsAt", await ErrorFieldsAsync(await PostAsync(client, $"/api/v1/visits/{id}/extend", new { expectedEndAt = At(Now.AddHours(13)) })));
-        Assert.Contains("endsAt", await ErrorFieldsAsync(await PostAsync(client, $"/api/v1/visits/{id}/extend", new { expectedEndAt = At(Now.AddMinutes(-1)) })));
+        Assert.Contains("expectedEndAt", await ErrorFieldsAsync(await PostAsync(client, $"/api/v1/visits/{id}/extend", new { expectedEndAt = At(Now.AddHours(13)) })));
+        Assert.Contains("expectedEndAt", await ErrorFieldsAsync(await PostAsync(client, $"/api/v1/visits/{id}/extend", new { expectedEndAt = At(Now.AddMinutes(-1)) })));
         Assert.Contains("expectedEndAt", await ErrorFieldsAsync(await PostAsync(client, $"/api/v1/visits/{id}/extend", new { expectedEndAt = "tomorrow" })));
         var visit = await factory.WithDbAsync(db => db.Visits.AsNoTracking().SingleAsync(v => v.Id == id));
         Assert.Equal(VisitStatus.InProgress, visit.Status);
-        Assert.Equal(start.AddHours(1), visit.ExpectedEndAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(visit.CheckedInAt!.Value.AddHours(1), visit.ExpectedEndAt, TimeSpan.FromMilliseconds(1)); // checked in early: an hour from then
+    }
+
+    [Fact]
+    public async Task AWorker_IsCheckedInToOneVisitAtATime()
+    {
+        var (client, _, buddy) = await WorkerAsync();
+        var ids = new List<Guid>();
+        foreach (var hours in new[] { 1, 3 })
+        {
+            var planned = await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, Now.AddHours(hours), Now.AddHours(hours + 1)));
+            ids.Add((await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{ids[0]}/check-in", null)).StatusCode);
+        var second = await PostAsync(client, $"/api/v1/visits/{ids[1]}/check-in", null);
+        Assert.Contains("", await ErrorFieldsAsync(second));
+        Assert.Contains("checked in to another visit", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,8 +162,11 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
     public async Task TheCalendarFeed_HasVisitsTimesAndPlaces_NeverWhomOrWhatFor_AndCancelledOnesGo()
     {
         var (client, worker, buddy) = await WorkerAsync();
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        var family = await factory.WithDbAsync(db => db.People.Where(p => p.Id == c.YoungPersonId).Select(p => p.FamilyName!).SingleAsync());
         var start = Now.AddDays(1);
-        var planned = await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, start, start.AddHours(1)));
+        var planned = await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, start, start.AddHours(1), c.CaseId, c.YoungPersonId));
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         var id = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid();
         var made = await Html.ParseAsync(await client.SubmitAsync("/Account/Calendar"));
         var address = new Uri(made.QuerySelector("#calendar-address")!.TextContent).AbsolutePath;
@@ -155,6 +175,7 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
         var visit = Assert.Single(Ical.Net.Calendar.Load(text)!.Events, e => e.Uid == $"{id}@mend-visit");
         Assert.Equal("Home visit", visit.Summary);
         Assert.Contains("12 Oak Road", visit.Location, StringComparison.Ordinal);
+        Assert.DoesNotContain(family, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Kai", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Preparation", text, StringComparison.Ordinal);
 

@@ -56,6 +56,9 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.Victims.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 Count(went, await db.Assessments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "assessment");
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
+                // A visit still to come or under way keeps its alerts running: it leaves the case instead of going with it.
+                await db.Visits.Where(v => v.CaseId == id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))
+                    .ExecuteUpdateAsync(u => u.SetProperty(v => v.CaseId, (Guid?)null).SetProperty(v => v.PersonId, (Guid?)null).SetProperty(v => v.Purpose, (string?)null), ct);
                 Count(went, await db.Visits.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "visit");
                 await db.Disclosures.Where(d => d.CaseId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.CaseId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
@@ -97,6 +100,8 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
                 Count(went, await db.Set<RightsRequest>().Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "request to correct or restrict", "requests to correct or restrict");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
+                await db.Visits.Where(v => v.PersonId == id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))
+                    .ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, (Guid?)null).SetProperty(v => v.Purpose, (string?)null), ct);
                 await db.Visits.Where(v => v.PersonId == id).ExecuteDeleteAsync(ct);
                 await db.LegalHolds.Where(h => h.PersonId == id && h.LiftedAt != null).ExecuteDeleteAsync(ct);
                 await DeleteNotificationsAsync(id.ToString(), ct);

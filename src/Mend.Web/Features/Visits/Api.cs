@@ -73,11 +73,17 @@ public static class VisitsApi
         MapChange(v1, "cancel", "CancelVisit", "A planned visit that will not happen. Needs If-Match",
             (visits, http, id, version, ct) => visits.CancelAsync(http.User, id, version, ct));
 
-        v1.MapGet("/visits/alerts", async (HttpContext http, LoneWorking visits, MendDb db, CancellationToken ct) =>
+        v1.MapGet("/visits/alerts", async (HttpContext http, LoneWorking visits, MendDb db, AuditTrail audit, CancellationToken ct) =>
             {
                 var alerts = await visits.VisibleAlerts(http.User).AsNoTracking().Where(a => a.EndedAt == null).OrderBy(a => a.RaisedAt).Take(500).ToListAsync(ct);
                 var ids = alerts.Select(a => a.VisitId).ToList();
                 var about = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+                foreach (var v in about.Values)
+                {
+                    audit.Viewed(nameof(Visit), v.Id.ToString(), v.PersonId is { } p ? [p] : [], PurposeOfView);
+                }
+
+                await db.SaveChangesAsync(ct);
                 return Results.Ok(alerts.Select(a => ToResource(a, about[a.VisitId])).ToList());
             })
             .WithTags("Visits").WithName("OpenAlerts").WithSummary("Lone-working alerts not yet acknowledged that the user may see: a manager's, all of them")

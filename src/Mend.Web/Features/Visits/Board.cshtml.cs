@@ -16,7 +16,7 @@ namespace Mend.Web.Features.Visits;
 /// out today, and the duty-manager rota. The live part refreshes itself every 30 seconds when scripts run.
 /// </summary>
 [Authorize(Policy = Policies.ManageCases)]
-public sealed class BoardModel(MendDb db, LoneWorkingSettings settings, TimeProvider clock) : PageModel
+public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.AuditTrail audit, LoneWorkingSettings settings, TimeProvider clock) : PageModel
 {
     public sealed class DutyForm
     {
@@ -27,7 +27,8 @@ public sealed class BoardModel(MendDb db, LoneWorkingSettings settings, TimeProv
         public string? EndsAt { get; set; }
     }
 
-    public sealed record AlertRow(VisitAlert Alert, Visit Visit);
+    /// <summary>An open alert, its visit, and how many of its messages could not be sent.</summary>
+    public sealed record AlertRow(VisitAlert Alert, Visit Visit, int NotSent);
 
     [BindProperty]
     public DutyForm Input { get; set; } = new();
@@ -57,6 +58,14 @@ public sealed class BoardModel(MendDb db, LoneWorkingSettings settings, TimeProv
     {
         await LoadAsync(ct);
         return Partial("_Board", this);
+    }
+
+    /// <summary>Takes a duty off the rota (a mistake, or someone off sick); one already over stays as it was.</summary>
+    public async Task<IActionResult> OnPostRemoveDutyAsync(long shift, CancellationToken ct)
+    {
+        var removed = await db.DutyShifts.Where(d => d.Id == shift && d.EndsAt > clock.GetUtcNow().UtcDateTime).ExecuteDeleteAsync(ct);
+        TempData["Success"] = removed == 1 ? "Taken off the rota" : "That duty had already ended or been taken off";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDutyAsync(CancellationToken ct)
@@ -122,19 +131,32 @@ public sealed class BoardModel(MendDb db, LoneWorkingSettings settings, TimeProv
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        var open = await db.VisitAlerts.AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct);
+        var open = await visits.VisibleAlerts(User).AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct);
         var ids = open.Select(a => a.VisitId).ToList();
-        var visits = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var alertIds = open.Select(a => a.Id).ToList();
+        var shown = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var notSent = await db.VisitAlertLog.AsNoTracking().Where(e => alertIds.Contains(e.AlertId) && e.Event == AlertEvent.Failed)
+            .GroupBy(e => e.AlertId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Alerts = open.OrderBy(a => a.Kind == AlertKind.Duress ? 0 : 1).ThenByDescending(a => a.Step).ThenBy(a => a.RaisedAt)
-            .Select(a => new AlertRow(a, visits[a.VisitId])).ToList();
-        Out = await db.Visits.AsNoTracking().Where(v => v.Status == VisitStatus.InProgress).OrderBy(v => v.ExpectedEndAt).Take(500).ToListAsync(ct);
+            .Select(a => new AlertRow(a, shown[a.VisitId], notSent.GetValueOrDefault(a.Id))).ToList();
+        var visible = visits.Visible(User).AsNoTracking();
+        Out = await visible.Where(v => v.Status == VisitStatus.InProgress).OrderBy(v => v.ExpectedEndAt).Take(500).ToListAsync(ct);
         var tomorrow = London.StartOfDayUtc(London.DateOf(Now).AddDays(1));
-        Later = await db.Visits.AsNoTracking().Where(v => v.Status == VisitStatus.Planned && v.StartsAt < tomorrow && v.ExpectedEndAt > Now)
+        Later = await visible.Where(v => v.Status == VisitStatus.Planned && v.StartsAt < tomorrow)
             .OrderBy(v => v.StartsAt).Take(500).ToListAsync(ct);
         Rota = await db.DutyShifts.AsNoTracking().Where(d => d.EndsAt > Now).OrderBy(d => d.StartsAt).Take(50).ToListAsync(ct);
         OnDuty = Rota.FirstOrDefault(d => d.StartsAt <= Now);
         ManagerItems.Clear();
         ManagerItems.Add(new("Choose a manager", ""));
         ManagerItems.AddRange((await ManagersAsync(ct)).Select(m => new SelectListItem(m.Name, m.Id.ToString())));
+        foreach (var v in shown.Values.Concat(Out).Concat(Later).DistinctBy(v => v.Id))
+        {
+            audit.Viewed(nameof(Visit), v.Id.ToString(), v.PersonId is { } p ? [p] : [], VisitsApi.PurposeOfView);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A planned visit whose start (plus the grace period) has passed without a check-in.</summary>
+    public bool NotCheckedIn(Visit v) => v.Status == VisitStatus.Planned && Now > v.StartsAt + settings.Grace;
 }

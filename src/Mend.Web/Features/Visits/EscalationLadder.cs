@@ -97,12 +97,15 @@ public sealed class LoneWorkingSettings : Platform.Composition.ISelfValidating<L
 /// its expected end plus the grace period; the buddy if the worker has not answered within the answer time; then the
 /// manager, then the duty manager, each after the step interval without an acknowledgement; the duty manager again every
 /// interval after that, so the alert never goes quiet. A step whose message could not be sent moves on at once (the
-/// duty manager's is tried again after the interval). An
+/// duty manager's, with nobody further to go to, is tried again after a minute). An
 /// acknowledgement stops the climb (the caller's part). A duress check-out tells the buddy, the manager and the duty
 /// manager at once.
 /// </summary>
 public static class EscalationLadder
 {
+    /// <summary>How soon the last step (the duty manager, or everyone for a red alert) is tried again when nobody could be told.</summary>
+    public static readonly TimeSpan RetryFailedLastStep = TimeSpan.FromMinutes(1);
+
     /// <summary>Who a duress check-out tells, all at once.</summary>
     public static readonly IReadOnlyList<AlertStep> Duress = [AlertStep.Buddy, AlertStep.Manager, AlertStep.DutyManager];
 
@@ -122,7 +125,7 @@ public static class EscalationLadder
             return next;
         }
 
-        var wait = last == AlertStep.Worker ? settings.AnswerWithin : settings.StepInterval;
+        var wait = failed ? RetryFailedLastStep : last == AlertStep.Worker ? settings.AnswerWithin : settings.StepInterval;
         return now >= sentAt + wait ? next : null;
     }
 

@@ -34,17 +34,26 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Visits the user goes on, goes with, is buddy for, or on a case they can see; a manager's, any visit (the board shows them all).</summary>
+    /// <summary>
+    /// Visits the user goes on, goes with, is buddy for, or on a case they can see; a manager also sees their team's
+    /// workers' visits, and the duty manager on shift sees every visit (they answer for all of them).
+    /// </summary>
     public IQueryable<Visit> Visible(ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Manager))
-        {
-            return db.Visits;
-        }
-
         var me = user.UserId();
         var cases = access.VisibleCases(user).Select(c => c.Id);
-        return db.Visits.Where(v => v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me || (v.CaseId != null && cases.Contains(v.CaseId.Value)));
+        var mine = db.Visits.Where(v => v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me || (v.CaseId != null && cases.Contains(v.CaseId.Value)));
+        if (!user.IsInRole(Roles.Manager))
+        {
+            return mine;
+        }
+
+        var now = Now;
+        var team = user.TeamIdOf();
+        var onDuty = db.DutyShifts.Any(d => d.UserId == me && d.StartsAt <= now && d.EndsAt > now);
+        var teamWorkers = db.Users.Where(u => team != null && u.TeamId == team).Select(u => u.Id);
+        return db.Visits.Where(v => onDuty || teamWorkers.Contains(v.WorkerId)
+            || v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me || (v.CaseId != null && cases.Contains(v.CaseId.Value)));
     }
 
     /// <summary>The user's own visits: the only ones they may check in, extend, check out or cancel.</summary>
@@ -175,8 +184,18 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
             .OrderBy(u => u.DisplayName).Select(u => new StaffMember(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
+    /// <summary>Checks in; refused while the worker is checked in to another visit (one live visit at a time, so the phone page shows it).</summary>
     public Task<Outcome<Visit>> CheckInAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct) =>
-        VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, (Visit visit, Dictionary<string, string> _) => visit.CheckIn(Now), StaleMessage, ct);
+        VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, async (Visit visit, Dictionary<string, string> errors) =>
+        {
+            if (await Mine(user).AnyAsync(v => v.Status == VisitStatus.InProgress && v.Id != id, ct))
+            {
+                errors[""] = "You are checked in to another visit: check out of it first";
+                return;
+            }
+
+            visit.CheckIn(Now);
+        }, StaleMessage, ct);
 
     /// <summary>A new expected end; it answers an amber alert on the visit.</summary>
     public Task<Outcome<Visit>> ExtendAsync(ClaimsPrincipal user, Guid id, int version, DateTime? newEnd, CancellationToken ct) =>
@@ -187,8 +206,9 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         }, StaleMessage, ct);
 
     /// <summary>
-    /// Checks out with a code (<see cref="LoneWorkingSettings.Classify"/>): normal and duress answer alike; duress raises a
-    /// red alert in the same save and wakes the escalation job. A wrong code is refused ("code") and the visit stays live.
+    /// Checks out with a code (<see cref="LoneWorkingSettings.Classify"/>): normal and duress answer alike. The duress code
+    /// raises a red alert in its own save first, whatever then happens to the check-out (a visit not yet checked in, one
+    /// already finished, a stale page), and wakes the escalation job. A wrong code is refused ("code") and the visit stays live.
     /// </summary>
     public async Task<Outcome<Visit>> CheckOutAsync(ClaimsPrincipal user, Guid id, int version, string? code, CancellationToken ct)
     {
@@ -198,21 +218,17 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         }
 
         var kind = settings.Classify(code);
+        if (kind == CheckOutCode.Duress)
+        {
+            await RaiseDuressAsync(user, id, ct);
+        }
+
         var outcome = await VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, async (Visit visit, Dictionary<string, string> _) =>
         {
             visit.CheckOut(kind, Now);
-            if (kind == CheckOutCode.Duress)
-            {
-                var alert = VisitAlert.DuressAlert(visit, Now);
-                db.VisitAlerts.Add(alert);
-                db.VisitAlertLog.Add(AlertLogEntry.For(alert, AlertEvent.Raised, "Duress code used at check-out", Now));
-            }
-            else
-            {
-                await AnswerAlertsAsync(visit, $"{visit.WorkerName} checked out safely at {Now.ToLondonTime():HH:mm}", ct);
-            }
+            await AnswerAlertsAsync(visit, $"{visit.WorkerName} checked out at {Now.ToLondonTime():HH:mm}", ct);
         }, StaleMessage, ct);
-        if (kind == CheckOutCode.Duress && outcome.Value is not null)
+        if (kind == CheckOutCode.Duress)
         {
             signal.Wake();
         }
@@ -220,8 +236,35 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         return outcome;
     }
 
+    private async Task RaiseDuressAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var visit = await Mine(user).AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null || await db.VisitAlerts.AnyAsync(a => a.VisitId == id && a.Kind == AlertKind.Duress, ct))
+        {
+            return;
+        }
+
+        var alert = VisitAlert.DuressAlert(visit, Now);
+        db.VisitAlerts.Add(alert);
+        db.VisitAlertLog.Add(AlertLogEntry.For(alert, AlertEvent.Raised, "Duress code used at check-out", Now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same duress code sent twice at once: the first raised it.
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
     public Task<Outcome<Visit>> CancelAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct) =>
-        VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, (Visit visit, Dictionary<string, string> _) => visit.Cancel(), StaleMessage, ct);
+        VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, async (Visit visit, Dictionary<string, string> _) =>
+        {
+            visit.Cancel();
+            await AnswerAlertsAsync(visit, $"{visit.WorkerName} cancelled the visit", ct);
+        }, StaleMessage, ct);
 
     private async Task AnswerAlertsAsync(Visit visit, string what, CancellationToken ct)
     {
@@ -233,19 +276,22 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
     }
 
     /// <summary>
-    /// Alerts the user may see and acknowledge: a manager's, every one; otherwise those on visits they are buddy for or go
-    /// with, and their own amber ones. A worker never sees a red alert about themselves (whoever holds their phone must not).
+    /// Alerts the user may see and acknowledge: on the visits a manager sees (<see cref="Visible"/>); otherwise on visits
+    /// they are buddy for, go with, or go on (amber only). Never a red alert to its worker or second worker: whoever
+    /// holds their phone, or stands next to them, must not learn of it.
     /// </summary>
     public IQueryable<VisitAlert> VisibleAlerts(ClaimsPrincipal user)
     {
+        var me = user.UserId();
+        var notTheirOwnRed = db.VisitAlerts.Where(a => a.Kind == AlertKind.Overdue
+            || !db.Visits.Any(v => v.Id == a.VisitId && (v.WorkerId == me || v.SecondWorkerId == me)));
         if (user.IsInRole(Roles.Manager))
         {
-            return db.VisitAlerts;
+            var visible = Visible(user).Select(v => v.Id);
+            return notTheirOwnRed.Where(a => visible.Contains(a.VisitId));
         }
 
-        var me = user.UserId();
-        return db.VisitAlerts.Where(a => db.Visits.Any(v => v.Id == a.VisitId
-            && (v.BuddyId == me || v.SecondWorkerId == me || (v.WorkerId == me && a.Kind == AlertKind.Overdue))));
+        return notTheirOwnRed.Where(a => db.Visits.Any(v => v.Id == a.VisitId && (v.BuddyId == me || v.SecondWorkerId == me || v.WorkerId == me)));
     }
 
     /// <summary>
@@ -264,6 +310,11 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
 
             try
             {
+                if (alert.Step != AlertStep.Worker && await db.Visits.AnyAsync(v => v.Id == alert.VisitId && v.WorkerId == user.UserId(), ct))
+                {
+                    throw new DomainRuleException("Others have been told: check out or extend the visit, and call your buddy");
+                }
+
                 alert.Acknowledge(user.DisplayNameOf(), note, Now);
             }
             catch (DomainRuleException ex)

@@ -83,7 +83,7 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
             return Page();
         }
 
-        return await this.AnswerOnSamePageAsync(PageOutcome.Apply(await visits.ExtendAsync(User, id, Version, end, ct), ModelState, f => f == "endsAt" ? nameof(Until) : ""),
+        return await this.AnswerOnSamePageAsync(PageOutcome.Apply(await visits.ExtendAsync(User, id, Version, end, ct), ModelState, f => f == "expectedEndAt" ? nameof(Until) : ""),
             $"Extended: check out by {end!.Value.ToLondonClock()}", new { }, async () => await LoadAsync(ct));
     }
 

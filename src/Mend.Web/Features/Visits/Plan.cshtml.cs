@@ -16,7 +16,7 @@ namespace Mend.Web.Features.Visits;
 /// address are shown as they plan, and a "do not visit alone" warning needs a second worker.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, TimeProvider clock) : PageModel
+public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, Platform.Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed class PlanForm
     {
@@ -56,12 +56,15 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
             return NotFound();
         }
 
-        if (personId is { } p && Input.Address is null)
+        // Only someone on a case the user can see: LoadAsync listed them.
+        if (personId is { } p && PeopleItems.Any(i => i.Value == p.ToString()))
         {
             var address = await db.PersonAddresses.AsNoTracking().Where(a => a.PersonId == p && a.To == null).OrderByDescending(a => a.From).FirstOrDefaultAsync(ct);
             Input.Address = address is null ? null : string.Join(", ", new[] { address.Line1, address.Line2, address.Town, address.Postcode }.Where(x => !string.IsNullOrWhiteSpace(x)));
             Input.Place = address is null ? null : nameof(VisitPlace.Home);
-            Risks = await visits.RisksAsync(User, CaseId, Guid.TryParse(Input.PersonId, out var who) ? who : null, null, Input.Address, ct);
+            Risks = await visits.RisksAsync(User, CaseId, p, null, Input.Address, ct);
+            audit.Viewed(nameof(People.Person), p.ToString(), [p], VisitsApi.PurposeOfView);
+            await db.SaveChangesAsync(ct);
         }
 
         return Page();
@@ -158,6 +161,11 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
         var me = User.UserId();
         StaffItems.Add(new("Choose someone", ""));
         StaffItems.AddRange((await visits.StaffAsync(ct)).Where(s => s.Id != me).Select(s => new SelectListItem(s.Name, s.Id.ToString())));
+        if (!PeopleItems.Any(i => i.Value == Input.PersonId))
+        {
+            Input.PersonId = null; // nobody, or someone not on this case
+        }
+
         Risks = await visits.RisksAsync(User, CaseId, Id(Input.PersonId), int.TryParse(Input.VenueId, out var venue) ? venue : null, Input.Address, ct);
         return true;
     }

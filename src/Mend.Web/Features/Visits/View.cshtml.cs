@@ -63,7 +63,7 @@ public sealed class ViewModel(LoneWorking visits, MendDb db, AuditTrail audit) :
 
         var alerts = await visits.VisibleAlerts(User).AsNoTracking().Where(a => a.VisitId == id).OrderBy(a => a.RaisedAt).ToListAsync(ct);
         var ids = alerts.Select(a => a.Id).ToList();
-        var log = await db.VisitAlertLog.AsNoTracking().Where(e => ids.Contains(e.AlertId)).OrderBy(e => e.Id).ToListAsync(ct);
+        var log = await db.VisitAlertLog.AsNoTracking().Where(e => ids.Contains(e.AlertId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         Alerts.Clear();
         Alerts.AddRange(alerts.Select(a => (a, log.Where(e => e.AlertId == a.Id).ToList())));
         return true;

@@ -137,6 +137,11 @@ public sealed class Visit : IVersioned, Platform.Audit.IPersonalData
             throw new DomainRuleException("Choose a buddy: another worker on duty, who is told first if you do not check out", "buddyId");
         }
 
+        if (plan.SecondWorkerId is { } second && second == plan.BuddyId)
+        {
+            throw new DomainRuleException("Your buddy must stay behind: choose a buddy who is not going on the visit", "buddyId");
+        }
+
         if (notAlone && (plan.SecondWorkerId is null || plan.SecondWorkerId == workerId))
         {
             throw new DomainRuleException("A \"do not visit alone\" warning applies: choose a second worker to go with you", "secondWorkerId");
@@ -174,7 +179,10 @@ public sealed class Visit : IVersioned, Platform.Audit.IPersonalData
         };
     }
 
-    /// <summary>The worker has arrived; the visit is live from now.</summary>
+    /// <summary>
+    /// The worker has arrived; the visit is live from now. Checked in early or late, it is expected to last as long as
+    /// planned from now, so an alert is never hours away (or already due) because of when the worker pressed the button.
+    /// </summary>
     /// <exception cref="DomainRuleException">Not planned (already started, finished or cancelled).</exception>
     public void CheckIn(DateTime now)
     {
@@ -184,25 +192,25 @@ public sealed class Visit : IVersioned, Platform.Audit.IPersonalData
         }
 
         (Status, CheckedInAt) = (VisitStatus.InProgress, now);
-        if (ExpectedEndAt <= now)
+        if (now < StartsAt || now >= ExpectedEndAt)
         {
             ExpectedEndAt = now + (ExpectedEndAt - StartsAt);
         }
     }
 
     /// <summary>The worker needs longer: a new expected end, after now and no later than <paramref name="longest"/> after checking in.</summary>
-    /// <exception cref="DomainRuleException">Not checked in, or the new end refused ("endsAt").</exception>
+    /// <exception cref="DomainRuleException">Not checked in, or the new end refused ("expectedEndAt").</exception>
     public void Extend(DateTime? newEnd, DateTime now, TimeSpan longest)
     {
         RequireInProgress("extend");
         if (newEnd is null || newEnd <= now)
         {
-            throw new DomainRuleException("The new expected end must be later than now", "endsAt");
+            throw new DomainRuleException("The new expected end must be later than now", "expectedEndAt");
         }
 
         if (newEnd - CheckedInAt!.Value > longest)
         {
-            throw new DomainRuleException($"A visit can last at most {longest.TotalHours:0} hours; check out, or call your manager", "endsAt");
+            throw new DomainRuleException($"A visit can last at most {longest.TotalHours:0} hours; check out, or call your manager", "expectedEndAt");
         }
 
         ExpectedEndAt = newEnd.Value;

@@ -48,6 +48,9 @@ public sealed class VisitAlert : IVersioned
 
     /// <summary>How it ended, in words: "Acknowledged by Bea Buddy: spoke to Wes, safe".</summary>
     public string? Ending { get; private set; }
+
+    /// <summary>When everyone already told was told it had ended (and the alarm-receiving centre); null until then.</summary>
+    public DateTime? StoodDownAt { get; private set; }
     public int Version { get; set; }
 
     public bool IsOpen => EndedAt is null;
@@ -90,6 +93,9 @@ public sealed class VisitAlert : IVersioned
         End(byName, string.IsNullOrWhiteSpace(note) ? $"Acknowledged by {byName}" : $"Acknowledged by {byName}: {note.Trim()}", now);
     }
 
+    /// <summary>Everyone told has been told it is over.</summary>
+    public void StoodDown(DateTime now) => StoodDownAt ??= now;
+
     /// <summary>The worker answered: checked out or extended the visit.</summary>
     public void AnsweredByWorker(string workerName, string what, DateTime now) => End(workerName, what, now);
 
@@ -114,6 +120,9 @@ public enum AlertEvent
     Failed,
     Escalated,
     Ended,
+
+    /// <summary>Someone already told was told the alert had ended.</summary>
+    StoodDown,
 }
 
 /// <summary>
@@ -137,8 +146,15 @@ public sealed class AlertLogEntry
     /// <summary>"Bea Buddy by text message", "the alarm-receiving centre", or the ending in words.</summary>
     public string Detail { get; private set; } = "";
 
-    public static AlertLogEntry For(VisitAlert alert, AlertEvent what, string detail, DateTime now) => new()
+    /// <summary>The user a message went to (or failed to reach); who hears the stand-down.</summary>
+    public Guid? RecipientId { get; private set; }
+
+    /// <summary>The same entry again, for an alert already saved: written when the change it came with was refused, so the log keeps what was sent.</summary>
+    public AlertLogEntry Again() => new() { AlertId = Alert?.Id ?? AlertId, VisitId = VisitId, At = At, Event = Event, Step = Step, Detail = Detail, RecipientId = RecipientId };
+
+    public static AlertLogEntry For(VisitAlert alert, AlertEvent what, string detail, DateTime now, Guid? recipientId = null) => new()
     {
+        RecipientId = recipientId,
         Alert = alert,
         VisitId = alert.VisitId,
         At = now,

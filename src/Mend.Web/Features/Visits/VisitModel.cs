@@ -50,7 +50,7 @@ internal sealed class AlertLogEntryModel : IEntityTypeConfiguration<AlertLogEntr
         builder.Property(e => e.Event).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Step).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Detail).HasMaxLength(AlertLogEntry.DetailLength);
-        builder.HasIndex(e => e.AlertId);
+        builder.HasIndex(e => new { e.AlertId, e.Event });
         builder.HasIndex(e => e.VisitId);
         builder.HasOne(e => e.Alert).WithMany().HasForeignKey(e => e.AlertId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -10,7 +10,7 @@ namespace Mend.Web.Features.Visits.Alerts;
 
 /// <summary>One lone-working alert: who is out, where, how to reach them, every step so far; acknowledging it stops the climb.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(LoneWorking visits, MendDb db) : PageModel
+public sealed class ViewModel(LoneWorking visits, MendDb db, Platform.Audit.AuditTrail audit) : PageModel
 {
     [BindProperty]
     public string? Note { get; set; }
@@ -20,7 +20,17 @@ public sealed class ViewModel(LoneWorking visits, MendDb db) : PageModel
     public string? WorkerMobile { get; private set; }
     public List<AlertLogEntry> Log { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        audit.Viewed(nameof(Visits.Visit), Visit.Id.ToString(), Visit.PersonId is { } p ? [p] : [], VisitsApi.PurposeOfView);
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
@@ -38,7 +48,7 @@ public sealed class ViewModel(LoneWorking visits, MendDb db) : PageModel
         Alert = alert;
         Visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == alert.VisitId, ct);
         WorkerMobile = await db.Users.AsNoTracking().Where(u => u.Id == Visit.WorkerId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(ct);
-        Log = await db.VisitAlertLog.AsNoTracking().Where(e => e.AlertId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        Log = await db.VisitAlertLog.AsNoTracking().Where(e => e.AlertId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         return true;
     }
 }
