@@ -78,8 +78,9 @@ public sealed class DisposalTests(MendFactory factory) : IClassFixture<MendFacto
             var visit = Mend.Web.Features.Visits.Visit.Make(new(caseId, youngPersonId, null, Mend.Web.Features.Visits.VisitPlace.Home, $"1 {marker} Street, Exampletown",
                 at.AddYears(-closedYearsAgo).AddDays(-40), at.AddYears(-closedYearsAgo).AddDays(-40).AddHours(1), Guid.NewGuid(), "Buddy", null, null, null), Guid.NewGuid(), "Test worker", false, TimeSpan.FromHours(12));
             visit.CheckIn(visit.StartsAt);
-            db.Visits.Add(visit);
             var alert = Mend.Web.Features.Visits.VisitAlert.Overdue(visit, visit.ExpectedEndAt.AddMinutes(20));
+            visit.CheckOut(Mend.Web.Features.Visits.CheckOutCode.Normal, visit.ExpectedEndAt.AddMinutes(25));
+            db.Visits.Add(visit);
             db.VisitAlerts.Add(alert);
             db.VisitAlertLog.Add(Mend.Web.Features.Visits.AlertLogEntry.For(alert, Mend.Web.Features.Visits.AlertEvent.Raised, "Not checked out", visit.ExpectedEndAt.AddMinutes(20)));
             var @case = await db.Cases.SingleAsync(c => c.Id == caseId);

@@ -214,6 +214,60 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
     }
 
     [Fact]
+    public async Task AnEveningVisit_EndsTheNextDay_WhenTheFormSaysSo()
+    {
+        var (client, worker, buddy) = await WorkerAsync();
+        var day = Mend.Web.Platform.Time.London.DateOf(Now.AddDays(3));
+        var fields = new List<(string, string)>
+        {
+            ("Input.Place", "Home"), ("Input.Address", "2 Late Lane, Exampletown EX5 5EE"), ("Input.Date.Day", day.Day.ToString()),
+            ("Input.Date.Month", day.Month.ToString()), ("Input.Date.Year", day.Year.ToString()), ("Input.StartsAt", "22:30"), ("Input.EndsAt", "00:15"),
+            ("Input.BuddyId", buddy.Id.ToString()),
+        };
+        Assert.Contains("The expected end must be after the start", string.Join(" ", (await Html.ParseAsync(await client.SubmitAsync("/Visits/Plan", [.. fields]))).ErrorSummary()), StringComparison.Ordinal);
+        fields.Add(("Input.EndsNextDay", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/Visits/Plan", [.. fields])).StatusCode);
+        var visit = await factory.WithDbAsync(db => db.Visits.AsNoTracking().SingleAsync(v => v.WorkerId == worker.Id));
+        Assert.Equal(TimeSpan.FromMinutes(105), visit.ExpectedEndAt - visit.StartsAt);
+    }
+
+    [Fact]
+    public async Task AManager_SeesTheirTeamsVisits_AndTheDutyManagerEveryVisit_ButNotOtherTeams()
+    {
+        var (client, _, buddy) = await WorkerAsync();
+        var planned = await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, Now.AddHours(5), Now.AddHours(6)));
+        var id = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visit").GetProperty("id").GetGuid();
+        var team = Mend.Web.Features.Staff.Team.Create("Far team " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(team);
+            return await db.SaveChangesAsync();
+        });
+        var farManager = await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: team.Id);
+        var far = await SignIn.AsAsync(factory, farManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await far.GetAsync($"/api/v1/visits/{id}")).StatusCode);
+        var own = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/api/v1/visits/{id}")).StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            db.DutyShifts.Add(DutyShift.Make(farManager.Id, "Far manager", Now.AddMinutes(-1), Now.AddHours(8), "Test"));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.OK, (await far.GetAsync($"/api/v1/visits/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhatIsHeld_AboutAPerson_ListsTheVisitsToThem()
+    {
+        var (client, _, buddy) = await WorkerAsync();
+        var c = await AssessmentCase.CreateAsync(factory, client);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/visits", Plan(buddy.Id, Now.AddHours(2), Now.AddHours(3), c.CaseId, c.YoungPersonId, "7 Held Street, Exampletown EX6 6FF"))).StatusCode);
+        var officer = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer]));
+        Assert.Contains("7 Held Street", (await officer.GetPageAsync($"/DataProtection/People/{c.YoungPersonId}")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMobileNumber_IsKeptInOneForm_AndANonsenseOneIsRefused()
     {
         var (client, worker, _) = await WorkerAsync();

@@ -100,6 +100,10 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionD
             new("Recommendation", a.Recommendation?.ToString() ?? ""),
         ], a.RecommendationReasonsCiphertext is { } reasons ? encryption.Decrypt(reasons) : null)).ToList()));
 
+        var visits = await db.Visits.AsNoTracking().Where(v => v.PersonId == personId).OrderBy(v => v.StartsAt).ToListAsync(ct);
+        sections.Add(new Section("Visits", visits.Select(v => new Entry($"{Visits.VisitPlaces.Describe(v.Place)}, {v.StartsAt.ToLondon()}",
+            [new("Where", v.Address), new("Worker", v.WorkerName), new("Status", Visits.VisitWords.Describe(v.Status))])).ToList()));
+
         var documents = await db.Documents.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && (d.PersonId == null || d.PersonId == personId)).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var files = documents.Select(d => new HeldFile(Safe(d.Title) + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.Content, $"Letter or report, case {references[d.CaseId]}"))

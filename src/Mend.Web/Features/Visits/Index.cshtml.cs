@@ -45,7 +45,8 @@ public sealed class IndexModel(LoneWorking visits, TimeProvider clock) : PageMod
         IsMine = workerId == me;
         if (User.IsInRole(Roles.Manager))
         {
-            var staff = await visits.StaffAsync(ct);
+            // Their own team's diaries; the duty manager on shift, anyone's.
+            var staff = await visits.DiariesAsync(User, ct);
             if (staff.All(s => s.Id != workerId) && !IsMine)
             {
                 return NotFound();

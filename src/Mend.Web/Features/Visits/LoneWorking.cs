@@ -185,6 +185,17 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
     }
 
     /// <summary>Checks in; refused while the worker is checked in to another visit (one live visit at a time, so the phone page shows it).</summary>
+    /// <summary>Whose diaries a manager may open: their team's staff, or, on duty, all staff.</summary>
+    public async Task<List<StaffMember>> DiariesAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var now = Now;
+        var onDuty = await db.DutyShifts.AnyAsync(d => d.UserId == me && d.StartsAt <= now && d.EndsAt > now, ct);
+        var team = user.TeamIdOf();
+        var teamIds = await db.Users.Where(u => team != null && u.TeamId == team).Select(u => u.Id).ToListAsync(ct);
+        return (await StaffAsync(ct)).Where(s => onDuty || s.Id == me || teamIds.Contains(s.Id)).ToList();
+    }
+
     public Task<Outcome<Visit>> CheckInAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct) =>
         VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, async (Visit visit, Dictionary<string, string> errors) =>
         {

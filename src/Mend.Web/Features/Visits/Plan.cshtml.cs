@@ -28,6 +28,9 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
         public DateParts Date { get; set; } = new();
         public string? StartsAt { get; set; }
         public string? EndsAt { get; set; }
+
+        /// <summary>The visit runs past midnight (an evening visit): the end time is on the next day.</summary>
+        public bool EndsNextDay { get; set; }
         public string? BuddyId { get; set; }
         public string? SecondWorkerId { get; set; }
         public string? Travel { get; set; }
@@ -41,6 +44,7 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
 
     public string? CaseReference { get; private set; }
     public LoneWorking.Risks Risks { get; private set; } = new([], false, []);
+    public static IEnumerable<SelectListItem> NextDayItems => [new("It ends the next day (after midnight)", "true")];
     public IEnumerable<SelectListItem> PlaceItems => VisitPlaces.All.Select(p => new SelectListItem(VisitPlaces.Describe(p), p.ToString()));
     public List<SelectListItem> PeopleItems { get; } = [];
     public List<SelectListItem> VenueItems { get; } = [];
@@ -94,7 +98,7 @@ public sealed class PlanModel(LoneWorking visits, CaseAccess access, MendDb db, 
                 ModelState.AddModelError("Input.StartsAt", startError);
             }
 
-            (end, var endError) = London.ToUtc(d, Input.EndsAt);
+            (end, var endError) = London.ToUtc(Input.EndsNextDay ? d.AddDays(1) : d, Input.EndsAt);
             if (endError is not null)
             {
                 ModelState.AddModelError("Input.EndsAt", endError);
