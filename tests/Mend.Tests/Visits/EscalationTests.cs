@@ -500,6 +500,89 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ADuressCheckOutDuringAnAmberAlert_SendsNoStandDown_AndThoseOnTheVisitCannotAcknowledge()
+    {
+        var team = await TeamAsync();
+        var second = await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: team.TeamId);
+        var (client, visitId) = await LiveVisitAsync(team, second: second.Id);
+        factory.Clock.Advance(TimeSpan.FromMinutes(76));
+        await PassAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await PassAsync(); // the buddy has the amber alert
+        var amber = await AlertAsync(visitId);
+        foreach (var who in new[] { team.Worker, second })
+        {
+            var someone = await SignIn.AsAsync(factory, who);
+            var refused = await someone.PostAsJsonAsync($"/api/v1/visits/alerts/{amber.Id}/acknowledge", new { note = "All fine" });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+
+        client = await SignIn.AsAsync(factory, team.Worker);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Duress })).StatusCode);
+        await PassAsync();
+        await PassAsync();
+        Assert.Contains(SentTo(team.BuddyMobile), m => m.Message.Contains("RED ALERT", StringComparison.Ordinal));
+        Assert.DoesNotContain(SentTo(team.BuddyMobile), m => m.Message.Contains("stand down", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARedAlertNobodyCouldBeToldOf_IsSentToEveryoneAgainAMinuteLater()
+    {
+        var team = await TeamAsync();
+        foreach (var mobile in new[] { team.BuddyMobile, team.ManagerMobile, team.DutyMobile })
+        {
+            factory.Notify.Refuse[mobile] = true;
+        }
+
+        await factory.WithDbAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == team.Buddy.Id || u.Id == team.Manager.Id || u.Id == team.DutyManager.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, (string?)null));
+            return 0;
+        });
+        var (client, visitId) = await LiveVisitAsync(team);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/visits/{visitId}/check-out", new { code = LoneWorkingFactory.Duress })).StatusCode);
+        await PassAsync();
+        Assert.Equal(StepState.Failed, (await AlertAsync(visitId)).StepState);
+
+        factory.Notify.Refuse.Clear();
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PassAsync();
+        foreach (var mobile in new[] { team.BuddyMobile, team.ManagerMobile, team.DutyMobile })
+        {
+            Assert.Contains("RED ALERT", Assert.Single(SentTo(mobile)).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ADutyManagerToldOfAnAlert_CanStillOpenIt_AfterTheirShiftEnds()
+    {
+        var team = await TeamAsync();
+        var (_, visitId) = await LiveVisitAsync(team);
+        foreach (var minutes in new[] { 76, 10, 10, 10 })
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(minutes));
+            await PassAsync();
+        }
+
+        Assert.Single(SentTo(team.DutyMobile));
+        await factory.WithDbAsync(async db =>
+        {
+            await db.DutyShifts.ExecuteDeleteAsync();
+            return 0;
+        });
+        var otherTeam = Mend.Web.Features.Staff.Team.Create("Elsewhere " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(otherTeam);
+            await db.SaveChangesAsync();
+            return await db.Users.Where(u => u.Id == team.DutyManager.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamId, otherTeam.Id));
+        });
+        var duty = await SignIn.AsAsync(factory, team.DutyManager);
+        var alertId = (await AlertAsync(visitId)).Id;
+        Assert.Equal(HttpStatusCode.OK, (await duty.GetAsync($"/Visits/Alerts/{alertId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheAlertLog_IsAppendOnly()
     {
         var team = await TeamAsync();

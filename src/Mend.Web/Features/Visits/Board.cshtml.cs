@@ -44,6 +44,7 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        _audited = true;
         var today = clock.LondonToday();
         Input.StartsOn = DateParts.From(today);
         Input.EndsOn = DateParts.From(today.AddDays(1));
@@ -63,8 +64,22 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
     /// <summary>Takes a duty off the rota (a mistake, or someone off sick); one already over stays as it was.</summary>
     public async Task<IActionResult> OnPostRemoveDutyAsync(long shift, CancellationToken ct)
     {
-        var removed = await db.DutyShifts.Where(d => d.Id == shift && d.EndsAt > clock.GetUtcNow().UtcDateTime).ExecuteDeleteAsync(ct);
-        TempData["Success"] = removed == 1 ? "Taken off the rota" : "That duty had already ended or been taken off";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var duty = await db.DutyShifts.SingleOrDefaultAsync(d => d.Id == shift && d.EndsAt > now, ct);
+        if (duty is null)
+        {
+            TempData["Success"] = "That duty had already ended or been taken off";
+            return RedirectToPage();
+        }
+
+        if (!duty.EndNow(now))
+        {
+            db.DutyShifts.Remove(duty);
+        }
+
+        await db.SaveChangesAsync(ct); // audited, like every change
+        var covered = await db.DutyShifts.AnyAsync(d => d.StartsAt <= now && d.EndsAt > now, ct);
+        TempData["Success"] = $"{duty.UserName} taken off the rota" + (covered ? "" : ". Nobody is duty manager now: add someone");
         return RedirectToPage();
     }
 
@@ -149,13 +164,19 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
         ManagerItems.Clear();
         ManagerItems.Add(new("Choose a manager", ""));
         ManagerItems.AddRange((await ManagersAsync(ct)).Select(m => new SelectListItem(m.Name, m.Id.ToString())));
-        foreach (var v in shown.Values.Concat(Out).Concat(Later).DistinctBy(v => v.Id))
+        // The page is audited when it is opened; its refresh every 30 seconds shows the same, and is not (it would flood the trail).
+        if (_audited)
         {
-            audit.Viewed(nameof(Visit), v.Id.ToString(), v.PersonId is { } p ? [p] : [], VisitsApi.PurposeOfView);
-        }
+            foreach (var v in shown.Values.Concat(Out).Concat(Later).DistinctBy(v => v.Id))
+            {
+                audit.Viewed(nameof(Visit), v.Id.ToString(), v.PersonId is { } p ? [p] : [], VisitsApi.PurposeOfView);
+            }
 
-        await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+        }
     }
+
+    private bool _audited;
 
     /// <summary>A planned visit whose start (plus the grace period) has passed without a check-in.</summary>
     public bool NotCheckedIn(Visit v) => v.Status == VisitStatus.Planned && Now > v.StartsAt + settings.Grace;

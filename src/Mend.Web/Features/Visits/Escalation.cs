@@ -53,14 +53,10 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
 
     private async Task<int> PassAsync(CancellationToken ct)
     {
-        var done = await UnitAsync(0, RaiseAsync, ct);
-        var open = await db.VisitAlerts.AsNoTracking().Where(a => a.EndedAt == null)
-            .OrderBy(a => a.Kind == AlertKind.Duress ? 0 : 1).ThenBy(a => a.RaisedAt).Select(a => a.Id).ToListAsync(ct);
-        foreach (var id in open)
-        {
-            done += await UnitAsync(id, unitCt => MoveAsync(id, unitCt), ct);
-        }
-
+        // Red alerts before anything else (raising new amber ones can wait on a slow webhook), then again any raised since.
+        var done = await OpenAsync(redOnly: true, ct);
+        done += await UnitAsync(0, RaiseAsync, ct);
+        done += await OpenAsync(redOnly: false, ct);
         var ended = await db.VisitAlerts.AsNoTracking().Where(a => a.EndedAt != null && a.StoodDownAt == null).Select(a => a.Id).ToListAsync(ct);
         foreach (var id in ended)
         {
@@ -70,23 +66,55 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
         return done;
     }
 
+    private async Task<int> OpenAsync(bool redOnly, CancellationToken ct)
+    {
+        var open = await db.VisitAlerts.AsNoTracking().Where(a => a.EndedAt == null && (!redOnly || a.Kind == AlertKind.Duress))
+            .OrderBy(a => a.Kind == AlertKind.Duress ? 0 : 1).ThenBy(a => a.RaisedAt).Select(a => a.Id).ToListAsync(ct);
+        var done = 0;
+        foreach (var id in open)
+        {
+            done += await UnitAsync(id, unitCt => MoveAsync(id, unitCt), ct);
+        }
+
+        return done;
+    }
+
     /// <summary>
     /// One alert's work, alone: under its lock on PostgreSQL. When an acknowledgement (or the worker) changed the alert
-    /// meanwhile, the change is dropped (theirs stands) but the log keeps every message that went.
+    /// meanwhile, the change is dropped (theirs stands) but every message that went is kept, in the log and in Mend, in the
+    /// same transaction (so no other node can stand it down in between). A unit that fails otherwise is logged, rolled
+    /// back and tried again next pass; the other alerts go on.
     /// </summary>
     private async Task<int> UnitAsync(long key, Func<CancellationToken, Task<int>> work, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var postgres = dbSettings.Provider == DatabaseProvider.Postgres;
-        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockClass}, {(int)(key % int.MaxValue)}) AS \"Value\"").SingleAsync(ct))
-        {
-            return 0;
-        }
-
         try
         {
-            var done = await work(ct);
+            await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockClass}, {(int)(key % int.MaxValue)}) AS \"Value\"").SingleAsync(ct))
+            {
+                return 0;
+            }
+
+            int done;
+            try
+            {
+                done = await work(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // EF rolled the failed save back to its savepoint; the transaction (and the lock) go on.
+                var sent = db.ChangeTracker.Entries<AlertLogEntry>().Where(e => e.State == EntityState.Added && e.Entity.Event is AlertEvent.Sent or AlertEvent.Failed or AlertEvent.StoodDown)
+                    .Select(e => e.Entity.Again()).ToList();
+                var told = db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+                db.ChangeTracker.Clear();
+                db.VisitAlertLog.AddRange(sent);
+                db.Notifications.AddRange(told);
+                await db.SaveChangesAsync(ct);
+                done = 0;
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);
@@ -94,17 +122,10 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
 
             return done;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            var sent = db.ChangeTracker.Entries<AlertLogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Again()).ToList();
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-
+            logger.LogError(ex, "Lone-working escalation: alert {AlertId} could not be moved on; it is tried again next pass", key);
             db.ChangeTracker.Clear();
-            db.VisitAlertLog.AddRange(sent.Where(e => e.Event is AlertEvent.Sent or AlertEvent.Failed or AlertEvent.StoodDown));
-            await db.SaveChangesAsync(ct);
             return 0;
         }
     }
@@ -209,6 +230,14 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
         }
 
         var visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == alert.VisitId, ct);
+        if (alert.Kind == AlertKind.Overdue && await db.VisitAlerts.AnyAsync(a => a.VisitId == visit.Id && a.Kind == AlertKind.Duress, ct))
+        {
+            // Ended by a duress check-out: a stand-down now would contradict the red alert.
+            alert.StoodDown(Now);
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }
+
         var reached = db.VisitAlertLog.Where(e => e.AlertId == id && e.Event == AlertEvent.Sent && e.RecipientId != null).Select(e => e.RecipientId!.Value);
         var told = await db.Users.AsNoTracking().Where(u => reached.Contains(u.Id) && u.Id != visit.WorkerId && !u.IsDisabled)
             .OrderBy(u => u.DisplayName).Select(u => new Recipient(u.Id, u.DisplayName, u.PhoneNumber, u.Email)).ToListAsync(ct);

@@ -130,8 +130,9 @@ public static class EscalationLadder
     }
 
     /// <summary>
-    /// The step due now for <paramref name="alert"/>, or null. A duress alert has told everyone at its first step; after
-    /// that it goes to the duty manager again every interval until acknowledged.
+    /// The step due now for <paramref name="alert"/>, or null. A duress alert tells everyone at its first step (the buddy's);
+    /// after that the duty manager again every interval until acknowledged; if nobody could be told, everyone again a
+    /// minute later.
     /// </summary>
     public static AlertStep? Next(VisitAlert alert, DateTime now, LoneWorkingSettings settings)
     {
@@ -140,9 +141,15 @@ public static class EscalationLadder
             return null;
         }
 
-        return alert.Kind == AlertKind.Duress
-            ? Next(AlertStep.DutyManager, alert.StepAt.Value, alert.StepState == StepState.Failed, now, settings)
-            : Next(alert.Step, alert.StepAt.Value, alert.StepState == StepState.Failed, now, settings);
+        if (alert.Kind == AlertKind.Duress)
+        {
+            // Nobody reached: everyone again, a minute on. Reached: the duty manager again every interval.
+            return alert.StepState == StepState.Failed
+                ? (now >= alert.StepAt.Value + RetryFailedLastStep ? AlertStep.Buddy : null)
+                : Next(AlertStep.DutyManager, alert.StepAt.Value, false, now, settings);
+        }
+
+        return Next(alert.Step, alert.StepAt.Value, alert.StepState == StepState.Failed, now, settings);
     }
 
     public static string Describe(AlertStep step) => step switch

@@ -12,7 +12,7 @@ namespace Mend.Web.Features.Visits;
 /// appointments on their cases, with clashes marked. A manager can look at anyone's.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(LoneWorking visits, TimeProvider clock) : PageModel
+public sealed class IndexModel(LoneWorking visits, Data.MendDb db, Platform.Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed record Day(DateOnly Date, List<(LoneWorking.DiaryEntry Entry, bool Clash)> Entries);
 
@@ -63,6 +63,17 @@ public sealed class IndexModel(LoneWorking visits, TimeProvider clock) : PageMod
             var (from, to) = (London.StartOfDayUtc(date), London.StartOfDayUtc(date.AddDays(1)));
             var onDay = entries.Where(e => e.StartsAt < to && e.EndsAt > from).ToList();
             Days.Add(new(date, onDay.Select(e => (e, onDay.Any(o => o != e && o.StartsAt < e.EndsAt && o.EndsAt > e.StartsAt))).ToList()));
+        }
+
+        if (!IsMine)
+        {
+            // A manager reading a colleague's diary sees where they go: audited as a view of each visit.
+            foreach (var visitId in entries.Where(e => e.VisitId is not null).Select(e => e.VisitId!.Value).Distinct())
+            {
+                audit.Viewed(nameof(Visit), visitId.ToString(), [], VisitsApi.PurposeOfView);
+            }
+
+            await db.SaveChangesAsync(ct);
         }
 
         return Page();

@@ -50,9 +50,8 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
 
         var now = Now;
         var team = user.TeamIdOf();
-        var onDuty = db.DutyShifts.Any(d => d.UserId == me && d.StartsAt <= now && d.EndsAt > now);
         var teamWorkers = db.Users.Where(u => team != null && u.TeamId == team).Select(u => u.Id);
-        return db.Visits.Where(v => onDuty || teamWorkers.Contains(v.WorkerId)
+        return db.Visits.Where(v => db.DutyShifts.Any(d => d.UserId == me && d.StartsAt <= now && d.EndsAt > now) || teamWorkers.Contains(v.WorkerId)
             || v.WorkerId == me || v.SecondWorkerId == me || v.BuddyId == me || (v.CaseId != null && cases.Contains(v.CaseId.Value)));
     }
 
@@ -184,7 +183,6 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
             .OrderBy(u => u.DisplayName).Select(u => new StaffMember(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
-    /// <summary>Checks in; refused while the worker is checked in to another visit (one live visit at a time, so the phone page shows it).</summary>
     /// <summary>Whose diaries a manager may open: their team's staff, or, on duty, all staff.</summary>
     public async Task<List<StaffMember>> DiariesAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -196,6 +194,7 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         return (await StaffAsync(ct)).Where(s => onDuty || s.Id == me || teamIds.Contains(s.Id)).ToList();
     }
 
+    /// <summary>Checks in; refused while the worker is checked in to another visit (one live visit at a time, so the phone page shows it).</summary>
     public Task<Outcome<Visit>> CheckInAsync(ClaimsPrincipal user, Guid id, int version, CancellationToken ct) =>
         VersionedChange.RunAsync(db, Mine(user).Where(v => v.Id == id), version, async (Visit visit, Dictionary<string, string> errors) =>
         {
@@ -264,7 +263,11 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         }
         catch (DbUpdateException)
         {
-            // The same duress code sent twice at once: the first raised it.
+            db.ChangeTracker.Clear();
+            if (!await db.VisitAlerts.AnyAsync(a => a.VisitId == id && a.Kind == AlertKind.Duress, ct))
+            {
+                throw; // not the same code sent twice at once: the request fails, and the worker can send it again
+            }
         }
 
         db.ChangeTracker.Clear();
@@ -296,13 +299,15 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
         var me = user.UserId();
         var notTheirOwnRed = db.VisitAlerts.Where(a => a.Kind == AlertKind.Overdue
             || !db.Visits.Any(v => v.Id == a.VisitId && (v.WorkerId == me || v.SecondWorkerId == me)));
+        // Anyone an alert was sent to can open it (and its stand-down), whatever their shift or team now.
+        var told = db.VisitAlertLog.Where(e => e.RecipientId == me).Select(e => e.AlertId);
         if (user.IsInRole(Roles.Manager))
         {
             var visible = Visible(user).Select(v => v.Id);
-            return notTheirOwnRed.Where(a => visible.Contains(a.VisitId));
+            return notTheirOwnRed.Where(a => visible.Contains(a.VisitId) || told.Contains(a.Id));
         }
 
-        return notTheirOwnRed.Where(a => db.Visits.Any(v => v.Id == a.VisitId && (v.BuddyId == me || v.SecondWorkerId == me || v.WorkerId == me)));
+        return notTheirOwnRed.Where(a => told.Contains(a.Id) || db.Visits.Any(v => v.Id == a.VisitId && (v.BuddyId == me || v.SecondWorkerId == me || v.WorkerId == me)));
     }
 
     /// <summary>
@@ -321,9 +326,10 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
 
             try
             {
-                if (alert.Step != AlertStep.Worker && await db.Visits.AnyAsync(v => v.Id == alert.VisitId && v.WorkerId == user.UserId(), ct))
+                // Those on the visit answer by checking out or extending: whoever may be holding their phone cannot stop the climb.
+                if (await db.Visits.AnyAsync(v => v.Id == alert.VisitId && (v.WorkerId == user.UserId() || v.SecondWorkerId == user.UserId()), ct))
                 {
-                    throw new DomainRuleException("Others have been told: check out or extend the visit, and call your buddy");
+                    throw new DomainRuleException("You are on this visit: check out or extend it, and call your buddy");
                 }
 
                 alert.Acknowledge(user.DisplayNameOf(), note, Now);

@@ -174,6 +174,18 @@ public sealed class DutyShift
     public DateTime EndsAt { get; private set; }
     public string SetByName { get; private set; } = "";
 
+    /// <summary>Taken off the rota now: a duty not yet started goes (the caller removes it); one under way ends now.</summary>
+    public bool EndNow(DateTime now)
+    {
+        if (StartsAt >= now)
+        {
+            return false;
+        }
+
+        EndsAt = now;
+        return true;
+    }
+
     /// <summary>The longest a single duty shift may be.</summary>
     public static readonly TimeSpan LongestShift = TimeSpan.FromDays(14);
 
