@@ -11,6 +11,7 @@ using Mend.Web.Features.Panels;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
 using Mend.Web.Features.Reports;
+using Mend.Web.Features.Staff;
 using Mend.Web.Features.Victims;
 using Mend.Web.Features.Visits;
 using Mend.Web.Platform;
@@ -165,6 +166,7 @@ public static class MendApp
             .AddReports()
             .AddRetentionSchedule()
             .AddVisits()
+            .AddStaffRegister()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

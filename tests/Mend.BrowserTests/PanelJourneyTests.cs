@@ -18,7 +18,10 @@ public sealed class PanelJourneyTests(BrowserFixture browser)
     {
         var manager = await TestUsers.CreateAsync(browser.App, [Roles.Manager]);
         var volunteer = await TestUsers.CreateAsync(browser.App, [Roles.Volunteer]);
+        await TestUsers.GivePanelTrainingAsync(browser.App, volunteer.Id);
+        await TestUsers.GiveDbsAsync(browser.App, volunteer.Id);
         var practitioner = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
+        await TestUsers.GiveDbsAsync(browser.App, practitioner.Id);
         var now = browser.App.Clock.GetUtcNow().UtcDateTime;
         var venue = Venue.Create(new VenueDetails("Riverside hall " + Guid.NewGuid().ToString("N")[..4], Mend.Web.Features.Assessments.VenueKind.CommunityVenue, "2 River Lane",
             ["Main hall", "Side room"], SeparateWaitingRooms: true, StaffMayBeAlone: false, "Doors to the lane and the car park", "Step-free", "Two adults with every young person"));

@@ -45,6 +45,7 @@ public sealed class ProcessJourneyTests(BrowserFixture browser)
                 ["Conference room"], SeparateWaitingRooms: true, StaffMayBeAlone: true, "Front door and fire exit at the back", "Step-free", null)));
             return await db.SaveChangesAsync();
         });
+        await TestUsers.GiveDbsAsync(browser.App, user.Id);
         var page = await SignInPage.SignInAsync(browser, user);
         var caseId = await AssessmentPages.CaseWithVictimAsync(page, browser.App, "Criminal damage", "Dev", "Anand");
         var today = DateOnly.FromDateTime(now);

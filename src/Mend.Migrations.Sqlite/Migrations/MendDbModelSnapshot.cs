@@ -3131,6 +3131,57 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("Accreditations", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.DbsCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateCiphertext")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateLastFour")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RenewBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdateService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DbsChecks", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3156,6 +3207,65 @@ namespace Mend.Migrations.Sqlite.Migrations
                             Id = new Guid("0193a000-0000-7000-8000-0000000000a1"),
                             Name = "Restorative justice team"
                         });
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.TrainingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<decimal?>("CpdHours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RjcApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind");
+
+                    b.ToTable("TrainingRecords", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>
@@ -4120,6 +4230,10 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PractitionerLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -4841,6 +4955,24 @@ namespace Mend.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Staff.Accreditation", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.DbsCheck", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.TrainingRecord", b =>
                 {
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
                         .WithMany()

@@ -64,6 +64,7 @@ public static class DemoData
             await DemoOrders.SeedAsync(services.GetRequiredService<MendDb>(), clock, practitioner.DisplayName);
             await DemoDocuments.SeedAsync(services, practitioner);
             await DemoVisits.SeedAsync(services.GetRequiredService<MendDb>(), users, clock, EmailDomain);
+            await DemoStaff.SeedAsync(services.GetRequiredService<MendDb>(), users, services.GetRequiredService<Platform.Encryption.FieldEncryption>(), clock, EmailDomain);
         }
 
         if (password is null)

@@ -40,5 +40,7 @@ public sealed class DemoDataTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.True(await factory.WithDbAsync(db => db.DutyShifts.AnyAsync(d => d.StartsAt <= now && d.EndsAt > now)));
         Assert.Equal(2, await factory.WithDbAsync(db => db.Visits.CountAsync(v => v.Status == Mend.Web.Features.Visits.VisitStatus.Planned)));
         Assert.Equal(2, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber != null && u.PhoneNumber.StartsWith("+4477009"))));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.DbsChecks.Select(d => d.UserId).Distinct().CountAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.TrainingRecords.AnyAsync(t => t.Kind == Mend.Web.Features.Staff.TrainingKind.PanelMember)));
     }
 }

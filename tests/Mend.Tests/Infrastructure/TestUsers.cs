@@ -56,6 +56,32 @@ public static class TestUsers
         return result.Value!;
     }
 
+    /// <summary>Records a current enhanced DBS check for the user (renewal two years on), as a manager would on the register.</summary>
+    public static async Task GiveDbsAsync(MendFactory factory, Guid userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Mend.Web.Platform.Audit.AuditActor>().ActAsSystem("test");
+        var db = scope.ServiceProvider.GetRequiredService<Mend.Web.Data.MendDb>();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        db.DbsChecks.Add(Mend.Web.Features.Staff.DbsCheck.Record(userId, new(Mend.Web.Features.Staff.DbsLevel.EnhancedWithBarredList, "001234567890", today.AddYears(-1), true, today.AddYears(2)),
+            today, scope.ServiceProvider.GetRequiredService<Mend.Web.Platform.Encryption.FieldEncryption>(), "Test", now));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Records panel-member training completed a month ago, as a manager would on the register.</summary>
+    public static async Task GivePanelTrainingAsync(MendFactory factory, Guid userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Mend.Web.Platform.Audit.AuditActor>().ActAsSystem("test");
+        var db = scope.ServiceProvider.GetRequiredService<Mend.Web.Data.MendDb>();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        db.TrainingRecords.Add(Mend.Web.Features.Staff.TrainingRecord.Record(userId, new(Mend.Web.Features.Staff.TrainingKind.PanelMember, "Referral order panel member training",
+            "Exampletown YOT", null, today.AddMonths(-1), null, 6m, false), today, "Test", now));
+        await db.SaveChangesAsync();
+    }
+
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 }

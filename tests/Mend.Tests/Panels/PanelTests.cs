@@ -33,6 +33,13 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         var page = await manager.GetPageAsync(edit);
         var version = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         Assert.Contains("Select who to add", (await Html.ParseAsync(await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", "")], edit + "?handler=Add"))).ErrorSummary());
+        // A volunteer joins only with panel training and a current DBS check; the refusal names both.
+        var refused = string.Join(" ", (await Html.ParseAsync(await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", volunteer.Id.ToString())], edit + "?handler=Add"))).ErrorSummary());
+        Assert.Contains("no panel training is recorded", refused, StringComparison.Ordinal);
+        Assert.Contains("no DBS check is recorded", refused, StringComparison.Ordinal);
+        await TestUsers.GivePanelTrainingAsync(Factory, volunteer.Id);
+        Assert.DoesNotContain("panel training", string.Join(" ", (await Html.ParseAsync(await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", volunteer.Id.ToString())], edit + "?handler=Add"))).ErrorSummary()), StringComparison.Ordinal);
+        await TestUsers.GiveDbsAsync(Factory, volunteer.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(edit, [new("Version", version), new("MemberId", volunteer.Id.ToString())], edit + "?handler=Add")).StatusCode);
 
         var stale = await manager.SubmitAsync(edit, [new("Version", version)], $"{edit}?handler=Chair&userId={volunteer.Id}");

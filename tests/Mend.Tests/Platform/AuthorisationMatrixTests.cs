@@ -134,6 +134,8 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Visits/{id:guid}/Pack"] = CaseWork,
         ["Visits/Alerts/{id:long}"] = CaseWork,
         ["Visits/Board"] = [Roles.Manager],
+        ["Staff"] = [Roles.Manager, Roles.Administrator],
+        ["Staff/{id:guid}"] = [Roles.Manager, Roles.Administrator],
         ["/calendar/{token}.ics"] = [Public],
         ["Panels/Meetings/{id:guid}"] = PanelWork,
         ["Admin/Panels"] = [Roles.Manager, Roles.Administrator],

@@ -35,6 +35,7 @@ public abstract class ProcessTests(MendFactory factory)
                 db.Accreditations.Add(Accreditation.Award(user.Id, l, "Restorative Justice Council", new DateOnly(2024, 1, 1), null, "Test", factory.Clock.GetUtcNow().UtcDateTime));
                 return await db.SaveChangesAsync();
             });
+            await TestUsers.GiveDbsAsync(factory, user.Id);
         }
 
         return user;

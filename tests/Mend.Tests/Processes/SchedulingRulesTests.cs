@@ -59,6 +59,13 @@ public sealed class SchedulingRulesTests
     }
 
     [Fact]
+    public void AFacilitatorWithoutACurrentDbsCheck_IsRefused_NamingIt()
+    {
+        var problems = SchedulingRules.Problems(Conference(), Request(), Facts() with { WithoutDbs = new HashSet<Guid> { Facilitator } });
+        Assert.Contains("Fran has no DBS check current on", problems["facilitatorId"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TooLong_InThePast_UnaccreditedOrNotAdvancedEnough_AreEachNamed()
     {
         Assert.Equal(["endsAt"], SchedulingRules.Problems(Conference(), Request(hours: 5), Facts()).Keys);

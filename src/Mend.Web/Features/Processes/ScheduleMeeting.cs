@@ -20,7 +20,7 @@ namespace Mend.Web.Features.Processes;
 /// the facilitators and the people are not booked elsewhere at the time; and the victim and the
 /// young person arrive and leave at least the configured minutes apart.
 /// </summary>
-public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, MeetingDiary diary, TimeProvider clock)
+public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, MeetingDiary diary, Staff.StaffRegister register, TimeProvider clock)
 {
     public sealed record PlanInput(ProcessKind? Kind, IReadOnlyList<Guid>? PersonIds);
 
@@ -143,8 +143,12 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
                 .ToListAsync(ct)
             : [];
         var names = await PersonNames.OfAsync(db, process.Participants.Select(x => x.PersonId), ct);
+        var day = Platform.Time.London.DateOf(starts);
         return new SchedulingFacts(now, settings.LongestMeetingHours, settings.StaggerMinutes, gate, needed, staff, awards,
-            venue, overlapping, names);
+            venue, overlapping, names)
+        {
+            WithoutDbs = await register.WithoutDbsAsync(staff.Keys.ToList(), day, ct),
+        };
     }
 
     /// <summary>Sensitive or complex: an offence of a sensitive kind or at the gravity threshold, or an assessment a manager had to approve.</summary>

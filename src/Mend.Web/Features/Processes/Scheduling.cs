@@ -24,7 +24,11 @@ public sealed record SchedulingFacts(
     IReadOnlyList<Accreditation> Awards,
     Venues.Venue? Venue,
     IReadOnlyList<RjProcess> Overlapping,
-    IReadOnlyDictionary<Guid, string> Names);
+    IReadOnlyDictionary<Guid, string> Names)
+{
+    /// <summary>Facilitators whose DBS check is not current on the meeting's day, when the service requires one (Mend:Staff:FacilitatorsNeedDbs).</summary>
+    public IReadOnlySet<Guid> WithoutDbs { get; init; } = new HashSet<Guid>();
+}
 
 /// <summary>
 /// The rules for scheduling a meeting, field by field (the API's names), over a process, a request and its facts: the
@@ -105,6 +109,10 @@ public static class SchedulingRules
                 ? $"{facilitator} does not hold a current advanced facilitator accreditation on {Date(day)}, which this sensitive or complex case needs"
                 : $"{facilitator} does not hold a current RJ facilitator accreditation on {Date(day)}";
         }
+        else if (facts.WithoutDbs.Contains(facilitatorId))
+        {
+            errors["facilitatorId"] = $"{facilitator} has no DBS check current on {Date(day)}: record their new check on the staff register";
+        }
 
         if (request.CoFacilitatorId is { } coId)
         {
@@ -115,6 +123,10 @@ public static class SchedulingRules
             else if (!facts.Awards.Any(a => a.UserId == coId && a.IsCurrentOn(day)))
             {
                 errors["coFacilitatorId"] = $"{co} does not hold a current RJ facilitator accreditation on {Date(day)}";
+            }
+            else if (facts.WithoutDbs.Contains(coId))
+            {
+                errors["coFacilitatorId"] = $"{co} has no DBS check current on {Date(day)}: record their new check on the staff register";
             }
         }
     }

@@ -8,6 +8,7 @@ internal sealed class MendUserModel : IEntityTypeConfiguration<MendUser>
     public void Configure(EntityTypeBuilder<MendUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PractitionerLevel).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Features.Staff.Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -17,6 +17,9 @@ public sealed class MendUser : IdentityUser<Guid>
     /// <summary>The team whose cases the user works on and sees.</summary>
     public Guid? TeamId { get; set; }
 
+    /// <summary>Their level in the RJC practitioner framework, which sets their yearly CPD hours; null for those not practising.</summary>
+    public Features.Staff.PractitionerLevel? PractitionerLevel { get; set; }
+
     public static MendUser Create(string email, string displayName, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),

@@ -13,7 +13,7 @@ namespace Mend.Web.Features.Admin.Panels;
 
 /// <summary>One panel: its name and status, its members, and who chairs it.</summary>
 [Authorize(Policy = Policies.ManageVenues)]
-public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(MendDb db, Staff.StaffRegister register, TimeProvider clock) : PageModel
 {
     private static readonly string StaleMessage = Conflicts.Message("this panel");
 
@@ -71,6 +71,13 @@ public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
         if (user is null)
         {
             ModelState.AddModelError(nameof(MemberId), "Select who to add");
+            return "";
+        }
+
+        // A volunteer sits on a panel only with panel training and a current DBS check (issue 20); the refusal says what is missing.
+        if (await IsVolunteerAsync(user.Id, ct) && await register.PanelGapsAsync(user.Id, register.Today, ct) is { Count: > 0 } gaps)
+        {
+            ModelState.AddModelError(nameof(MemberId), $"{user.DisplayName} cannot join a panel yet: {string.Join(", and ", gaps)}. Record it on their register first");
             return "";
         }
 
@@ -132,6 +139,13 @@ public sealed class EditModel(MendDb db, TimeProvider clock) : PageModel
         ModelState.Remove(nameof(Version));
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    /// <summary>A volunteer and nothing more: staff who also volunteer are checked through their own roles' rules.</summary>
+    private async Task<bool> IsVolunteerAsync(Guid userId, CancellationToken ct)
+    {
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
+        return roles.Contains(Roles.Volunteer) && !roles.Contains(Roles.Practitioner) && !roles.Contains(Roles.Manager);
     }
 
     private IQueryable<Platform.Auth.MendUser> EligibleUsers() => Staff.StaffWithRoles.Of(db, Roles.Volunteer, Roles.Practitioner, Roles.Manager).AsNoTracking();

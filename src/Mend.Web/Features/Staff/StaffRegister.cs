@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using Mend.Web.Data;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Auth;
+using Mend.Web.Platform.Changes;
+using Mend.Web.Platform.Encryption;
+using Mend.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Web.Features.Staff;
+
+/// <summary>Mend:Staff: what the register checks.</summary>
+public sealed class StaffSettings
+{
+    /// <summary>A facilitator needs a current DBS check to be scheduled for a meeting (issue 19's "where the service requires it").</summary>
+    public bool FacilitatorsNeedDbs { get; set; } = true;
+
+    /// <summary>How many days before something expires the person and their managers are reminded.</summary>
+    public int ReminderDays { get; set; } = 30;
+}
+
+/// <summary>
+/// The register of staff and volunteers: courses and CPD hours, DBS checks, safeguarding training and the facilitator
+/// accreditations, what is expiring or has expired, and the gates that use them (a volunteer joining a panel, a
+/// facilitator being scheduled). Shared by the pages and the API.
+/// </summary>
+public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSettings settings, TimeProvider clock)
+{
+    /// <summary>Something on the register that has run out, or runs out within the reminder period.</summary>
+    public sealed record Due(string What, DateOnly On, bool Expired);
+
+    /// <summary>One person at a glance: what they hold now and what needs doing.</summary>
+    public sealed record Summary(Guid UserId, string Name, IReadOnlyList<string> Roles, PractitionerLevel? Level, DbsCheck? Dbs, bool DbsCurrent,
+        TrainingRecord? Safeguarding, bool SafeguardingCurrent, bool PanelTrained, decimal CpdHours, decimal? CpdRequired,
+        IReadOnlyList<Accreditation> Accreditations, IReadOnlyList<Due> Due);
+
+    public DateOnly Today => clock.LondonToday();
+
+    /// <summary>Everyone who works with cases or panels (not partners or service accounts), in name order.</summary>
+    public async Task<List<Summary>> AllAsync(CancellationToken ct)
+    {
+        var roleNames = new[] { Roles.Practitioner, Roles.Manager, Roles.Volunteer };
+        var people = await (from u in db.Users.AsNoTracking()
+                            where !u.IsDisabled
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where roleNames.Contains(r.Name!)
+                            select new { u.Id, u.DisplayName, u.PractitionerLevel, Role = r.Name! }).ToListAsync(ct);
+        var ids = people.Select(p => p.Id).Distinct().ToList();
+        var training = await db.TrainingRecords.AsNoTracking().Where(t => ids.Contains(t.UserId)).ToListAsync(ct);
+        var checks = await db.DbsChecks.AsNoTracking().Where(d => ids.Contains(d.UserId)).ToListAsync(ct);
+        var awards = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.WithdrawnAt == null).ToListAsync(ct);
+        return people.GroupBy(p => p.Id).Select(g => Summarise(g.Key, g.First().DisplayName, g.Select(p => p.Role).Order().ToList(), g.First().PractitionerLevel,
+                training.Where(t => t.UserId == g.Key).ToList(), checks.Where(d => d.UserId == g.Key).ToList(), awards.Where(a => a.UserId == g.Key).ToList()))
+            .OrderBy(s => s.Name).ToList();
+    }
+
+    /// <summary>One person's summary, or null when there is no such user.</summary>
+    public async Task<Summary?> ForAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.PractitionerLevel }).SingleOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
+        return Summarise(userId, user.DisplayName, roles.Order().ToList(), user.PractitionerLevel,
+            await db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(ct),
+            await db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).ToListAsync(ct),
+            await db.Accreditations.AsNoTracking().Where(a => a.UserId == userId && a.WithdrawnAt == null).ToListAsync(ct));
+    }
+
+    public Task<List<TrainingRecord>> TrainingAsync(Guid userId, CancellationToken ct) =>
+        db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CompletedOn).ToListAsync(ct);
+
+    public Task<List<DbsCheck>> ChecksAsync(Guid userId, CancellationToken ct) =>
+        db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).OrderByDescending(d => d.IssuedOn).ToListAsync(ct);
+
+    private Summary Summarise(Guid id, string name, IReadOnlyList<string> roles, PractitionerLevel? level, List<TrainingRecord> training, List<DbsCheck> checks,
+        List<Accreditation> awards)
+    {
+        var today = Today;
+        var soon = today.AddDays(settings.ReminderDays);
+        var dbs = checks.OrderByDescending(d => d.RenewBy).FirstOrDefault();
+        var safeguarding = training.Where(t => t.Kind == TrainingKind.Safeguarding).OrderByDescending(t => t.ExpiresOn ?? DateOnly.MaxValue).ThenByDescending(t => t.CompletedOn).FirstOrDefault();
+        var panel = training.Where(t => t.Kind == TrainingKind.PanelMember).OrderByDescending(t => t.ExpiresOn ?? DateOnly.MaxValue).FirstOrDefault();
+        var yearAgo = today.AddYears(-1);
+        var hours = training.Where(t => t.CompletedOn > yearAgo && t.CpdHours is not null).Sum(t => t.CpdHours!.Value);
+        var due = new List<Due>();
+        void Check(string what, DateOnly? on)
+        {
+            if (on is { } d && d <= soon)
+            {
+                due.Add(new(what, d, d < today));
+            }
+        }
+
+        Check(dbs is null ? "" : $"DBS check ({DbsCheck.Describe(dbs.Level)}) renewal", dbs?.RenewBy);
+        Check("Safeguarding training", safeguarding?.ExpiresOn);
+        Check("Panel training", panel?.ExpiresOn);
+        foreach (var award in awards.GroupBy(a => a.Level).Select(g => g.OrderByDescending(a => a.ExpiresOn ?? DateOnly.MaxValue).First()))
+        {
+            Check($"{(award.Level == AccreditationLevel.AdvancedFacilitator ? "Advanced facilitator" : "RJ facilitator")} accreditation", award.ExpiresOn);
+        }
+
+        return new Summary(id, name, roles, level, dbs, dbs?.IsCurrentOn(today) == true, safeguarding, safeguarding?.IsCurrentOn(today) == true,
+            panel?.IsCurrentOn(today) == true, hours, level is { } l ? CpdRequirement.HoursFor(l) : null, awards, due.OrderBy(d => d.On).ToList());
+    }
+
+    /// <summary>Records a course. A field refused is named as the API names it.</summary>
+    public async Task<Outcome<TrainingRecord>> RecordTrainingAsync(ClaimsPrincipal by, Guid userId, TrainingRecord.Details details, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return Outcome<TrainingRecord>.NotFound();
+        }
+
+        try
+        {
+            var record = TrainingRecord.Record(userId, details, Today, by.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            db.TrainingRecords.Add(record);
+            await db.SaveChangesAsync(ct);
+            return Outcome<TrainingRecord>.Done(record);
+        }
+        catch (DomainRuleException ex)
+        {
+            return Outcome<TrainingRecord>.Invalid(ex.Field ?? "", ex.Message);
+        }
+    }
+
+    /// <summary>Records a DBS check (a lapsed one is refused). A field refused is named as the API names it.</summary>
+    public async Task<Outcome<DbsCheck>> RecordDbsAsync(ClaimsPrincipal by, Guid userId, DbsCheck.Details details, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return Outcome<DbsCheck>.NotFound();
+        }
+
+        try
+        {
+            var check = DbsCheck.Record(userId, details, Today, encryption, by.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            db.DbsChecks.Add(check);
+            await db.SaveChangesAsync(ct);
+            return Outcome<DbsCheck>.Done(check);
+        }
+        catch (DomainRuleException ex)
+        {
+            return Outcome<DbsCheck>.Invalid(ex.Field ?? "", ex.Message);
+        }
+    }
+
+    /// <summary>Sets (or clears) the person's RJC practitioner level.</summary>
+    public async Task<bool> SetLevelAsync(Guid userId, PractitionerLevel? level, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.PractitionerLevel = level;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>What a volunteer lacks to join a panel on a day, in words; empty when nothing.</summary>
+    public async Task<List<string>> PanelGapsAsync(Guid userId, DateOnly day, CancellationToken ct)
+    {
+        var gaps = new List<string>();
+        var training = await db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId && t.Kind == TrainingKind.PanelMember).ToListAsync(ct);
+        if (!training.Any(t => t.IsCurrentOn(day)))
+        {
+            gaps.Add(training.Count == 0 ? "no panel training is recorded" : "their panel training has expired");
+        }
+
+        var checks = await db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).ToListAsync(ct);
+        if (!checks.Any(d => d.IsCurrentOn(day)))
+        {
+            gaps.Add(checks.Count == 0 ? "no DBS check is recorded" : "their DBS check is past its renewal date");
+        }
+
+        return gaps;
+    }
+
+    /// <summary>Of <paramref name="userIds"/>, those without a DBS check current on <paramref name="day"/>; empty when the service does not require one.</summary>
+    public async Task<HashSet<Guid>> WithoutDbsAsync(IReadOnlyCollection<Guid> userIds, DateOnly day, CancellationToken ct)
+    {
+        if (!settings.FacilitatorsNeedDbs || userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var current = await db.DbsChecks.AsNoTracking().Where(d => userIds.Contains(d.UserId) && d.IssuedOn <= day && d.RenewBy >= day).Select(d => d.UserId).ToListAsync(ct);
+        return userIds.Where(id => !current.Contains(id)).ToHashSet();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Features.Staff;
+using Mend.Web.Platform;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Admin;
+
+/// <summary>The staff and volunteers' register: recording training and DBS checks with clear errors, what is due, and reminders; on both databases.</summary>
+public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+
+    private static (string, string)[] Date(string prefix, DateOnly day) =>
+        [($"{prefix}.Day", day.Day.ToString()), ($"{prefix}.Month", day.Month.ToString()), ($"{prefix}.Year", day.Year.ToString())];
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, (string Name, string Value)[] fields) =>
+        client.SubmitAsync(page, fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), $"{page}?handler={handler}");
+
+    [Theory]
+    [InlineData(PractitionerLevel.Foundation, 6)]
+    [InlineData(PractitionerLevel.Intermediate, 12)]
+    [InlineData(PractitionerLevel.Advanced, 16)]
+    public void YearlyCpdHours_AreTheRjcCodesByLevel(PractitionerLevel level, int hours) =>
+        Assert.Equal(hours, CpdRequirement.HoursFor(level));
+
+    [Fact]
+    public void ADbsCheckPastItsRenewalDate_IsNotRecordedAsCurrent_AndTheNumberIsKeptMasked()
+    {
+        var today = new DateOnly(2026, 12, 1);
+        var encryption = factory.Services.GetRequiredService<Mend.Web.Platform.Encryption.FieldEncryption>();
+        DbsCheck Record(DateOnly renew, string number = "0012 3456 7890") =>
+            DbsCheck.Record(Guid.NewGuid(), new(DbsLevel.Enhanced, number, today.AddYears(-3), false, renew), today, encryption, "T", DateTime.UtcNow);
+        Assert.Equal("renewBy", Assert.Throws<DomainRuleException>(() => Record(today.AddDays(-1))).Field);
+        Assert.True(Record(today).IsCurrentOn(today));
+        Assert.False(Record(today).IsCurrentOn(today.AddDays(1)));
+        Assert.Equal("certificateNumber", Assert.Throws<DomainRuleException>(() => Record(today, "12345")).Field);
+        var check = Record(today.AddYears(1));
+        Assert.Equal("•••• •••• 7890", check.MaskedNumber);
+        Assert.DoesNotContain("3456", check.CertificateCiphertext, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AManager_RecordsTrainingAndADbsCheck_WithClearErrors_AndSeesWhatIsDue()
+    {
+        var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        var volunteer = await TestUsers.CreateAsync(factory, [Roles.Volunteer]);
+        var page = $"/Staff/{volunteer.Id}";
+
+        var wrongOrder = await Html.ParseAsync(await PostAsync(manager, page, "Training", [("Training.Kind", "Safeguarding"), ("Training.Course", "Safeguarding children"),
+            .. Date("Training.CompletedOn", Today.AddDays(-10)), .. Date("Training.ExpiresOn", Today.AddDays(-20))]));
+        Assert.Contains("Choose the safeguarding level, 1 to 3", string.Join(" ", wrongOrder.ErrorSummary()), StringComparison.Ordinal);
+        var expiresFirst = await Html.ParseAsync(await PostAsync(manager, page, "Training", [("Training.Kind", "Safeguarding"), ("Training.Course", "Safeguarding children"), ("Training.Level", "2"),
+            .. Date("Training.CompletedOn", Today.AddDays(-10)), .. Date("Training.ExpiresOn", Today.AddDays(-20))]));
+        Assert.Contains("The expiry date must be after the date completed", string.Join(" ", expiresFirst.ErrorSummary()), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.TrainingRecords.CountAsync(t => t.UserId == volunteer.Id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(manager, page, "Training", [("Training.Kind", "Safeguarding"), ("Training.Course", "Safeguarding children"), ("Training.Level", "2"),
+            .. Date("Training.CompletedOn", Today.AddYears(-1)), .. Date("Training.ExpiresOn", Today.AddDays(20))])).StatusCode);
+
+        var lapsed = await Html.ParseAsync(await PostAsync(manager, page, "Dbs", [("Dbs.Level", "EnhancedWithBarredList"), ("Dbs.CertificateNumber", "001122334455"),
+            .. Date("Dbs.IssuedOn", Today.AddYears(-3)), .. Date("Dbs.RenewBy", Today.AddDays(-1))]));
+        Assert.Contains("renewal date has passed", string.Join(" ", lapsed.ErrorSummary()), StringComparison.Ordinal);
+        Assert.DoesNotContain("001122334455", lapsed.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(manager, page, "Dbs", [("Dbs.Level", "EnhancedWithBarredList"), ("Dbs.CertificateNumber", "0011 2233 4455"),
+            ("Dbs.UpdateService", "true"), .. Date("Dbs.IssuedOn", Today.AddYears(-1)), .. Date("Dbs.RenewBy", Today.AddYears(2))])).StatusCode);
+
+        var person = await manager.GetPageAsync(page);
+        var summary = person.QuerySelector("#summary")!.TextContent;
+        Assert.Contains("•••• •••• 4455", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("00112233", person.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("Safeguarding training is due on", person.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var due = await manager.GetPageAsync("/Staff?due=true");
+        Assert.Contains(due.QuerySelectorAll("#register a"), a => a.GetAttribute("href") == page);
+
+        var reminded = 0;
+        await factory.WithScopeAsync(async sp => reminded = await sp.GetRequiredService<RegisterReminders>().RunAsync(CancellationToken.None));
+        Assert.True(reminded >= 1);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == volunteer.Id && n.Text.Contains("Safeguarding children"))));
+        await factory.WithScopeAsync(async sp => reminded = await sp.GetRequiredService<RegisterReminders>().RunAsync(CancellationToken.None));
+        Assert.Equal(0, reminded);
+    }
+}
