@@ -37,6 +37,7 @@ public sealed class StaffRegisterJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"/Staff/{volunteer.Id}");
 
         // The training, first with its dates the wrong way round.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record training" }).ClickAsync();
         await page.GetByLabel("Panel member training").CheckAsync();
         await page.GetByLabel("Course").FillAsync("Referral order panel member training");
         await CasePages.FillDateAsync(page, "Date completed", today.AddMonths(-1));
@@ -44,18 +45,22 @@ public sealed class StaffRegisterJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the training" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The expiry date must be after the date completed");
         await Accessibility.AssertErrorSummaryReachesFieldsAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.ScreenshotAsync(page, "staff-training-errors");
         await CasePages.FillDateAsync(page, "Expires on (optional)", today.AddYears(2));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the training" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Training recorded");
 
         // The DBS check, first one already past its renewal date.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a DBS check" }).ClickAsync();
         await page.GetByLabel("Enhanced with barred list").CheckAsync();
         await page.GetByLabel("Certificate number").FillAsync("0012 3456 7890");
         await CasePages.FillDateAsync(page, "Date issued", today.AddYears(-3));
         await CasePages.FillDateAsync(page, "Renew by", today.AddDays(-1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the DBS check" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("renewal date has passed");
-        await page.GetByLabel("Enhanced with barred list").CheckAsync();
+        await Assertions.Expect(page.GetByLabel("Certificate number")).ToHaveValueAsync("");
+        await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Certificate number").FillAsync("0012 3456 7890");
         await CasePages.FillDateAsync(page, "Date issued", today.AddMonths(-1));
         await CasePages.FillDateAsync(page, "Renew by", today.AddYears(3));

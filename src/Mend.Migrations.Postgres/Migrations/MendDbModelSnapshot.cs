@@ -3265,6 +3265,60 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("DbsChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CasesDiscussed")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NotesCiphertext")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SuperviseeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuperviseeId", "Kind", "HeldOn");
+
+                    b.ToTable("Supervisions", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5091,6 +5145,15 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("SuperviseeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3182,6 +3182,58 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("DbsChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CasesDiscussed")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotesCiphertext")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SuperviseeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuperviseeId", "Kind", "HeldOn");
+
+                    b.ToTable("Supervisions", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4968,6 +5020,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("SuperviseeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -89,6 +89,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Staff.DbsCheck> DbsChecks => Set<Features.Staff.DbsCheck>();
 
+    public DbSet<Features.Staff.Supervision> Supervisions => Set<Features.Staff.Supervision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

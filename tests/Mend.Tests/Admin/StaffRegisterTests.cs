@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform;
@@ -17,7 +19,7 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
         [($"{prefix}.Day", day.Day.ToString()), ($"{prefix}.Month", day.Month.ToString()), ($"{prefix}.Year", day.Year.ToString())];
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, (string Name, string Value)[] fields) =>
-        client.SubmitAsync(page, fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), $"{page}?handler={handler}");
+        client.SubmitAsync($"{page}/{handler}", fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
     [Theory]
     [InlineData(PractitionerLevel.Foundation, 6)]
@@ -81,5 +83,66 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
         Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == volunteer.Id && n.Text.Contains("Safeguarding children"))));
         await factory.WithScopeAsync(async sp => reminded = await sp.GetRequiredService<RegisterReminders>().RunAsync(CancellationToken.None));
         Assert.Equal(0, reminded);
+    }
+
+    [Theory]
+    [InlineData(SupervisionKind.CaseSupervision, "2026-01-01", "2026-03-26")] // 12 weeks
+    [InlineData(SupervisionKind.ObservedPractice, "2026-01-01", "2027-01-01")]
+    [InlineData(SupervisionKind.ObservedPractice, "2024-02-29", "2025-02-28")]
+    public void TheNextSupervision_IsDueAsTheRjcCodeSays(SupervisionKind kind, string held, string due) =>
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), SupervisionRule.DueAfter(kind, DateOnly.Parse(held, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task Supervision_IsRecordedBySomeoneElse_WithEncryptedNotes_AndSetsTheNextDueDate()
+    {
+        var managerUser = await TestUsers.CreateAsync(factory, [Roles.Manager]);
+        var manager = await SignIn.AsAsync(factory, managerUser);
+        var practitioner = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var page = $"/Staff/{practitioner.Id}";
+        Assert.Contains("Case supervision is due on", (await manager.GetPageAsync(page)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var self = await Html.ParseAsync(await PostAsync(manager, $"/Staff/{managerUser.Id}", "Supervision", [("Supervision.Kind", "CaseSupervision"), ("Supervision.SupervisorId", practitioner.Id.ToString()),
+            .. Date("Supervision.HeldOn", Today), ("Supervision.Notes", "Discussed my own cases")]));
+        Assert.Contains("You cannot record your own supervision", string.Join(" ", self.ErrorSummary()), StringComparison.Ordinal);
+        var future = await Html.ParseAsync(await PostAsync(manager, page, "Supervision", [("Supervision.Kind", "CaseSupervision"), ("Supervision.SupervisorId", managerUser.Id.ToString()),
+            .. Date("Supervision.HeldOn", Today.AddDays(3)), ("Supervision.Notes", "Too soon")]));
+        Assert.Contains("The date held must be today or in the past", string.Join(" ", future.ErrorSummary()), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Supervisions.CountAsync(x => x.SuperviseeId == practitioner.Id || x.SuperviseeId == managerUser.Id)));
+
+        var done = await PostAsync(manager, page, "Supervision", [("Supervision.Kind", "CaseSupervision"), ("Supervision.SupervisorId", managerUser.Id.ToString()),
+            .. Date("Supervision.HeldOn", Today.AddDays(-2)), ("Supervision.CasesDiscussed", "RJ-2026-00012"), ("Supervision.Notes", "Agreed to re-assess the victim's safety plan")]);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var row = await factory.WithDbAsync(db => db.Supervisions.AsNoTracking().SingleAsync(x => x.SuperviseeId == practitioner.Id));
+        Assert.DoesNotContain("safety plan", row.NotesCiphertext, StringComparison.Ordinal);
+        var after = await manager.GetPageAsync(page);
+        Assert.Contains("Agreed to re-assess the victim's safety plan", after.QuerySelector($"#supervision-{row.Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Today.AddDays(-2 + 84).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), after.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApi_ReadsTheRegister_AndRecords_NamingEachBadField()
+    {
+        var managerUser = await TestUsers.CreateAsync(factory, [Roles.Manager]);
+        var manager = await SignIn.AsAsync(factory, managerUser);
+        var volunteer = await TestUsers.CreateAsync(factory, [Roles.Volunteer]);
+        var lapsed = await manager.PostAsJsonAsync($"/api/v1/staff/{volunteer.Id}/dbs-checks",
+            new { level = "Enhanced", certificateNumber = "001122334455", issuedOn = Today.AddYears(-3).ToString("yyyy-MM-dd"), updateService = false, renewBy = Today.AddDays(-1).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.BadRequest, lapsed.StatusCode);
+        Assert.True((await lapsed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("renewBy", out _));
+        var made = await manager.PostAsJsonAsync($"/api/v1/staff/{volunteer.Id}/dbs-checks",
+            new { level = "Enhanced", certificateNumber = "001122334455", issuedOn = Today.AddMonths(-1).ToString("yyyy-MM-dd"), updateService = true, renewBy = Today.AddYears(3).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        Assert.DoesNotContain("001122", await made.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var own = await manager.PostAsJsonAsync($"/api/v1/staff/{managerUser.Id}/supervisions",
+            new { kind = "CaseSupervision", supervisorId = volunteer.Id, heldOn = Today.ToString("yyyy-MM-dd"), notes = "Mine" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
+
+        var all = await (await manager.GetAsync("/api/v1/staff")).Content.ReadFromJsonAsync<JsonElement>();
+        var row = all.EnumerateArray().Single(p => p.GetProperty("userId").GetGuid() == volunteer.Id);
+        Assert.True(row.GetProperty("dbsCurrent").GetBoolean());
+        Assert.Equal("•••• •••• 4455", row.GetProperty("dbs").GetProperty("maskedNumber").GetString());
+        var practitioner = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/api/v1/staff")).StatusCode);
     }
 }

@@ -32,7 +32,14 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
     /// <summary>One person at a glance: what they hold now and what needs doing.</summary>
     public sealed record Summary(Guid UserId, string Name, IReadOnlyList<string> Roles, PractitionerLevel? Level, DbsCheck? Dbs, bool DbsCurrent,
         TrainingRecord? Safeguarding, bool SafeguardingCurrent, bool PanelTrained, decimal CpdHours, decimal? CpdRequired,
-        IReadOnlyList<Accreditation> Accreditations, IReadOnlyList<Due> Due);
+        IReadOnlyList<Accreditation> Accreditations, IReadOnlyList<Due> Due)
+    {
+        /// <summary>When their next case supervision is due (practitioners only; today when none was ever recorded).</summary>
+        public DateOnly? SupervisionDue { get; init; }
+
+        /// <summary>When their next observed practice is due (practitioners only).</summary>
+        public DateOnly? ObservationDue { get; init; }
+    }
 
     public DateOnly Today => clock.LondonToday();
 
@@ -50,8 +57,10 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
         var training = await db.TrainingRecords.AsNoTracking().Where(t => ids.Contains(t.UserId)).ToListAsync(ct);
         var checks = await db.DbsChecks.AsNoTracking().Where(d => ids.Contains(d.UserId)).ToListAsync(ct);
         var awards = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.WithdrawnAt == null).ToListAsync(ct);
+        var supervised = await LastSupervisionsAsync(ids, ct);
         return people.GroupBy(p => p.Id).Select(g => Summarise(g.Key, g.First().DisplayName, g.Select(p => p.Role).Order().ToList(), g.First().PractitionerLevel,
-                training.Where(t => t.UserId == g.Key).ToList(), checks.Where(d => d.UserId == g.Key).ToList(), awards.Where(a => a.UserId == g.Key).ToList()))
+                training.Where(t => t.UserId == g.Key).ToList(), checks.Where(d => d.UserId == g.Key).ToList(), awards.Where(a => a.UserId == g.Key).ToList(),
+                supervised.Where(s => s.SuperviseeId == g.Key).ToList()))
             .OrderBy(s => s.Name).ToList();
     }
 
@@ -68,7 +77,8 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
         return Summarise(userId, user.DisplayName, roles.Order().ToList(), user.PractitionerLevel,
             await db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(ct),
             await db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).ToListAsync(ct),
-            await db.Accreditations.AsNoTracking().Where(a => a.UserId == userId && a.WithdrawnAt == null).ToListAsync(ct));
+            await db.Accreditations.AsNoTracking().Where(a => a.UserId == userId && a.WithdrawnAt == null).ToListAsync(ct),
+            await LastSupervisionsAsync([userId], ct));
     }
 
     public Task<List<TrainingRecord>> TrainingAsync(Guid userId, CancellationToken ct) =>
@@ -77,8 +87,14 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
     public Task<List<DbsCheck>> ChecksAsync(Guid userId, CancellationToken ct) =>
         db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).OrderByDescending(d => d.IssuedOn).ToListAsync(ct);
 
+    private sealed record LastHeld(Guid SuperviseeId, SupervisionKind Kind, DateOnly HeldOn);
+
+    private async Task<List<LastHeld>> LastSupervisionsAsync(List<Guid> ids, CancellationToken ct) =>
+        await db.Supervisions.AsNoTracking().Where(s => ids.Contains(s.SuperviseeId)).GroupBy(s => new { s.SuperviseeId, s.Kind })
+            .Select(g => new LastHeld(g.Key.SuperviseeId, g.Key.Kind, g.Max(s => s.HeldOn))).ToListAsync(ct);
+
     private Summary Summarise(Guid id, string name, IReadOnlyList<string> roles, PractitionerLevel? level, List<TrainingRecord> training, List<DbsCheck> checks,
-        List<Accreditation> awards)
+        List<Accreditation> awards, List<LastHeld> supervised)
     {
         var today = Today;
         var soon = today.AddDays(settings.ReminderDays);
@@ -104,8 +120,23 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
             Check($"{(award.Level == AccreditationLevel.AdvancedFacilitator ? "Advanced facilitator" : "RJ facilitator")} accreditation", award.ExpiresOn);
         }
 
+        // Practitioners are supervised (RJC Practitioner Code, requirement C); never supervised means due now.
+        DateOnly? supervisionDue = null, observationDue = null;
+        if (roles.Contains(Roles.Practitioner) || level is not null)
+        {
+            DateOnly DueOf(SupervisionKind kind) =>
+                supervised.FirstOrDefault(s => s.Kind == kind) is { } last ? SupervisionRule.DueAfter(kind, last.HeldOn) : today;
+            (supervisionDue, observationDue) = (DueOf(SupervisionKind.CaseSupervision), DueOf(SupervisionKind.ObservedPractice));
+            Check("Case supervision", supervisionDue);
+            Check("Observed practice", observationDue);
+        }
+
         return new Summary(id, name, roles, level, dbs, dbs?.IsCurrentOn(today) == true, safeguarding, safeguarding?.IsCurrentOn(today) == true,
-            panel?.IsCurrentOn(today) == true, hours, level is { } l ? CpdRequirement.HoursFor(l) : null, awards, due.OrderBy(d => d.On).ToList());
+            panel?.IsCurrentOn(today) == true, hours, level is { } l ? CpdRequirement.HoursFor(l) : null, awards, due.OrderBy(d => d.On).ToList())
+        {
+            SupervisionDue = supervisionDue,
+            ObservationDue = observationDue,
+        };
     }
 
     /// <summary>Records a course. A field refused is named as the API names it.</summary>
@@ -147,6 +178,43 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
         catch (DomainRuleException ex)
         {
             return Outcome<DbsCheck>.Invalid(ex.Field ?? "", ex.Message);
+        }
+    }
+
+    public Task<List<Supervision>> SupervisionsAsync(Guid userId, CancellationToken ct) =>
+        db.Supervisions.AsNoTracking().Where(s => s.SuperviseeId == userId).OrderByDescending(s => s.HeldOn).ToListAsync(ct);
+
+    /// <summary>Records a supervision or observed practice; the supervisor must be an active member of staff, and nobody records their own.</summary>
+    public async Task<Outcome<Supervision>> RecordSupervisionAsync(ClaimsPrincipal by, Guid superviseeId, Supervision.Details details, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == superviseeId, ct))
+        {
+            return Outcome<Supervision>.NotFound();
+        }
+
+        if (by.UserId() == superviseeId)
+        {
+            return Outcome<Supervision>.Refused("You cannot record your own supervision: your supervisor or a manager records it");
+        }
+
+        var supervisor = details.SupervisorId is { } sid
+            ? await StaffWithRoles.Of(db, Roles.Practitioner, Roles.Manager).Where(u => u.Id == sid && !u.IsDisabled).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+            : null;
+        if (details.SupervisorId is not null && supervisor is null)
+        {
+            return Outcome<Supervision>.Invalid("supervisorId", "Choose the supervisor from the list of staff");
+        }
+
+        try
+        {
+            var record = Supervision.Record(superviseeId, details with { SupervisorName = supervisor }, Today, encryption, by.UserId(), by.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
+            db.Supervisions.Add(record);
+            await db.SaveChangesAsync(ct);
+            return Outcome<Supervision>.Done(record);
+        }
+        catch (DomainRuleException ex)
+        {
+            return ex.Field is null ? Outcome<Supervision>.Refused(ex.Message) : Outcome<Supervision>.Invalid(ex.Field, ex.Message);
         }
     }
 

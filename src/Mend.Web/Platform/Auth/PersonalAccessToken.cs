@@ -103,12 +103,14 @@ public static class ApiScopes
     public const string ReadCases = "cases:read";
     public const string WriteCases = "cases:write";
     public const string ManageTemplates = "templates:write";
+    public const string ReadStaff = "staff:read";
+    public const string WriteStaff = "staff:write";
 
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ReadProfile, ReadAudit, ReadUsers, ReadCases, WriteCases, ManageTemplates,
+        ReadProfile, ReadAudit, ReadUsers, ReadCases, WriteCases, ManageTemplates, ReadStaff, WriteStaff,
     };
 
     public static string Describe(string scope) => scope switch
@@ -119,6 +121,8 @@ public static class ApiScopes
         ReadCases => "Read people, referrals and cases the owner can see (owner must be a practitioner or manager)",
         WriteCases => "Add and change people, and record referrals (owner must be a practitioner or manager)",
         ManageTemplates => "Add letter and report templates and upload new versions (owner must be an administrator)",
+        ReadStaff => "Read the staff and volunteers' register (owner must be a manager or administrator)",
+        WriteStaff => "Record training, DBS checks and supervision on the register (owner must be a manager or administrator)",
         _ => scope,
     };
 }
