@@ -145,4 +145,25 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
         var practitioner = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
         Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/api/v1/staff")).StatusCode);
     }
+
+    [Fact]
+    public async Task Reminders_AreOnlyForTheRecordThatCounts_NeverForOneReplacedOrEnteredAsHistory()
+    {
+        var person = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Mend.Web.Data.MendDb>();
+            var encryption = sp.GetRequiredService<Mend.Web.Platform.Encryption.FieldEncryption>();
+            // Renewed early: the old check runs out in 10 days, the new one in 3 years.
+            db.DbsChecks.Add(DbsCheck.Record(person.Id, new(DbsLevel.Enhanced, "111111111111", Today.AddYears(-3), false, Today.AddDays(10)), Today, encryption, "T", now));
+            db.DbsChecks.Add(DbsCheck.Record(person.Id, new(DbsLevel.Enhanced, "222222222222", Today.AddDays(-5), false, Today.AddYears(3)), Today, encryption, "T", now));
+            // History: a course that ran out years ago, entered today.
+            db.TrainingRecords.Add(TrainingRecord.Record(person.Id, new(TrainingKind.Other, "First aid (old)", null, null, Today.AddYears(-5), Today.AddYears(-2), null, false), Today, "T", now));
+            await db.SaveChangesAsync();
+        });
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<RegisterReminders>().RunAsync(CancellationToken.None));
+        Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == person.Id)));
+    }
 }

@@ -62,7 +62,10 @@ public sealed class SchedulingRulesTests
     public void AFacilitatorWithoutACurrentDbsCheck_IsRefused_NamingIt()
     {
         var problems = SchedulingRules.Problems(Conference(), Request(), Facts() with { WithoutDbs = new HashSet<Guid> { Facilitator } });
-        Assert.Contains("Fran has no DBS check current on", problems["facilitatorId"], StringComparison.Ordinal);
+        Assert.StartsWith("Fran has no DBS check current on", problems["facilitatorId"], StringComparison.Ordinal);
+        var both = SchedulingRules.Problems(Conference(), Request(), Facts(held: null) with { WithoutDbs = new HashSet<Guid> { Facilitator } })["facilitatorId"];
+        Assert.Contains("accreditation", both, StringComparison.Ordinal);
+        Assert.Contains("and has no DBS check", both, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,15 +103,25 @@ public static class SchedulingRules
         {
             errors["facilitatorId"] = "Select the facilitator";
         }
-        else if (!facts.Awards.Any(a => a.UserId == facilitatorId && a.IsCurrentOn(day) && a.Covers(facts.Needed)))
+        else
         {
-            errors["facilitatorId"] = facts.Needed == AccreditationLevel.AdvancedFacilitator
-                ? $"{facilitator} does not hold a current advanced facilitator accreditation on {Date(day)}, which this sensitive or complex case needs"
-                : $"{facilitator} does not hold a current RJ facilitator accreditation on {Date(day)}";
-        }
-        else if (facts.WithoutDbs.Contains(facilitatorId))
-        {
-            errors["facilitatorId"] = $"{facilitator} has no DBS check current on {Date(day)}: record their new check on the staff register";
+            var missing = new List<string>();
+            if (!facts.Awards.Any(a => a.UserId == facilitatorId && a.IsCurrentOn(day) && a.Covers(facts.Needed)))
+            {
+                missing.Add(facts.Needed == AccreditationLevel.AdvancedFacilitator
+                    ? $"does not hold a current advanced facilitator accreditation on {Date(day)}, which this sensitive or complex case needs"
+                    : $"does not hold a current RJ facilitator accreditation on {Date(day)}");
+            }
+
+            if (facts.WithoutDbs.Contains(facilitatorId))
+            {
+                missing.Add($"has no DBS check current on {Date(day)} (record their new check on the staff register)");
+            }
+
+            if (missing.Count > 0)
+            {
+                errors["facilitatorId"] = $"{facilitator} {string.Join(", and ", missing)}";
+            }
         }
 
         if (request.CoFacilitatorId is { } coId)
@@ -120,13 +130,23 @@ public static class SchedulingRules
             {
                 errors["coFacilitatorId"] = "Select a different person as co-facilitator, or none";
             }
-            else if (!facts.Awards.Any(a => a.UserId == coId && a.IsCurrentOn(day)))
+            else
             {
-                errors["coFacilitatorId"] = $"{co} does not hold a current RJ facilitator accreditation on {Date(day)}";
-            }
-            else if (facts.WithoutDbs.Contains(coId))
-            {
-                errors["coFacilitatorId"] = $"{co} has no DBS check current on {Date(day)}: record their new check on the staff register";
+                var missing = new List<string>();
+                if (!facts.Awards.Any(a => a.UserId == coId && a.IsCurrentOn(day)))
+                {
+                    missing.Add($"does not hold a current RJ facilitator accreditation on {Date(day)}");
+                }
+
+                if (facts.WithoutDbs.Contains(coId))
+                {
+                    missing.Add($"has no DBS check current on {Date(day)} (record their new check on the staff register)");
+                }
+
+                if (missing.Count > 0)
+                {
+                    errors["coFacilitatorId"] = $"{co} {string.Join(", and ", missing)}";
+                }
             }
         }
     }

@@ -8,7 +8,8 @@ namespace Mend.Web.Features.Staff;
 
 /// <summary>
 /// Every hour: a DBS check whose renewal date, or a course whose expiry, falls within the reminder period (30 days by
-/// default) is brought to the person's attention and their team's managers', once, in Mend and by e-mail.
+/// default) is brought to the person's attention and their team's managers', once, in Mend and by e-mail; only the record
+/// that counts (not one a later one replaced, nor history entered after it ran out), and never for someone who has left.
 /// </summary>
 public sealed class RegisterReminders(MendDb db, Notify notify, StaffSettings settings, TimeProvider clock) : IHourlyTask
 {
@@ -18,13 +19,18 @@ public sealed class RegisterReminders(MendDb db, Notify notify, StaffSettings se
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = London.DateOf(now).AddDays(settings.ReminderDays);
-        var checks = await db.DbsChecks.Where(d => d.RemindedAt == null && d.RenewBy <= soon).Take(200).ToListAsync(ct);
-        var courses = await db.TrainingRecords.Where(t => t.RemindedAt == null && t.ExpiresOn != null && t.ExpiresOn <= soon).Take(200).ToListAsync(ct);
+        // Only the record that counts: not one a later check or course has replaced, nor one already past when it was entered (history).
+        var checks = (await db.DbsChecks.AsNoTracking().Where(d => d.RemindedAt == null && d.RenewBy <= soon)
+            .Where(d => !db.DbsChecks.Any(o => o.UserId == d.UserId && o.RenewBy > d.RenewBy)).Take(200).ToListAsync(ct))
+            .Where(d => London.DateOf(d.RecordedAt) <= d.RenewBy).ToList();
+        var courses = (await db.TrainingRecords.AsNoTracking().Where(t => t.RemindedAt == null && t.ExpiresOn != null && t.ExpiresOn <= soon)
+            .Where(t => !db.TrainingRecords.Any(o => o.UserId == t.UserId && o.Kind == t.Kind && o.Id != t.Id && (o.ExpiresOn == null || o.ExpiresOn > t.ExpiresOn) && o.CompletedOn >= t.CompletedOn))
+            .Take(200).ToListAsync(ct))
+            .Where(t => London.DateOf(t.RecordedAt) <= t.ExpiresOn).ToList();
         var users = checks.Select(c => c.UserId).Concat(courses.Select(c => c.UserId)).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.TeamId }, ct);
+        var people = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.TeamId }, ct);
         var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-        var teams = people.Values.Select(p => p.TeamId).OfType<Guid>().Distinct().ToList();
-        var managers = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.TeamId != null && teams.Contains(u.TeamId.Value) && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == managerRole))
+        var managers = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == managerRole))
             .Select(u => new { u.Id, u.TeamId }).ToListAsync(ct);
 
         void Tell(Guid userId, string what, DateOnly on)
@@ -35,26 +41,38 @@ public sealed class RegisterReminders(MendDb db, Notify notify, StaffSettings se
             }
 
             var text = $"{what} for {person.DisplayName} {(on < London.DateOf(now) ? "ran out" : "runs out")} on {on.ToGovUkDate()}";
-            foreach (var to in managers.Where(m => m.TeamId == person.TeamId).Select(m => m.Id).Append(userId).Distinct())
+            // Their team's managers (every manager when they have no team), at the register; the person at their own account.
+            var theirs = managers.Where(m => person.TeamId is null || m.TeamId == person.TeamId).Select(m => m.Id).Where(id => id != userId).Distinct();
+            foreach (var to in theirs)
             {
                 notify.User(to, text, $"/Staff/{userId}", "something on the staff register is due for renewal");
             }
+
+            notify.User(userId, text, "/Account", "something on your record is due for renewal");
         }
 
+        // Each row is claimed before anyone is told, so two nodes running this hour never remind twice.
+        var told = 0;
         foreach (var check in checks)
         {
-            Tell(check.UserId, $"The DBS check ({DbsCheck.Describe(check.Level)}, {check.MaskedNumber})", check.RenewBy);
-            check.Reminded(now);
+            if (await db.DbsChecks.Where(d => d.Id == check.Id && d.RemindedAt == null).ExecuteUpdateAsync(u => u.SetProperty(d => d.RemindedAt, now), ct) == 1)
+            {
+                Tell(check.UserId, $"The DBS check ({DbsCheck.Describe(check.Level)}, {check.MaskedNumber})", check.RenewBy);
+                told++;
+            }
         }
 
         foreach (var course in courses)
         {
-            Tell(course.UserId, $"The training \"{course.Course}\"", course.ExpiresOn!.Value);
-            course.Reminded(now);
+            if (await db.TrainingRecords.Where(t => t.Id == course.Id && t.RemindedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RemindedAt, now), ct) == 1)
+            {
+                Tell(course.UserId, $"The training \"{course.Course}\"", course.ExpiresOn!.Value);
+                told++;
+            }
         }
 
         await db.SaveChangesAsync(ct);
         await notify.SendEmailsAsync(ct);
-        return checks.Count + courses.Count;
+        return told;
     }
 }

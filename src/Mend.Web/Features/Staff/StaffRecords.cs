@@ -187,6 +187,11 @@ public sealed class DbsCheck
             throw new DomainRuleException("Enter the renewal date, after the date issued", "renewBy");
         }
 
+        if (renew > issued.AddYears(10))
+        {
+            throw new DomainRuleException("The renewal date must be within 10 years of the date issued", "renewBy");
+        }
+
         if (renew < today)
         {
             throw new DomainRuleException("This check's renewal date has passed, so it is not current: record the new check instead", "renewBy");

@@ -45,7 +45,12 @@ public sealed class PersonModel(StaffRegister register, AuditTrail audit, MendDb
 
     public async Task<IActionResult> OnPostLevelAsync(Guid id, CancellationToken ct)
     {
-        PractitionerLevel? level = Enum.TryParse<PractitionerLevel>(PractitionerLevel, out var l) ? l : null;
+        PractitionerLevel? level = Enum.TryParse<PractitionerLevel>(PractitionerLevel, out var l) && Enum.IsDefined(l) ? l : null;
+        if (level is null && !string.IsNullOrEmpty(PractitionerLevel))
+        {
+            return BadRequest();
+        }
+
         if (!await register.SetLevelAsync(id, level, ct))
         {
             return NotFound();

@@ -47,7 +47,7 @@ public sealed class TrainingModel(StaffRegister register) : StaffTaskPage(regist
         decimal? hours = null;
         if (!string.IsNullOrWhiteSpace(Training.CpdHours))
         {
-            if (decimal.TryParse(Training.CpdHours.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var h))
+            if (decimal.TryParse(Training.CpdHours.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var h))
             {
                 hours = h;
             }
