@@ -29,8 +29,7 @@ public sealed class RegisterReminders(MendDb db, Notify notify, StaffSettings se
             .Where(t => London.DateOf(t.RecordedAt) <= t.ExpiresOn).ToList();
         var users = checks.Select(c => c.UserId).Concat(courses.Select(c => c.UserId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id) && !u.IsDisabled).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.TeamId }, ct);
-        var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-        var managers = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == managerRole))
+        var managers = await StaffWithRoles.Of(db, Roles.Manager).AsNoTracking()
             .Select(u => new { u.Id, u.TeamId }).ToListAsync(ct);
 
         void Tell(Guid userId, string what, DateOnly on)

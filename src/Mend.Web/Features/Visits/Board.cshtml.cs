@@ -138,8 +138,7 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
 
     private async Task<List<LoneWorking.StaffMember>> ManagersAsync(CancellationToken ct)
     {
-        var role = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+        return await Staff.StaffWithRoles.Of(db, Roles.Manager).AsNoTracking()
             .OrderBy(u => u.DisplayName).Select(u => new LoneWorking.StaffMember(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 

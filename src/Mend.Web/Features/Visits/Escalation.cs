@@ -365,8 +365,8 @@ public sealed class Escalation(MendDb db, DatabaseSettings dbSettings, LoneWorki
                     return [];
                 }
 
-                var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-                users = users.Where(u => u.TeamId == team && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == managerRole));
+                var managers = Staff.StaffWithRoles.Of(db, Roles.Manager).Select(m => m.Id);
+                users = users.Where(u => u.TeamId == team && managers.Contains(u.Id));
                 break;
             default:
                 var onDuty = db.DutyShifts.Where(d => d.StartsAt <= now && d.EndsAt > now).Select(d => d.UserId);

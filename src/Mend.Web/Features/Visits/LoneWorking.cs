@@ -178,8 +178,7 @@ public sealed partial class LoneWorking(MendDb db, CaseAccess access, LoneWorkin
     /// <summary>Active staff who can be a buddy or go with a worker: practitioners and managers.</summary>
     public async Task<List<StaffMember>> StaffAsync(CancellationToken ct)
     {
-        var roles = await db.Roles.Where(r => r.Name == Roles.Practitioner || r.Name == Roles.Manager).Select(r => r.Id).ToListAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && roles.Contains(r.RoleId)))
+        return await Staff.StaffWithRoles.Of(db, Roles.Practitioner, Roles.Manager).AsNoTracking()
             .OrderBy(u => u.DisplayName).Select(u => new StaffMember(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 

@@ -47,9 +47,8 @@ public sealed class PackModel(LoneWorking visits, MendDb db, AuditTrail audit, D
         }
 
         var team = await db.Users.AsNoTracking().Where(u => u.Id == visit.WorkerId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
-        var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-        Contacts.AddRange(await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && u.TeamId == team && u.Id != visit.WorkerId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == managerRole))
+        Contacts.AddRange(await Staff.StaffWithRoles.Of(db, Roles.Manager).AsNoTracking()
+            .Where(u => u.TeamId == team && u.Id != visit.WorkerId)
             .OrderBy(u => u.DisplayName).Select(u => new Contact("Manager", u.DisplayName, u.PhoneNumber)).ToListAsync(ct));
         var duty = await db.DutyShifts.AsNoTracking().Where(d => d.StartsAt <= visit.ExpectedEndAt && d.EndsAt > visit.StartsAt).OrderBy(d => d.StartsAt)
             .Join(db.Users, d => d.UserId, u => u.Id, (d, u) => new Contact("Duty manager", u.DisplayName, u.PhoneNumber)).FirstOrDefaultAsync(ct);
