@@ -92,6 +92,16 @@ public sealed class FieldEncryption
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// A keyed hash (HMAC-SHA256) under a key derived from the current encryption key for this purpose only (HKDF, RFC 5869),
+    /// for fingerprints of what was sent that must not be reversible by guessing (a four-figure PIN or a DBS certificate
+    /// number hashed plainly could be found by trying them all). Fingerprints made under one key do not match those made
+    /// after the key is rotated; use it only for short-lived comparisons.
+    /// </summary>
+    public IncrementalHash CreateKeyedHash(string purpose) =>
+        IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256,
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[CurrentKeyId], 32, info: Encoding.UTF8.GetBytes($"mend:{purpose}")));
+
     /// <summary>True when the text was written under an older key and should be re-encrypted.</summary>
     public bool NeedsRotation(string stored) => !stored.StartsWith($"v{CurrentKeyId}:", StringComparison.Ordinal);
 

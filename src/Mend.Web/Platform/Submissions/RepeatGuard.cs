@@ -49,7 +49,7 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
             return;
         }
 
-        var hash = await HashAsync(context.Request, isApi);
+        var hash = await HashAsync(context.Request, isApi, encryption);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MendDb>();
         var waited = TimeSpan.Zero;
@@ -208,12 +208,14 @@ public sealed class RepeatGuard(RequestDelegate next, ILogger<RepeatGuard> logge
     }
 
     /// <summary>
-    /// SHA-256 of the method, address and what was sent: the API's body, or a page's form fields (less its antiforgery
-    /// token and files), so the same id sent with other answers is refused rather than answered with the first result.
+    /// A keyed hash (HMAC-SHA256, <see cref="FieldEncryption.CreateKeyedHash"/>) of the method, address and what was sent:
+    /// the API's body, or a page's form fields (less its antiforgery token and files), so the same id sent with other
+    /// answers is refused rather than answered with the first result. Keyed, because forms carry short secrets (a DBS
+    /// certificate number, a check-out code) that a plain hash kept in the database would give away to anyone trying them all.
     /// </summary>
-    private static async Task<byte[]> HashAsync(HttpRequest request, bool isApi)
+    private static async Task<byte[]> HashAsync(HttpRequest request, bool isApi, FieldEncryption encryption)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = encryption.CreateKeyedHash("submission-fingerprint");
         sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
         if (isApi)
         {

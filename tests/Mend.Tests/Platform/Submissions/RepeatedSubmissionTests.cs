@@ -110,11 +110,18 @@ public sealed class RepeatedSubmissionTests(MendFactory factory) : IClassFixture
         var client = await PractitionerAsync();
         var family = "Secret" + Guid.NewGuid().ToString("N")[..6];
         var key = Guid.NewGuid().ToString();
-        var created = await client.SendAsync(Post("/api/v1/people", new { kind = "Individual", givenName = "Ada", familyName = family }, key));
+        var sent = Post("/api/v1/people", new { kind = "Individual", givenName = "Ada", familyName = family }, key);
+        var body = await sent.Content!.ReadAsByteArrayAsync();
+        var created = await client.SendAsync(sent);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var kept = await factory.WithDbAsync(db => db.Submissions.AsNoTracking().SingleAsync(s => s.Key == key));
         Assert.DoesNotContain(family, kept.Body!, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/v1/people", kept.Location!, StringComparison.Ordinal);
+
+        // The fingerprint of what was sent is keyed: a plain hash of a guessed request (a DBS number, a code) does not match it.
+        var plain = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes("POST /api/v1/people\n"), .. body]);
+        Assert.Equal(32, kept.RequestHash.Length);
+        Assert.NotEqual(plain, kept.RequestHash);
 
         // A reservation left by a node that stopped mid-request is taken over once it is old enough.
         var user = await factory.WithDbAsync(db => db.Submissions.AsNoTracking().Where(s => s.Key == key).Select(s => s.UserId).SingleAsync());
