@@ -6,6 +6,7 @@ using Mend.Web.Features.Panels;
 using Mend.Web.Features.Staff;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mend.Tests.Panels;
 
@@ -52,10 +53,16 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         Assert.Contains("Chair", (await manager.GetPageAsync(edit)).QuerySelector("#members")!.TextContent, StringComparison.Ordinal);
     }
 
-    private async Task<(int PanelId, TestUser Chair, TestUser Member)> PanelAsync(PanelKind kind = PanelKind.CommunityRj) => await Factory.WithDbAsync(async db =>
+    private async Task<(int PanelId, TestUser Chair, TestUser Member)> PanelAsync(PanelKind kind = PanelKind.CommunityRj, string[]? memberRoles = null) => await Factory.WithDbAsync(async db =>
     {
         var chair = await TestUsers.CreateAsync(Factory, [Roles.Volunteer]);
-        var member = await TestUsers.CreateAsync(Factory, [Roles.Volunteer]);
+        var member = await TestUsers.CreateAsync(Factory, [.. memberRoles ?? [Roles.Volunteer]]);
+        foreach (var volunteer in new[] { chair, member })
+        {
+            await TestUsers.GivePanelTrainingAsync(Factory, volunteer.Id);
+            await TestUsers.GiveDbsAsync(Factory, volunteer.Id);
+        }
+
         var panel = Panel.Create("Panel " + Guid.NewGuid().ToString("N")[..8], kind);
         var now = Factory.Clock.GetUtcNow().UtcDateTime;
         panel.AddMember(chair.Id, "Chris Chair", now);
@@ -117,5 +124,44 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         var stored = await Factory.WithDbAsync(db => db.RjProcesses.AsNoTracking().SingleAsync(p => p.Id == processId));
         Assert.DoesNotContain("reparation", stored.MinutesCiphertext!, StringComparison.Ordinal);
         Assert.Equal("Chris Chair", stored.ChairName);
+    }
+
+    [Fact]
+    public async Task AVolunteerWhoseDbsLapses_OrWhoIsNoLongerStaff_CannotSit_SeesNoBrief_AndTheirPanelIsNotScheduled()
+    {
+        var (client, c, _) = await ReadyConferenceAsync();
+        var processId = (await JsonAsync(await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/processes",
+            new { kind = "CommunityPanel", personIds = new[] { c.YoungPersonId, c.VictimId } }))).GetProperty("id").GetGuid();
+        var facilitator = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        var (panelId, chair, member) = await PanelAsync(memberRoles: [Roles.Volunteer, Roles.Practitioner]);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, $"/api/v1/processes/{processId}/panel", new { panelId })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await SignIn.AsAsync(Factory, chair)).GetAsync($"/Panels/Meetings/{processId}")).StatusCode);
+
+        // The chair's DBS check runs out: from that day they see none of the panel's meetings.
+        await Factory.WithDbAsync(db => db.DbsChecks.Where(d => d.UserId == chair.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.RenewBy, DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(-1))));
+        var lapsed = await SignIn.AsAsync(Factory, chair);
+        Assert.Equal(HttpStatusCode.NotFound, (await lapsed.GetAsync($"/Panels/Meetings/{processId}")).StatusCode);
+        Assert.Null((await lapsed.GetPageAsync("/Panels")).QuerySelector($"a[href='/Panels/Meetings/{processId}']"));
+
+        // The member stops being a practitioner: as a volunteer only, they need their own panel training, which they lack.
+        await Factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MendUser>>();
+            var user = (await users.FindByIdAsync(member.Id.ToString()))!;
+            await users.RemoveFromRoleAsync(user, Roles.Practitioner);
+            await Factory.WithDbAsync(db => db.TrainingRecords.Where(t => t.UserId == member.Id).ExecuteDeleteAsync());
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignIn.AsAsync(Factory, member)).GetAsync($"/Panels/Meetings/{processId}")).StatusCode);
+
+        var manager = await SignIn.AsAsync(Factory, await TestUsers.CreateAsync(Factory, [Roles.Manager]));
+        var members = (await manager.GetPageAsync($"/Admin/Panels/Edit/{panelId}")).QuerySelector("#members")!.TextContent;
+        Assert.Contains("their DBS check is past its renewal date", members, StringComparison.Ordinal);
+        Assert.Contains("no panel training is recorded", members, StringComparison.Ordinal);
+
+        var rescheduled = await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 2));
+        var error = await ErrorAsync(rescheduled, "panelId");
+        Assert.Contains("Chris Chair cannot sit on the panel", error, StringComparison.Ordinal);
+        Assert.Contains("Mo Member cannot sit on the panel", error, StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ namespace Mend.Web.Features.Panels;
 /// information a panel needs (first names, roles, the young person's age, the offences by type, times and place),
 /// and the minutes the chair writes.
 /// </summary>
-public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock)
+public sealed class PanelMeetings(MendDb db, Staff.PanelClearance clearance, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock)
 {
     public sealed record Person(Guid PersonId, string FirstName, int? Age, ParticipantRole Role, DateTime? ArriveAt, DateTime? LeaveAt);
 
@@ -26,11 +26,12 @@ public sealed class PanelMeetings(MendDb db, CaseAccess access, FieldEncryption 
 
     public sealed record Listed(Guid ProcessId, ProcessKind Kind, ProcessStatus Status, DateTime? StartsAt, string PanelName, string CaseReference, bool MinutesWritten);
 
-    /// <summary>Panel processes on the user's panels, and, for case workers, panel processes on cases they can see.</summary>
+    /// <summary>Panel processes on the panels the user may sit on today (<see cref="Staff.PanelClearance"/>), and, for case workers, panel processes on cases they can see.</summary>
     public IQueryable<RjProcess> Visible(ClaimsPrincipal user)
     {
         var userId = user.UserId();
-        var panels = db.Panels.Where(p => p.Members.Any(m => m.UserId == userId)).Select(p => p.Id);
+        // A volunteer whose panel training or DBS check has lapsed, or who is no longer staff, sees none of their panels' meetings.
+        var panels = clearance.PanelsSatOnBy(userId, clock.LondonToday());
         if (!user.IsInRole(Roles.Practitioner) && !user.IsInRole(Roles.Manager))
         {
             return db.RjProcesses.Where(p => p.PanelId != null && panels.Contains(p.PanelId.Value));

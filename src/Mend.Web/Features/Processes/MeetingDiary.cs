@@ -13,7 +13,7 @@ namespace Mend.Web.Features.Processes;
 /// members, in Mend and by e-mail with the meeting attached, and each user's private calendar feed.
 /// Neither names the people taking part.
 /// </summary>
-public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, Platform.Email.EmailSettings emailSettings, TimeProvider clock, ILogger<MeetingDiary> logger)
+public sealed class MeetingDiary(MendDb db, Staff.PanelClearance clearance, Notify notify, IEmailSender email, Platform.Email.EmailSettings emailSettings, TimeProvider clock, ILogger<MeetingDiary> logger)
 {
     public sealed record Invitee(Guid UserId, string Part, string Link);
 
@@ -125,7 +125,7 @@ public sealed class MeetingDiary(MendDb db, Notify notify, IEmailSender email, P
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-30);
         var userId = feed.UserId;
-        var panels = db.Panels.Where(p => p.Members.Any(m => m.UserId == userId)).Select(p => p.Id);
+        var panels = clearance.PanelsSatOnBy(userId, Platform.Time.London.DateOf(now));
         var meetings = await db.RjProcesses.AsNoTracking()
             .Where(p => p.StartsAt != null && p.StartsAt >= since && p.Status != ProcessStatus.Withdrawn && p.Status != ProcessStatus.NotSuitable)
             .Where(p => p.FacilitatorId == userId || p.CoFacilitatorId == userId || (p.PanelId != null && panels.Contains(p.PanelId.Value)))

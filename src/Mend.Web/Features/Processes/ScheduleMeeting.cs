@@ -20,7 +20,7 @@ namespace Mend.Web.Features.Processes;
 /// the facilitators and the people are not booked elsewhere at the time; and the victim and the
 /// young person arrive and leave at least the configured minutes apart.
 /// </summary>
-public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, MeetingDiary diary, Staff.StaffRegister register, TimeProvider clock)
+public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadiness readiness, AssessmentSettings assessmentSettings, ProcessSettings settings, MeetingDiary diary, Staff.StaffRegister register, PanelClearance clearance, TimeProvider clock)
 {
     public sealed record PlanInput(ProcessKind? Kind, IReadOnlyList<Guid>? PersonIds);
 
@@ -148,7 +148,21 @@ public sealed class ScheduleMeeting(MendDb db, CaseAccess access, ProcessReadine
             venue, overlapping, names)
         {
             WithoutDbs = await register.WithoutDbsAsync(staff.Keys.ToList(), day, ct),
+            PanelCannotSit = await PanelCannotSitAsync(process.PanelId, day, ct),
         };
+    }
+
+    private async Task<IReadOnlyList<(string, IReadOnlyList<string>)>> PanelCannotSitAsync(int? panelId, DateOnly day, CancellationToken ct)
+    {
+        var panel = panelId is { } id ? await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+        if (panel is null)
+        {
+            return [];
+        }
+
+        var gaps = await clearance.GapsAsync(panel.Members.Select(m => m.UserId).ToList(), day, ct);
+        return panel.Members.Where(m => gaps.ContainsKey(m.UserId)).OrderBy(m => m.DisplayName)
+            .Select(m => (m.DisplayName, (IReadOnlyList<string>)gaps[m.UserId])).ToList();
     }
 
     /// <summary>Sensitive or complex: an offence of a sensitive kind or at the gravity threshold, or an assessment a manager had to approve.</summary>

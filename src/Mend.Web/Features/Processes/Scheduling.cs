@@ -28,6 +28,9 @@ public sealed record SchedulingFacts(
 {
     /// <summary>Facilitators whose DBS check is not current on the meeting's day, when the service requires one (Mend:Staff:FacilitatorsNeedDbs).</summary>
     public IReadOnlySet<Guid> WithoutDbs { get; init; } = new HashSet<Guid>();
+
+    /// <summary>Members of the chosen panel who may not sit on the meeting's day (<see cref="PanelClearance"/>): name, and what they lack.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Gaps)> PanelCannotSit { get; init; } = [];
 }
 
 /// <summary>
@@ -66,6 +69,11 @@ public static class SchedulingRules
         if (process.NeedsPanel && process.PanelId is null)
         {
             errors["panelId"] = "Choose the panel that will meet before scheduling";
+        }
+        else if (process.PanelId is not null && facts.PanelCannotSit.Count > 0)
+        {
+            errors["panelId"] = string.Join("; ", facts.PanelCannotSit.Select(m => $"{m.Name} cannot sit on the panel on {Date(London.DateOf(starts))}: {string.Join(", and ", m.Gaps)}"))
+                + ". Update their register, or take them off the panel, first";
         }
 
         if (facts.Readiness is { Ready: false } answer)

@@ -9,6 +9,7 @@ public static class StaffFeature
     public static IServiceCollection AddStaffRegister(this IServiceCollection services) => services
         .AddMendSettings<StaffSettings>("Mend:Staff")
         .AddScoped<StaffRegister>()
+        .AddScoped<PanelClearance>()
         .AddScoped<RegisterReminders>()
         .AddHostedService<HourlyJob<RegisterReminders>>();
 }

@@ -232,25 +232,6 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
         return true;
     }
 
-    /// <summary>What a volunteer lacks to join a panel on a day, in words; empty when nothing.</summary>
-    public async Task<List<string>> PanelGapsAsync(Guid userId, DateOnly day, CancellationToken ct)
-    {
-        var gaps = new List<string>();
-        var training = await db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId && t.Kind == TrainingKind.PanelMember).ToListAsync(ct);
-        if (!training.Any(t => t.IsCurrentOn(day)))
-        {
-            gaps.Add(training.Count == 0 ? "no panel training is recorded" : "their panel training has expired");
-        }
-
-        var checks = await db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).ToListAsync(ct);
-        if (!checks.Any(d => d.IsCurrentOn(day)))
-        {
-            gaps.Add(checks.Count == 0 ? "no DBS check is recorded" : "their DBS check is past its renewal date");
-        }
-
-        return gaps;
-    }
-
     /// <summary>Of <paramref name="userIds"/>, those without a DBS check current on <paramref name="day"/>; empty when the service does not require one.</summary>
     public async Task<HashSet<Guid>> WithoutDbsAsync(IReadOnlyCollection<Guid> userIds, DateOnly day, CancellationToken ct)
     {

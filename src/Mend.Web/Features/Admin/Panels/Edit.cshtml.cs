@@ -3,6 +3,7 @@ using Mend.Web.Features.Panels;
 using Mend.Web.Platform;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Changes;
+using Mend.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +14,16 @@ namespace Mend.Web.Features.Admin.Panels;
 
 /// <summary>One panel: its name and status, its members, and who chairs it.</summary>
 [Authorize(Policy = Policies.ManageVenues)]
-public sealed class EditModel(MendDb db, Staff.StaffRegister register, TimeProvider clock) : PageModel
+public sealed class EditModel(MendDb db, Staff.PanelClearance clearance, TimeProvider clock) : PageModel
 {
     private static readonly string StaleMessage = Conflicts.Message("this panel");
 
     public Panel Panel { get; private set; } = default!;
 
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
+
+    /// <summary>Members who may not sit today (volunteers whose panel training or DBS check is missing or lapsed), with what they lack.</summary>
+    public IReadOnlyDictionary<Guid, List<string>> CannotSit { get; private set; } = new Dictionary<Guid, List<string>>();
 
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -75,7 +79,7 @@ public sealed class EditModel(MendDb db, Staff.StaffRegister register, TimeProvi
         }
 
         // A volunteer sits on a panel only with panel training and a current DBS check (issue 20); the refusal says what is missing.
-        if (await IsVolunteerAsync(user.Id, ct) && await register.PanelGapsAsync(user.Id, register.Today, ct) is { Count: > 0 } gaps)
+        if ((await clearance.GapsAsync([user.Id], clock.LondonToday(), ct)).GetValueOrDefault(user.Id) is { } gaps)
         {
             ModelState.AddModelError(nameof(MemberId), $"{user.DisplayName} cannot join a panel yet: {string.Join(", and ", gaps)}. Record it on their register first");
             return "";
@@ -141,13 +145,6 @@ public sealed class EditModel(MendDb db, Staff.StaffRegister register, TimeProvi
         return Page();
     }
 
-    /// <summary>A volunteer and nothing more: staff who also volunteer are checked through their own roles' rules.</summary>
-    private async Task<bool> IsVolunteerAsync(Guid userId, CancellationToken ct)
-    {
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
-        return roles.Contains(Roles.Volunteer) && !roles.Contains(Roles.Practitioner) && !roles.Contains(Roles.Manager);
-    }
-
     private IQueryable<Platform.Auth.MendUser> EligibleUsers() => Staff.StaffWithRoles.Of(db, Roles.Volunteer, Roles.Practitioner, Roles.Manager).AsNoTracking();
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -161,6 +158,7 @@ public sealed class EditModel(MendDb db, Staff.StaffRegister register, TimeProvi
         Panel = panel;
         Version = panel.Version;
         var members = panel.Members.Select(m => m.UserId).ToList();
+        CannotSit = await clearance.GapsAsync(members, clock.LondonToday(), ct);
         var people = await EligibleUsers().Where(u => !members.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         People = [new("Choose a person", ""), .. people.Select(p => new SelectListItem($"{p.DisplayName} ({p.Email})", p.Id.ToString()))];
         return true;
