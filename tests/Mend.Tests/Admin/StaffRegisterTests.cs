@@ -99,7 +99,9 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
         var manager = await SignIn.AsAsync(factory, managerUser);
         var practitioner = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
         var page = $"/Staff/{practitioner.Id}";
-        Assert.Contains("Case supervision is due on", (await manager.GetPageAsync(page)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // Joined five months ago and never supervised: the first was due 12 weeks after joining, so it is overdue.
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == practitioner.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, x => x.CreatedAt.AddMonths(-5))));
+        Assert.Contains("Case supervision was due on", (await manager.GetPageAsync(page)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var self = await Html.ParseAsync(await PostAsync(manager, $"/Staff/{managerUser.Id}", "Supervision", [("Supervision.Kind", "CaseSupervision"), ("Supervision.SupervisorId", practitioner.Id.ToString()),
             .. Date("Supervision.HeldOn", Today), ("Supervision.Notes", "Discussed my own cases")]));
@@ -117,6 +119,27 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
         var after = await manager.GetPageAsync(page);
         Assert.Contains("Agreed to re-assess the victim's safety plan", after.QuerySelector($"#supervision-{row.Id}")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Today.AddDays(-2 + 84).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), after.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "SupervisionNotes" && e.EntityId == row.Id.ToString() && e.ActorUserId == managerUser.Id)));
+
+        // The notes are for the supervisor, the recorder and the person's own team managers: another team's manager and an
+        // administrator see that it was held, not what was said.
+        var team = Team.Create("Another team " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(team);
+            return await db.SaveChangesAsync();
+        });
+        var otherTeamsManager = await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: team.Id);
+        foreach (var outsider in new[] { otherTeamsManager, await TestUsers.CreateAsync(factory, [Roles.Administrator]) })
+        {
+            var card = (await (await SignIn.AsAsync(factory, outsider)).GetPageAsync(page)).QuerySelector($"#supervision-{row.Id}")!;
+            Assert.DoesNotContain("safety plan", card.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(card.QuerySelector("[data-notes-withheld]"));
+            Assert.False(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "SupervisionNotes" && e.ActorUserId == outsider.Id)));
+        }
+
+        var teamManager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        Assert.Contains("safety plan", (await teamManager.GetPageAsync(page)).QuerySelector($"#supervision-{row.Id}")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,5 +188,51 @@ public sealed class StaffRegisterTests(MendFactory factory) : IClassFixture<Mend
 
         await factory.WithScopeAsync(sp => sp.GetRequiredService<RegisterReminders>().RunAsync(CancellationToken.None));
         Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == person.Id)));
+    }
+
+    [Fact]
+    public async Task WhatIsDue_CountsTheRecordThatMatters_AndTheCpdShortfall_AndOnlyStaffHaveARegister()
+    {
+        var manager = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        var person = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Mend.Web.Data.MendDb>();
+            // Level 3 safeguarding current for two years; an older level 1 course runs out next week and no longer counts.
+            db.TrainingRecords.Add(TrainingRecord.Record(person.Id, new(TrainingKind.Safeguarding, "Safeguarding level 1", null, 1, Today.AddYears(-3), Today.AddDays(7), 2m, false), Today, "T", now));
+            db.TrainingRecords.Add(TrainingRecord.Record(person.Id, new(TrainingKind.Safeguarding, "Safeguarding level 3", null, 3, Today.AddMonths(-1), Today.AddYears(2), 6m, false), Today, "T", now));
+            // The facilitator accreditation runs out next week, but the advanced one (which covers it) runs for two years.
+            db.Accreditations.Add(Accreditation.Award(person.Id, AccreditationLevel.Facilitator, "RJC", Today.AddYears(-2), Today.AddDays(7), "T", now));
+            db.Accreditations.Add(Accreditation.Award(person.Id, AccreditationLevel.AdvancedFacilitator, "RJC", Today.AddMonths(-1), Today.AddYears(2), "T", now));
+            var user = await db.Users.SingleAsync(u => u.Id == person.Id);
+            user.PractitionerLevel = PractitionerLevel.Intermediate;
+            await db.SaveChangesAsync();
+        });
+
+        async Task<JsonElement> SummaryAsync() => await (await manager.GetAsync($"/api/v1/staff/{person.Id}")).Content.ReadFromJsonAsync<JsonElement>();
+        var summary = await SummaryAsync();
+        Assert.True(summary.GetProperty("safeguardingCurrent").GetBoolean());
+        var due = summary.GetProperty("due").EnumerateArray().Select(d => d.GetProperty("what").GetString()!).ToList();
+        Assert.DoesNotContain(due, d => d.StartsWith("Safeguarding", StringComparison.Ordinal));
+        Assert.DoesNotContain(due, d => d.Contains("accreditation", StringComparison.Ordinal));
+        // Intermediate: 12 hours a year, at least 6 RJC-approved. 6 hours in the past year (the old course is older), none approved.
+        var cpd = summary.GetProperty("due").EnumerateArray().Single(d => d.GetProperty("what").GetString()!.StartsWith("CPD", StringComparison.Ordinal));
+        Assert.True(cpd.GetProperty("shortfall").GetBoolean());
+        Assert.Contains("6 of 12 hours in the past year, 0 of them RJC-approved", cpd.GetProperty("what").GetString(), StringComparison.Ordinal);
+
+        // 6 more approved hours: exactly 12 hours, exactly half approved: no shortfall.
+        await manager.PostAsJsonAsync($"/api/v1/staff/{person.Id}/training", new { kind = "Cpd", course = "RJC conference", completedOn = Today.ToString("yyyy-MM-dd"), cpdHours = 6, rjcApproved = true });
+        Assert.DoesNotContain((await SummaryAsync()).GetProperty("due").EnumerateArray(), d => d.GetProperty("shortfall").GetBoolean());
+
+        // Partners and administrators have no register; nothing can be recorded for them.
+        foreach (var outsider in new[] { await TestUsers.CreateAsync(factory, [Roles.Partner]), await TestUsers.CreateAsync(factory, [Roles.Administrator]) })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/staff/{outsider.Id}")).StatusCode);
+            var refused = await manager.PostAsJsonAsync($"/api/v1/staff/{outsider.Id}/dbs-checks",
+                new { level = "Enhanced", certificateNumber = "001122334455", issuedOn = Today.AddMonths(-1).ToString("yyyy-MM-dd"), updateService = true, renewBy = Today.AddYears(3).ToString("yyyy-MM-dd") });
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.False(await factory.WithDbAsync(db => db.DbsChecks.AnyAsync(d => d.UserId == outsider.Id)));
+        }
     }
 }

@@ -8,7 +8,8 @@ namespace Mend.Web.Features.Staff;
 /// <summary>The staff and volunteers' register through the API: the same summaries and records as the pages, for managers and administrators.</summary>
 public static class StaffApi
 {
-    public sealed record DueResource(string What, DateOnly On, bool Expired);
+    /// <param name="Shortfall">True for a shortfall found today (CPD hours) rather than a dated expiry; On is then today.</param>
+    public sealed record DueResource(string What, DateOnly On, bool Expired, bool Shortfall);
 
     public sealed record DbsResource(long Id, DbsLevel Level, string MaskedNumber, DateOnly IssuedOn, bool UpdateService, DateOnly RenewBy);
 
@@ -74,7 +75,7 @@ public static class StaffApi
 
     private static SummaryResource Resource(StaffRegister.Summary s) => new(s.UserId, s.Name, s.Roles, s.Level,
         s.Dbs is { } d ? new DbsResource(d.Id, d.Level, d.MaskedNumber, d.IssuedOn, d.UpdateService, d.RenewBy) : null, s.DbsCurrent, s.SafeguardingCurrent, s.PanelTrained,
-        s.CpdHours, s.CpdRequired, s.SupervisionDue, s.ObservationDue, s.Due.Select(x => new DueResource(x.What, x.On, x.Expired)).ToList());
+        s.CpdHours, s.CpdRequired, s.SupervisionDue, s.ObservationDue, s.Due.Select(x => new DueResource(x.What, x.On, x.Expired, x.Shortfall)).ToList());
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "There is no member of staff or volunteer with that id.");
 }

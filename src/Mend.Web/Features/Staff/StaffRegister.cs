@@ -27,7 +27,14 @@ public sealed class StaffSettings
 public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSettings settings, TimeProvider clock)
 {
     /// <summary>Something on the register that has run out, or runs out within the reminder period.</summary>
-    public sealed record Due(string What, DateOnly On, bool Expired);
+    public sealed record Due(string What, DateOnly On, bool Expired)
+    {
+        /// <summary>A shortfall found today (CPD hours) rather than something with its own date: shown without one.</summary>
+        public bool Shortfall { get; init; }
+
+        /// <summary>How a past date reads: "expired" for a check or course, "was due" for supervision.</summary>
+        public string PastTense { get; init; } = "expired";
+    }
 
     /// <summary>One person at a glance: what they hold now and what needs doing.</summary>
     public sealed record Summary(Guid UserId, string Name, IReadOnlyList<string> Roles, PractitionerLevel? Level, DbsCheck? Dbs, bool DbsCurrent,
@@ -43,38 +50,44 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
 
     public DateOnly Today => clock.LondonToday();
 
+    /// <summary>Who the register is for: staff and volunteers, not partners, administrators or data-protection officers alone.</summary>
+    public static readonly string[] RegisterRoles = [Roles.Practitioner, Roles.Manager, Roles.Volunteer];
+
+    /// <summary>Whether records may be added for this user: an active account of someone on the register.</summary>
+    private Task<bool> OnRegisterAsync(Guid userId, CancellationToken ct) => StaffWithRoles.Of(db, RegisterRoles).AnyAsync(u => u.Id == userId, ct);
+
     /// <summary>Everyone who works with cases or panels (not partners or service accounts), in name order.</summary>
     public async Task<List<Summary>> AllAsync(CancellationToken ct)
     {
-        var roleNames = new[] { Roles.Practitioner, Roles.Manager, Roles.Volunteer };
+        var roleNames = RegisterRoles;
         var people = await (from u in db.Users.AsNoTracking()
                             where !u.IsDisabled
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             join r in db.Roles on ur.RoleId equals r.Id
                             where roleNames.Contains(r.Name!)
-                            select new { u.Id, u.DisplayName, u.PractitionerLevel, Role = r.Name! }).ToListAsync(ct);
+                            select new { u.Id, u.DisplayName, u.PractitionerLevel, u.CreatedAt, Role = r.Name! }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).Distinct().ToList();
         var training = await db.TrainingRecords.AsNoTracking().Where(t => ids.Contains(t.UserId)).ToListAsync(ct);
         var checks = await db.DbsChecks.AsNoTracking().Where(d => ids.Contains(d.UserId)).ToListAsync(ct);
         var awards = await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.WithdrawnAt == null).ToListAsync(ct);
         var supervised = await LastSupervisionsAsync(ids, ct);
-        return people.GroupBy(p => p.Id).Select(g => Summarise(g.Key, g.First().DisplayName, g.Select(p => p.Role).Order().ToList(), g.First().PractitionerLevel,
+        return people.GroupBy(p => p.Id).Select(g => Summarise(g.Key, g.First().DisplayName, g.First().CreatedAt, g.Select(p => p.Role).Order().ToList(), g.First().PractitionerLevel,
                 training.Where(t => t.UserId == g.Key).ToList(), checks.Where(d => d.UserId == g.Key).ToList(), awards.Where(a => a.UserId == g.Key).ToList(),
                 supervised.Where(s => s.SuperviseeId == g.Key).ToList()))
             .OrderBy(s => s.Name).ToList();
     }
 
-    /// <summary>One person's summary, or null when there is no such user.</summary>
+    /// <summary>One person's summary (a leaver's too, for their history), or null when there is no such user or they are not staff or a volunteer.</summary>
     public async Task<Summary?> ForAsync(Guid userId, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.PractitionerLevel }).SingleOrDefaultAsync(ct);
-        if (user is null)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.PractitionerLevel, u.CreatedAt }).SingleOrDefaultAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
+        if (user is null || !roles.Any(RegisterRoles.Contains))
         {
             return null;
         }
 
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
-        return Summarise(userId, user.DisplayName, roles.Order().ToList(), user.PractitionerLevel,
+        return Summarise(userId, user.DisplayName, user.CreatedAt, roles.Order().ToList(), user.PractitionerLevel,
             await db.TrainingRecords.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(ct),
             await db.DbsChecks.AsNoTracking().Where(d => d.UserId == userId).ToListAsync(ct),
             await db.Accreditations.AsNoTracking().Where(a => a.UserId == userId && a.WithdrawnAt == null).ToListAsync(ct),
@@ -93,42 +106,60 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
         await db.Supervisions.AsNoTracking().Where(s => ids.Contains(s.SuperviseeId)).GroupBy(s => new { s.SuperviseeId, s.Kind })
             .Select(g => new LastHeld(g.Key.SuperviseeId, g.Key.Kind, g.Max(s => s.HeldOn))).ToListAsync(ct);
 
-    private Summary Summarise(Guid id, string name, IReadOnlyList<string> roles, PractitionerLevel? level, List<TrainingRecord> training, List<DbsCheck> checks,
+    private Summary Summarise(Guid id, string name, DateTime joinedAt, IReadOnlyList<string> roles, PractitionerLevel? level, List<TrainingRecord> training, List<DbsCheck> checks,
         List<Accreditation> awards, List<LastHeld> supervised)
     {
         var today = Today;
         var soon = today.AddDays(settings.ReminderDays);
         var dbs = checks.OrderByDescending(d => d.RenewBy).FirstOrDefault();
-        var safeguarding = training.Where(t => t.Kind == TrainingKind.Safeguarding).OrderByDescending(t => t.ExpiresOn ?? DateOnly.MaxValue).ThenByDescending(t => t.CompletedOn).FirstOrDefault();
+        // The safeguarding training that counts is the highest level still current; if none is current, the latest to lapse.
+        var safeguarding = training.Where(t => t.Kind == TrainingKind.Safeguarding).OrderByDescending(t => t.IsCurrentOn(today)).ThenByDescending(t => t.Level)
+            .ThenByDescending(t => t.ExpiresOn ?? DateOnly.MaxValue).ThenByDescending(t => t.CompletedOn).FirstOrDefault();
         var panel = training.Where(t => t.Kind == TrainingKind.PanelMember).OrderByDescending(t => t.ExpiresOn ?? DateOnly.MaxValue).FirstOrDefault();
         var yearAgo = today.AddYears(-1);
-        var hours = training.Where(t => t.CompletedOn > yearAgo && t.CpdHours is not null).Sum(t => t.CpdHours!.Value);
+        var lastYear = training.Where(t => t.CompletedOn > yearAgo && t.CpdHours is not null).ToList();
+        var hours = lastYear.Sum(t => t.CpdHours!.Value);
+        var approved = lastYear.Where(t => t.RjcApproved).Sum(t => t.CpdHours!.Value);
         var due = new List<Due>();
-        void Check(string what, DateOnly? on)
+        void Check(string what, DateOnly? on, string pastTense = "expired")
         {
             if (on is { } d && d <= soon)
             {
-                due.Add(new(what, d, d < today));
+                due.Add(new(what, d, d < today) { PastTense = pastTense });
             }
         }
 
         Check(dbs is null ? "" : $"DBS check ({DbsCheck.Describe(dbs.Level)}) renewal", dbs?.RenewBy);
         Check("Safeguarding training", safeguarding?.ExpiresOn);
         Check("Panel training", panel?.ExpiresOn);
-        foreach (var award in awards.GroupBy(a => a.Level).Select(g => g.OrderByDescending(a => a.ExpiresOn ?? DateOnly.MaxValue).First()))
+        foreach (var award in awards.GroupBy(a => a.Level).Select(g => g.OrderByDescending(a => a.ExpiresOn ?? DateOnly.MaxValue).First())
+                     .Where(a => !awards.Any(h => h.Level > a.Level && h.IsCurrentOn(today) && (h.ExpiresOn ?? DateOnly.MaxValue) >= (a.ExpiresOn ?? DateOnly.MaxValue))))
         {
+            // An advanced accreditation covers the facilitator's: a lower one lapsing under a current higher one is not flagged.
             Check($"{(award.Level == AccreditationLevel.AdvancedFacilitator ? "Advanced facilitator" : "RJ facilitator")} accreditation", award.ExpiresOn);
         }
 
-        // Practitioners are supervised (RJC Practitioner Code, requirement C); never supervised means due now.
+        // Practitioners are supervised (RJC Practitioner Code, requirement C); someone never supervised was first due that
+        // long after their account was made, so a long-standing worker with none recorded shows as overdue.
         DateOnly? supervisionDue = null, observationDue = null;
         if (roles.Contains(Roles.Practitioner) || level is not null)
         {
             DateOnly DueOf(SupervisionKind kind) =>
-                supervised.FirstOrDefault(s => s.Kind == kind) is { } last ? SupervisionRule.DueAfter(kind, last.HeldOn) : today;
+                SupervisionRule.DueAfter(kind, supervised.FirstOrDefault(s => s.Kind == kind)?.HeldOn ?? London.DateOf(joinedAt));
             (supervisionDue, observationDue) = (DueOf(SupervisionKind.CaseSupervision), DueOf(SupervisionKind.ObservedPractice));
-            Check("Case supervision", supervisionDue);
-            Check("Observed practice", observationDue);
+            Check("Case supervision", supervisionDue, "was due");
+            Check("Observed practice", observationDue, "was due");
+        }
+
+        // RJC Practitioner Code, requirement D: the level's hours in the past year, at least half of them RJC-approved.
+        if (level is { } practising)
+        {
+            var required = CpdRequirement.HoursFor(practising);
+            var approvedNeeded = required * CpdRequirement.ApprovedShare;
+            if (hours < required || approved < approvedNeeded)
+            {
+                due.Add(new($"CPD: {hours:0.#} of {required:0.#} hours in the past year, {approved:0.#} of them RJC-approved (at least {approvedNeeded:0.#} must be)", today, false) { Shortfall = true });
+            }
         }
 
         return new Summary(id, name, roles, level, dbs, dbs?.IsCurrentOn(today) == true, safeguarding, safeguarding?.IsCurrentOn(today) == true,
@@ -142,7 +173,7 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
     /// <summary>Records a course. A field refused is named as the API names it.</summary>
     public async Task<Outcome<TrainingRecord>> RecordTrainingAsync(ClaimsPrincipal by, Guid userId, TrainingRecord.Details details, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        if (!await OnRegisterAsync(userId, ct))
         {
             return Outcome<TrainingRecord>.NotFound();
         }
@@ -163,7 +194,7 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
     /// <summary>Records a DBS check (a lapsed one is refused). A field refused is named as the API names it.</summary>
     public async Task<Outcome<DbsCheck>> RecordDbsAsync(ClaimsPrincipal by, Guid userId, DbsCheck.Details details, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        if (!await OnRegisterAsync(userId, ct))
         {
             return Outcome<DbsCheck>.NotFound();
         }
@@ -187,7 +218,7 @@ public sealed class StaffRegister(MendDb db, FieldEncryption encryption, StaffSe
     /// <summary>Records a supervision or observed practice; the supervisor must be an active member of staff, and nobody records their own.</summary>
     public async Task<Outcome<Supervision>> RecordSupervisionAsync(ClaimsPrincipal by, Guid superviseeId, Supervision.Details details, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == superviseeId, ct))
+        if (!await OnRegisterAsync(superviseeId, ct))
         {
             return Outcome<Supervision>.NotFound();
         }

@@ -101,6 +101,12 @@ public sealed class Supervision
     }
 
     public string ReadNotes(FieldEncryption encryption) => encryption.Decrypt(NotesCiphertext);
+
+    /// <summary>
+    /// Supervision notes are about a worker's practice and wellbeing: only the supervisor, whoever recorded them and the
+    /// managers of the worker's own team read them; other managers and administrators see that supervision was held.
+    /// </summary>
+    public bool NotesReadableBy(Guid viewerId, bool managesTheirTeam) => viewerId == SupervisorId || viewerId == RecordedById || managesTheirTeam;
 }
 
 /// <summary>

@@ -24,8 +24,8 @@ public sealed class PersonModel(StaffRegister register, AuditTrail audit, MendDb
 
     public List<Supervision> Supervisions { get; private set; } = [];
 
-    /// <summary>Decrypted notes, for the page only.</summary>
-    public string Notes(Supervision s) => s.ReadNotes(encryption);
+    /// <summary>The notes this user may read (<see cref="Supervision.NotesReadableBy"/>), decrypted for the page only, by record id.</summary>
+    public Dictionary<long, string> Notes { get; private set; } = [];
 
     public IEnumerable<SelectListItem> PractitionerLevels =>
         new[] { new SelectListItem("Not a practising facilitator", "") }.Concat(Enum.GetValues<PractitionerLevel>()
@@ -39,6 +39,14 @@ public sealed class PersonModel(StaffRegister register, AuditTrail audit, MendDb
         }
 
         audit.Record(AuditAction.View, "StaffRegister", id.ToString(), purpose: "Staff register");
+        var teamId = await db.Users.Where(u => u.Id == id).Select(u => u.TeamId).SingleAsync(ct);
+        var managesTheirTeam = User.IsInRole(Roles.Manager) && teamId is not null && User.TeamIdOf() == teamId;
+        foreach (var s in Supervisions.Where(s => s.NotesReadableBy(User.UserId(), managesTheirTeam)))
+        {
+            Notes[s.Id] = s.ReadNotes(encryption);
+            audit.Record(AuditAction.View, "SupervisionNotes", s.Id.ToString(), purpose: "Supervision notes");
+        }
+
         await db.SaveChangesAsync(ct);
         return Page();
     }
