@@ -140,6 +140,12 @@ public sealed class ScheduleMeetingTests(MendFactory factory) : ProcessTests(fac
         var untrained = await FacilitatorAsync(null);
         var room = await VenueAsync();
         Assert.Contains("does not hold a current RJ facilitator accreditation", await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, untrained.Id, room)), "facilitatorId"), StringComparison.Ordinal);
+        // Accredited, but their DBS check runs out the day before the meeting (in 10 days): refused, naming the DBS check (issue 20).
+        var lapsing = await FacilitatorAsync(AccreditationLevel.Facilitator);
+        await Factory.WithDbAsync(db => db.DbsChecks.Where(d => d.UserId == lapsing.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.RenewBy, DateOnly.FromDateTime(At(10, 10)).AddDays(-1))));
+        var noDbs = await ErrorAsync(await ScheduleAsync(client, processId, Meeting(c, lapsing.Id, room)), "facilitatorId");
+        Assert.Contains("has no DBS check current on", noDbs, StringComparison.Ordinal);
+        Assert.DoesNotContain("accreditation", noDbs, StringComparison.Ordinal);
 
         var (sensitiveClient, sensitive, sensitiveProcess) = await ReadyConferenceAsync("Wounding or inflicting grievous bodily harm");
         var ordinary = await FacilitatorAsync(AccreditationLevel.Facilitator);
