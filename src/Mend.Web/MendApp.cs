@@ -11,6 +11,7 @@ using Mend.Web.Features.Panels;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
 using Mend.Web.Features.Reports;
+using Mend.Web.Features.Safeguarding;
 using Mend.Web.Features.Staff;
 using Mend.Web.Features.Victims;
 using Mend.Web.Features.Visits;
@@ -167,6 +168,7 @@ public static class MendApp
             .AddRetentionSchedule()
             .AddVisits()
             .AddStaffRegister()
+            .AddSafeguarding()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

@@ -85,6 +85,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Visits.DutyShift> DutyShifts => Set<Features.Visits.DutyShift>();
 
+    public DbSet<Features.Safeguarding.SafeguardingReferral> SafeguardingReferrals => Set<Features.Safeguarding.SafeguardingReferral>();
+
     public DbSet<Features.Staff.TrainingRecord> TrainingRecords => Set<Features.Staff.TrainingRecord>();
 
     public DbSet<Features.Staff.DbsCheck> DbsChecks => Set<Features.Staff.DbsCheck>();

@@ -148,6 +148,19 @@ public sealed class CaseFile
             }
         }
 
+        // Safeguarding referrals made on the case: to whom and what came back, never why (that is read on the referral).
+        var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(r => r.CaseId == caseId)
+            .Select(r => new { r.PersonId, r.AgencyName, r.CreatedAt, r.ReferredByName, r.Response, r.RespondedOn, r.ResponseRecordedByName }).ToListAsync(ct);
+        foreach (var r in referrals)
+        {
+            entries.Add(new(r.CreatedAt, "safeguarding", $"Safeguarding referral about {Name(r.PersonId)} to {r.AgencyName}", null, r.ReferredByName));
+            if (r.Response is { } response)
+            {
+                entries.Add(new(r.RespondedOn!.Value.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "safeguarding",
+                    $"Safeguarding response from {r.AgencyName}", Safeguarding.SafeguardingWords.Describe(response), r.ResponseRecordedByName, TimeKnown: false));
+            }
+        }
+
         return entries;
     }
 

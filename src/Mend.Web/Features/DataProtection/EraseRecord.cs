@@ -56,6 +56,8 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.Victims.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 Count(went, await db.Assessments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "assessment");
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
+                // A safeguarding referral is about the person, and is kept with them until their own record is disposed of.
+                await db.SafeguardingReferrals.Where(r => r.CaseId == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CaseId, (Guid?)null), ct);
                 // A visit still to come or under way keeps its alerts running: it leaves the case instead of going with it.
                 await db.Visits.Where(v => v.CaseId == id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.CaseId, (Guid?)null).SetProperty(v => v.PersonId, (Guid?)null).SetProperty(v => v.Purpose, (string?)null), ct);
@@ -100,6 +102,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.SubjectAccessRequests.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "subject-access request");
                 Count(went, await db.Set<RightsRequest>().Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "request to correct or restrict", "requests to correct or restrict");
                 await db.BreakGlass.Where(b => b.PersonId == id).ExecuteDeleteAsync(ct);
+                Count(went, await db.SafeguardingReferrals.Where(r => r.PersonId == id).ExecuteDeleteAsync(ct), "safeguarding referral");
                 await db.Visits.Where(v => v.PersonId == id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, (Guid?)null).SetProperty(v => v.Purpose, (string?)null), ct);
                 await db.Visits.Where(v => v.PersonId == id).ExecuteDeleteAsync(ct);

@@ -100,6 +100,13 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionD
             new("Recommendation", a.Recommendation?.ToString() ?? ""),
         ], a.RecommendationReasonsCiphertext is { } reasons ? encryption.Decrypt(reasons) : null)).ToList()));
 
+        var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.MadeOn).ToListAsync(ct);
+        sections.Add(new Section("Safeguarding referrals", referrals.Select(r => new Entry($"Referral to {r.AgencyName}, {r.MadeOn.ToGovUkDate()}",
+        [
+            new("Referred by", r.ReferredByName),
+            new("Response", r.Response is { } response ? $"{Safeguarding.SafeguardingWords.Describe(response)}, {r.RespondedOn!.Value.ToGovUkDate()}" : "None recorded"),
+        ], r.ReadReason(encryption) + (r.ReadResponse(encryption) is { } notes ? "\n\nResponse: " + notes : ""))).ToList()));
+
         var visits = await db.Visits.AsNoTracking().Where(v => v.PersonId == personId).OrderBy(v => v.StartsAt).ToListAsync(ct);
         sections.Add(new Section("Visits", visits.Select(v => new Entry($"{Visits.VisitPlaces.Describe(v.Place)}, {v.StartsAt.ToLondon()}",
             [new("Where", v.Address), new("Worker", v.WorkerName), new("Status", Visits.VisitWords.Describe(v.Status))])).ToList()));

@@ -14,7 +14,7 @@ namespace Mend.Web.Features.Home;
 /// and new notifications; for managers also the assessments waiting for them; for everyone the links their roles allow.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDue, MeetingDiary diary, Visits.LoneWorking loneWorking, TimeProvider clock) : PageModel
+public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDue, MeetingDiary diary, Visits.LoneWorking loneWorking, Safeguarding.SafeguardingReferrals safeguarding, TimeProvider clock) : PageModel
 {
     public sealed record Meeting(Guid ProcessId, string CaseReference, string Kind, DateTime StartsAt, DateTime EndsAt, string? Place, string Part);
 
@@ -39,6 +39,9 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
     public WorkDue.Summary Due { get; private set; } = WorkDue.Summary.None(default);
 
     public int AwaitingApproval { get; private set; }
+
+    /// <summary>Open safeguarding referrals the user made or holds the case for, whose follow-up is today or overdue.</summary>
+    public int SafeguardingFollowUps { get; private set; }
 
     /// <summary>Records due for disposal waiting for this user: review (a data protection officer) or approval (an officer or a manager).</summary>
     public int DisposalsWaiting { get; private set; }
@@ -86,6 +89,7 @@ public sealed class IndexModel(Data.MendDb db, CaseAccess access, WorkDue workDu
             .Where(v => (v.WorkerId == userId || v.SecondWorkerId == userId) && v.Status != Features.Visits.VisitStatus.Cancelled
                 && ((v.StartsAt < to && v.ExpectedEndAt >= from) || v.Status == Features.Visits.VisitStatus.InProgress))
             .OrderBy(v => v.Status != Features.Visits.VisitStatus.InProgress).ThenBy(v => v.StartsAt).Take(20).ToListAsync(ct);
+        SafeguardingFollowUps = await safeguarding.FollowUpsDueAsync(User, ct);
         OpenAlerts = await loneWorking.VisibleAlerts(User).CountAsync(a => a.EndedAt == null && !db.Visits.Any(v => v.Id == a.VisitId && v.WorkerId == userId), ct);
         if (User.IsInRole(Platform.Auth.Roles.Manager))
         {

@@ -12,7 +12,7 @@ namespace Mend.Web.Features.People;
 
 /// <summary>A person's record: warnings first, then their details, address history and cases.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Safeguarding.SafeguardingReferrals safeguarding, TimeProvider clock) : PageModel
 {
     public sealed record CaseRow(Guid Id, string Reference, CaseStatus Status, ParticipantRole Role, bool Visible);
 
@@ -31,6 +31,9 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
     public string? Reason { get; set; }
 
     public DateOnly Today => clock.LondonToday();
+
+    /// <summary>Safeguarding referrals about the person, newest first (what, to whom, when: the reasons are on each referral's page).</summary>
+    public IReadOnlyList<Safeguarding.SafeguardingReferrals.Listed> Referrals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -52,6 +55,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Ti
         }
 
         await LoadAsync(id, ct);
+        Referrals = await safeguarding.ForPersonAsync(id, ct);
         audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: Person.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();
