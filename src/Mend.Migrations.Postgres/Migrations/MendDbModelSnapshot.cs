@@ -3291,6 +3291,69 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("Accreditations", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.CaseloadCover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AbsentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AbsentUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CoveringName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CoveringUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedEarlyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedEarlyByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsentUserId", "StartsOn");
+
+                    b.HasIndex("CoveringUserId", "StartsOn", "EndsOn");
+
+                    b.ToTable("CaseloadCovers", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.DbsCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -5229,6 +5292,21 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.CaseloadCover", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("AbsentUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoveringUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

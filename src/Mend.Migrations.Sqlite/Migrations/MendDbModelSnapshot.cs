@@ -3210,6 +3210,67 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("Accreditations", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.CaseloadCover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbsentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AbsentUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoveringName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoveringUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedEarlyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedEarlyByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsentUserId", "StartsOn");
+
+                    b.HasIndex("CoveringUserId", "StartsOn", "EndsOn");
+
+                    b.ToTable("CaseloadCovers", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.DbsCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -5104,6 +5165,21 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.CaseloadCover", b =>
+                {
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("AbsentUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoveringUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

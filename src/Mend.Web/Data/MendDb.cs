@@ -87,6 +87,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Safeguarding.SafeguardingReferral> SafeguardingReferrals => Set<Features.Safeguarding.SafeguardingReferral>();
 
+    public DbSet<Features.Staff.CaseloadCover> CaseloadCovers => Set<Features.Staff.CaseloadCover>();
+
     public DbSet<Features.Staff.TrainingRecord> TrainingRecords => Set<Features.Staff.TrainingRecord>();
 
     public DbSet<Features.Staff.DbsCheck> DbsChecks => Set<Features.Staff.DbsCheck>();

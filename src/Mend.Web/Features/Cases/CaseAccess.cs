@@ -9,7 +9,8 @@ namespace Mend.Web.Features.Cases;
 /// <summary>
 /// Who may see which cases and people, as query filters so the rule holds in every list, page and API
 /// call (SECURITY.md 4.1.3). A case is seen by its team, by its allocated worker, and, when it is
-/// restricted, only by its named people and its team's managers; anyone else must break the glass.
+/// restricted, only by its named people and its team's managers; while a colleague covers the allocated worker's caseload,
+/// by that colleague too; anyone else must break the glass.
 /// A person is seen when they are on a case the user can see, or on no case yet (a new referral).
 /// </summary>
 public sealed class CaseAccess(MendDb db, TimeProvider clock)
@@ -19,9 +20,15 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
         var userId = user.UserId();
         var teamId = user.TeamIdOf();
         var manager = user.IsInRole(Roles.Manager);
-        var since = clock.GetUtcNow().UtcDateTime - BreakGlass.Lasts;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - BreakGlass.Lasts;
+        var today = Platform.Time.London.DateOf(now);
+        // A colleague covering an absent worker sees the cases allocated to them, on the days of the cover only (issue 20).
+        var covering = db.CaseloadCovers.Where(cv => cv.CoveringUserId == userId && cv.EndedEarlyAt == null && cv.StartsOn <= today && cv.EndsOn >= today)
+            .Select(cv => cv.AbsentUserId);
         return db.Cases.Where(c =>
             c.AllocatedWorkerId == userId
+            || covering.Any(absent => absent == c.AllocatedWorkerId)
             || (!c.IsRestricted && c.TeamId == teamId)
             || (c.IsRestricted && manager && c.TeamId == teamId)
             || (c.IsRestricted && c.AccessGrants.Any(g => g.UserId == userId))

@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : PageModel
+public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, Staff.CoverArrangements cover) : PageModel
 {
     public sealed record Row(Guid Id, string Reference, string YoungPerson, CaseStatus Status, RiskLevel Risk, DateOnly? RiskReviewOn, DateTime? LastContact, string? AllocatedTo, DateOnly ReceivedOn);
 
@@ -21,6 +21,9 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>The absent colleagues whose caseloads the user covers today, by name (the "Covering" tab shows when there are any).</summary>
+    public IReadOnlyList<string> Covering { get; private set; } = [];
+
     /// <summary>Victims, agreement items and assessment reviews due this week or overdue on these cases.</summary>
     public WorkDue.Summary Due { get; private set; } = WorkDue.Summary.None(default);
 
@@ -31,8 +34,11 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
     {
         var userId = User.UserId();
         var visible = access.VisibleCases(User).AsNoTracking();
+        var covered = cover.CoveredBy(userId, workDue.Today);
+        Covering = await db.Users.Where(u => covered.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
         var cases = View switch
         {
+            "covering" => visible.Where(c => covered.Any(a => a == c.AllocatedWorkerId) && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
             "referrals" => visible.Where(c => c.Status == CaseStatus.Referred),
             "team" => visible.Where(c => c.Status == CaseStatus.Open),
             _ => visible.Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
@@ -59,6 +65,7 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue) : 
         {
             "referrals" => WorkDue.Summary.None(workDue.Today),
             "team" => await workDue.ForAsync(visible, ct),
+            "covering" => await workDue.ForAsync(visible.Where(c => covered.Any(a => a == c.AllocatedWorkerId)), ct),
             _ => await workDue.ForAsync(visible.Where(c => c.AllocatedWorkerId == userId), ct),
         };
 

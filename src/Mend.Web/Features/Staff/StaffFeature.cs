@@ -10,6 +10,7 @@ public static class StaffFeature
         .AddMendSettings<StaffSettings>("Mend:Staff")
         .AddScoped<StaffRegister>()
         .AddScoped<PanelClearance>()
+        .AddScoped<CoverArrangements>()
         .AddScoped<RegisterReminders>()
         .AddHostedService<HourlyJob<RegisterReminders>>();
 }

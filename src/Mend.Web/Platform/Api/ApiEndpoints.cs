@@ -34,6 +34,7 @@ public static class ApiEndpoints
         Features.Panels.PanelsApi.Map(v1);
         Features.Visits.VisitsApi.Map(v1);
         Features.Staff.StaffApi.Map(v1);
+        Features.Staff.CoverApi.Map(v1);
         Features.Safeguarding.SafeguardingApi.Map(v1);
     }
 
