@@ -5,6 +5,7 @@ using Mend.Web.Features.Assessments;
 using Mend.Web.Features.Cases;
 using Mend.Web.Features.DataProtection;
 using Mend.Web.Features.Documents;
+using Mend.Web.Features.Meetings;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Features.Orders;
 using Mend.Web.Features.Panels;
@@ -169,6 +170,7 @@ public static class MendApp
             .AddVisits()
             .AddStaffRegister()
             .AddSafeguarding()
+            .AddProfessionalMeetings()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

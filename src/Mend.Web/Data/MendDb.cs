@@ -89,6 +89,10 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Staff.CaseloadCover> CaseloadCovers => Set<Features.Staff.CaseloadCover>();
 
+    public DbSet<Features.Meetings.ProfessionalMeeting> ProfessionalMeetings => Set<Features.Meetings.ProfessionalMeeting>();
+
+    public DbSet<Features.Meetings.MeetingAction> MeetingActions => Set<Features.Meetings.MeetingAction>();
+
     public DbSet<Features.Staff.TrainingRecord> TrainingRecords => Set<Features.Staff.TrainingRecord>();
 
     public DbSet<Features.Staff.DbsCheck> DbsChecks => Set<Features.Staff.DbsCheck>();

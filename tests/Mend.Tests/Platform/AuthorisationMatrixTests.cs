@@ -135,6 +135,9 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["Visits/Alerts/{id:long}"] = CaseWork,
         ["Visits/Board"] = [Roles.Manager],
         ["Safeguarding"] = CaseWork,
+        ["Cases/{caseId:guid}/Meetings"] = CaseWork,
+        ["Cases/{caseId:guid}/Meetings/Record"] = CaseWork,
+        ["Meetings/{id:guid}"] = CaseWork,
         ["Safeguarding/Index"] = CaseWork,
         ["Safeguarding/Refer"] = CaseWork,
         ["Safeguarding/{id:guid}"] = CaseWork,
@@ -286,6 +289,10 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
         ["/api/v1/victims/compliance"] = [Roles.Manager],
         ["/api/v1/visits"] = CaseWork,
         ["/api/v1/safeguarding-referrals"] = CaseWork,
+        ["/api/v1/cases/{caseId:guid}/meetings"] = CaseWork,
+        ["/api/v1/meetings/{id:guid}"] = CaseWork,
+        ["/api/v1/meetings/{id:guid}/actions"] = CaseWork,
+        ["/api/v1/meetings/{id:guid}/actions/{actionId:long}/done"] = CaseWork,
         ["/api/v1/safeguarding-referrals/{id:guid}"] = CaseWork,
         ["/api/v1/safeguarding-referrals/{id:guid}/chase"] = CaseWork,
         ["/api/v1/safeguarding-referrals/{id:guid}/response"] = CaseWork,
@@ -328,7 +335,7 @@ public sealed class AuthorisationMatrixTests(MendFactory factory) : IClassFixtur
 
     private static string Url(string pattern)
     {
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{noteId:long}", "1").Replace("{itemId:long}", "1").Replace("{contactId:long}", "1").Replace("{breachId:long}", "1").Replace("{activityId:long}", "1").Replace("{actionId:long}", "1").Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{number:int}", "1").Replace("{code:int}", "404")
             .Replace("{caseId:guid}", Guid.NewGuid().ToString()).Replace("{runId:guid}", Guid.NewGuid().ToString()).Replace("{section}", "risks")
             .Replace("{personId:guid}", Guid.NewGuid().ToString()).Replace("{token}", "not-a-real-token")
             .Replace("{documentName}", "v1").Replace("{documentName?}", "").Replace("{id:guid?}", "");

@@ -148,6 +148,13 @@ public sealed class CaseFile
             }
         }
 
+        var meetings = await db.ProfessionalMeetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(ct);
+        foreach (var m in meetings)
+        {
+            entries.Add(new(m.HeldOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "meetings", Meetings.MeetingWords.Describe(m.Kind),
+                $"With {m.AgenciesPresent}; {m.Actions.Count} action(s), {m.Actions.Count(a => a.IsDone)} done", m.RecordedByName, TimeKnown: false));
+        }
+
         // Safeguarding referrals made on the case: to whom and what came back, never why (that is read on the referral).
         var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(r => r.CaseId == caseId)
             .Select(r => new { r.PersonId, r.AgencyName, r.CreatedAt, r.ReferredByName, r.Response, r.RespondedOn, r.ResponseRecordedByName }).ToListAsync(ct);

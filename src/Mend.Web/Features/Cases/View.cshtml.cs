@@ -58,7 +58,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
         [new("Accept the referral and open the case", "accept"), new("Decline the referral", "decline")];
 
     public static IReadOnlyList<(string? Kind, string Text)> TimelineFilters =>
-        [(null, "Everything"), ("notes", "Notes"), ("decisions", "Decisions"), ("assessments", "Assessments"), ("processes", "Processes"), ("orders", "Orders"), ("documents", "Documents"), ("safeguarding", "Safeguarding"), ("people", "People"), ("allocations", "Allocations")];
+        [(null, "Everything"), ("notes", "Notes"), ("decisions", "Decisions"), ("assessments", "Assessments"), ("processes", "Processes"), ("orders", "Orders"), ("documents", "Documents"), ("safeguarding", "Safeguarding"), ("meetings", "Meetings"), ("people", "People"), ("allocations", "Allocations")];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

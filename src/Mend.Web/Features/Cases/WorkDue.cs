@@ -7,9 +7,9 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>
 /// What is due this week or overdue on a set of cases: victims' Code entitlements, outcome-agreement items,
-/// assessments to review and orders needing action (warnings, returns to court, missed appointments). Shown on the caseload and on a worker's home page, from this one place.
+/// assessments to review, orders needing action (warnings, returns to court, missed appointments) and actions from professionals' meetings. Shown on the caseload and on a worker's home page, from this one place.
 /// </summary>
-public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, Orders.OrdersDue ordersDue, TimeProvider clock)
+public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, Orders.OrdersDue ordersDue, Meetings.ProfessionalMeetings meetings, TimeProvider clock)
 {
     public sealed record AgreementDue(Guid ProcessId, string Reference, string What, string Who, DateOnly DueOn);
 
@@ -22,12 +22,15 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         IReadOnlyList<AssessmentDue> Reviews,
         IReadOnlyList<Orders.OrdersDue.Item> Orders)
     {
+        /// <summary>Actions from professionals' meetings, not done, due this week or overdue.</summary>
+        public IReadOnlyList<Meetings.ProfessionalMeetings.OpenAction> MeetingActions { get; init; } = [];
+
         public static Summary None(DateOnly today) => new(today, [], [], [], []);
 
-        public bool IsEmpty => Victims.Count == 0 && Agreements.Count == 0 && Reviews.Count == 0 && Orders.Count == 0;
+        public bool IsEmpty => Victims.Count == 0 && Agreements.Count == 0 && Reviews.Count == 0 && Orders.Count == 0 && MeetingActions.Count == 0;
 
         public int Overdue => Victims.Count(v => v.Entitlement.State == EntitlementState.Overdue) + Agreements.Count(a => a.DueOn < Today)
-            + Reviews.Count(r => r.OutOfDate.Count > 0 || r.ReviewOn < Today) + Orders.Count(o => o.Urgent);
+            + Reviews.Count(r => r.OutOfDate.Count > 0 || r.ReviewOn < Today) + Orders.Count(o => o.Urgent) + MeetingActions.Count(a => a.DueOn < Today);
     }
 
     public DateOnly Today => victimDeadlines.Today;
@@ -45,7 +48,10 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var victims = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
                 || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), ct))
             .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
-        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct));
+        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct))
+        {
+            MeetingActions = await meetings.DueAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred), soon, ct),
+        };
     }
 
     private async Task<IReadOnlyList<AssessmentDue>> ReviewsAsync(IQueryable<Case> cases, CancellationToken ct)

@@ -56,6 +56,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
                 Count(went, await db.Victims.Where(v => v.CaseId == id).ExecuteDeleteAsync(ct), "victim's record", "victims' records");
                 Count(went, await db.Assessments.Where(a => a.CaseId == id).ExecuteDeleteAsync(ct), "assessment");
                 await db.BreakGlass.Where(b => b.CaseId == id).ExecuteDeleteAsync(ct);
+                Count(went, await db.ProfessionalMeetings.Where(m => m.CaseId == id).ExecuteDeleteAsync(ct), "professionals' meeting");
                 // A safeguarding referral is about the person, and is kept with them until their own record is disposed of.
                 await db.SafeguardingReferrals.Where(r => r.CaseId == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CaseId, (Guid?)null), ct);
                 // A visit still to come or under way keeps its alerts running: it leaves the case instead of going with it.

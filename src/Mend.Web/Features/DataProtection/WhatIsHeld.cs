@@ -100,6 +100,11 @@ public sealed class WhatIsHeld(MendDb db, FieldEncryption encryption, RetentionD
             new("Recommendation", a.Recommendation?.ToString() ?? ""),
         ], a.RecommendationReasonsCiphertext is { } reasons ? encryption.Decrypt(reasons) : null)).ToList()));
 
+        var meetings = await db.ProfessionalMeetings.AsNoTracking().Where(m => caseIds.Contains(m.CaseId)).OrderBy(m => m.HeldOn).ToListAsync(ct);
+        sections.Add(new Section("Professionals' meetings about their cases", meetings.Select(m => new Entry($"{Meetings.MeetingWords.Describe(m.Kind)}, {m.HeldOn.ToGovUkDate()}",
+            [new("Agencies present", m.AgenciesPresent), new("Actions", string.Join("; ", m.Actions.Select(a => $"{a.What} ({a.OwnerName}, due {a.DueOn.ToGovUkDate()})")))],
+            m.ReadDecisions(encryption))).ToList()));
+
         var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.MadeOn).ToListAsync(ct);
         sections.Add(new Section("Safeguarding referrals", referrals.Select(r => new Entry($"Referral to {r.AgencyName}, {r.MadeOn.ToGovUkDate()}",
         [
