@@ -9,6 +9,7 @@ using Mend.Web.Features.Meetings;
 using Mend.Web.Features.Notifications;
 using Mend.Web.Features.Orders;
 using Mend.Web.Features.Panels;
+using Mend.Web.Features.Partners;
 using Mend.Web.Features.People;
 using Mend.Web.Features.Processes;
 using Mend.Web.Features.Reports;
@@ -171,6 +172,7 @@ public static class MendApp
             .AddStaffRegister()
             .AddSafeguarding()
             .AddProfessionalMeetings()
+            .AddPartnerDirectory()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();

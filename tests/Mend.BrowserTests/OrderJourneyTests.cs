@@ -112,6 +112,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser)
         await manager.GotoAsync("/Admin/Agencies");
         await manager.GetByLabel("Name", new() { Exact = true }).FillAsync(agency);
         await manager.GetByLabel("Services").FillAsync("One-to-one mentoring");
+        await manager.GetByLabel("Voluntary or charity").CheckAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Assertions.Expect(manager.Locator("#agencies")).ToContainTextAsync(agency);
         await Accessibility.AssertNoViolationsAsync(manager);

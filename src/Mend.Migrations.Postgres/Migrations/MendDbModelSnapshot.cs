@@ -1472,6 +1472,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("PartnerAgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PartnerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1494,6 +1497,8 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartnerAgencyId");
 
                     b.ToTable("SharingAgreements", (string)null);
                 });
@@ -2270,6 +2275,10 @@ namespace Mend.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2294,6 +2303,10 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasAnnotation("Mend:OneLine", true);
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2309,6 +2322,45 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PartnerAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<int>("PartnerAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerAgencyId");
+
+                    b.ToTable("PartnerContacts", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Orders.PlanActivity", b =>
@@ -5095,6 +5147,14 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Documents.Document", b =>
                 {
                     b.HasOne("Mend.Web.Features.Cases.Case", null)
@@ -5202,6 +5262,15 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasOne("Mend.Web.Features.Orders.Order", null)
                         .WithMany("Warnings")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerContact", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.PartnerAgency", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PartnerAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -5703,6 +5772,11 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("Reviews");
 
                     b.Navigation("Warnings");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerAgency", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Panels.Panel", b =>

@@ -1439,6 +1439,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartnerAgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PartnerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1461,6 +1464,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartnerAgencyId");
 
                     b.ToTable("SharingAgreements", (string)null);
                 });
@@ -2217,6 +2222,10 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -2241,6 +2250,10 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Mend:OneLine", true);
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2256,6 +2269,43 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PartnerAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<int>("PartnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerAgencyId");
+
+                    b.ToTable("PartnerContacts", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Orders.PlanActivity", b =>
@@ -4966,6 +5016,14 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.DataProtection.SharingAgreement", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Documents.Document", b =>
                 {
                     b.HasOne("Mend.Web.Features.Cases.Case", null)
@@ -5073,6 +5131,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasOne("Mend.Web.Features.Orders.Order", null)
                         .WithMany("Warnings")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerContact", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Orders.PartnerAgency", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PartnerAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -5574,6 +5641,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Reviews");
 
                     b.Navigation("Warnings");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Orders.PartnerAgency", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Panels.Panel", b =>

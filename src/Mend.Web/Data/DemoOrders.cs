@@ -36,10 +36,13 @@ public static class DemoOrders
             "14 High Street, Exampletown", "Young people do not handle cash. Stock room lifting limit 10 kg."));
         db.ReparationProjects.AddRange(garden, shop);
         var mentors = PartnerAgency.Create(new PartnerAgencyDetails("Exampletown Youth Mentors", "One-to-one mentoring, sport and leisure", "Ali Khan", "01632 960456",
-            "mentors@example.org"));
+            "mentors@example.org", PartnerSector.Voluntary, "The Old School, Church Street, Exampletown EX1 4CC"));
+        mentors.AddContact("Sam Reid", "Volunteer coordinator", "01632 960457", null);
         var steps = PartnerAgency.Create(new PartnerAgencyDetails("Jersey Probation Positive Steps", "Positive Steps: rehabilitative, reparative and educational activities for under-18s",
-            "Positive Steps coordinator", null, null));
-        db.PartnerAgencies.AddRange(mentors, steps);
+            "Positive Steps coordinator", null, null, PartnerSector.Statutory));
+        var mash = PartnerAgency.Create(new PartnerAgencyDetails("Exampletown MASH", "Multi-agency safeguarding hub: children's and adults' safeguarding referrals, one working day to decide",
+            "Duty social worker", "01632 960999", "mash@example.org", PartnerSector.Statutory, "Civic Centre, Exampletown EX1 1AA"));
+        db.PartnerAgencies.AddRange(mentors, steps, mash);
         var orders = new List<Order>();
 
         Order Add(Case @case, DisposalKind kind, int daysAgo, int? months = null, DateOnly? ends = null, JerseyCourt? court = null, DateOnly? returnOn = null,

@@ -102,7 +102,7 @@ public sealed class SharingAgreementTests(MendFactory factory) : IClassFixture<M
         var before = await factory.WithDbAsync(db => db.SharingAgreements.CountAsync());
         var refused = await officer.SubmitAsync("/DataProtection/Agreements/Edit", [("Input.PartnerName", ""), .. Date("EndsOn", Today.AddDays(-1)), .. Date("ReviewOn", Today)]);
         var errors = (await Html.ParseAsync(refused)).ErrorSummary();
-        Assert.Equal(["Enter the partner organisation", "Enter what the sharing is for", "Enter the lawful basis for sharing", "Enter the date the agreement starts"], errors);
+        Assert.Equal(["Choose the partner from the directory, or enter its name", "Enter what the sharing is for", "Enter the lawful basis for sharing", "Enter the date the agreement starts"], errors);
         var backwards = await officer.SubmitAsync("/DataProtection/Agreements/Edit", [("Input.PartnerName", "X"), ("Input.Purpose", "Y"), ("Input.LawfulBasis", "Z"),
             .. Date("StartsOn", Today), .. Date("EndsOn", Today.AddDays(-1)), .. Date("ReviewOn", Today)]);
         Assert.Contains("Enter an end date on or after the start date", string.Join(" ", (await Html.ParseAsync(backwards)).ErrorSummary()), StringComparison.Ordinal);

@@ -35,6 +35,9 @@ public sealed class SharingAgreement : IVersioned
 
     public Guid Id { get; private set; }
     public string PartnerName { get; private set; } = "";
+
+    /// <summary>The partner in the directory, when the agreement names one there.</summary>
+    public int? PartnerAgencyId { get; private set; }
     public string Purpose { get; private set; } = "";
     public string LawfulBasis { get; private set; } = "";
     public SharedData Data { get; private set; }
@@ -53,7 +56,7 @@ public sealed class SharingAgreement : IVersioned
     public bool InForceOn(DateOnly day) => EndedAt is null && StartsOn <= day && day <= EndsOn;
 
     public sealed record Terms(string? PartnerName, string? Purpose, string? LawfulBasis, SharedData Data, DateOnly? StartsOn, DateOnly? EndsOn, DateOnly? ReviewOn,
-        IReadOnlyList<Guid> TeamIds, IReadOnlyList<Guid> CaseIds);
+        IReadOnlyList<Guid> TeamIds, IReadOnlyList<Guid> CaseIds, int? PartnerAgencyId = null);
 
     public static SharingAgreement Make(Terms terms, string byName, DateTime now)
     {
@@ -94,8 +97,8 @@ public sealed class SharingAgreement : IVersioned
             throw new DomainRuleException("Choose the teams or name the cases the agreement covers", "teamIds");
         }
 
-        (PartnerName, Purpose, LawfulBasis, Data, StartsOn, EndsOn, ReviewOn, ChangedByName, ChangedAt) =
-            (t.PartnerName!.Trim(), t.Purpose!.Trim(), t.LawfulBasis!.Trim(), t.Data, t.StartsOn.Value, t.EndsOn.Value, t.ReviewOn.Value, byName, now);
+        (PartnerName, Purpose, LawfulBasis, Data, StartsOn, EndsOn, ReviewOn, ChangedByName, ChangedAt, PartnerAgencyId) =
+            (t.PartnerName!.Trim(), t.Purpose!.Trim(), t.LawfulBasis!.Trim(), t.Data, t.StartsOn.Value, t.EndsOn.Value, t.ReviewOn.Value, byName, now, t.PartnerAgencyId);
         _scope.RemoveAll(s => !(s.TeamId is { } team ? t.TeamIds.Contains(team) : t.CaseIds.Contains(s.CaseId!.Value)));
         _scope.AddRange(t.TeamIds.Where(id => !_scope.Any(s => s.TeamId == id)).Select(id => new AgreementScope(id, null)));
         _scope.AddRange(t.CaseIds.Where(id => !_scope.Any(s => s.CaseId == id)).Select(id => new AgreementScope(null, id)));
@@ -177,6 +180,7 @@ internal sealed class SharingAgreementModel : IEntityTypeConfiguration<SharingAg
     {
         builder.ToTable("SharingAgreements");
         builder.Property(a => a.PartnerName).HasMaxLength(SharingAgreement.NameLength).IsOneLine();
+        builder.HasOne<Orders.PartnerAgency>().WithMany().HasForeignKey(a => a.PartnerAgencyId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(a => a.Purpose).HasMaxLength(SharingAgreement.PurposeLength);
         builder.Property(a => a.LawfulBasis).HasMaxLength(SharingAgreement.BasisLength);
         builder.Property(a => a.Data).HasConversion<int>();

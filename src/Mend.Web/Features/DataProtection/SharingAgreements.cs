@@ -21,8 +21,9 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
     public static readonly string StaleMessage = Conflicts.Message("this agreement");
 
     /// <param name="CaseReferences">Case references, separated by commas, spaces or new lines.</param>
+    /// <param name="PartnerAgencyId">The partner in the directory, when it is there: its name becomes the agreement's partner name.</param>
     public sealed record Input(string? PartnerName, string? Purpose, string? LawfulBasis, SharedData Data, DateOnly? StartsOn, DateOnly? EndsOn, DateOnly? ReviewOn,
-        IReadOnlyList<Guid> TeamIds, string? CaseReferences);
+        IReadOnlyList<Guid> TeamIds, string? CaseReferences, int? PartnerAgencyId = null);
 
     public Task<List<SharingAgreement>> AllAsync(CancellationToken ct) =>
         db.Set<SharingAgreement>().AsNoTracking().OrderBy(a => a.EndedAt != null).ThenBy(a => a.PartnerName).Take(500).ToListAsync(ct);
@@ -31,10 +32,10 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
 
     public async Task<Outcome<SharingAgreement>> MakeAsync(ClaimsPrincipal user, Input input, CancellationToken ct)
     {
-        var (terms, error) = await TermsAsync(input, ct);
+        var (terms, field, error) = await TermsAsync(input, ct);
         if (error is not null)
         {
-            return Outcome<SharingAgreement>.Invalid("caseReferences", error);
+            return Outcome<SharingAgreement>.Invalid(field!, error);
         }
 
         try
@@ -53,9 +54,9 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
 
     public async Task<Outcome<SharingAgreement>> ChangeAsync(ClaimsPrincipal user, Guid id, int version, Input input, CancellationToken ct)
     {
-        var (terms, error) = await TermsAsync(input, ct);
+        var (terms, field, error) = await TermsAsync(input, ct);
         return error is not null
-            ? Outcome<SharingAgreement>.Invalid("caseReferences", error)
+            ? Outcome<SharingAgreement>.Invalid(field!, error)
             : await RunAsync(id, version, a => a.Change(terms!, user.DisplayNameOf(), clock.GetUtcNow().UtcDateTime), ct);
     }
 
@@ -185,24 +186,34 @@ public sealed class SharingAgreements(MendDb db, AuditTrail audit, FieldEncrypti
         return new PartnerCase(@case, agreement, facts, notes);
     }
 
-    private async Task<(SharingAgreement.Terms? Terms, string? Error)> TermsAsync(Input input, CancellationToken ct)
+    private async Task<(SharingAgreement.Terms? Terms, string? Field, string? Error)> TermsAsync(Input input, CancellationToken ct)
     {
+        var partnerName = input.PartnerName;
+        if (input.PartnerAgencyId is { } agencyId)
+        {
+            partnerName = await db.PartnerAgencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);
+            if (partnerName is null)
+            {
+                return (null, "partnerAgencyId", "Choose a partner from the directory, or leave it and type the name");
+            }
+        }
+
         var references = (input.CaseReferences ?? "").Split([',', ' ', '\n', '\r', ';'], StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         if (references.Count > 200)
         {
-            return (null, "Name at most 200 cases; cover a team instead");
+            return (null, "caseReferences", "Name at most 200 cases; cover a team instead");
         }
 
         var found = await db.Cases.Where(c => references.Contains(c.Reference)).Select(c => new { c.Id, c.Reference }).ToListAsync(ct);
         var unknown = references.Except(found.Select(f => f.Reference)).ToList();
         if (unknown.Count > 0)
         {
-            return (null, $"No case has the reference {string.Join(", ", unknown.Take(5))}");
+            return (null, "caseReferences", $"No case has the reference {string.Join(", ", unknown.Take(5))}");
         }
 
         var teams = await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
-        return (new SharingAgreement.Terms(input.PartnerName, input.Purpose, input.LawfulBasis, input.Data, input.StartsOn, input.EndsOn, input.ReviewOn,
-            teams, found.Select(f => f.Id).ToList()), null);
+        return (new SharingAgreement.Terms(partnerName, input.Purpose, input.LawfulBasis, input.Data, input.StartsOn, input.EndsOn, input.ReviewOn,
+            teams, found.Select(f => f.Id).ToList(), input.PartnerAgencyId), null, null);
     }
 
     private Task<Outcome<SharingAgreement>> RunAsync(Guid id, int version, Action<SharingAgreement> change, CancellationToken ct) =>

@@ -7,9 +7,54 @@ namespace Mend.Web.Features.Orders;
 
 /// <param name="Name">Up to 100 characters.</param>
 /// <param name="Services">What it offers young people, up to 2,000 characters.</param>
-public sealed record PartnerAgencyDetails(string Name, string Services, string? ContactName, string? Phone, string? Email);
+/// <param name="Sector">Statutory, voluntary, private or community; null when not recorded (agencies added before the directory).</param>
+/// <param name="Address">Up to 300 characters.</param>
+public sealed record PartnerAgencyDetails(string Name, string Services, string? ContactName, string? Phone, string? Email, PartnerSector? Sector = null, string? Address = null);
 
-/// <summary>An organisation in the directory of partner agencies that deliver activities in intervention plans.</summary>
+/// <summary>What kind of organisation a partner is.</summary>
+public enum PartnerSector
+{
+    /// <summary>A public body with statutory duties: police, children's and adult social care, health, education, probation, courts.</summary>
+    Statutory,
+    Voluntary,
+    Private,
+
+    /// <summary>A community group, faith group or parish body (in Jersey, the Honorary Police of a parish).</summary>
+    Community,
+}
+
+public static class PartnerSectors
+{
+    public static string Describe(PartnerSector? sector) => sector switch
+    {
+        PartnerSector.Statutory => "Statutory",
+        PartnerSector.Voluntary => "Voluntary or charity",
+        PartnerSector.Private => "Private",
+        PartnerSector.Community => "Community or parish",
+        _ => "Not recorded",
+    };
+}
+
+/// <summary>Someone to contact at a partner organisation, beyond its main contact.</summary>
+public sealed class PartnerContact
+{
+    public const int NameLength = 200;
+    public const int RoleLength = 100;
+
+    public long Id { get; private set; }
+    public int PartnerAgencyId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? Role { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+
+    internal static PartnerContact Make(string name, string? role, string? phone, string? email) => new() { Name = name, Role = role, Phone = phone, Email = email };
+}
+
+/// <summary>
+/// An organisation in the partner directory (statutory and voluntary): its services, address and contacts. Interventions
+/// in an order's plan are given to one, and information-sharing agreements can name one.
+/// </summary>
 public sealed class PartnerAgency : IVersioned
 {
     public int Id { get; private set; }
@@ -19,7 +64,57 @@ public sealed class PartnerAgency : IVersioned
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
     public bool IsActive { get; private set; } = true;
+    public PartnerSector? Sector { get; private set; }
+    public string? Address { get; private set; }
     public int Version { get; set; }
+
+    public const int MostContacts = 20;
+
+    private readonly List<PartnerContact> _contacts = [];
+
+    public IReadOnlyList<PartnerContact> Contacts => _contacts;
+
+    /// <summary>Adds a contact: a name, and a role, phone or email as known.</summary>
+    /// <exception cref="DomainRuleException">A field refused ("contactName", "contactRole", "contactPhone", "contactEmail"), or too many contacts.</exception>
+    public PartnerContact AddContact(string? name, string? role, string? phone, string? email)
+    {
+        var n = TextInput.Clean(name) ?? throw new Platform.DomainRuleException("Enter the contact's name", "contactName");
+        if (n.Length > PartnerContact.NameLength)
+        {
+            throw new Platform.DomainRuleException($"The name must be {PartnerContact.NameLength} characters or fewer", "contactName");
+        }
+
+        var r = TextInput.Clean(role);
+        if (r is { Length: > PartnerContact.RoleLength })
+        {
+            throw new Platform.DomainRuleException($"The role must be {PartnerContact.RoleLength} characters or fewer", "contactRole");
+        }
+
+        var p = TextInput.Clean(phone);
+        if (p is { Length: > 40 })
+        {
+            throw new Platform.DomainRuleException("The phone number must be 40 characters or fewer", "contactPhone");
+        }
+
+        var e = TextInput.Clean(email);
+        if (e is not null && (e.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(e, out _)))
+        {
+            throw new Platform.DomainRuleException("Enter an email address like name@example.org", "contactEmail");
+        }
+
+        if (_contacts.Count >= MostContacts)
+        {
+            throw new Platform.DomainRuleException($"A partner can have at most {MostContacts} contacts: remove one first");
+        }
+
+        var contact = PartnerContact.Make(n, r, p, e);
+        _contacts.Add(contact);
+        return contact;
+    }
+
+    /// <exception cref="DomainRuleException">No such contact.</exception>
+    public void RemoveContact(long contactId) =>
+        _contacts.Remove(_contacts.SingleOrDefault(c => c.Id == contactId) ?? throw new Platform.DomainRuleException("That contact is no longer listed"));
 
     public static PartnerAgency Create(PartnerAgencyDetails details)
     {
@@ -29,7 +124,7 @@ public sealed class PartnerAgency : IVersioned
     }
 
     public void Change(PartnerAgencyDetails d, bool isActive) =>
-        (Name, Services, ContactName, Phone, Email, IsActive) = (d.Name, d.Services, d.ContactName, d.Phone, d.Email, isActive);
+        (Name, Services, ContactName, Phone, Email, IsActive, Sector, Address) = (d.Name, d.Services, d.ContactName, d.Phone, d.Email, isActive, d.Sector, d.Address);
 }
 
 internal sealed class PartnerAgencyModel : IEntityTypeConfiguration<PartnerAgency>
@@ -43,7 +138,23 @@ internal sealed class PartnerAgencyModel : IEntityTypeConfiguration<PartnerAgenc
         builder.Property(a => a.ContactName).HasMaxLength(200).IsOneLine();
         builder.Property(a => a.Phone).HasMaxLength(40).IsOneLine();
         builder.Property(a => a.Email).HasMaxLength(200).IsOneLine();
+        builder.Property(a => a.Sector).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Address).HasMaxLength(300);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasMany(a => a.Contacts).WithOne().HasForeignKey(c => c.PartnerAgencyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Contacts).AutoInclude();
+    }
+}
+
+internal sealed class PartnerContactModel : IEntityTypeConfiguration<PartnerContact>
+{
+    public void Configure(EntityTypeBuilder<PartnerContact> builder)
+    {
+        builder.ToTable("PartnerContacts");
+        builder.Property(c => c.Name).HasMaxLength(PartnerContact.NameLength).IsOneLine();
+        builder.Property(c => c.Role).HasMaxLength(PartnerContact.RoleLength).IsOneLine();
+        builder.Property(c => c.Phone).HasMaxLength(40).IsOneLine();
+        builder.Property(c => c.Email).HasMaxLength(200).IsOneLine();
     }
 }
 

@@ -37,6 +37,7 @@ public static class ApiEndpoints
         Features.Staff.CoverApi.Map(v1);
         Features.Safeguarding.SafeguardingApi.Map(v1);
         Features.Meetings.MeetingsApi.Map(v1);
+        Features.Partners.DirectoryApi.Map(v1);
     }
 
     /// <summary>A token must carry the scope; a signed-in browser session is limited by roles alone.</summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Mend.Web.Features.Admin.Agencies;
 
-/// <summary>A partner agency as typed; <see cref="Validate"/> gives its details or puts each error on its field.</summary>
+/// <summary>A partner organisation as typed; <see cref="Validate"/> gives its details or puts each error on its field.</summary>
 public sealed class AgencyForm
 {
     public string? Name { get; set; }
@@ -12,9 +12,13 @@ public sealed class AgencyForm
     public string? ContactName { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
+    public string? Sector { get; set; }
+    public string? Address { get; set; }
     public string? Active { get; set; } = "active";
 
     public bool IsActive => Active != "retired";
+
+    public static IEnumerable<SelectListItem> SectorItems => Enum.GetValues<PartnerSector>().Select(s => new SelectListItem(PartnerSectors.Describe(s), s.ToString()));
 
     public static IEnumerable<SelectListItem> ActiveItems =>
         [new("In use: activities can be given to it", "active"), new("No longer used", "retired")];
@@ -26,6 +30,8 @@ public sealed class AgencyForm
         ContactName = a.ContactName,
         Phone = a.Phone,
         Email = a.Email,
+        Sector = a.Sector?.ToString(),
+        Address = a.Address,
         Active = a.IsActive ? "active" : "retired",
     };
 
@@ -48,12 +54,18 @@ public sealed class AgencyForm
         Check(ContactName, nameof(ContactName), "contact's name", 200, required: false);
         Check(Phone, nameof(Phone), "phone number", 40, required: false);
         Check(Email, nameof(Email), "email address", 200, required: false);
+        Check(Address, nameof(Address), "address", 300, required: false);
+        PartnerSector? sector = Enum.TryParse<PartnerSector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
+        if (sector is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Sector)}", "Choose whether it is statutory, voluntary, private or community");
+        }
         if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
         {
             modelState.AddModelError($"{prefix}.{nameof(Email)}", "Enter an email address like name@example.org");
         }
 
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-        return modelState.IsValid ? new PartnerAgencyDetails(Name!.Trim(), Services!.Trim(), Clean(ContactName), Clean(Phone), Clean(Email)) : null;
+        return modelState.IsValid ? new PartnerAgencyDetails(Name!.Trim(), Services!.Trim(), Clean(ContactName), Clean(Phone), Clean(Email), sector, Clean(Address)) : null;
     }
 }

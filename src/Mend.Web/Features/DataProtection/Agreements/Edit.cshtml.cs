@@ -15,6 +15,7 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
 {
     public sealed class AgreementForm
     {
+        public string? PartnerAgencyId { get; set; }
         public string? PartnerName { get; set; }
         public string? Purpose { get; set; }
         public string? LawfulBasis { get; set; }
@@ -36,6 +37,8 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
 
     public List<SelectListItem> Teams { get; private set; } = [];
 
+    public List<SelectListItem> Partners { get; private set; } = [];
+
     public static IEnumerable<SelectListItem> DataItems =>
         Enum.GetValues<SharedData>().Where(d => d != SharedData.None).Select(d => new SelectListItem(SharingAgreement.Describe(d), d.ToString()));
 
@@ -52,7 +55,8 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
             var named = a.Scope.Where(s => s.CaseId != null).Select(s => s.CaseId!.Value).ToList();
             Input = new AgreementForm
             {
-                PartnerName = a.PartnerName,
+                PartnerAgencyId = a.PartnerAgencyId?.ToString(),
+                PartnerName = a.PartnerAgencyId is null ? a.PartnerName : null,
                 Purpose = a.Purpose,
                 LawfulBasis = a.LawfulBasis,
                 Data = Enum.GetValues<SharedData>().Where(d => d != SharedData.None && a.Data.HasFlag(d)).ToList(),
@@ -76,7 +80,7 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
         // Every missing answer is said at once; the agreement itself then checks how the answers fit together.
         foreach (var (name, value, missing) in new[]
         {
-            ("PartnerName", Input.PartnerName, "Enter the partner organisation"),
+            ("PartnerName", string.IsNullOrEmpty(Input.PartnerAgencyId) ? Input.PartnerName : "from the directory", "Choose the partner from the directory, or enter its name"),
             ("Purpose", Input.Purpose, "Enter what the sharing is for"),
             ("LawfulBasis", Input.LawfulBasis, "Enter the lawful basis for sharing"),
         })
@@ -107,7 +111,7 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
         if (ModelState.IsValid)
         {
             var input = new SharingAgreements.Input(Input.PartnerName, Input.Purpose, Input.LawfulBasis, Input.Data.Aggregate(SharedData.None, (all, d) => all | d),
-                dates["StartsOn"], dates["EndsOn"], dates["ReviewOn"], Input.TeamIds, Input.CaseReferences);
+                dates["StartsOn"], dates["EndsOn"], dates["ReviewOn"], Input.TeamIds, Input.CaseReferences, int.TryParse(Input.PartnerAgencyId, out var agency) ? agency : null);
             var outcome = id is { } existing ? await agreements.ChangeAsync(User, existing, Version, input, ct) : await agreements.MakeAsync(User, input, ct);
             if (outcome.Kind == Platform.Changes.OutcomeKind.Stale && id is { } current)
             {
@@ -135,7 +139,11 @@ public sealed class EditModel(SharingAgreements agreements, MendDb db) : PageMod
         return Page();
     }
 
-    private async Task LoadTeamsAsync(CancellationToken ct) =>
+    private async Task LoadTeamsAsync(CancellationToken ct)
+    {
         Teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
             .Select(t => new SelectListItem(t.Name, t.Id.ToString(), Input.TeamIds.Contains(t.Id))).ToList();
+        Partners = [new("Not in the directory: type its name below", ""), .. (await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => new SelectListItem(a.Name, a.Id.ToString()))];
+    }
 }
