@@ -3459,6 +3459,33 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("DbsChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.SessionAttendee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<Guid>("TrainingSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingSessionId");
+
+                    b.ToTable("SessionAttendees", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
                 {
                     b.Property<long>("Id")
@@ -3595,6 +3622,67 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Kind");
 
                     b.ToTable("TrainingRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FeedbackAverage")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackComments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeedbackReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Mend:OneLine", true);
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "HeldOn");
+
+                    b.ToTable("TrainingSessions", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>
@@ -5365,6 +5453,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.Staff.SessionAttendee", b =>
+                {
+                    b.HasOne("Mend.Web.Features.Staff.TrainingSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("TrainingSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.Staff.Supervision", b =>
                 {
                     b.HasOne("Mend.Web.Platform.Auth.MendUser", null)
@@ -5675,6 +5772,11 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Preparation");
+                });
+
+            modelBuilder.Entity("Mend.Web.Features.Staff.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Venues.Venue", b =>

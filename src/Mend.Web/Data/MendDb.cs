@@ -89,6 +89,8 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
 
     public DbSet<Features.Staff.CaseloadCover> CaseloadCovers => Set<Features.Staff.CaseloadCover>();
 
+    public DbSet<Features.Staff.TrainingSession> TrainingSessions => Set<Features.Staff.TrainingSession>();
+
     public DbSet<Features.Meetings.ProfessionalMeeting> ProfessionalMeetings => Set<Features.Meetings.ProfessionalMeeting>();
 
     public DbSet<Features.Meetings.MeetingAction> MeetingActions => Set<Features.Meetings.MeetingAction>();

@@ -110,7 +110,7 @@ public sealed class ServiceReportTests(MendFactory factory) : ProcessTests(facto
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
         {
             var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
-            Assert.Equal(["About this report", "Referrals by source", "Referrals by month", "Processes", "Waits", "Agreements", "Satisfaction"], sheets);
+            Assert.Equal(["About this report", "Referrals by source", "Referrals by month", "Processes", "Waits", "Agreements", "Satisfaction", "Training delivered"], sheets);
         }
 
         var from = today.AddDays(-10);

@@ -28,7 +28,11 @@ public static class ReportsApi
 
     public sealed record ServiceResource(DateOnly From, DateOnly To, string Jurisdiction, IReadOnlyList<LineResource> ReferralsBySource,
         IReadOnlyList<LineResource> ReferralsByMonth, IReadOnlyList<ProcessResource> Processes, WaitResource FirstContact, WaitResource ToProcess,
-        IReadOnlyList<LineResource> Agreements, IReadOnlyList<FeedbackResource> Satisfaction);
+        IReadOnlyList<LineResource> Agreements, IReadOnlyList<FeedbackResource> Satisfaction)
+    {
+        /// <summary>Training the team delivered to others in the period, by audience.</summary>
+        public IReadOnlyList<Staff.TrainingDelivered.AudienceFigures> TrainingDelivered { get; init; } = [];
+    }
 
     public sealed record TableResource(string Name, IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
@@ -53,7 +57,8 @@ public static class ReportsApi
                     report.Period.To, report.Jurisdiction.ToString(), Lines(report.ReferralsBySource), Lines(report.ReferralsByMonth),
                     report.Processes.Select(p => new ProcessResource(p.Kind, p.Outcome, p.Figure.Count)).ToList(), Wait(report.FirstContact), Wait(report.ToProcess),
                     Lines(report.Agreements), report.Satisfaction.Select(s => new FeedbackResource(s.Group, s.Answered.Count, s.Satisfied.Count, s.FeltSafe?.Count,
-                        s.FeltListenedTo.Count, s.WouldRecommend?.Count)).ToList()), audit, clock, ct);
+                        s.FeltListenedTo.Count, s.WouldRecommend?.Count)).ToList())
+                { TrainingDelivered = report.TrainingDelivered }, audit, clock, ct);
             })
             .WithName("GetServiceReport")
             .WithSummary("The restorative justice service report over from..to (at most 5 years), for a jurisdiction and optionally the manager's team: referrals, processes, waits, agreements and satisfaction; format=csv or xlsx to export")

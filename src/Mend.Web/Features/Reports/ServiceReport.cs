@@ -20,6 +20,9 @@ public sealed record ServiceReport(
 {
     public ReportWords Words => ReportWords.For(Jurisdiction);
 
+    /// <summary>Training the team delivered to others in the period, by audience (sessions, attendees, organisations, hours, rating); not cases, so no drill-down.</summary>
+    public IReadOnlyList<Staff.TrainingDelivered.AudienceFigures> TrainingDelivered { get; init; } = [];
+
     /// <summary>Every figure in the report, for the drill-down and the exports.</summary>
     public IEnumerable<Figure> Figures =>
         ReferralsBySource.Concat(ReferralsByMonth).Concat(Processes.Select(p => p.Figure)).Concat([FirstContact.Done, FirstContact.Waiting])
@@ -48,6 +51,9 @@ public sealed record ServiceReport(
                 s.FeltListenedTo.Count, Percent(s.FeltListenedTo, s.Answered), s.WouldRecommend?.Count,
                 s.WouldRecommend is { } recommend ? Percent(recommend, s.Answered) : null,
             ]).ToList());
+        yield return new ReportTable("Training delivered", ["Audience", "Sessions", "Attendees", "Organisations", "Hours", "Feedback forms", "Average rating (of 5)"],
+            TrainingDelivered.Select(t => (IReadOnlyList<object?>)[Staff.TrainingAudiences.Describe(t.Audience), t.Sessions, t.Attendees, t.Organisations, t.Hours,
+                t.FeedbackReturned, t.AverageRating]).ToList());
     }
 
     public sealed record ProcessCount(string Kind, string Outcome, Figure Figure);

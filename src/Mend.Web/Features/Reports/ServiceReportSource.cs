@@ -86,7 +86,11 @@ public sealed class ServiceReportSource(ReportDatabase reports, TimeProvider clo
         };
 
         return new ServiceReport(period, scope.Jurisdiction, bySource, byMonth, started, firstContact, toProcess, agreements,
-            await SatisfactionAsync(db, cases, scope.Jurisdiction, fromUtc, toUtc, InPeriod, ct));
+            await SatisfactionAsync(db, cases, scope.Jurisdiction, fromUtc, toUtc, InPeriod, ct))
+        {
+            // Sessions belong to a team, not a jurisdiction: the team chosen, else the user's own.
+            TrainingDelivered = await Staff.TrainingDelivered.FiguresAsync(db, scope.TeamId ?? Platform.Auth.MendClaims.TeamIdOf(user), from, to, ct),
+        };
     }
 
     private static async Task<IReadOnlyList<ServiceReport.Feedback>> SatisfactionAsync(MendDb db, IQueryable<Case> cases, Jurisdiction jurisdiction,

@@ -11,6 +11,7 @@ public static class StaffFeature
         .AddScoped<StaffRegister>()
         .AddScoped<PanelClearance>()
         .AddScoped<CoverArrangements>()
+        .AddScoped<TrainingDelivered>()
         .AddScoped<RegisterReminders>()
         .AddHostedService<HourlyJob<RegisterReminders>>();
 }

@@ -35,6 +35,7 @@ public static class ApiEndpoints
         Features.Visits.VisitsApi.Map(v1);
         Features.Staff.StaffApi.Map(v1);
         Features.Staff.CoverApi.Map(v1);
+        Features.Staff.SessionsApi.Map(v1);
         Features.Safeguarding.SafeguardingApi.Map(v1);
         Features.Meetings.MeetingsApi.Map(v1);
         Features.Partners.DirectoryApi.Map(v1);
