@@ -65,6 +65,8 @@ public static class DemoData
             await DemoDocuments.SeedAsync(services, practitioner);
             await DemoVisits.SeedAsync(services.GetRequiredService<MendDb>(), users, clock, EmailDomain);
             await DemoStaff.SeedAsync(services.GetRequiredService<MendDb>(), users, services.GetRequiredService<Platform.Encryption.FieldEncryption>(), clock, EmailDomain);
+            await DemoSafeguarding.SeedAsync(services.GetRequiredService<MendDb>(), services.GetRequiredService<Platform.Encryption.FieldEncryption>(), clock,
+                practitioner.Id, practitioner.DisplayName);
         }
 
         if (password is null)

@@ -42,5 +42,9 @@ public sealed class DemoDataTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.Equal(2, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber != null && u.PhoneNumber.StartsWith("+4477009"))));
         Assert.Equal(2, await factory.WithDbAsync(db => db.DbsChecks.Select(d => d.UserId).Distinct().CountAsync()));
         Assert.True(await factory.WithDbAsync(db => db.TrainingRecords.AnyAsync(t => t.Kind == Mend.Web.Features.Staff.TrainingKind.PanelMember)));
+        Assert.True(await factory.WithDbAsync(db => db.SafeguardingReferrals.AnyAsync(r => r.ClosedAt == null && r.FollowUpOn > today)));
+        Assert.True(await factory.WithDbAsync(db => db.MeetingActions.AnyAsync(a => a.DoneOn == null && a.DueOn <= today.AddDays(7))));
+        Assert.True(await factory.WithDbAsync(db => db.TrainingSessions.AnyAsync(t => t.Attendees.Count == 3)));
+        Assert.Equal(3, await factory.WithDbAsync(db => db.PartnerAgencies.CountAsync(p => p.Sector != null)));
     }
 }
