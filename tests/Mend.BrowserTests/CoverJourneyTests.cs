@@ -14,7 +14,7 @@ public sealed class CoverJourneyTests(BrowserFixture browser)
         var manager = await TestUsers.CreateAsync(browser.App, [Roles.Manager]);
         var absent = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var colleague = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
-        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(browser.App.Clock.GetUtcNow().UtcDateTime);
 
         var page = await SignInPage.SignInAsync(browser, manager);
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up cover of an absent worker's caseload" }).ClickAsync();

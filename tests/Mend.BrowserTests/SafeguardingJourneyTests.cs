@@ -13,7 +13,7 @@ public sealed class SafeguardingJourneyTests(BrowserFixture browser)
     {
         var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]));
         var caseId = await AssessmentPages.CaseWithVictimAsync(page, browser.App, "Criminal damage", "Vera", "Lowe");
-        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(browser.App.Clock.GetUtcNow().UtcDateTime);
 
         await page.GotoAsync($"/Cases/{caseId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Safeguarding referral about Jordan" }).ClickAsync();

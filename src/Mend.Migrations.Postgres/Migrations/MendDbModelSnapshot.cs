@@ -3364,6 +3364,9 @@ namespace Mend.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("TimesChased")
                         .HasColumnType("integer");
 
@@ -3374,6 +3377,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
 
                     b.HasIndex("ClosedAt", "FollowUpOn");
 

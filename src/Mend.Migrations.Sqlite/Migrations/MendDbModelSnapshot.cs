@@ -3281,6 +3281,9 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TimesChased")
                         .HasColumnType("INTEGER");
 
@@ -3291,6 +3294,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("TeamId");
 
                     b.HasIndex("ClosedAt", "FollowUpOn");
 

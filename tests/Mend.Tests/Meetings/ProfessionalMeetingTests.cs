@@ -43,7 +43,7 @@ public sealed class ProfessionalMeetingTests(MendFactory factory) : IClassFixtur
         var client = await SignIn.AsAsync(factory, worker);
         var c = await AssessmentCase.CreateAsync(factory, client);
         await factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AllocatedWorkerId, worker.Id)));
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         var url = $"/Cases/{c.CaseId}/Meetings/Record";
 
         var refused = await Html.ParseAsync(await client.SubmitAsync(url, [.. Date("Input.HeldOn", today), ("Input.AgenciesPresent", "Police"),
@@ -67,7 +67,7 @@ public sealed class ProfessionalMeetingTests(MendFactory factory) : IClassFixtur
         var caseload = (await client.GetPageAsync("/Cases")).QuerySelector("#meeting-actions-due")!.TextContent;
         Assert.Contains("Share the risk assessment", caseload, StringComparison.Ordinal);
         Assert.DoesNotContain("Interview the young person", caseload, StringComparison.Ordinal);
-        Assert.Contains("Meetings", (await client.GetPageAsync($"/Cases/{c.CaseId}?kind=meetings")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("With Police, children's social care; 2 action(s), 0 done", (await client.GetPageAsync($"/Cases/{c.CaseId}?kind=meetings")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var view = await client.GetPageAsync($"/Meetings/{meeting.Id}");
         Assert.Contains("older brother", view.QuerySelector("#decisions")!.TextContent, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class ProfessionalMeetingTests(MendFactory factory) : IClassFixtur
     {
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
         var c = await AssessmentCase.CreateAsync(factory, client);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         var bad = await client.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/meetings", new
         {
             kind = "RiskManagement",

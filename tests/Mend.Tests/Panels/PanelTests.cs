@@ -159,6 +159,18 @@ public sealed class PanelTests(MendFactory factory) : ProcessTests(factory), ICl
         Assert.Contains("their DBS check is past its renewal date", members, StringComparison.Ordinal);
         Assert.Contains("no panel training is recorded", members, StringComparison.Ordinal);
 
+        // Someone left with no role at all (not even a volunteer's) may not sit either, and is named so.
+        var (_, _, roleless) = await PanelAsync();
+        await Factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MendUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(roleless.Id.ToString()))!, Roles.Volunteer);
+            var clearance = services.GetRequiredService<PanelClearance>();
+            var today = Mend.Web.Platform.Time.London.DateOf(Factory.Clock.GetUtcNow().UtcDateTime);
+            Assert.False(await clearance.Cleared(today).ContainsAsync(roleless.Id));
+            Assert.Contains("no longer has a volunteer, practitioner or manager role", (await clearance.GapsAsync([roleless.Id], today, CancellationToken.None))[roleless.Id][0], StringComparison.Ordinal);
+        });
+
         var rescheduled = await ScheduleAsync(client, processId, Meeting(c, facilitator.Id, await VenueAsync(), days: 2));
         var error = await ErrorAsync(rescheduled, "panelId");
         Assert.Contains("Chris Chair cannot sit on the panel", error, StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public sealed class PartnerDirectoryTests(MendFactory factory) : IClassFixture<M
         });
         var officer = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer]));
         var teamId = await factory.WithDbAsync(db => db.Teams.Select(t => t.Id).FirstAsync());
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         (string, string)[] Date(string prefix, DateOnly d) => [($"Input.{prefix}.Day", d.Day.ToString()), ($"Input.{prefix}.Month", d.Month.ToString()), ($"Input.{prefix}.Year", d.Year.ToString())];
         var made = await officer.SubmitAsync("/DataProtection/Agreements/Edit", [("Input.PartnerAgencyId", partner.Id.ToString()), ("Input.Purpose", "Safeguarding referrals and strategy meetings"),
             ("Input.LawfulBasis", "UK GDPR 6(1)(e); DPA 2018 Sch 1 para 18"), ("Input.Data", "People"), .. Date("StartsOn", today), .. Date("EndsOn", today.AddYears(1)),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Features.Cases;
 using Mend.Web.Platform.Audit;
@@ -27,6 +28,16 @@ public sealed class MergeTests(MendFactory factory) : IClassFixture<MendFactory>
             ("Input.OffenceDate.Day", today.Day.ToString()), ("Input.OffenceDate.Month", today.Month.ToString()), ("Input.OffenceDate.Year", today.Year.ToString()),
         ]);
         var caseId = Guid.Parse(referred.Headers.Location!.OriginalString.Split('/').Last());
+        var safeguarding = await manager.PostAsJsonAsync("/api/v1/safeguarding-referrals", new
+        {
+            personId = duplicate,
+            caseId,
+            madeOn = today.ToString("yyyy-MM-dd"),
+            agency = "ChildrensServices",
+            reason = "Disclosed neglect at home",
+            followUpOn = today.AddDays(2).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Created, safeguarding.StatusCode);
 
         var noReason = await manager.SubmitAsync($"/People/Merge/{keep}", [new("Name", family), new("DuplicateId", duplicate.ToString())], $"/People/Merge/{keep}?handler=Merge");
         Assert.Contains("Enter why these records are the same person", (await Html.ParseAsync(noReason)).ErrorSummary());
@@ -38,6 +49,9 @@ public sealed class MergeTests(MendFactory factory) : IClassFixture<MendFactory>
         var kept = await factory.WithDbAsync(db => db.People.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == keep));
         Assert.Contains(kept.Aliases, a => a.Name == $"Becky {family}");
         Assert.Contains(kept.Flags, f => f.IsActive && f.Type == Mend.Web.Features.People.FlagType.SafeguardingConcern);
+        // The open safeguarding referral follows the record kept, so its follow-up is not lost.
+        Assert.Equal(keep, await factory.WithDbAsync(db => db.SafeguardingReferrals.Where(r => r.CaseId == caseId).Select(r => r.PersonId).SingleAsync()));
+        Assert.NotNull((await manager.GetPageAsync("/Safeguarding?show=all")).QuerySelector($"#open a[href^='/Safeguarding/']"));
         Assert.Equal("07700 900 123", kept.Phone);
         var page = await manager.GetPageAsync($"/People/{duplicate}");
         Assert.Contains("This record was merged into another", page.QuerySelector("h1")!.TextContent);

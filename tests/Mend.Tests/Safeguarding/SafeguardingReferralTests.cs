@@ -17,7 +17,7 @@ public sealed class SafeguardingReferralTests(MendFactory factory) : IClassFixtu
 {
     private static readonly DateOnly Today = new(2026, 6, 10);
 
-    private DateOnly Now => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Now => Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
 
     private static SafeguardingReferral Make(DateOnly? made, DateOnly? followUp, string? reason = "Bruising seen on his arm; says his stepfather hit him") =>
         SafeguardingReferral.Make(new(Guid.NewGuid(), null, made, SafeguardingAgency.Mash, "Exampletown MASH", reason, followUp), Today, TestEncryption, Guid.NewGuid(), "Ann Worker", DateTime.UtcNow);
@@ -187,5 +187,51 @@ public sealed class SafeguardingReferralTests(MendFactory factory) : IClassFixtu
         var stranger = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: team.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url.Replace("/api/v1/safeguarding-referrals", "/Safeguarding", StringComparison.Ordinal))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AReferral_IsSeenThroughItsCase_OrByTheReferrersTeamWhenOnNoCase_NotByEveryone()
+    {
+        var other = Mend.Web.Features.Staff.Team.Create("Other " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(other);
+            return await db.SaveChangesAsync();
+        });
+        var worker = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var colleague = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var stranger = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: other.Id));
+
+        // About someone on no case yet: the referrer's team sees it, another team does not (though it may see the person).
+        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(worker, "Noor", "Nocase" + Guid.NewGuid().ToString("N")[..4]);
+        var loose = await worker.PostAsJsonAsync("/api/v1/safeguarding-referrals", new
+        {
+            personId = person,
+            madeOn = Now.ToString("yyyy-MM-dd"),
+            agency = "Mash",
+            reason = "Missing from home twice this week",
+            followUpOn = Now.AddDays(1).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Created, loose.StatusCode);
+        var url = loose.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain("Missing from home", await (await stranger.GetAsync("/api/v1/safeguarding-referrals")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await stranger.GetPageAsync($"/People/{person}")).QuerySelector("#referrals"));
+
+        // Made on a restricted case: closed to a colleague who is not named on it, even though they may see the person elsewhere.
+        var c = await AssessmentCase.CreateAsync(factory, worker);
+        var onCase = await worker.PostAsJsonAsync("/api/v1/safeguarding-referrals", new
+        {
+            personId = c.YoungPersonId,
+            caseId = c.CaseId,
+            madeOn = Now.ToString("yyyy-MM-dd"),
+            agency = "Police",
+            reason = "Threatened by an older boy",
+            followUpOn = Now.AddDays(1).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Created, onCase.StatusCode);
+        await factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsRestricted, true)));
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(onCase.Headers.Location!.OriginalString)).StatusCode);
     }
 }

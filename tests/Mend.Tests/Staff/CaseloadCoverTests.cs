@@ -66,7 +66,7 @@ public sealed class CaseloadCoverTests(MendFactory factory) : IClassFixture<Mend
     {
         var (managerUser, absent, colleagueUser, c) = await ArrangeAsync();
         var manager = await SignIn.AsAsync(factory, managerUser);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         (string, string)[] Dates(int from, int to) =>
         [
             ("Input.AbsentUserId", absent.Id.ToString()), ("Input.CoveringUserId", colleagueUser.Id.ToString()),
@@ -89,6 +89,11 @@ public sealed class CaseloadCoverTests(MendFactory factory) : IClassFixture<Mend
         colleague = await SignIn.AsAsync(factory, colleagueUser);
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/api/v1/cases/{c.CaseId}")).StatusCode);
         Assert.NotNull((await colleague.GetPageAsync("/Cases?view=covering")).QuerySelector($"a[href='/Cases/{c.CaseId}']"));
+
+        // A restricted case of the absent worker stays closed to the colleague: cover does not name them on it.
+        await factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsRestricted, true)));
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/api/v1/cases/{c.CaseId}")).StatusCode);
+        await factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.CaseId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsRestricted, false)));
         Assert.Contains("Test Practitioner", (await manager.GetPageAsync("/Staff/Cover")).QuerySelector("#covers")!.TextContent, StringComparison.Ordinal);
 
         // Two days on, past the last day: the colleague no longer sees the case, without anyone ending it.
@@ -102,7 +107,7 @@ public sealed class CaseloadCoverTests(MendFactory factory) : IClassFixture<Mend
     {
         var (managerUser, absent, colleagueUser, c) = await ArrangeAsync();
         var manager = await SignIn.AsAsync(factory, managerUser);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         var bad = await manager.PostAsJsonAsync("/api/v1/staff/cover", new { absentUserId = absent.Id, coveringUserId = absent.Id, startsOn = today.AddDays(-1), endsOn = today.AddDays(200), reason = new string('x', 101) });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
@@ -114,7 +119,13 @@ public sealed class CaseloadCoverTests(MendFactory factory) : IClassFixture<Mend
         var colleague = await SignIn.AsAsync(factory, colleagueUser);
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/api/v1/cases/{c.CaseId}")).StatusCode);
 
-        var stranger = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager]));
+        var elsewhere = Team.Create("Elsewhere " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(elsewhere);
+            return await db.SaveChangesAsync();
+        });
+        var stranger = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: elsewhere.Id));
         var refused = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/staff/cover/{id}/end");
         refused.Headers.IfMatch.ParseAdd(set.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendAsync(refused)).StatusCode);
@@ -132,7 +143,7 @@ public sealed class CaseloadCoverTests(MendFactory factory) : IClassFixture<Mend
         var other = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
         var first = await SignIn.AsAsync(factory, managerUser);
         var second = await SignIn.AsAsync(factory, managerUser);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         var answers = await Task.WhenAll(
             first.PostAsJsonAsync("/api/v1/staff/cover", new { absentUserId = absent.Id, coveringUserId = colleagueUser.Id, startsOn = today, endsOn = today.AddDays(5) }),
             second.PostAsJsonAsync("/api/v1/staff/cover", new { absentUserId = absent.Id, coveringUserId = other.Id, startsOn = today.AddDays(2), endsOn = today.AddDays(8) }));

@@ -50,7 +50,7 @@ public sealed class TrainingDeliveredTests(MendFactory factory) : IClassFixture<
         });
         var trainer = await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: team.Id);
         var client = await SignIn.AsAsync(factory, trainer);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Mend.Web.Platform.Time.London.DateOf(factory.Clock.GetUtcNow().UtcDateTime);
         (string, string)[] Held(DateOnly d) => [("Input.HeldOn.Day", d.Day.ToString()), ("Input.HeldOn.Month", d.Month.ToString()), ("Input.HeldOn.Year", d.Year.ToString())];
 
         var refused = await Html.ParseAsync(await client.SubmitAsync("/Staff/Sessions/Record", [.. Held(today), ("Input.TrainerId", trainer.Id.ToString()), ("Input.Hours", "two")]));

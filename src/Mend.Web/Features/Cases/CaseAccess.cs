@@ -10,7 +10,7 @@ namespace Mend.Web.Features.Cases;
 /// Who may see which cases and people, as query filters so the rule holds in every list, page and API
 /// call (SECURITY.md 4.1.3). A case is seen by its team, by its allocated worker, and, when it is
 /// restricted, only by its named people and its team's managers; while a colleague covers the allocated worker's caseload,
-/// by that colleague too; anyone else must break the glass.
+/// its cases that are not restricted are seen by that colleague too; anyone else must break the glass.
 /// A person is seen when they are on a case the user can see, or on no case yet (a new referral).
 /// </summary>
 public sealed class CaseAccess(MendDb db, TimeProvider clock)
@@ -23,12 +23,13 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - BreakGlass.Lasts;
         var today = Platform.Time.London.DateOf(now);
-        // A colleague covering an absent worker sees the cases allocated to them, on the days of the cover only (issue 20).
+        // A colleague covering an absent worker sees the cases allocated to them, on the days of the cover only (issue 20);
+        // a restricted case still needs the colleague named on it (or the glass broken).
         var covering = db.CaseloadCovers.Where(cv => cv.CoveringUserId == userId && cv.EndedEarlyAt == null && cv.StartsOn <= today && cv.EndsOn >= today)
             .Select(cv => cv.AbsentUserId);
         return db.Cases.Where(c =>
             c.AllocatedWorkerId == userId
-            || covering.Any(absent => absent == c.AllocatedWorkerId)
+            || (!c.IsRestricted && covering.Any(absent => absent == c.AllocatedWorkerId))
             || (!c.IsRestricted && c.TeamId == teamId)
             || (c.IsRestricted && manager && c.TeamId == teamId)
             || (c.IsRestricted && c.AccessGrants.Any(g => g.UserId == userId))

@@ -34,7 +34,7 @@ public static class MeetingsApi
                     return Results.Problem(statusCode: 404, title: "There is no meeting with that id that you can see.");
                 }
 
-                audit.Viewed(nameof(ProfessionalMeeting), id.ToString(), [], ProfessionalMeetings.PurposeOfView);
+                audit.Viewed(nameof(ProfessionalMeeting), id.ToString(), await meetings.PeopleOnAsync(meeting.CaseId, ct), ProfessionalMeetings.PurposeOfView);
                 await db.SaveChangesAsync(ct);
                 ApiResults.SetETag(http, meeting.Version);
                 return Results.Ok(Resource(meeting, encryption));

@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Meetings;
 
 /// <summary>A case's professionals' meetings, newest first, with their open actions.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(ProfessionalMeetings meetings, CaseAccess access) : PageModel
+public sealed class IndexModel(ProfessionalMeetings meetings, CaseAccess access, Data.MendDb db, Platform.Audit.AuditTrail audit) : PageModel
 {
     public Guid CaseId { get; private set; }
     public string Reference { get; private set; } = "";
@@ -26,6 +26,12 @@ public sealed class IndexModel(ProfessionalMeetings meetings, CaseAccess access)
 
         (CaseId, Reference) = (caseId, reference);
         Meetings = await meetings.Visible(User).AsNoTracking().Where(m => m.CaseId == caseId).OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.RecordedAt).ToListAsync(ct);
+        if (Meetings.Count > 0)
+        {
+            audit.Viewed("ProfessionalMeetings", caseId.ToString(), await meetings.PeopleOnAsync(caseId, ct), ProfessionalMeetings.PurposeOfView);
+            await db.SaveChangesAsync(ct);
+        }
+
         return Page();
     }
 }

@@ -169,7 +169,10 @@ public sealed class ProfessionalMeeting : IVersioned
     }
 }
 
-/// <summary>An action agreed at a professionals' meeting: on the owner's caseload (and the case worker's) until done.</summary>
+/// <summary>
+/// An action agreed at a professionals' meeting: on the caseload of whoever holds the case until done; an owner in Mend is
+/// told of it when it is recorded.
+/// </summary>
 public sealed class MeetingAction(string what, Guid? ownerUserId, string ownerName, DateOnly dueOn)
 {
     public const int WhatLength = 300;

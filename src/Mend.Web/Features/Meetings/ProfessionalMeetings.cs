@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Meetings;
 
 /// <summary>Professionals' meetings about cases the user can see, shared by the pages and the API: recording one with its actions, adding and completing actions.</summary>
-public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncryption encryption, TimeProvider clock)
+public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncryption encryption, Notifications.Notify notify, TimeProvider clock)
 {
     public const string PurposeOfView = "Case work";
 
@@ -26,6 +26,10 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
     public sealed record OpenAction(Guid MeetingId, Guid CaseId, string Reference, string What, string OwnerName, DateOnly DueOn);
 
     public DateOnly Today => clock.LondonToday();
+
+    /// <summary>The people on a case: whose data a meeting about it may hold, for the audit of each view.</summary>
+    public Task<List<Guid>> PeopleOnAsync(Guid caseId, CancellationToken ct) =>
+        db.CaseParticipants.Where(p => p.CaseId == caseId).Select(p => p.PersonId).Distinct().ToListAsync(ct);
 
     public IQueryable<ProfessionalMeeting> Visible(ClaimsPrincipal user)
     {
@@ -56,7 +60,11 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
         var actions = input.Actions ?? [];
         for (var i = 0; i < actions.Count; i++)
         {
-            if (!actions[i].IsBlank)
+            if (actions[i] is null)
+            {
+                errors[$"actions[{i}]"] = "Give each action its what, whose and due date, or leave it out";
+            }
+            else if (!actions[i].IsBlank)
             {
                 AddTo(meeting ?? Scratch(input.HeldOn), actions[i], owners, $"actions[{i}].", errors);
             }
@@ -68,6 +76,7 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
         }
 
         db.ProfessionalMeetings.Add(meeting!);
+        TellOwners(user, meeting!, meeting!.Actions);
         await db.SaveChangesAsync(ct);
         return Outcome<ProfessionalMeeting>.Done(meeting!);
     }
@@ -76,8 +85,12 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
     public async Task<Outcome<ProfessionalMeeting>> AddActionAsync(ClaimsPrincipal user, Guid id, int version, ActionInput input, CancellationToken ct)
     {
         var owners = (await OwnersAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
-        return await VersionedChange.RunAsync(db, Visible(user).Where(m => m.Id == id), version, (meeting, errors) => AddTo(meeting, input, owners, "", errors),
-            StaleMessage, ct);
+        return await VersionedChange.RunAsync(db, Visible(user).Where(m => m.Id == id), version, (meeting, errors) =>
+        {
+            var before = meeting.Actions.Count;
+            AddTo(meeting, input, owners, "", errors);
+            TellOwners(user, meeting, meeting.Actions.Skip(before));
+        }, StaleMessage, ct);
     }
 
     /// <summary>Marks an action done today.</summary>
@@ -95,6 +108,16 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
             .ToListAsync(ct);
 
     public static readonly string StaleMessage = Conflicts.Message("this meeting");
+
+    /// <summary>Tells each owner in Mend (other than whoever records it) of their action, in the same unit of work.</summary>
+    private void TellOwners(ClaimsPrincipal user, ProfessionalMeeting meeting, IEnumerable<MeetingAction> added)
+    {
+        foreach (var action in added.Where(a => a.OwnerUserId is { } owner && owner != user.UserId()))
+        {
+            notify.InApp(action.OwnerUserId!.Value, $"An action for you from a {MeetingWords.Describe(meeting.Kind).ToLowerInvariant()}: {action.What}, due {action.DueOn:d MMMM yyyy}",
+                $"/Meetings/{meeting.Id}#actions");
+        }
+    }
 
     private static void AddTo(ProfessionalMeeting meeting, ActionInput input, IReadOnlyDictionary<Guid, string> owners, string prefix, Dictionary<string, string> errors)
     {

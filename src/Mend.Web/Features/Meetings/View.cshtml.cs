@@ -42,7 +42,7 @@ public sealed class ViewModel(ProfessionalMeetings meetings, MendDb db, FieldEnc
             return NotFound();
         }
 
-        audit.Viewed(nameof(ProfessionalMeeting), id.ToString(), [], ProfessionalMeetings.PurposeOfView);
+        audit.Viewed(nameof(ProfessionalMeeting), id.ToString(), await meetings.PeopleOnAsync(Meeting.CaseId, ct), ProfessionalMeetings.PurposeOfView);
         await db.SaveChangesAsync(ct);
         return Page();
     }

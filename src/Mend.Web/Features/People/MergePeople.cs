@@ -122,6 +122,18 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             taken.Add($"{processes.Count} restorative process{(processes.Count == 1 ? "" : "es")}");
         }
 
+        // Safeguarding referrals follow the person, so an open follow-up is never lost with the record merged away.
+        var referrals = await db.SafeguardingReferrals.Where(r => r.PersonId == duplicateId).ToListAsync(ct);
+        foreach (var referral in referrals)
+        {
+            referral.MoveTo(keepId);
+        }
+
+        if (referrals.Count > 0)
+        {
+            taken.Add($"{referrals.Count} safeguarding referral{(referrals.Count == 1 ? "" : "s")}");
+        }
+
         if (moved > 0)
         {
             taken.Insert(0, $"{moved} case link{(moved == 1 ? "" : "s")}");

@@ -55,7 +55,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, AuditTrail audit, Sa
         }
 
         await LoadAsync(id, ct);
-        Referrals = await safeguarding.ForPersonAsync(id, ct);
+        Referrals = await safeguarding.ForPersonAsync(User, id, ct);
         audit.Record(AuditAction.View, nameof(Person), id.ToString(), subjectPersonId: id, purpose: Person.ViewPurpose);
         await db.SaveChangesAsync(ct);
         return Page();

@@ -82,6 +82,9 @@ public sealed class SafeguardingReferral : IVersioned, Platform.Audit.IPersonalD
     public string ReasonCiphertext { get; private set; } = "";
     public Guid ReferredById { get; private set; }
     public string ReferredByName { get; private set; } = "";
+
+    /// <summary>The referrer's team: who sees a referral made about someone on no case (see SafeguardingReferrals.Visible).</summary>
+    public Guid? TeamId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
     /// <summary>When to chase the agency, or check on what it did; null once closed.</summary>
@@ -159,7 +162,7 @@ public sealed class SafeguardingReferral : IVersioned, Platform.Audit.IPersonalD
 
     /// <summary>A referral recorded, when <see cref="Problems"/> finds none.</summary>
     /// <exception cref="DomainRuleException">The first field refused, naming it.</exception>
-    public static SafeguardingReferral Make(Details d, DateOnly today, FieldEncryption encryption, Guid byId, string byName, DateTime now)
+    public static SafeguardingReferral Make(Details d, DateOnly today, FieldEncryption encryption, Guid byId, string byName, DateTime now, Guid? teamId = null)
     {
         if (Problems(d, today) is { Count: > 0 } problems)
         {
@@ -179,12 +182,16 @@ public sealed class SafeguardingReferral : IVersioned, Platform.Audit.IPersonalD
             ReasonCiphertext = encryption.Encrypt(TextInput.Clean(d.Reason)!),
             ReferredById = byId,
             ReferredByName = byName,
+            TeamId = teamId,
             CreatedAt = now,
             FollowUpOn = d.FollowUpOn,
         };
     }
 
     public string ReadReason(FieldEncryption encryption) => encryption.Decrypt(ReasonCiphertext);
+
+    /// <summary>The person's record was merged into another: the referral follows the record kept.</summary>
+    public void MoveTo(Guid personId) => PersonId = personId;
 
     public string? ReadResponse(FieldEncryption encryption) => ResponseCiphertext is null ? null : encryption.Decrypt(ResponseCiphertext);
 
@@ -290,5 +297,6 @@ internal sealed class SafeguardingReferralModel : IEntityTypeConfiguration<Safeg
         builder.HasIndex(r => new { r.PersonId, r.MadeOn });
         builder.HasIndex(r => new { r.ClosedAt, r.FollowUpOn });
         builder.HasIndex(r => r.CaseId);
+        builder.HasIndex(r => r.TeamId);
     }
 }

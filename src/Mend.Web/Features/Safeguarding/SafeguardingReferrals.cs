@@ -30,11 +30,18 @@ public sealed class SafeguardingReferrals(MendDb db, CaseAccess access, FieldEnc
 
     public DateOnly Today => clock.LondonToday();
 
-    /// <summary>Referrals about people the user may see (CaseAccess.VisiblePeople).</summary>
+    /// <summary>
+    /// Referrals the user may see: one made on a case, by those who may see that case (a restricted case stays closed); one
+    /// made on no case (or whose case was disposed of), by the referrer's team and by those who may see a case the person
+    /// is on. Never by everyone who may see the person merely because they are on no case yet.
+    /// </summary>
     public IQueryable<SafeguardingReferral> Visible(ClaimsPrincipal user)
     {
-        var people = access.VisiblePeople(user).Select(p => p.Id);
-        return db.SafeguardingReferrals.Where(r => people.Contains(r.PersonId));
+        var cases = access.VisibleCases(user);
+        var teamId = user.TeamIdOf();
+        return db.SafeguardingReferrals.Where(r => r.CaseId != null
+            ? cases.Any(c => c.Id == r.CaseId)
+            : (teamId != null && r.TeamId == teamId) || db.CaseParticipants.Any(cp => cp.PersonId == r.PersonId && cases.Any(c => c.Id == cp.CaseId)));
     }
 
     /// <summary>
@@ -63,7 +70,7 @@ public sealed class SafeguardingReferrals(MendDb db, CaseAccess access, FieldEnc
 
         try
         {
-            var referral = SafeguardingReferral.Make(details, Today, encryption, user.UserId(), user.DisplayNameOf(), now);
+            var referral = SafeguardingReferral.Make(details, Today, encryption, user.UserId(), user.DisplayNameOf(), now, user.TeamIdOf());
             if (!person!.Flags.Any(f => f.IsActive && f.Type == FlagType.SafeguardingConcern))
             {
                 person.RaiseFlag(FlagType.SafeguardingConcern, $"Safeguarding referral to {referral.AgencyName} on {Date(referral.MadeOn)}", null,
@@ -112,9 +119,9 @@ public sealed class SafeguardingReferrals(MendDb db, CaseAccess access, FieldEnc
         return mine ? query.Where(r => r.ReferredById == userId || db.Cases.Any(c => c.Id == r.CaseId && c.AllocatedWorkerId == userId)) : query;
     }
 
-    /// <summary>All referrals about a person, newest first.</summary>
-    public Task<List<Listed>> ForPersonAsync(Guid personId, CancellationToken ct) =>
-        ListAsync(db.SafeguardingReferrals.Where(r => r.PersonId == personId).OrderByDescending(r => r.MadeOn).Take(200), ct);
+    /// <summary>The referrals about a person that the user may see, newest first.</summary>
+    public Task<List<Listed>> ForPersonAsync(ClaimsPrincipal user, Guid personId, CancellationToken ct) =>
+        ListAsync(Visible(user).Where(r => r.PersonId == personId).OrderByDescending(r => r.MadeOn).Take(200), ct);
 
     private async Task<List<Listed>> ListAsync(IQueryable<SafeguardingReferral> query, CancellationToken ct)
     {

@@ -26,8 +26,8 @@ public static class CoverApi
             .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.WriteStaff))
             .Produces<CoverResource>(201).ProducesValidationProblem();
 
-        v1.MapPost("/staff/cover/{id:long}/end", (long id, HttpContext http, CoverArrangements cover, Data.MendDb db, CancellationToken ct) =>
-                ApiChange.RunAsync(http, db.CaseloadCovers.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version),
+        v1.MapPost("/staff/cover/{id:long}/end", (long id, HttpContext http, CoverArrangements cover, CancellationToken ct) =>
+                ApiChange.RunAsync(http, cover.Visible(http.User).AsNoTracking().Where(c => c.Id == id).Select(c => c.Version),
                     version => cover.EndAsync(http.User, id, version, ct), c => c.Version, c => Results.Ok(Resource(c)), ct))
             .WithTags("Staff").WithName("EndCaseloadCover").WithSummary("Ends a cover now (the worker is back), or withdraws one not yet started. Needs If-Match")
             .RequireAuthorization(p => p.RequireRole(Roles.Manager).RequireScope(ApiScopes.WriteStaff))

@@ -24,12 +24,18 @@ public sealed class CoverArrangements(MendDb db, Notifications.Notify notify, Ti
     public IQueryable<Guid> CoveredBy(Guid userId, DateOnly day) =>
         db.CaseloadCovers.Where(c => c.CoveringUserId == userId && c.EndedEarlyAt == null && c.StartsOn <= day && c.EndsOn >= day).Select(c => c.AbsentUserId);
 
+    /// <summary>The covers of the manager's own team's caseloads: all they may see or change.</summary>
+    public IQueryable<CaseloadCover> Visible(ClaimsPrincipal manager)
+    {
+        var team = Team(manager);
+        return db.CaseloadCovers.Where(c => team.Contains(c.AbsentUserId));
+    }
+
     /// <summary>Covers of the manager's team's caseloads that have not ended, or ended in the last 30 days, soonest first.</summary>
     public async Task<List<CaseloadCover>> ListAsync(ClaimsPrincipal manager, CancellationToken ct)
     {
         var since = Today.AddDays(-30);
-        var team = Team(manager);
-        return await db.CaseloadCovers.AsNoTracking().Where(c => c.EndsOn >= since && team.Contains(c.AbsentUserId))
+        return await Visible(manager).AsNoTracking().Where(c => c.EndsOn >= since)
             .OrderBy(c => c.StartsOn).ThenBy(c => c.AbsentName).Take(500).ToListAsync(ct);
     }
 
@@ -92,11 +98,11 @@ public sealed class CoverArrangements(MendDb db, Notifications.Notify notify, Ti
     /// <summary>Ends a cover of the manager's team today (the worker is back early), or withdraws one not yet started.</summary>
     public Task<Outcome<CaseloadCover>> EndAsync(ClaimsPrincipal manager, long id, int version, CancellationToken ct)
     {
-        var team = Team(manager);
-        return VersionedChange.RunAsync(db, db.CaseloadCovers.Where(c => c.Id == id && team.Contains(c.AbsentUserId)), version, (cover, _) =>
+        return VersionedChange.RunAsync(db, Visible(manager).Where(c => c.Id == id), version, (cover, _) =>
         {
             cover.EndEarly(Today, manager.DisplayNameOf(), clock.GetUtcNow().UtcDateTime);
             notify.InApp(cover.CoveringUserId, $"Your cover of {cover.AbsentName}'s caseload has ended", "/Cases");
+            notify.InApp(cover.AbsentUserId, $"{cover.CoveringName} is no longer covering your caseload", "/Cases");
         }, Conflicts.Message("this cover"), ct);
     }
 

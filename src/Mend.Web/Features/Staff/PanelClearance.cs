@@ -22,13 +22,16 @@ public sealed class PanelClearance(MendDb db)
             .Select(u => u.Id);
     }
 
-    /// <summary>True when <paramref name="userId"/> may sit on a panel on <paramref name="day"/>, as one query (for a filter).</summary>
+    /// <summary>Everyone who may sit on a panel on <paramref name="day"/>, as one query (for a filter): active staff, and volunteers with current checks.</summary>
     public IQueryable<Guid> Cleared(DateOnly day)
     {
-        var volunteers = VolunteersOnly();
-        return db.Users.Where(u => !volunteers.Contains(u.Id)
-                || (db.TrainingRecords.Any(t => t.UserId == u.Id && t.Kind == TrainingKind.PanelMember && t.CompletedOn <= day && (t.ExpiresOn == null || t.ExpiresOn >= day))
-                    && db.DbsChecks.Any(d => d.UserId == u.Id && d.IssuedOn <= day && d.RenewBy >= day)))
+        string[] staff = [Roles.Practitioner.ToUpperInvariant(), Roles.Manager.ToUpperInvariant()];
+        var volunteer = Roles.Volunteer.ToUpperInvariant();
+        // Staff sit by their own roles' rules; a volunteer with current checks; anyone else (a role taken away) not at all.
+        return db.Users.Where(u => !u.IsDisabled && (db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staff.Contains(r.NormalizedName!)))
+                || (db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == volunteer))
+                    && db.TrainingRecords.Any(t => t.UserId == u.Id && t.Kind == TrainingKind.PanelMember && t.CompletedOn <= day && (t.ExpiresOn == null || t.ExpiresOn >= day))
+                    && db.DbsChecks.Any(d => d.UserId == u.Id && d.IssuedOn <= day && d.RenewBy >= day))))
             .Select(u => u.Id);
     }
 
@@ -45,15 +48,22 @@ public sealed class PanelClearance(MendDb db)
     /// </summary>
     public async Task<Dictionary<Guid, List<string>>> GapsAsync(IReadOnlyCollection<Guid> userIds, DateOnly day, CancellationToken ct)
     {
-        var volunteers = await VolunteersOnly().Where(id => userIds.Contains(id)).ToListAsync(ct);
+        var gaps = new Dictionary<Guid, List<string>>();
+        // Someone whose account is disabled, or who holds none of the roles that sit on a panel, may not sit at all.
+        var eligible = await StaffWithRoles.Of(db, Roles.Volunteer, Roles.Practitioner, Roles.Manager).Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        foreach (var id in userIds.Except(eligible))
+        {
+            gaps[id] = ["their account is disabled or no longer has a volunteer, practitioner or manager role"];
+        }
+
+        var volunteers = await VolunteersOnly().Where(id => userIds.Contains(id) && eligible.Contains(id)).ToListAsync(ct);
         if (volunteers.Count == 0)
         {
-            return [];
+            return gaps;
         }
 
         var training = await db.TrainingRecords.AsNoTracking().Where(t => volunteers.Contains(t.UserId) && t.Kind == TrainingKind.PanelMember).ToListAsync(ct);
         var checks = await db.DbsChecks.AsNoTracking().Where(d => volunteers.Contains(d.UserId)).ToListAsync(ct);
-        var gaps = new Dictionary<Guid, List<string>>();
         foreach (var id in volunteers)
         {
             var missing = new List<string>();

@@ -25,7 +25,9 @@ public static class SessionsApi
             .Produces<List<SessionResource>>().ProducesValidationProblem();
 
         v1.MapPost("/training-sessions", async (SessionInput input, HttpContext http, TrainingDelivered training, CancellationToken ct) =>
-                ApiChange.Answer(http, await training.RecordAsync(http.User, new(input.Topic, input.HeldOn, input.Audience, input.TrainerId, input.Hours,
+                input.Attendees?.Any(a => a is null) == true
+                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["attendees"] = ["Give each attendee a name, or leave them out"] })
+                    : ApiChange.Answer(http, await training.RecordAsync(http.User, new(input.Topic, input.HeldOn, input.Audience, input.TrainerId, input.Hours,
                     (input.Attendees ?? []).Select(a => (a.Name, a.Organisation)).ToList(), input.FeedbackReturned, input.FeedbackAverage, input.FeedbackComments), ct), null,
                     s => Results.Created("/api/v1/training-sessions", Resource(s))))
             .WithTags("Staff").WithName("RecordTrainingSession")

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mend.Web.Features.Staff;
 
 /// <summary>Training the service delivered to others: recording a session (pages and API), the team's list, and the figures the service report counts.</summary>
-public sealed class TrainingDelivered(MendDb db, TimeProvider clock)
+public sealed class TrainingDelivered(MendDb db, Platform.Audit.AuditTrail audit, TimeProvider clock)
 {
     /// <summary>One audience's figures over a period: sessions, attendees, organisations reached, hours, and the average rating of the forms returned.</summary>
     public sealed record AudienceFigures(TrainingAudience Audience, int Sessions, int Attendees, int Organisations, decimal Hours, int FeedbackReturned, decimal? AverageRating);
@@ -42,11 +42,15 @@ public sealed class TrainingDelivered(MendDb db, TimeProvider clock)
     }
 
     /// <summary>The team's sessions held from <paramref name="from"/> to <paramref name="to"/>, newest first, at most 500.</summary>
-    public Task<List<TrainingSession>> ListAsync(ClaimsPrincipal user, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <remarks>Someone in no team sees only the sessions they gave. Each listing is audited, as it names the attendees.</remarks>
+    public async Task<List<TrainingSession>> ListAsync(ClaimsPrincipal user, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var team = user.TeamIdOf();
-        return db.TrainingSessions.AsNoTracking().Where(s => s.TeamId == team && s.HeldOn >= from && s.HeldOn <= to)
+        var (team, me) = (user.TeamIdOf(), user.UserId());
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => (team != null ? s.TeamId == team : s.TrainerId == me) && s.HeldOn >= from && s.HeldOn <= to)
             .OrderByDescending(s => s.HeldOn).ThenBy(s => s.Topic).Take(500).ToListAsync(ct);
+        audit.Record(Platform.Audit.AuditAction.View, nameof(TrainingSession), null, purpose: "Training delivered", fields: $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {sessions.Count}");
+        await db.SaveChangesAsync(ct);
+        return sessions;
     }
 
     /// <summary>
@@ -56,7 +60,8 @@ public sealed class TrainingDelivered(MendDb db, TimeProvider clock)
     /// </summary>
     public static async Task<List<AudienceFigures>> FiguresAsync(MendDb db, Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.TeamId == teamId && s.HeldOn >= from && s.HeldOn <= to).ToListAsync(ct);
+        // No team, no figures: sessions of people in no team are not pooled together.
+        var sessions = teamId is null ? [] : await db.TrainingSessions.AsNoTracking().Where(s => s.TeamId == teamId && s.HeldOn >= from && s.HeldOn <= to).ToListAsync(ct);
         return Enum.GetValues<TrainingAudience>().Select(audience =>
         {
             var these = sessions.Where(s => s.Audience == audience).ToList();
