@@ -124,7 +124,7 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         await Accessibility.ScreenshotAsync(page, "dp-agreement-errors");
 
         var today = browser.App.Clock.GetUtcNow();
-        await page.GetByLabel("Partner organisation").FillAsync("Exampleshire Police");
+        await page.GetByLabel("Or its name, if it is not in the directory").FillAsync("Exampleshire Police");
         await page.GetByLabel("What the sharing is for").FillAsync("Joint decisions on out-of-court disposals");
         await page.GetByLabel("Lawful basis").FillAsync("UK GDPR Article 6(1)(e); DPA 2018 Schedule 1 paragraph 6");
         await page.GetByLabel("Names, dates of birth and parts on the case").CheckAsync();

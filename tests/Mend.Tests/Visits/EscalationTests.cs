@@ -360,22 +360,43 @@ public sealed class EscalationTests(LoneWorkingFactory factory) : IClassFixture<
             return other;
         }
 
+        // The server ends a closed connection's session (and its locks) on its own time: wait until it has, at most 10 s.
+        async Task FreedAsync(long key)
+        {
+            await using var probe = new Npgsql.NpgsqlConnection(factory.Database.ConnectionString);
+            await probe.OpenAsync();
+            for (var waited = 0; waited < 100; waited++)
+            {
+                await using var held = new Npgsql.NpgsqlCommand(
+                    $"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = {0x4d454e44}::oid AND objid = {key}::oid AND objsubid = 2", probe);
+                if ((long)(await held.ExecuteScalarAsync())! == 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
         await using (var node = await HoldAsync(0))
         {
             Assert.Equal(0, await PassAsync());
             Assert.Empty(SentTo(team.WorkerMobile));
         } // the other node dies mid-pass: its lock goes with its transaction
 
+        await FreedAsync(0);
         await PassAsync();
         Assert.Single(SentTo(team.WorkerMobile));
 
         factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        await using (var node = await HoldAsync((await AlertAsync(visitId)).Id))
+        var alertId = (await AlertAsync(visitId)).Id;
+        await using (var node = await HoldAsync(alertId))
         {
             await PassAsync();
             Assert.Empty(SentTo(team.BuddyMobile));
         }
 
+        await FreedAsync(alertId);
         await PassAsync();
         Assert.Single(SentTo(team.BuddyMobile));
     }
