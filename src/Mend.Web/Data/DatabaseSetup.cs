@@ -69,6 +69,8 @@ public static class DatabaseSetup
             return new DatabaseSettings(provider, connectionString);
         });
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditViewWriter>();
+        services.AddSingleton<AuditViewRouting>();
         services.AddScoped<ReportDatabase>();
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
@@ -78,7 +80,7 @@ public static class DatabaseSetup
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
             options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<Features.People.NameVocabulary>());
+                sp.GetRequiredService<Features.People.NameVocabulary>(), sp.GetRequiredService<AuditViewRouting>());
         });
         return services;
     }

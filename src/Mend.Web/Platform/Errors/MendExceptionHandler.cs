@@ -111,7 +111,7 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
         // A failed save (DbUpdateException) is about the data, not the connection; it is not looked into.
         for (Exception? e = exception; e is not null and not DbUpdateException and not BadHttpRequestException; e = e.InnerException)
         {
-            if (e is DbException or TimeoutException)
+            if (e is DbException or TimeoutException or Audit.AuditUnavailableException)
             {
                 return StatusCodes.Status503ServiceUnavailable;
             }

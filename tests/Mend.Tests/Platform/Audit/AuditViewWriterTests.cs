@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mend.Tests.Platform.Audit;
+
+/// <summary>
+/// View records written in group commits (decision 0016): concurrent views each recorded once; when the database refuses
+/// them, the request fails with 503 and shows nothing; when it accepts them again, views are recorded again without a
+/// restart; changes keep their own audit rows meanwhile. On both databases, with a real refusal from the database (a
+/// trigger), nothing mocked.
+/// </summary>
+public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    private Task<int> ViewsOfAsync(Guid personId) =>
+        factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.View && e.SubjectPersonId == personId));
+
+    private async Task RefuseViewsAsync(bool refuse) => await factory.WithDbAsync(async db =>
+    {
+        if (factory.Database.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(refuse
+                ? """
+                  CREATE OR REPLACE FUNCTION test_refuse_views() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'view records refused for a test'; END $$;
+                  CREATE TRIGGER test_refuse_views BEFORE INSERT ON "AuditEvents" FOR EACH ROW WHEN (NEW."Action" = 'View') EXECUTE FUNCTION test_refuse_views();
+                  """
+                : """DROP TRIGGER IF EXISTS test_refuse_views ON "AuditEvents";""");
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(refuse
+                ? """CREATE TRIGGER test_refuse_views BEFORE INSERT ON "AuditEvents" WHEN NEW."Action" = 'View' BEGIN SELECT RAISE(ABORT, 'view records refused for a test'); END;"""
+                : """DROP TRIGGER IF EXISTS test_refuse_views;""");
+        }
+
+        return 0;
+    });
+
+    [Fact]
+    public async Task ManyViewsAtOnce_AreEachRecordedOnce_BeforeTheirAnswers()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Ada", "Many" + Guid.NewGuid().ToString("N")[..5]);
+        var before = await ViewsOfAsync(person);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.GetAsync($"/api/v1/people/{person}")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        // Each answer came after its batch committed, so the rows are there as soon as the answers are.
+        Assert.Equal(before + 24, await ViewsOfAsync(person));
+    }
+
+    [Fact]
+    public async Task WhenViewsCannotBeRecorded_TheRequestFailsWith503AndShowsNothing_AndViewsResumeWithoutARestart()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var family = "Refused" + Guid.NewGuid().ToString("N")[..5];
+        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Bea", family);
+        var before = await ViewsOfAsync(person);
+        await RefuseViewsAsync(true);
+        try
+        {
+            var api = await client.GetAsync($"/api/v1/people/{person}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+            Assert.DoesNotContain(family, await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var page = await client.GetAsync($"/People/{person}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.DoesNotContain(family, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(before, await ViewsOfAsync(person));
+
+            // A change still saves, with its own audit row in its own transaction.
+            var created = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Individual", givenName = "Cy", familyName = family });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString();
+            Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditAction.Create && e.EntityId == id)));
+        }
+        finally
+        {
+            await RefuseViewsAsync(false);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/people/{person}")).StatusCode);
+        Assert.Equal(before + 1, await ViewsOfAsync(person));
+    }
+}
