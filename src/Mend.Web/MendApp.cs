@@ -343,6 +343,7 @@ public static class MendApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
+        app.UseMiddleware<Platform.Audit.ViewCommitGate>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -70,7 +70,8 @@ public static class DatabaseSetup
         });
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<AuditViewWriter>();
-        services.AddSingleton<AuditViewRouting>();
+        services.AddScoped<ViewCommits>();
+        services.AddScoped<AuditViewRouting>();
         services.AddScoped<ReportDatabase>();
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();

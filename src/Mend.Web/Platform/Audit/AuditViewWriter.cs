@@ -80,11 +80,45 @@ public sealed class AuditUnavailableException(Exception inner)
     : Exception("The audit trail could not be written, so what was asked for is not shown. Try again in a few minutes.", inner);
 
 /// <summary>
-/// Hands the view records added to a request's SaveChanges to <see cref="AuditViewWriter"/> and waits for them to be
-/// committed, before the rest of the save (if any) goes ahead in its own transaction. A synchronous save keeps them in
-/// its own transaction, as do saves with no request (jobs and commands run the same way either way).
+/// The view records' commits a request is waiting for. On a GET the request does not wait where it records views: the
+/// commit runs while the page is rendered, and <see cref="ViewCommitGate"/> holds the answer back until it is done.
 /// </summary>
-public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterceptor
+public sealed class ViewCommits
+{
+    private readonly List<Task> _pending = [];
+
+    /// <summary>True while <see cref="ViewCommitGate"/> holds the answer back; otherwise a save waits for its own views.</summary>
+    public bool Deferred { get; set; }
+
+    public void Add(Task commit)
+    {
+        lock (_pending)
+        {
+            _pending.Add(commit);
+        }
+    }
+
+    /// <summary>
+    /// Completes when every commit handed over so far has; throws <see cref="AuditUnavailableException"/> if any failed.
+    /// Each is waited for once: the error page shown after a failure is not failed again by it.
+    /// </summary>
+    public Task AllAsync()
+    {
+        lock (_pending)
+        {
+            var waiting = _pending.ToList();
+            _pending.Clear();
+            return waiting.Count == 0 ? Task.CompletedTask : Task.WhenAll(waiting);
+        }
+    }
+}
+
+/// <summary>
+/// Hands the view records added to a request's SaveChanges to <see cref="AuditViewWriter"/>, before the rest of the save
+/// (if any) goes ahead in its own transaction: on a GET without waiting (the gate waits before the answer goes), otherwise
+/// waiting for the commit. A synchronous save keeps them in its own transaction.
+/// </summary>
+public sealed class AuditViewRouting(AuditViewWriter writer, ViewCommits commits) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -105,7 +139,129 @@ public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterc
             view.State = EntityState.Detached;
         }
 
-        await writer.WriteAsync(views.Select(v => v.Entity).ToList());
+        var commit = writer.WriteAsync(views.Select(v => v.Entity).ToList());
+        if (commits.Deferred)
+        {
+            commits.Add(commit);
+        }
+        else
+        {
+            await commit;
+        }
+
         return result;
+    }
+}
+
+/// <summary>
+/// Holds a GET's answer until the view records it made are committed (decision 0016), so the commit overlaps the
+/// rendering: the body is kept in memory (up to <see cref="MostHeld"/>; a longer one waits for the commits there and
+/// then streams) and sent only once they are. If they failed, nothing is sent and the request fails with 503.
+/// </summary>
+public sealed class ViewCommitGate(RequestDelegate next)
+{
+    public const int MostHeld = 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context, ViewCommits commits)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        commits.Deferred = true;
+        var original = context.Response.Body;
+        await using var held = new HeldBody(original, commits);
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        await held.ReleaseAsync(context.RequestAborted);
+    }
+
+    private sealed class HeldBody(Stream inner, ViewCommits commits) : Stream
+    {
+        private readonly MemoryStream _held = new();
+        private bool _released;
+
+        public async Task ReleaseAsync(CancellationToken ct)
+        {
+            if (_released)
+            {
+                return;
+            }
+
+            await commits.AllAsync();
+            _released = true;
+            if (_held.Length > 0)
+            {
+                _held.Position = 0;
+                await _held.CopyToAsync(inner, ct);
+            }
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_released && _held.Length + buffer.Length > MostHeld)
+            {
+                await ReleaseAsync(cancellationToken);
+            }
+
+            if (_released)
+            {
+                await inner.WriteAsync(buffer, cancellationToken);
+            }
+            else
+            {
+                _held.Write(buffer.Span);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (_released)
+            {
+                inner.Write(buffer, offset, count);
+            }
+            else
+            {
+                _held.Write(buffer, offset, count);
+            }
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => _released ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
+
+        public override void Flush()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _held.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

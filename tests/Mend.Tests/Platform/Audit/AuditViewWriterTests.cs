@@ -87,3 +87,60 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
         Assert.Equal(before + 1, await ViewsOfAsync(person));
     }
 }
+
+/// <summary>The gate that holds a GET's answer until its view records are committed, on its own.</summary>
+public sealed class ViewCommitGateTests
+{
+    private static async Task<(MemoryStream Sent, Exception? Error)> RunAsync(Task commit, int bytes)
+    {
+        var commits = new ViewCommits();
+        var sent = new MemoryStream();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = sent } };
+        context.Request.Method = "GET";
+        var gate = new ViewCommitGate(async c =>
+        {
+            commits.Add(commit);
+            var chunk = new byte[64 * 1024];
+            for (var written = 0; written < bytes; written += chunk.Length)
+            {
+                Array.Fill(chunk, (byte)(written / chunk.Length));
+                await c.Response.Body.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, bytes - written)));
+                Assert.True(commit.IsCompleted || sent.Length == 0, "Nothing may be sent before the view records are committed");
+            }
+        });
+        try
+        {
+            await gate.InvokeAsync(context, commits);
+            return (sent, null);
+        }
+        catch (Exception ex)
+        {
+            return (sent, ex);
+        }
+    }
+
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(ViewCommitGate.MostHeld + 300_000)] // longer than is held: streams once the commit is done
+    public async Task TheAnswer_IsSentWhole_OnlyOnceTheCommitIsDone(int bytes)
+    {
+        var commit = new TaskCompletionSource();
+        var running = RunAsync(commit.Task, bytes);
+        await Task.Delay(50);
+        Assert.False(running.IsCompleted);
+        commit.SetResult();
+        var (sent, error) = await running;
+        Assert.Null(error);
+        Assert.Equal(bytes, sent.Length);
+        Assert.Equal((byte)((bytes - 1) / (64 * 1024)), sent.ToArray()[^1]);
+    }
+
+    [Fact]
+    public async Task WhenTheCommitFails_NothingIsSent_AndTheRequestFails()
+    {
+        var (sent, error) = await RunAsync(Task.FromException(new AuditUnavailableException(new TimeoutException())), 10_000);
+        Assert.IsType<AuditUnavailableException>(error);
+        Assert.Equal(0, sent.Length);
+        Assert.Equal(503, Mend.Web.Platform.Errors.MendExceptionHandler.StatusFor(error!));
+    }
+}
