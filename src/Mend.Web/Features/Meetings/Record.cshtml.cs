@@ -48,12 +48,12 @@ public sealed class RecordModel(ProfessionalMeetings meetings, CaseAccess access
     public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken ct)
     {
         var (held, heldError) = Input.HeldOn.Parse("The date of the meeting");
-        AddError("Input.HeldOn", heldError);
+        ModelState.AddErrorIfAny("Input.HeldOn", heldError);
         var actions = new List<ProfessionalMeetings.ActionInput>();
         for (var i = 0; i < Input.Actions.Count; i++)
         {
             var (due, dueError) = Input.Actions[i].DueOn.Parse("The due date");
-            AddError($"Input.Actions[{i}].DueOn", dueError);
+            ModelState.AddErrorIfAny($"Input.Actions[{i}].DueOn", dueError);
             actions.Add(new(Input.Actions[i].What, Guid.TryParse(Input.Actions[i].OwnerUserId, out var owner) ? owner : null, Input.Actions[i].OwnerName, due));
         }
 
@@ -96,13 +96,5 @@ public sealed class RecordModel(ProfessionalMeetings meetings, CaseAccess access
         ViewData["Caption"] = $"Case {reference}";
         ViewData["Back"] = $"/Cases/{caseId}/Meetings";
         return true;
-    }
-
-    private void AddError(string key, string? error)
-    {
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
     }
 }

@@ -58,10 +58,7 @@ public sealed class ViewModel(ProfessionalMeetings meetings, MendDb db, FieldEnc
     public async Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken ct)
     {
         var (due, dueError) = Input.DueOn.Parse("The due date");
-        if (dueError is not null)
-        {
-            ModelState.AddModelError("Input.DueOn", dueError);
-        }
+        ModelState.AddErrorIfAny("Input.DueOn", dueError);
 
         if (!ModelState.IsValid)
         {

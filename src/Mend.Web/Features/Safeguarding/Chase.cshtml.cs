@@ -21,7 +21,7 @@ public sealed class ChaseModel(SafeguardingReferrals referrals, MendDb db) : Ref
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var (next, error) = Input.FollowUpOn.Parse("The next follow-up date");
-        AddError("Input.FollowUpOn", error);
+        ModelState.AddErrorIfAny("Input.FollowUpOn", error);
         return await AnswerAsync(id, () => Referrals.ChaseAsync(User, id, Version, next, ct), r => $"Chase recorded; follow it up by {r.FollowUpOn!.Value.ToGovUkDate()}", ct);
     }
 }

@@ -47,8 +47,8 @@ public sealed class ReferModel(SafeguardingReferrals referrals, CaseAccess acces
     {
         var (made, madeError) = Input.MadeOn.Parse("The date the referral was made");
         var (followUp, followUpError) = Input.FollowUpOn.Parse("The follow-up date");
-        AddError("Input.MadeOn", madeError);
-        AddError("Input.FollowUpOn", followUpError);
+        ModelState.AddErrorIfAny("Input.MadeOn", madeError);
+        ModelState.AddErrorIfAny("Input.FollowUpOn", followUpError);
         SafeguardingAgency? agency = Enum.TryParse<SafeguardingAgency>(Input.Agency, out var a) ? a : null;
         if (!ModelState.IsValid)
         {
@@ -87,13 +87,5 @@ public sealed class ReferModel(SafeguardingReferrals referrals, CaseAccess acces
         ViewData["Caption"] = reference is null ? name : $"{name}, case {reference}";
         ViewData["Back"] = CaseId is { } back && reference is not null ? $"/Cases/{back}" : $"/People/{PersonId}";
         return true;
-    }
-
-    private void AddError(string key, string? error)
-    {
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
     }
 }

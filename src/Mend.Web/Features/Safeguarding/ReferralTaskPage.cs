@@ -77,12 +77,4 @@ public abstract class ReferralTaskPage(SafeguardingReferrals referrals, MendDb d
         Version = Referral.Version;
         return Page();
     }
-
-    protected void AddError(string key, string? error)
-    {
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
-    }
 }

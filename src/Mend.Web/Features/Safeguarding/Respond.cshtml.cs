@@ -28,8 +28,8 @@ public sealed class RespondModel(SafeguardingReferrals referrals, MendDb db) : R
     {
         var (on, onError) = Input.RespondedOn.Parse("The date of the response");
         var (followUp, followUpError) = Input.FollowUpOn.Parse("The further follow-up date");
-        AddError("Input.RespondedOn", onError);
-        AddError("Input.FollowUpOn", followUpError);
+        ModelState.AddErrorIfAny("Input.RespondedOn", onError);
+        ModelState.AddErrorIfAny("Input.FollowUpOn", followUpError);
         return await AnswerAsync(id, () => Referrals.RespondAsync(User, id, Version,
                 new(Enum.TryParse<SafeguardingResponse>(Input.Response, out var response) ? response : null, on, Input.Notes, followUp), ct),
             r => r.IsOpen ? $"Response recorded; follow it up again by {r.FollowUpOn!.Value.ToGovUkDate()}" : "Response recorded; the referral is closed", ct);

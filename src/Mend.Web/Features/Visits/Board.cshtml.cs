@@ -87,19 +87,19 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
     {
         var (startDay, startDayError) = Input.StartsOn.Parse("The start date");
         var (endDay, endDayError) = Input.EndsOn.Parse("The end date");
-        AddError("Input.StartsOn", startDayError);
-        AddError("Input.EndsOn", endDayError);
+        ModelState.AddErrorIfAny("Input.StartsOn", startDayError);
+        ModelState.AddErrorIfAny("Input.EndsOn", endDayError);
         DateTime? start = null, end = null;
         if (startDay is { } s)
         {
             (start, var error) = London.ToUtc(s, Input.StartsAt);
-            AddError("Input.StartsAt", error);
+            ModelState.AddErrorIfAny("Input.StartsAt", error);
         }
 
         if (endDay is { } e)
         {
             (end, var error) = London.ToUtc(e, Input.EndsAt);
-            AddError("Input.EndsAt", error);
+            ModelState.AddErrorIfAny("Input.EndsAt", error);
         }
 
         var managers = await ManagersAsync(ct);
@@ -128,13 +128,6 @@ public sealed class BoardModel(MendDb db, LoneWorking visits, Platform.Audit.Aud
         return Page();
     }
 
-    private void AddError(string key, string? error)
-    {
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
-    }
 
     private async Task<List<LoneWorking.StaffMember>> ManagersAsync(CancellationToken ct)
     {

@@ -37,15 +37,9 @@ public sealed class NewModel(CoverArrangements cover) : PageModel
     {
         var (starts, startsError) = Input.StartsOn.Parse("The first day");
         var (ends, endsError) = Input.EndsOn.Parse("The last day");
-        if (startsError is not null)
-        {
-            ModelState.AddModelError("Input.StartsOn", startsError);
-        }
+        ModelState.AddErrorIfAny("Input.StartsOn", startsError);
 
-        if (endsError is not null)
-        {
-            ModelState.AddModelError("Input.EndsOn", endsError);
-        }
+        ModelState.AddErrorIfAny("Input.EndsOn", endsError);
 
         if (ModelState.IsValid)
         {

@@ -29,8 +29,8 @@ public sealed class DbsModel(StaffRegister register) : StaffTaskPage(register)
     {
         var (issued, issuedError) = Dbs.IssuedOn.Parse("The date issued");
         var (renew, renewError) = Dbs.RenewBy.Parse("The renewal date");
-        AddError("Dbs.IssuedOn", issuedError);
-        AddError("Dbs.RenewBy", renewError);
+        ModelState.AddErrorIfAny("Dbs.IssuedOn", issuedError);
+        ModelState.AddErrorIfAny("Dbs.RenewBy", renewError);
         var number = Dbs.CertificateNumber;
         Dbs.CertificateNumber = null; // never shown back in full
         ModelState.Remove("Dbs.CertificateNumber");

@@ -59,12 +59,4 @@ public abstract class StaffTaskPage(StaffRegister register) : PageModel
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
-
-    protected void AddError(string key, string? error)
-    {
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
-    }
 }

@@ -39,7 +39,7 @@ public sealed class SupervisionModel(StaffRegister register, MendDb db) : StaffT
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var (held, heldError) = Supervision.HeldOn.Parse("The date held");
-        AddError("Supervision.HeldOn", heldError);
+        ModelState.AddErrorIfAny("Supervision.HeldOn", heldError);
         return await AnswerAsync(id, () => Register.RecordSupervisionAsync(User, id, new Staff.Supervision.Details(Enum.TryParse<SupervisionKind>(Supervision.Kind, out var kind) ? kind : null,
             Guid.TryParse(Supervision.SupervisorId, out var supervisor) ? supervisor : null, null, held, Supervision.CasesDiscussed, Supervision.Notes), ct),
             "Supervision", s => $"{SupervisionRule.Describe(s.Kind)} recorded; the next is due by {SupervisionRule.DueAfter(s.Kind, s.HeldOn):d MMMM yyyy}", ct);

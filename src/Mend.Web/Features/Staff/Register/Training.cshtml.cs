@@ -42,8 +42,8 @@ public sealed class TrainingModel(StaffRegister register) : StaffTaskPage(regist
     {
         var (completed, completedError) = Training.CompletedOn.Parse("The date completed");
         var (expires, expiresError) = Training.ExpiresOn.IsEmpty ? ((DateOnly?)null, (string?)null) : Training.ExpiresOn.Parse("The expiry date");
-        AddError("Training.CompletedOn", completedError);
-        AddError("Training.ExpiresOn", expiresError);
+        ModelState.AddErrorIfAny("Training.CompletedOn", completedError);
+        ModelState.AddErrorIfAny("Training.ExpiresOn", expiresError);
         decimal? hours = null;
         if (!string.IsNullOrWhiteSpace(Training.CpdHours))
         {

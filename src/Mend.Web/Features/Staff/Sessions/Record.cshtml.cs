@@ -42,10 +42,7 @@ public sealed class RecordModel(TrainingDelivered training) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (held, heldError) = Input.HeldOn.Parse("The date of the session");
-        if (heldError is not null)
-        {
-            ModelState.AddModelError("Input.HeldOn", heldError);
-        }
+        ModelState.AddErrorIfAny("Input.HeldOn", heldError);
 
         decimal? Number(string? typed, string field, string message)
         {
