@@ -343,6 +343,11 @@ public static class MendApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
+        if (app.Configuration.GetValue<bool>("Mend:Diagnostics:RoundTripHeader"))
+        {
+            app.UseMiddleware<Platform.Diagnostics.RoundTripHeader>();
+        }
+
         app.UseMiddleware<Platform.Audit.ViewCommitGate>();
         app.UseRouting();
         app.UseRateLimiter();

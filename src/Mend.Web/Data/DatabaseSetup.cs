@@ -72,6 +72,8 @@ public static class DatabaseSetup
         services.AddSingleton<AuditViewWriter>();
         services.AddScoped<ViewCommits>();
         services.AddScoped<AuditViewRouting>();
+        services.AddScoped<Platform.Diagnostics.RoundTrips>();
+        services.AddScoped<Platform.Diagnostics.RoundTripCounter>();
         services.AddScoped<ReportDatabase>();
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
@@ -81,7 +83,8 @@ public static class DatabaseSetup
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
             options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<Features.People.NameVocabulary>(), sp.GetRequiredService<AuditViewRouting>());
+                sp.GetRequiredService<Features.People.NameVocabulary>(), sp.GetRequiredService<AuditViewRouting>(),
+                sp.GetRequiredService<Platform.Diagnostics.RoundTripCounter>());
         });
         return services;
     }

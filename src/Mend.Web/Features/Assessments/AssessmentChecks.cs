@@ -48,11 +48,10 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
         var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId) && o.RecordedAt > earliest)
             .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { o.CaseId, o.RecordedAt, t.Name })
             .ToListAsync(ct);
-        var participants = await db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.EndedAt == null)
-            .Select(p => new { p.CaseId, p.PersonId }).ToListAsync(ct);
-        var personIds = participants.Select(p => p.PersonId).Distinct().ToList();
-        var flags = await db.PersonFlags.AsNoTracking().Where(f => personIds.Contains(f.PersonId) && f.SetAt > earliest && f.RemovedAt == null)
-            .Join(db.People, f => f.PersonId, p => p.Id, (f, p) => new { f.PersonId, f.Type, f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName })
+        // The warnings set since on anyone still on those cases, with the person's name, in one query.
+        var flags = await db.CaseParticipants.AsNoTracking().Where(cp => caseIds.Contains(cp.CaseId) && cp.EndedAt == null)
+            .Join(db.PersonFlags.Where(f => f.SetAt > earliest && f.RemovedAt == null), cp => cp.PersonId, f => f.PersonId, (cp, f) => new { cp.CaseId, f })
+            .Join(db.People, x => x.f.PersonId, p => p.Id, (x, p) => new { x.CaseId, x.f.PersonId, x.f.Type, x.f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName })
             .ToListAsync(ct);
 
         foreach (var a in submitted)
@@ -65,8 +64,7 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
 
             reasons.AddRange(offences.Where(o => o.CaseId == a.CaseId && o.RecordedAt > a.SubmittedAt)
                 .Select(o => $"an offence ({o.Name}) was added to the case after it was submitted"));
-            var onCase = participants.Where(p => p.CaseId == a.CaseId).Select(p => p.PersonId).ToHashSet();
-            reasons.AddRange(flags.Where(f => onCase.Contains(f.PersonId) && f.SetAt > a.SubmittedAt)
+            reasons.AddRange(flags.Where(f => f.CaseId == a.CaseId && f.SetAt > a.SubmittedAt)
                 .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {(f.Kind == PersonKind.Organisation ? f.OrganisationName : PersonNames.FullName(f.GivenName, f.FamilyName))} after it was submitted"));
             if (reasons.Count > 0)
             {

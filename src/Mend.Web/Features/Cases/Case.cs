@@ -274,6 +274,9 @@ public sealed class CaseParticipant : IPersonalData
     public DateTime AddedAt { get; private set; }
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>The person, only where a query includes it (the case page reads its people with the case, in one round trip).</summary>
+    public People.Person? Person { get; private set; }
+
     public static CaseParticipant Join(Guid caseId, Guid personId, ParticipantRole role, DateTime now) =>
         new() { CaseId = caseId, PersonId = personId, Role = role, AddedAt = now };
 

@@ -32,28 +32,32 @@ public sealed class CaseFile
     /// <summary>Assessment decisions and restorative-process milestones, already worded for the timeline.</summary>
     public IReadOnlyList<TimelineEntry> Work { get; init; } = [];
 
+    /// <summary>Every order on the case, newest decision first, with its collections (for the timeline and the open orders' compliance).</summary>
+    public IReadOnlyList<Features.Orders.Order> Orders { get; init; } = [];
+
     public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
     {
-        // On PostgreSQL one round trip: a case has a handful of participants, offences and allocations, so
-        // the joined rows stay few. SQLite materialises the offences-and-victims join for every case
+        // On PostgreSQL one round trip for the case, its people with their warnings, and its offences with their types: a case
+        // has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims join for every case
         // before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
-        var query = visibleCases.AsNoTracking().Include(c => c.Participants).Include(c => c.Offences).Include(c => c.Allocations);
+        // The people's other names and addresses are not shown here, so they are not read.
+        var query = visibleCases.AsNoTracking().IgnoreAutoIncludes()
+            .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags)
+            .Include(c => c.Offences).ThenInclude(o => o.Victims)
+            .Include(c => c.Offences).ThenInclude(o => o.Type)
+            .Include(c => c.Allocations);
         var @case = await (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {
             return null;
         }
 
-        var personIds = @case.Participants.Select(p => p.PersonId).Distinct().ToList();
-        // The page needs names, ages and warnings, not addresses or other names.
-        var people = await db.People.AsNoTracking().IgnoreAutoIncludes().Include(p => p.Flags).AsSingleQuery()
-            .Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var typeIds = @case.Offences.Select(o => o.OffenceTypeId).Distinct().ToList();
-        var types = await db.OffenceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
         var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
         var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        var work = await WorkAsync(db, id, names, ct);
+        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
+        var work = await WorkAsync(db, id, names, orders, ct);
 
         return new CaseFile
         {
@@ -63,17 +67,18 @@ public sealed class CaseFile
                     people[p.PersonId].Flags.Where(f => f.IsActive).ToList()))
                 .ToList(),
             Offences = @case.Offences.OrderBy(o => o.CommittedOn)
-                .Select(o => new OffenceView(o.Id, types[o.OffenceTypeId].Name, types[o.OffenceTypeId].GravityScore, types[o.OffenceTypeId].IsSensitive,
+                .Select(o => new OffenceView(o.Id, o.Type!.Name, o.Type.GravityScore, o.Type.IsSensitive,
                     o.CommittedOn, o.Location, o.Description, o.Victims.Select(v => people.TryGetValue(v.PersonId, out var p) ? p.DisplayName : "Unknown").ToList()))
                 .ToList(),
             Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.TimeRecorded, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
             Work = work,
+            Orders = orders,
         };
     }
 
     /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders", "documents").</summary>
-    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, CancellationToken ct)
+    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, IReadOnlyList<Features.Orders.Order> orders, CancellationToken ct)
     {
         string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
         var entries = new List<TimelineEntry>();
@@ -131,10 +136,9 @@ public sealed class CaseFile
             }
         }
 
-        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == caseId).ToListAsync(ct);
         foreach (var o in orders)
         {
-            entries.AddRange(Orders.OrderTimeline.For(o));
+            entries.AddRange(Features.Orders.OrderTimeline.For(o));
         }
 
         var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId)

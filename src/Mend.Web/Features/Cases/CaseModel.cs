@@ -42,7 +42,7 @@ internal sealed class CaseParticipantModel : IEntityTypeConfiguration<CasePartic
     {
         builder.ToTable("CaseParticipants");
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
-        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.PersonId, p.CaseId });
     }
 }
@@ -54,7 +54,7 @@ internal sealed class OffenceModel : IEntityTypeConfiguration<Offence>
         builder.ToTable("Offences");
         builder.Property(o => o.Location).HasMaxLength(300);
         builder.Property(o => o.Description).HasMaxLength(4000);
-        builder.HasOne<OffenceType>().WithMany().HasForeignKey(o => o.OffenceTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.Type).WithMany().HasForeignKey(o => o.OffenceTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Victims).WithOne().HasForeignKey(v => v.OffenceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Victims).AutoInclude();
     }

@@ -18,6 +18,9 @@ public sealed class Offence
 
     public IReadOnlyList<OffenceVictim> Victims => _victims;
 
+    /// <summary>The offence type, only where a query includes it (the case page reads it with the case).</summary>
+    public OffenceType? Type { get; private set; }
+
     public static Offence Record(Guid caseId, OffenceDetails details, IEnumerable<Guid> victims, DateTime now)
     {
         var offence = new Offence

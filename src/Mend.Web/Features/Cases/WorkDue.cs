@@ -42,13 +42,15 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var open = cases.Where(c => c.Status == CaseStatus.Open);
         var processes = await db.RjProcesses.AsNoTracking()
             .Where(p => open.Any(c => c.Id == p.CaseId) && p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon))
-            .Take(50).ToListAsync(ct);
+            .Take(50)
+            .Select(p => new ProcessDue(p, db.Cases.Where(c => c.Id == p.CaseId).Select(c => c.Reference).First()))
+            .ToListAsync(ct);
         var recentlyClosed = clock.GetUtcNow().UtcDateTime.AddDays(-30);
         // The Code's clock runs from when a victim's details arrive, whether or not the referral has been accepted yet.
         var victims = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
                 || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), ct))
             .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
-        return new Summary(Today, victims, await AgreementsAsync(processes, soon, ct), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct))
+        return new Summary(Today, victims, Agreements(processes, soon), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct))
         {
             MeetingActions = await meetings.DueAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred), soon, ct),
         };
@@ -60,22 +62,25 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var soon = today.AddDays(checks.Settings.ReviewPromptDays);
         var approved = await db.Assessments.AsNoTracking()
             .Where(a => a.Status == AssessmentStatus.Approved && cases.Any(c => c.Id == a.CaseId))
-            .OrderBy(a => a.ReviewOn).Take(500).ToListAsync(ct);
-        var outOfDate = await checks.OutOfDateAsync(approved, today, ct);
-        var due = approved.Where(a => a.ReviewOn <= soon || outOfDate.ContainsKey(a.Id)).Take(50).ToList();
-        var caseIds = due.Select(a => a.CaseId).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
-        var names = await People.PersonNames.OfAsync(db, due.Select(a => a.PersonId), ct);
-        return due.Select(a => new AssessmentDue(a.Id, references[a.CaseId], names.GetValueOrDefault(a.PersonId, ""), a.ReviewOn,
-            outOfDate.TryGetValue(a.Id, out var r) ? r : [])).ToList();
+            .OrderBy(a => a.ReviewOn).Take(500)
+            .Select(a => new
+            {
+                Assessment = a,
+                Reference = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Reference).First(),
+                Person = db.People.Where(p => p.Id == a.PersonId).Select(p => new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var outOfDate = await checks.OutOfDateAsync(approved.Select(x => x.Assessment).ToList(), today, ct);
+        return approved.Where(x => x.Assessment.ReviewOn <= soon || outOfDate.ContainsKey(x.Assessment.Id)).Take(50)
+            .Select(x => new AssessmentDue(x.Assessment.Id, x.Reference,
+                x.Person is not { } p ? "" : p.Kind == People.PersonKind.Organisation ? p.OrganisationName ?? "" : People.PersonNames.FullName(p.GivenName, p.FamilyName),
+                x.Assessment.ReviewOn, outOfDate.TryGetValue(x.Assessment.Id, out var r) ? r : [])).ToList();
     }
 
-    private async Task<IReadOnlyList<AgreementDue>> AgreementsAsync(IReadOnlyList<Processes.RjProcess> processes, DateOnly soon, CancellationToken ct)
-    {
-        var caseIds = processes.Select(p => p.CaseId).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
-        return processes.SelectMany(p => p.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
-                .Select(i => new AgreementDue(p.Id, references[p.CaseId], i.What, i.Who, i.DueOn)))
+    private sealed record ProcessDue(Processes.RjProcess Process, string Reference);
+
+    private static IReadOnlyList<AgreementDue> Agreements(IReadOnlyList<ProcessDue> processes, DateOnly soon) =>
+        processes.SelectMany(p => p.Process.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
+                .Select(i => new AgreementDue(p.Process.Id, p.Reference, i.What, i.Who, i.DueOn)))
             .OrderBy(a => a.DueOn).ToList();
-    }
 }

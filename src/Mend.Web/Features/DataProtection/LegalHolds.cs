@@ -31,7 +31,7 @@ public sealed class LegalHolds(MendDb db, DatabaseSettings settings, TimeProvide
         var holds = await query.ToListAsync(ct);
         var caseIds = holds.Where(h => h.CaseId != null).Select(h => h.CaseId!.Value).ToList();
         var personIds = holds.Where(h => h.PersonId != null).Select(h => h.PersonId!.Value).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
         return holds.Select(h => h.CaseId is { } c
             ? new Row(h, cases.TryGetValue(c, out var reference) ? $"Case {reference}" : "A case no longer held", null)

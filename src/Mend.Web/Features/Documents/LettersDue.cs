@@ -40,7 +40,7 @@ public sealed class LettersDue(MendDb db, CaseAccess access, StarterTemplates st
         var made = await db.Documents.AsNoTracking().Where(d => d.Subject == DocumentSubject.Order && orderIds.Contains(d.SubjectId!.Value))
             .Select(d => new { d.SubjectId, d.TemplateId, d.CreatedAt, d.Occasion }).ToListAsync(ct);
         var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var children = await (from p in db.CaseParticipants
                               join person in db.People on p.PersonId equals person.Id
                               where caseIds.Contains(p.CaseId) && p.Role == ParticipantRole.YoungPerson && p.EndedAt == null

@@ -28,18 +28,18 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
             || Compliance.PlanReviewOverdue || Compliance.HoursBehind || Compliance.FollowUpsDue.Any(f => f.Overdue);
     }
 
-    /// <summary>Every open order on one case with its compliance, for the case page.</summary>
-    public async Task<IReadOnlyList<Item>> OnCaseAsync(Guid caseId, string reference, CancellationToken ct)
+    /// <summary>The open ones of a case's <paramref name="orders"/> (already read, with their collections), each with its compliance, for the case page.</summary>
+    public async Task<IReadOnlyList<Item>> OnCaseAsync(IEnumerable<Order> orders, string reference, CancellationToken ct)
     {
-        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == caseId && o.EndedOn == null).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
-        if (orders.Count == 0)
+        var open = orders.Where(o => o.EndedOn == null).OrderByDescending(o => o.DecidedOn).ToList();
+        if (open.Count == 0)
         {
             return [];
         }
 
         var days = await holidays.CurrentAsync(db, ct);
         var (today, now) = (clock.LondonToday(), clock.GetUtcNow().UtcDateTime);
-        return orders.Select(o => new Item(o.Id, o.CaseId, reference, o.Info.Name,
+        return open.Select(o => new Item(o.Id, o.CaseId, reference, o.Info.Name,
             CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays))).ToList();
     }
 
@@ -73,7 +73,7 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
         }
 
         var caseIds = due.Select(x => x.Order.CaseId).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         return due.Select(x => new Item(x.Order.Id, x.Order.CaseId, references[x.Order.CaseId], x.Order.Info.Name, x.Compliance))
             .OrderByDescending(i => i.Compliance.BreachActionDue).ThenByDescending(i => i.Urgent).ThenBy(i => i.Reference)
             .Take(most).ToList();

@@ -95,7 +95,7 @@ public sealed class MeetingDiary(MendDb db, Staff.PanelClearance clearance, Noti
     public async Task<IReadOnlyList<MeetingCalendar.Entry>> EntriesAsync(IReadOnlyList<RjProcess> processes, CancellationToken ct)
     {
         var caseIds = processes.Select(p => p.CaseId).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var venueIds = processes.Where(p => p.VenueId != null).Select(p => p.VenueId!.Value).Distinct().ToList();
         var venues = await db.Venues.AsNoTracking().Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
         return processes.Select(p =>

@@ -16,22 +16,25 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
     /// <summary>Every victim on these cases with their entitlements (victims reduced after declining are left out).</summary>
     public async Task<IReadOnlyList<Row>> ForCasesAsync(IQueryable<Case> cases, CancellationToken ct)
     {
-        var caseRows = await cases.AsNoTracking()
-            .Where(c => db.Victims.Any(v => v.CaseId == c.Id && v.MinimisedAt == null))
-            .Select(c => new { c.Id, c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName })
+        // One query for the victims with their cases and names, and one each for the two collections the entitlements read
+        // (the choices and the record of what was sent), whatever the number of cases.
+        var victims = await db.Victims.AsNoTracking().IgnoreAutoIncludes().Include(v => v.Choices).Include(v => v.Records).AsSplitQuery()
+            .Where(v => v.MinimisedAt == null && cases.Any(c => c.Id == v.CaseId))
+            .Select(v => new
+            {
+                Victim = v,
+                Case = db.Cases.Where(c => c.Id == v.CaseId).Select(c => new { c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName }).First(),
+                Person = db.People.Where(p => p.Id == v.PersonId).Select(p => new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var caseIds = caseRows.Select(c => c.Id).ToList();
-        var victims = await db.Victims.AsNoTracking().AsSplitQuery().Where(v => caseIds.Contains(v.CaseId) && v.MinimisedAt == null).ToListAsync(ct);
-        var personIds = victims.Select(v => v.PersonId).Distinct().ToList();
-        var names = await PersonNames.OfAsync(db, personIds, ct);
-        var byCase = caseRows.ToDictionary(c => c.Id);
         var today = Today;
         var days = await holidays.CurrentAsync(db, ct);
-        return victims.Select(v =>
+        return victims.Select(x =>
         {
-            var c = byCase[v.CaseId];
+            var (v, c) = (x.Victim, x.Case);
             var closed = c.ClosedAt is { } at ? London.DateOf(at) : (DateOnly?)null;
-            return new Row(v.CaseId, c.Reference, v.PersonId, names.GetValueOrDefault(v.PersonId, ""), c.AllocatedWorkerName,
+            var name = x.Person is not { } p ? "" : p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : PersonNames.FullName(p.GivenName, p.FamilyName);
+            return new Row(v.CaseId, c.Reference, v.PersonId, name, c.AllocatedWorkerName,
                 Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
         }).ToList();
     }

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mend.Web.Platform.Diagnostics;
+
+/// <summary>
+/// Counts the database commands one request sends through its <see cref="Data.MendDb"/> (each command is one round trip:
+/// Npgsql and SQLite send a command's statements together). The view records written in shared group commits
+/// (decision 0016) are not the request's own and are not counted. With <c>Mend:Diagnostics:RoundTripHeader</c> set,
+/// each answer carries the count in <c>X-Mend-Round-Trips</c>, for <c>scripts/bench</c> and the tests that hold pages to a number.
+/// </summary>
+public sealed class RoundTrips
+{
+    public const string Header = "X-Mend-Round-Trips";
+
+    private int _count;
+
+    public int Count => _count;
+
+    internal void Add() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>Adds one to the request's <see cref="RoundTrips"/> for every command the context executes.</summary>
+internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterceptor
+{
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        roundTrips.Add();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        roundTrips.Add();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        roundTrips.Add();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        roundTrips.Add();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        roundTrips.Add();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        roundTrips.Add();
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>Puts the request's <see cref="RoundTrips"/> in its answer's headers as the answer starts (after any held view records are committed).</summary>
+public sealed class RoundTripHeader(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[RoundTrips.Header] = context.RequestServices.GetRequiredService<RoundTrips>().Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
