@@ -108,3 +108,40 @@ public sealed class AuditTamperTests(MendFactory factory) : IClassFixture<MendFa
         });
     }
 }
+
+/// <summary>The sealer's quick passes read only the recent end of the trail; the full pass finds an event that became visible behind it.</summary>
+public sealed class AuditSealerPassTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task QuickPass_SealsWhatIsRecent_AndTheFullPass_WhatAppearedFarBehind()
+    {
+        await factory.WithScopeAsync(async services =>
+        {
+            var trail = services.GetRequiredService<AuditTrail>();
+            var db = services.GetRequiredService<MendDb>();
+            var sealer = services.GetRequiredService<AuditSealer>();
+            await sealer.SealPendingAsync();
+            // An event far ahead of the rest: as if ids up to it had been taken by transactions not yet committed.
+            var ahead = trail.Record(AuditAction.Export, "Thing", "ahead", purpose: "test");
+            db.Entry(ahead).Property(e => e.Id).CurrentValue = 10 * AuditSealer.RecentWindow;
+            await trail.SaveAsync();
+            Assert.Equal(1, await sealer.SealPendingAsync(recentOnly: true));
+
+            for (var i = 0; i < 3; i++)
+            {
+                trail.Record(AuditAction.Export, "Thing", i.ToString(), purpose: "test");
+            }
+
+            await trail.SaveAsync();
+            var behind = await db.AuditEvents.CountAsync(e => e.EntityType == "Thing" && e.Id < AuditSealer.RecentWindow);
+            // PostgreSQL hands out the next ids from its sequence, far behind the one sealed; SQLite takes the highest plus one.
+            Assert.Equal(factory.Database.IsPostgres ? 3 : 0, behind);
+            Assert.Equal(3 - behind, await sealer.SealPendingAsync(recentOnly: true));
+            Assert.Equal(behind, await sealer.SealPendingAsync());
+
+            var verified = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+            Assert.True(verified.Intact, verified.Message);
+            Assert.Equal(0, verified.UnsealedEvents);
+        });
+    }
+}

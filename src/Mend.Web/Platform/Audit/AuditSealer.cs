@@ -13,13 +13,23 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
     private const long AdvisoryLockKey = 0x4d454e44_41554449; // "MENDAUDI"
     private const int BatchSize = 2000;
 
-    /// <summary>Seals every unsealed event; returns how many were sealed.</summary>
-    public async Task<int> SealPendingAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How far behind the newest sealed event a quick pass looks for unsealed ones. Ids are taken when a row is inserted and
+    /// become visible when its transaction commits, so an event can appear behind ones already sealed; a quick pass finds it
+    /// if fewer than this many events were sealed meanwhile, and the full pass (every hour, and at start) finds any other.
+    /// </summary>
+    public const long RecentWindow = 100_000;
+
+    /// <summary>
+    /// Seals every unsealed event (or, with <paramref name="recentOnly"/>, those within <see cref="RecentWindow"/> of the newest
+    /// sealed, so each pass reads an index range rather than the whole trail); returns how many were sealed.
+    /// </summary>
+    public async Task<int> SealPendingAsync(CancellationToken cancellationToken = default, bool recentOnly = false)
     {
         var total = 0;
         while (true)
         {
-            var sealedNow = await SealBatchAsync(cancellationToken);
+            var sealedNow = await SealBatchAsync(recentOnly, cancellationToken);
             total += sealedNow;
             if (sealedNow < BatchSize)
             {
@@ -28,7 +38,7 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
         }
     }
 
-    private async Task<int> SealBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> SealBatchAsync(bool recentOnly, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (settings.Provider == DatabaseProvider.Postgres)
@@ -49,8 +59,9 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
             ?? await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.ThroughSealId).Select(c => c.Hash).FirstOrDefaultAsync(cancellationToken)
             ?? AuditChain.Genesis;
 
+        var floor = recentOnly ? (await db.AuditSeals.MaxAsync(s => (long?)s.AuditEventId, cancellationToken) ?? 0) - RecentWindow : long.MinValue;
         var pending = await db.AuditEvents.AsNoTracking()
-            .Where(e => !db.AuditSeals.Any(s => s.AuditEventId == e.Id))
+            .Where(e => e.Id > floor && !db.AuditSeals.Any(s => s.AuditEventId == e.Id))
             .OrderBy(e => e.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -60,16 +71,17 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var seals = new List<AuditSeal>(pending.Count);
         foreach (var auditEvent in pending)
         {
             var seal = AuditSeal.For(auditEvent, previousHash, now);
-            db.AuditSeals.Add(seal);
+            seals.Add(seal);
             previousHash = seal.Hash;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // One statement for the batch, in the transaction that holds the lock (the chain links each seal to the one before).
+        await MultiRowInsert.ExecuteAsync(db, seals, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return pending.Count;
     }
 }
@@ -81,14 +93,16 @@ public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSe
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(configuration.GetValue("Mend:Audit:SealIntervalSeconds", 5));
+        var fullEvery = Math.Max(1, (int)(TimeSpan.FromHours(1) / interval));
         using var timer = new PeriodicTimer(interval);
+        var pass = 0;
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("audit-sealer");
-                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken, recentOnly: pass++ % fullEvery != 0);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

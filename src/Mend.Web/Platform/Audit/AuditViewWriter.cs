@@ -67,48 +67,12 @@ public sealed class AuditViewWriter(IServiceScopeFactory scopes, ILogger<AuditVi
         }
     }
 
-    /// <summary>
-    /// One multi-row INSERT in one transaction, with the columns, names and value conversions of Mend's own EF Core model
-    /// (so the rows are exactly those EF Core would write), without its change tracking: one statement and one round trip a batch.
-    /// </summary>
+    /// <summary>One multi-row INSERT (<see cref="MultiRowInsert"/>) in one transaction: one statement and one round trip a batch.</summary>
     private static async Task InsertAsync(MendDb db, IReadOnlyList<AuditEvent> rows)
     {
-        var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd).ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new System.Text.StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-                .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ");
-            var n = 0;
-            for (var r = 0; r < rows.Count; r++)
-            {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = "p" + n++;
-                    var mapping = (RelationalTypeMapping)columns[c].GetRelationalTypeMapping();
-                    command.Parameters.Add(mapping.CreateParameter(command, name, columns[c].GetGetter().GetClrValue(rows[r]), columns[c].IsNullable));
-                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                }
-
-                text.Append(')');
-            }
-
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await MultiRowInsert.ExecuteAsync(db, rows);
+        await transaction.CommitAsync();
     }
 }
 
