@@ -11,7 +11,7 @@ using Npgsql;
 namespace Mend.Bench;
 
 /// <summary>
-/// The hand-written baseline: the case page's data (the case, its people, offences and latest notes,
+/// The hand-written baselines (the caseload's is <see cref="BaselineCaseload"/>): the case page's data (the case, its people, offences and latest notes,
 /// decrypted as Mend decrypts them) read with raw Npgsql in one batched round trip and written out as
 /// a hand-built HTML string, in the manner of the fastest TechEmpower Fortunes entries. No sign-in,
 /// no audit, no framework beyond Kestrel's routing: it exists to show what Mend's layers cost.
@@ -37,6 +37,14 @@ public static class Baseline
             }
 
             http.Response.ContentType = "text/html; charset=utf-8";
+            http.Response.Headers["X-Mend-Round-Trips"] = "1";
+            await http.Response.WriteAsync(html);
+        });
+        app.MapGet("/baseline/caseload/{worker:guid}", async (Guid worker, HttpContext http) =>
+        {
+            var html = await BaselineCaseload.PageAsync(data, worker, DateOnly.FromDateTime(DateTime.UtcNow));
+            http.Response.ContentType = "text/html; charset=utf-8";
+            http.Response.Headers["X-Mend-Round-Trips"] = "1";
             await http.Response.WriteAsync(html);
         });
         app.MapGet("/health", () => "ok");

@@ -19,7 +19,7 @@ namespace Mend.Bench;
 /// misspellings and other names, dates of birth that fit, and addresses; offences with their victims;
 /// case notes (encrypted as Mend encrypts them); victims' assessments, victim journeys and planned
 /// restorative processes on some. One worker is allocated 150 open cases for the caseload scenario.
-/// Writes the case ids and search queries for the scenarios.
+/// Writes the case ids, victim journey pages, process ids and search queries for the scenarios.
 /// </summary>
 public static class CaseLoader
 {
@@ -70,6 +70,8 @@ public static class CaseLoader
         var today = DateOnly.FromDateTime(now);
         var caseIds = new List<Guid>(Math.Min(scale, 20_000));
         var queries = new List<string>();
+        var victimPages = new List<string>();
+        var processIds = new List<Guid>();
         var words = new HashSet<string>(StringComparer.Ordinal);
         var people = 0;
         var mine = 0;
@@ -173,12 +175,21 @@ public static class CaseLoader
                     }
 
                     batch.Add(journey);
+                    if (open && victimPages.Count < 20_000)
+                    {
+                        victimPages.Add($"/Cases/{@case.Id}/Victims/{victim.Id}");
+                    }
                 }
 
                 if (open && random.Next(10) == 0)
                 {
-                    batch.Add(RjProcess.Plan(@case.Id, random.Next(2) == 0 ? ProcessKind.FaceToFaceConference : ProcessKind.Letter,
-                        [(youngPerson.Id, ParticipantRole.YoungPerson), (victim.Id, ParticipantRole.Victim)], workerName, now));
+                    var process = RjProcess.Plan(@case.Id, random.Next(2) == 0 ? ProcessKind.FaceToFaceConference : ProcessKind.Letter,
+                        [(youngPerson.Id, ParticipantRole.YoungPerson), (victim.Id, ParticipantRole.Victim)], workerName, now);
+                    batch.Add(process);
+                    if (processIds.Count < 20_000)
+                    {
+                        processIds.Add(process.Id);
+                    }
                 }
 
                 // Orders for the reports: about half the England and Wales cases have a disposal decided after the referral, and most of
@@ -245,6 +256,8 @@ public static class CaseLoader
         Directory.CreateDirectory(outFolder);
         await File.WriteAllLinesAsync(Path.Combine(outFolder, "case-ids.txt"), caseIds.Select(c => c.ToString()));
         await File.WriteAllLinesAsync(Path.Combine(outFolder, "queries.txt"), queries);
+        await File.WriteAllLinesAsync(Path.Combine(outFolder, "victim-pages.txt"), victimPages);
+        await File.WriteAllLinesAsync(Path.Combine(outFolder, "process-ids.txt"), processIds.Select(p => p.ToString()));
         return 0;
     }
 

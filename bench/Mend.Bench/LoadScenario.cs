@@ -12,14 +12,19 @@ namespace Mend.Bench;
 /// </summary>
 public static partial class LoadScenario
 {
-    public sealed record Result(string Scenario, int Connections, double Seconds, int Requests, int Errors, int Found, double P50, double P95, double P99, double? PeakMegabytes)
+    /// <param name="RoundTrips">The mean of the database round trips the server said each answer cost (its X-Mend-Round-Trips header), or null when it did not say.</param>
+    /// <param name="MostRoundTrips">The most any one answer cost.</param>
+    public sealed record Result(string Scenario, int Connections, double Seconds, int Requests, int Errors, int Found, double P50, double P95, double P99, double? PeakMegabytes,
+        double? RoundTrips = null, int? MostRoundTrips = null)
     {
         public double PerSecond => Requests / Seconds;
 
-        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} |";
+        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} | {(RoundTrips is { } rt ? $"{rt:0.0} (at most {MostRoundTrips})" : "–")} |";
     }
 
-    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|";
+    public const string RoundTripHeader = "X-Mend-Round-Trips";
+
+    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB | round trips |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
     /// Keeps <paramref name="connections"/> requests going for <paramref name="duration"/>. <paramref name="found"/>
@@ -38,6 +43,7 @@ public static partial class LoadScenario
         var latencies = new List<double>[connections];
         var errors = 0;
         var hits = 0;
+        long roundTrips = 0, counted = 0, most = 0;
         double? peak = null;
         using var sampling = new CancellationTokenSource();
         var sampler = serverPid is { } pid ? Task.Run(async () =>
@@ -71,6 +77,12 @@ public static partial class LoadScenario
                 using var response = await http.SendAsync(request(random));
                 var body = await response.Content.ReadAsStringAsync();
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.Headers.TryGetValues(RoundTripHeader, out var said) && int.TryParse(said.FirstOrDefault(), out var trips))
+                {
+                    Interlocked.Add(ref roundTrips, trips);
+                    Interlocked.Increment(ref counted);
+                    InterlockedMax(ref most, trips);
+                }
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     Interlocked.Increment(ref errors);
@@ -87,7 +99,16 @@ public static partial class LoadScenario
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return new Result(scenario, connections, elapsed.TotalSeconds, all.Length, errors, hits, P(0.50), P(0.95), P(0.99), peak);
+        return new Result(scenario, connections, elapsed.TotalSeconds, all.Length, errors, hits, P(0.50), P(0.95), P(0.99), peak,
+            counted == 0 ? null : (double)roundTrips / counted, counted == 0 ? null : (int)most);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     /// <summary>The process's resident set from /proc, in MB, or null where there is no /proc.</summary>

@@ -1,8 +1,8 @@
 namespace Mend.Bench;
 
 /// <summary>
-/// A page scenario: GET pages for a fixed time, signed in as the bench worker (or not, for the
-/// baseline), with {id} in the path replaced by a random loaded case id.
+/// A page scenario: GET pages for a fixed time, signed in as the bench worker (or with its API token, or neither for the
+/// baselines), with {id} in the path replaced by a random line of the ids file (a case id, a process id, or a whole path).
 /// </summary>
 public static class PageScenario
 {
@@ -15,6 +15,10 @@ public static class PageScenario
         using var http = options.Optional("email") is { } email
             ? await LoadScenario.SignedInClientAsync(url, email, options.Required("password"), connections, options.Optional("totp-key"))
             : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        if (options.Optional("token") is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
         var result = await LoadScenario.MeasureAsync(options.Required("name"), http,
             random => new HttpRequestMessage(HttpMethod.Get, ids.Length == 0 ? path : path.Replace("{id}", ids[random.Next(ids.Length)], StringComparison.Ordinal)),
             TimeSpan.FromSeconds(options.Int("seconds", 30)), connections,

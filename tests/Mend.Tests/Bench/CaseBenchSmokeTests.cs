@@ -27,6 +27,7 @@ public sealed class CaseBenchSmokeTests(MendFactory factory) : IClassFixture<Men
             var mine = await factory.WithDbAsync(db => db.Cases.Where(c => c.AllocatedWorkerId == worker.Id).Select(c => c.Reference).ToListAsync());
             Assert.NotEmpty(mine);
             var ids = await File.ReadAllLinesAsync(Path.Combine(folder, "case-ids.txt"));
+            Assert.NotEmpty(await File.ReadAllLinesAsync(Path.Combine(folder, "victim-pages.txt")));
             Assert.NotEmpty(await File.ReadAllLinesAsync(Path.Combine(folder, "queries.txt")));
 
             var client = await SignIn.AsAsync(factory, worker);
@@ -35,6 +36,11 @@ public sealed class CaseBenchSmokeTests(MendFactory factory) : IClassFixture<Men
             Assert.True(casePage.Requests > 0);
             Assert.Equal(0, casePage.Errors);
             Assert.Contains(mine[0], (await client.GetPageAsync("/Cases")).Body!.TextContent, StringComparison.Ordinal);
+            var victimPages = await File.ReadAllLinesAsync(Path.Combine(folder, "victim-pages.txt"));
+            var journey = await LoadScenario.MeasureAsync("victim's journey", client, random => new HttpRequestMessage(HttpMethod.Get, victimPages[random.Next(victimPages.Length)]),
+                TimeSpan.FromSeconds(1), connections: 1, warmUp: 2);
+            Assert.True(journey.Requests > 0);
+            Assert.Equal(0, journey.Errors);
 
             if (factory.Database.IsPostgres)
             {
@@ -46,6 +52,9 @@ public sealed class CaseBenchSmokeTests(MendFactory factory) : IClassFixture<Men
                 Assert.Contains(reference, html, StringComparison.Ordinal);
                 Assert.Contains("<h2>Notes</h2><article>", html, StringComparison.Ordinal);
                 Assert.Null(await Baseline.CasePageAsync(data, encryption, Guid.NewGuid()));
+                var caseload = await BaselineCaseload.PageAsync(data, worker.Id, DateOnly.FromDateTime(DateTime.UtcNow));
+                Assert.Contains("<h1>My cases</h1>", caseload, StringComparison.Ordinal);
+                Assert.Contains(mine[0], caseload, StringComparison.Ordinal);
             }
         }
         finally
