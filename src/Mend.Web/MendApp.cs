@@ -97,6 +97,7 @@ public static class MendApp
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
+        services.AddStaticAssetCompression();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -342,7 +343,7 @@ public static class MendApp
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
-        app.UseStaticFiles();
+        app.UseMendStaticAssets();
         if (app.Configuration.GetValue<bool>("Mend:Diagnostics:RoundTripHeader"))
         {
             app.UseMiddleware<Platform.Diagnostics.RoundTripHeader>();

@@ -79,3 +79,50 @@ public sealed class SecurityHeadersTests(MendFactory factory) : IClassFixture<Me
         Assert.True(response.Headers.Contains("Strict-Transport-Security"), "HSTS is missing");
     }
 }
+
+/// <summary>Style sheets and scripts (no personal data) are cached for a year under their digest and compressed; pages and API answers never are.</summary>
+public sealed class StaticAssetTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task Layout_LinksEachAssetWithItsDigest_WhichIsCachedForAYear_AndCompressed()
+    {
+        var client = factory.CreateBrowserClient();
+        var page = await (await client.GetAsync("/Account/SignIn")).Content.ReadAsStringAsync();
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "(?:href|src)=\"(/(?:lib|css|js)/[^\"]+)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(6, links.Count);
+        Assert.All(links, l => Assert.Matches(@"\?v=[A-Za-z0-9_-]{20,}$", l));
+
+        var css = links.Single(l => l.StartsWith("/lib/govuk-frontend.min.css", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, css);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        await using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await brotli.CopyToAsync(plain);
+        Assert.True(compressed.Length * 4 < plain.Length, $"{compressed.Length} bytes compressed from {plain.Length}");
+        Assert.StartsWith("@charset", System.Text.Encoding.UTF8.GetString(plain.ToArray()), StringComparison.Ordinal);
+
+        // Asked for without its digest, a copy must be revalidated (304 while unchanged).
+        var bare = await client.GetAsync("/lib/govuk-frontend.min.css");
+        Assert.Equal("no-cache", bare.Headers.CacheControl!.ToString());
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/lib/govuk-frontend.min.css");
+        again.Headers.IfNoneMatch.Add(bare.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/Account/SignIn")]
+    [InlineData("/api/v1/cases")]
+    public async Task PagesAndApiAnswers_AreNeverCompressedOrCached(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var response = await factory.CreateBrowserClient().SendAsync(request);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+    }
+}

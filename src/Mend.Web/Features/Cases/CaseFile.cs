@@ -35,7 +35,12 @@ public sealed class CaseFile
     /// <summary>Every order on the case, newest decision first, with its collections (for the timeline and the open orders' compliance).</summary>
     public IReadOnlyList<Features.Orders.Order> Orders { get; init; } = [];
 
-    public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The case the user can see with its people and offences, and, unless <paramref name="summaryOnly"/> (the API's read, which
+    /// returns no more), its notes, orders and timeline; null when there is no such case or the user cannot see it.
+    /// </summary>
+    public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
+        bool summaryOnly = false)
     {
         // On PostgreSQL one round trip for the case, its people with their warnings, and its offences with their types: a case
         // has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims join for every case
@@ -53,11 +58,11 @@ public sealed class CaseFile
         }
 
         var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
-        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
+        List<CaseNote> notes = summaryOnly ? [] : await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
         var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
         var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
-        var work = await WorkAsync(db, id, names, orders, ct);
+        List<Features.Orders.Order> orders = summaryOnly ? [] : await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
+        IReadOnlyList<TimelineEntry> work = summaryOnly ? [] : await WorkAsync(db, id, names, orders, ct);
 
         return new CaseFile
         {

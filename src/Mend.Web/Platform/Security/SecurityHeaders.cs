@@ -39,7 +39,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsStaticAsset(PathString path) =>
+    /// <summary>The folders under wwwroot: style sheets, scripts, fonts and images, no personal data.</summary>
+    public static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/lib") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/css")
         || path.StartsWithSegments("/js");
 }
