@@ -89,6 +89,29 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>Statements Npgsql keeps prepared on each connection, unless the connection string says otherwise.</summary>
+    public const int PreparedStatements = 128;
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs repeatedly (after <c>Auto Prepare Min Usages</c>, 2 here), so PostgreSQL
+    /// parses and plans each of Mend's queries once per connection rather than on every request; planning the case page's and
+    /// the caseload's queries, each with the access rule folded in, cost more than running them (issue 21, docs/performance.md).
+    /// A connection string that names <c>Max Auto Prepare</c> is left as it is: 0 turns preparation off, as a pooler in
+    /// transaction mode without prepared-statement support needs (operators' guide).
+    /// </summary>
+    public static string WithStatementPreparation(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        builder.MaxAutoPrepare = PreparedStatements;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
+    }
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         MigrationsAssemblyLoader.Register();
@@ -99,7 +122,7 @@ public static class DatabaseSetup
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(WithStatementPreparation(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
         }
         // Model changes without a migration should fail loudly in tests rather than at a customer's upgrade.

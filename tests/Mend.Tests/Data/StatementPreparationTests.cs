@@ -1,0 +1,28 @@
+using Mend.Web.Data;
+using Npgsql;
+
+namespace Mend.Tests.Data;
+
+/// <summary>Npgsql prepares Mend's repeated statements unless the operator's connection string says how many (0: none).</summary>
+public sealed class StatementPreparationTests
+{
+    [Fact]
+    public void ConnectionWithoutTheSetting_PreparesRepeatedStatements()
+    {
+        var prepared = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithStatementPreparation("Host=db;Database=mend;Username=mend;Password=secret"));
+
+        Assert.Equal(DatabaseSetup.PreparedStatements, prepared.MaxAutoPrepare);
+        Assert.Equal(2, prepared.AutoPrepareMinUsages);
+        Assert.Equal("secret", prepared.Password);
+        Assert.Equal("db", prepared.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;MaxAutoPrepare=20", 20)]
+    [InlineData("Host=db;max auto prepare=5", 5)]
+    public void OperatorsSetting_IsKept(string connection, int expected)
+    {
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseSetup.WithStatementPreparation(connection)).MaxAutoPrepare);
+    }
+}
