@@ -11,8 +11,9 @@ namespace Mend.Bench;
 
 /// <summary>
 /// Loads a deterministic set of people into PostgreSQL through the schema the migrations create:
-/// plausible UK names (Bogus, en_GB, fixed seed), dates of birth that fit youth cases and adult victims,
-/// other names for some, and addresses. Binary COPY, with the indexes built after the load.
+/// names as varied as a real service's (<see cref="PeopleNames"/>: about 150,000 distinct surnames from many cultures on a
+/// Zipf-like curve, fixed seed), dates of birth that fit youth cases and adult victims, other names for some, and UK
+/// addresses (Bogus, en_GB). Binary COPY, with the indexes built after the load.
 /// Also writes search queries drawn from the names, misspelt as people misspell them.
 /// </summary>
 public static class PeopleLoader
@@ -38,6 +39,12 @@ public static class PeopleLoader
         await Execute(data, "DROP INDEX IF EXISTS \"IX_PersonNameWords_Word_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonSearchNames_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PostcodeKey\"");
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
 
+        clock.Restart();
+        var peopleNames = PeopleNames.Build(seed);
+        var nameRandom = PeopleNames.DrawingRandom(seed);
+        var tally = new NameTally();
+        Console.WriteLine($"Names: {peopleNames.Surnames.Count:N0} surnames from {peopleNames.Cultures.Count} cultures, weight 1/(rank + {PeopleNames.Offset})^{PeopleNames.Exponent}; "
+            + $"{peopleNames.GivenNameCount:N0} given names; built in {clock.Elapsed.TotalSeconds:0.0} s");
         Randomizer.Seed = new Random(seed);
         var faker = new Faker("en_GB");
         var random = new Random(seed);
@@ -57,9 +64,9 @@ public static class PeopleLoader
         {
             for (var i = 0; i < scale; i++)
             {
-                var female = random.Next(2) == 0;
-                var given = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
-                var family = faker.Name.LastName();
+                var person = peopleNames.Draw(nameRandom);
+                var (female, given, family) = (person.Female, person.Given, person.Family);
+                tally.Add(given, family);
                 var youth = random.Next(10) < 7;
                 var born = today.AddDays(-(youth ? random.Next(10 * 365, 18 * 365) : random.Next(18 * 365, 85 * 365)));
                 var id = Guid.CreateVersion7();
@@ -76,9 +83,8 @@ public static class PeopleLoader
                 await people.WriteAsync(0, NpgsqlDbType.Integer);
 
                 var personNames = new List<string> { Trigrams.Normalise($"{given} {family}") };
-                if (random.Next(10) == 0)
+                if (person.AliasGiven is { } alias)
                 {
-                    var alias = Nicknames.VariantsOf(Trigrams.Normalise(given)).FirstOrDefault(v => v != Trigrams.Normalise(given)) ?? faker.Name.FirstName();
                     personNames.Add(Trigrams.Normalise($"{alias} {family}"));
                 }
 
@@ -129,7 +135,7 @@ public static class PeopleLoader
             await vocabularyImport.CompleteAsync();
         }
 
-        Console.WriteLine($"Loaded {scale:N0} people in {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"Loaded {tally.Describe()} in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         await Execute(data, "CREATE INDEX \"IX_PersonNameWords_Word_PersonId\" ON \"PersonNameWords\" (\"Word\", \"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonSearchNames_PersonId\" ON \"PersonSearchNames\" (\"PersonId\")");
