@@ -14,17 +14,19 @@ public static partial class LoadScenario
 {
     /// <param name="RoundTrips">The mean of the database round trips the server said each answer cost (its X-Mend-Round-Trips header), or null when it did not say.</param>
     /// <param name="MostRoundTrips">The most any one answer cost.</param>
+    /// <param name="HandlerMilliseconds">The mean time in the page's handler, from Mend's Server-Timing header (pages only).</param>
+    /// <param name="RenderMilliseconds">The mean time rendering the page (Razor, tag helpers, layout), from the same header.</param>
     public sealed record Result(string Scenario, int Connections, double Seconds, int Requests, int Errors, int Found, double P50, double P95, double P99, double? PeakMegabytes,
-        double? RoundTrips = null, int? MostRoundTrips = null)
+        double? RoundTrips = null, int? MostRoundTrips = null, double? HandlerMilliseconds = null, double? RenderMilliseconds = null)
     {
         public double PerSecond => Requests / Seconds;
 
-        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} | {(RoundTrips is { } rt ? $"{rt:0.0} (at most {MostRoundTrips})" : "–")} |";
+        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} | {(RoundTrips is { } rt ? $"{rt:0.0} (at most {MostRoundTrips})" : "–")} | {(HandlerMilliseconds is { } h && RenderMilliseconds is { } r ? $"{h:0.0} / {r:0.0}" : "–")} |";
     }
 
     public const string RoundTripHeader = "X-Mend-Round-Trips";
 
-    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB | round trips |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|---|";
+    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB | round trips | handler / render ms |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
     /// Keeps <paramref name="connections"/> requests going for <paramref name="duration"/>. <paramref name="found"/>
@@ -44,6 +46,7 @@ public static partial class LoadScenario
         var errors = 0;
         var hits = 0;
         long roundTrips = 0, counted = 0, most = 0;
+        var timings = new System.Collections.Concurrent.ConcurrentBag<(double Handler, double Render)>();
         double? peak = null;
         using var sampling = new CancellationTokenSource();
         var sampler = serverPid is { } pid ? Task.Run(async () =>
@@ -83,6 +86,11 @@ public static partial class LoadScenario
                     Interlocked.Increment(ref counted);
                     InterlockedMax(ref most, trips);
                 }
+
+                if (response.Headers.TryGetValues("Server-Timing", out var timing) && ServerTiming().Match(string.Join(",", timing)) is { Success: true } t)
+                {
+                    timings.Add((double.Parse(t.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(t.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                }
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     Interlocked.Increment(ref errors);
@@ -100,7 +108,8 @@ public static partial class LoadScenario
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
         return new Result(scenario, connections, elapsed.TotalSeconds, all.Length, errors, hits, P(0.50), P(0.95), P(0.99), peak,
-            counted == 0 ? null : (double)roundTrips / counted, counted == 0 ? null : (int)most);
+            counted == 0 ? null : (double)roundTrips / counted, counted == 0 ? null : (int)most,
+            timings.IsEmpty ? null : timings.Average(x => x.Handler), timings.IsEmpty ? null : timings.Average(x => x.Render));
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -174,6 +183,9 @@ public static partial class LoadScenario
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex(@"handler;dur=([0-9.]+).*render;dur=([0-9.]+)")]
+    private static partial Regex ServerTiming();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();

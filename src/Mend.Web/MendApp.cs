@@ -184,6 +184,13 @@ public static class MendApp
             o.Conventions.AddPageRoute("/Home/Index", "");
             o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });
+        services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (configuration.GetValue<bool>("Mend:Diagnostics:RoundTripHeader"))
+            {
+                o.Conventions.ConfigureFilter(new Platform.Diagnostics.PageTiming());
+            }
+        });
     }
 
     private static void AddIdentityAndSessions(IServiceCollection services)

@@ -89,6 +89,16 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
     }
 
     [Fact]
+    public async Task Pages_SayHowLongTheirHandlerAndRenderingTook()
+    {
+        var team = await BusiestTeamAsync();
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Manager], teamId: team));
+        var response = await client.GetAsync("/Cases");
+        var timing = response.Headers.GetValues("Server-Timing").Single();
+        Assert.Matches(@"^handler;dur=[0-9]+\.[0-9]{2}, render;dur=[0-9]+\.[0-9]{2}$", timing);
+    }
+
+    [Fact]
     public async Task WithoutTheSetting_NoAnswerCarriesTheHeader()
     {
         await using var plain = new MendFactory();
@@ -97,5 +107,6 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
         var response = await client.GetAsync("/Account/SignIn");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains(RoundTrips.Header));
+        Assert.False(response.Headers.Contains("Server-Timing"));
     }
 }

@@ -40,10 +40,12 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
     {
         var soon = Today.AddDays(7);
         var open = cases.Where(c => c.Status == CaseStatus.Open);
-        var processes = await db.RjProcesses.AsNoTracking()
-            .Where(p => open.Any(c => c.Id == p.CaseId) && p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon))
+        var processes = await (
+                from p in db.RjProcesses.AsNoTracking()
+                join c in open on p.CaseId equals c.Id
+                where p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
+                select new ProcessDue(p, c.Reference))
             .Take(50)
-            .Select(p => new ProcessDue(p, db.Cases.Where(c => c.Id == p.CaseId).Select(c => c.Reference).First()))
             .ToListAsync(ct);
         var recentlyClosed = clock.GetUtcNow().UtcDateTime.AddDays(-30);
         // The Code's clock runs from when a victim's details arrive, whether or not the referral has been accepted yet.
@@ -60,20 +62,19 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
     {
         var today = Today;
         var soon = today.AddDays(checks.Settings.ReviewPromptDays);
-        var approved = await db.Assessments.AsNoTracking()
-            .Where(a => a.Status == AssessmentStatus.Approved && cases.Any(c => c.Id == a.CaseId))
-            .OrderBy(a => a.ReviewOn).Take(500)
-            .Select(a => new
-            {
-                Assessment = a,
-                Reference = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Reference).First(),
-                Person = db.People.Where(p => p.Id == a.PersonId).Select(p => new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName }).FirstOrDefault(),
-            })
+        var approved = await (
+                from a in db.Assessments.AsNoTracking()
+                join c in cases on a.CaseId equals c.Id
+                join p in db.People on a.PersonId equals p.Id
+                where a.Status == AssessmentStatus.Approved
+                orderby a.ReviewOn
+                select new { Assessment = a, c.Reference, Person = new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName } })
+            .Take(500)
             .ToListAsync(ct);
         var outOfDate = await checks.OutOfDateAsync(approved.Select(x => x.Assessment).ToList(), today, ct);
         return approved.Where(x => x.Assessment.ReviewOn <= soon || outOfDate.ContainsKey(x.Assessment.Id)).Take(50)
             .Select(x => new AssessmentDue(x.Assessment.Id, x.Reference,
-                x.Person is not { } p ? "" : p.Kind == People.PersonKind.Organisation ? p.OrganisationName ?? "" : People.PersonNames.FullName(p.GivenName, p.FamilyName),
+                x.Person.Kind == People.PersonKind.Organisation ? x.Person.OrganisationName ?? "" : People.PersonNames.FullName(x.Person.GivenName, x.Person.FamilyName),
                 x.Assessment.ReviewOn, outOfDate.TryGetValue(x.Assessment.Id, out var r) ? r : [])).ToList();
     }
 

@@ -18,14 +18,13 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
     {
         // One query for the victims with their cases and names, and one each for the two collections the entitlements read
         // (the choices and the record of what was sent), whatever the number of cases.
-        var victims = await db.Victims.AsNoTracking().IgnoreAutoIncludes().Include(v => v.Choices).Include(v => v.Records).AsSplitQuery()
-            .Where(v => v.MinimisedAt == null && cases.Any(c => c.Id == v.CaseId))
-            .Select(v => new
-            {
-                Victim = v,
-                Case = db.Cases.Where(c => c.Id == v.CaseId).Select(c => new { c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName }).First(),
-                Person = db.People.Where(p => p.Id == v.PersonId).Select(p => new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName }).FirstOrDefault(),
-            })
+        var victims = await (
+                from v in db.Victims.AsNoTracking().IgnoreAutoIncludes().Include(v => v.Choices).Include(v => v.Records)
+                join c in cases on v.CaseId equals c.Id
+                join p in db.People on v.PersonId equals p.Id
+                where v.MinimisedAt == null
+                select new { Victim = v, Case = new { c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName }, Person = new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName } })
+            .AsSplitQuery()
             .ToListAsync(ct);
         var today = Today;
         var days = await holidays.CurrentAsync(db, ct);
@@ -33,7 +32,8 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
         {
             var (v, c) = (x.Victim, x.Case);
             var closed = c.ClosedAt is { } at ? London.DateOf(at) : (DateOnly?)null;
-            var name = x.Person is not { } p ? "" : p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : PersonNames.FullName(p.GivenName, p.FamilyName);
+            var p = x.Person;
+            var name = p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : PersonNames.FullName(p.GivenName, p.FamilyName);
             return new Row(v.CaseId, c.Reference, v.PersonId, name, c.AllocatedWorkerName,
                 Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
         }).ToList();

@@ -17,6 +17,12 @@ public sealed class RoundTrips
 
     public int Count => _count;
 
+    /// <summary>Milliseconds in the page's handler (reading the data), when <see cref="PageTiming"/> measured it.</summary>
+    public double? HandlerMilliseconds { get; internal set; }
+
+    /// <summary>Milliseconds rendering the page (Razor, tag helpers and the layout), when <see cref="PageTiming"/> measured it.</summary>
+    public double? RenderMilliseconds { get; internal set; }
+
     internal void Add() => Interlocked.Increment(ref _count);
 }
 
@@ -60,16 +66,46 @@ internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterce
     }
 }
 
-/// <summary>Puts the request's <see cref="RoundTrips"/> in its answer's headers as the answer starts (after any held view records are committed).</summary>
+/// <summary>
+/// Puts the request's <see cref="RoundTrips"/> in its answer's headers as the answer starts (after any held view records are
+/// committed), and, for a page, the time its handler and its rendering took as a standard <c>Server-Timing</c> header.
+/// </summary>
 public sealed class RoundTripHeader(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
-            context.Response.Headers[RoundTrips.Header] = context.RequestServices.GetRequiredService<RoundTrips>().Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var costs = context.RequestServices.GetRequiredService<RoundTrips>();
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            context.Response.Headers[RoundTrips.Header] = costs.Count.ToString(c);
+            if (costs.HandlerMilliseconds is { } handler && costs.RenderMilliseconds is { } render)
+            {
+                context.Response.Headers["Server-Timing"] = string.Create(c, $"handler;dur={handler:0.00}, render;dur={render:0.00}");
+            }
+
             return Task.CompletedTask;
         });
         return next(context);
+    }
+}
+
+/// <summary>Times a page's handler and its rendering into the request's <see cref="RoundTrips"/> (only with Mend:Diagnostics:RoundTripHeader).</summary>
+public sealed class PageTiming : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter, Microsoft.AspNetCore.Mvc.Filters.IAsyncAlwaysRunResultFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await next();
+        context.HttpContext.RequestServices.GetRequiredService<RoundTrips>().HandlerMilliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    public async Task OnResultExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.ResultExecutionDelegate next)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await next();
+        context.HttpContext.RequestServices.GetRequiredService<RoundTrips>().RenderMilliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 }
