@@ -148,7 +148,7 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
         // Initials narrow nothing down on their own; they still count when the full names are scored.
         var allWords = normalisedName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         var typedWords = (allWords.Any(w => w.Length >= 2) ? allWords.Where(w => w.Length >= 2) : allWords).Take(5).ToList();
-        await words.EnsureLoadedAsync(() => db.NameWords.AsNoTracking().Select(w => w.Word).ToListAsync(ct));
+        await words.EnsureLoadedAsync(() => db.NameWords.AsNoTracking().Select(w => w.Word).ToListAsync(ct), () => db.NameWords.CountAsync(ct));
         var closeWords = new List<List<string>>();
         foreach (var typed in typedWords)
         {

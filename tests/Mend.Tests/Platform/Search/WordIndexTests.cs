@@ -50,4 +50,41 @@ public sealed class WordIndexTests
         await index.EnsureLoadedAsync(Read);
         Assert.Equal(2, reads);
     }
+
+    [Fact]
+    public async Task EnsureLoaded_WithACount_ReadsTheWordsAgainOnlyWhenTheirNumberChanged()
+    {
+        var clock = new FakeTimeProvider();
+        var index = new WordIndex(clock);
+        var held = new List<string> { "mary", "jones" };
+        var reads = 0;
+        Task<List<string>> Read() { reads++; return Task.FromResult(held.ToList()); }
+        Task<int> Count() => Task.FromResult(held.Count);
+
+        await index.EnsureLoadedAsync(Read, Count);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await index.EnsureLoadedAsync(Read, Count);
+        Assert.Equal(1, reads);
+
+        held.Add("okonkwo");
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await index.EnsureLoadedAsync(Read, Count);
+        Assert.Equal(2, reads);
+        Assert.Contains("okonkwo", index.Close(["okonkow"]));
+    }
+
+    [Fact]
+    public void Close_OverManyWords_FindsEachByItsTyposAndNoFarWord()
+    {
+        var words = Enumerable.Range(0, 20_000).Select(i => "w" + i.ToString("x5", System.Globalization.CultureInfo.InvariantCulture) + "son").ToList();
+        var index = With([.. words]);
+        Assert.Equal(20_000, index.Count);
+        foreach (var word in words.Where((_, i) => i % 997 == 0))
+        {
+            var typo = word.Remove(2, 1);
+            var found = index.Close([typo]);
+            Assert.Contains(word, found);
+            Assert.All(found, f => Assert.True(NameMatch.WordScore(typo, f) >= NameMatch.SearchThreshold));
+        }
+    }
 }
