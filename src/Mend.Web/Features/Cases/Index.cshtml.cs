@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Features.Cases;
 
-/// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision.</summary>
+/// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision, <see cref="PageSize"/> a page, sorted by the database.</summary>
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, Staff.CoverArrangements cover) : PageModel
 {
@@ -18,6 +18,17 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
 
     [BindProperty(SupportsGet = true)]
     public string View { get; set; } = "mine";
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Cases a page: a worker's whole caseload usually fits on one; a team's open cases may run to many pages.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>How many cases the list holds in all pages.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -44,22 +55,37 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
             _ => visible.Where(c => c.AllocatedWorkerId == userId && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
         };
 
-        var rows = await cases
-            .Select(c => new
-            {
-                c.Id,
-                c.Reference,
-                c.Status,
-                c.RiskLevel,
-                c.RiskReviewOn,
-                c.AllocatedWorkerName,
-                c.ReferralReceivedOn,
-                YoungPerson = db.CaseParticipants.Where(p => p.CaseId == c.Id && p.Role == ParticipantRole.YoungPerson)
-                    .Join(db.People, p => p.PersonId, p => p.Id, (_, p) => (p.GivenName ?? "") + " " + (p.FamilyName ?? "")).FirstOrDefault(),
-                LastContact = db.CaseNotes.Where(n => n.CaseId == c.Id).Max(n => (DateTime?)n.OccurredAt),
-            })
-            .Take(500)
-            .ToListAsync(ct);
+        var projected = cases.Select(c => new
+        {
+            c.Id,
+            c.Reference,
+            c.Status,
+            c.RiskLevel,
+            // The risk levels are stored by name, so the database is told their order.
+            RiskRank = c.RiskLevel == RiskLevel.VeryHigh ? 0 : c.RiskLevel == RiskLevel.High ? 1 : c.RiskLevel == RiskLevel.Medium ? 2 : c.RiskLevel == RiskLevel.Low ? 3 : 4,
+            c.RiskReviewOn,
+            c.AllocatedWorkerName,
+            c.ReferralReceivedOn,
+            YoungPerson = db.CaseParticipants.Where(p => p.CaseId == c.Id && p.Role == ParticipantRole.YoungPerson)
+                .Join(db.People, p => p.PersonId, p => p.Id, (_, p) => (p.GivenName ?? "") + " " + (p.FamilyName ?? "")).FirstOrDefault(),
+            LastContact = db.CaseNotes.Where(n => n.CaseId == c.Id).Max(n => (DateTime?)n.OccurredAt),
+        });
+        var sorted = Sort switch
+        {
+            "review" => projected.OrderBy(r => r.RiskReviewOn == null).ThenBy(r => r.RiskReviewOn).ThenBy(r => r.Reference),
+            "contact" => projected.OrderBy(r => r.LastContact != null).ThenBy(r => r.LastContact).ThenBy(r => r.Reference),
+            "reference" => projected.OrderBy(r => r.Reference),
+            _ => projected.OrderBy(r => r.RiskRank).ThenBy(r => r.RiskReviewOn == null).ThenBy(r => r.RiskReviewOn).ThenBy(r => r.Reference),
+        };
+        // Most caseloads fit on the first page, whose length is then the total: the cases are counted only when they do not.
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = await sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Total = PageNumber == 1 && rows.Count < PageSize ? rows.Count : await cases.CountAsync(ct);
+        if (rows.Count == 0 && PageNumber > PageCount)
+        {
+            PageNumber = PageCount;
+            rows = await sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        }
         // Whatever their status: WorkDue picks the open cases, and for victims the conclusion notices of cases closed lately.
         Due = View switch
         {
@@ -69,13 +95,6 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
             _ => await workDue.ForAsync(visible.Where(c => c.AllocatedWorkerId == userId), ct),
         };
 
-        var mapped = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn));
-        Rows = Sort switch
-        {
-            "review" => mapped.OrderBy(r => r.RiskReviewOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference).ToList(),
-            "contact" => mapped.OrderBy(r => r.LastContact ?? DateTime.MinValue).ThenBy(r => r.Reference).ToList(),
-            "reference" => mapped.OrderBy(r => r.Reference).ToList(),
-            _ => mapped.OrderByDescending(r => r.Risk).ThenBy(r => r.RiskReviewOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference).ToList(),
-        };
+        Rows = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn)).ToList();
     }
 }
