@@ -108,7 +108,10 @@ public static class DatabaseSetup
         }
 
         builder.MaxAutoPrepare = PreparedStatements;
-        builder.AutoPrepareMinUsages = 2;
+        if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
         return builder.ConnectionString;
     }
 

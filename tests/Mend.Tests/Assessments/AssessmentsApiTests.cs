@@ -205,6 +205,12 @@ public sealed class AssessmentsApiTests(MendFactory factory) : IClassFixture<Men
         var (id, version) = await AssessmentCase.CompletedDraftAsync(factory, practitioner, c.CaseId, c.VictimId, youngPerson: false);
         var submitted = await JsonAsync(await AssessmentCase.PostWithVersionAsync(practitioner, $"/api/v1/assessments/{id}/submit", version));
 
+        // Someone on the case in two roles (here also as a supporter) is one person: their warning is one reason.
+        await factory.WithDbAsync(db =>
+        {
+            db.CaseParticipants.Add(Mend.Web.Features.Cases.CaseParticipant.Join(c.CaseId, c.YoungPersonId, Mend.Web.Features.Cases.ParticipantRole.Supporter, factory.Clock.GetUtcNow().UtcDateTime));
+            return db.SaveChangesAsync();
+        });
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var flagged = await practitioner.SubmitAsync($"/People/Flags/{c.YoungPersonId}", [new("Type", "SafeguardingConcern"), new("Note", "Referred to children's services")], $"/People/Flags/{c.YoungPersonId}?handler=Raise");
         Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
@@ -212,7 +218,9 @@ public sealed class AssessmentsApiTests(MendFactory factory) : IClassFixture<Men
         Assert.Equal(HttpStatusCode.MethodNotAllowed, noHandler.StatusCode);
         var outOfDate = await AssessmentCase.PostWithVersionAsync(manager, $"/api/v1/assessments/{id}/approve", submitted.GetProperty("version").GetInt32());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, outOfDate.StatusCode);
-        Assert.Contains("out of date and cannot be approved: a warning (safeguarding concern) was recorded for Kai Morgan", (await JsonAsync(outOfDate)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        var title = (await JsonAsync(outOfDate)).GetProperty("title").GetString()!;
+        Assert.Contains("out of date and cannot be approved: a warning (safeguarding concern) was recorded for Kai Morgan", title, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(title, "was recorded for Kai Morgan"));
 
         var reassessment = await practitioner.PostAsJsonAsync($"/api/v1/cases/{c.CaseId}/assessments", new { personId = c.VictimId });
         Assert.Equal(HttpStatusCode.Created, reassessment.StatusCode);

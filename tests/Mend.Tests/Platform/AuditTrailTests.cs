@@ -145,3 +145,30 @@ public sealed class AuditSealerPassTests(MendFactory factory) : IClassFixture<Me
         });
     }
 }
+
+/// <summary>A batch of view records larger than one statement's parameters is written in several statements, all in one transaction.</summary>
+public sealed class MultiRowInsertTests(MendFactory factory) : IClassFixture<MendFactory>
+{
+    [Fact]
+    public async Task MoreRowsThanOneStatementCarries_AreAllInserted()
+    {
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MendDb>();
+            var actor = services.GetRequiredService<AuditActor>();
+            actor.ActAsSystem("test");
+            var columns = db.Model.FindEntityType(typeof(AuditEvent))!.GetProperties().Count(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd);
+            var rows = Enumerable.Range(0, MultiRowInsert.MostParameters / columns + 500)
+                .Select(i => AuditEvent.Create(actor.Current, DateTime.UtcNow, AuditAction.View, "Chunk", i.ToString(System.Globalization.CultureInfo.InvariantCulture), purpose: "test"))
+                .ToList();
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await MultiRowInsert.ExecuteAsync(db, rows);
+                await transaction.CommitAsync();
+            }
+
+            Assert.Equal(rows.Count, await db.AuditEvents.CountAsync(e => e.EntityType == "Chunk"));
+        });
+    }
+}

@@ -49,7 +49,9 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
             .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { o.CaseId, o.RecordedAt, t.Name })
             .ToListAsync(ct);
         // The warnings set since on anyone still on those cases, with the person's name, in one query.
+        // Someone on a case in two roles is one person: each of their warnings is one reason.
         var flags = await db.CaseParticipants.AsNoTracking().Where(cp => caseIds.Contains(cp.CaseId) && cp.EndedAt == null)
+            .Select(cp => new { cp.CaseId, cp.PersonId }).Distinct()
             .Join(db.PersonFlags.Where(f => f.SetAt > earliest && f.RemovedAt == null), cp => cp.PersonId, f => f.PersonId, (cp, f) => new { cp.CaseId, f })
             .Join(db.People, x => x.f.PersonId, p => p.Id, (x, p) => new { x.CaseId, x.f.PersonId, x.f.Type, x.f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName })
             .ToListAsync(ct);

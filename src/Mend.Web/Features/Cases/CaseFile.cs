@@ -47,7 +47,7 @@ public sealed class CaseFile
         // before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
         // The people's other names and addresses are not shown here, so they are not read.
         var query = visibleCases.AsNoTracking().IgnoreAutoIncludes()
-            .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags)
+            .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags.Where(f => f.RemovedAt == null))
             .Include(c => c.Offences).ThenInclude(o => o.Victims)
             .Include(c => c.Offences).ThenInclude(o => o.Type)
             .Include(c => c.Allocations);

@@ -78,7 +78,7 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
             _ => projected.OrderBy(r => r.RiskRank).ThenBy(r => r.RiskReviewOn == null).ThenBy(r => r.RiskReviewOn).ThenBy(r => r.Reference),
         };
         // Most caseloads fit on the first page, whose length is then the total: the cases are counted only when they do not.
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         var rows = await sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Total = PageNumber == 1 && rows.Count < PageSize ? rows.Count : await cases.CountAsync(ct);
         if (rows.Count == 0 && PageNumber > PageCount)

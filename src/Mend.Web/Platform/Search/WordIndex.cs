@@ -10,11 +10,18 @@ namespace Mend.Web.Platform.Search;
 /// 12 bytes a form (for 125,000 words, about 12 MB rather than the 150 MB a dictionary of strings took), built once a load;
 /// a rare hash collision only adds a candidate that the score then leaves out.
 /// Words saved on this node are added at once; words saved on other nodes arrive when the vocabulary
-/// is read again from the database, at most a minute later, and only when the number of words there has changed.
+/// is read again from the database, at most a minute later: each minute the words are counted, and read again when their
+/// number has changed or <see cref="ReadAtLeastEvery"/> has passed.
 /// </summary>
 public sealed class WordIndex(TimeProvider clock)
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The words are read again at least this often even when their number has not changed: erasing a person removes the
+    /// words nobody else has, so the same number can hide words gone and others come.
+    /// </summary>
+    public static readonly TimeSpan ReadAtLeastEvery = TimeSpan.FromMinutes(10);
 
     /// <summary>One load's words (sorted) and their forms' hashes (sorted, each beside its word's place in <see cref="Words"/>).</summary>
     private sealed record Snapshot(string[] Words, ulong[] Forms, int[] FormWords)
@@ -30,6 +37,7 @@ public sealed class WordIndex(TimeProvider clock)
     private readonly Dictionary<ulong, List<string>> _addedByForm = [];
     private readonly List<string> _addedSorted = [];
     private DateTime? _loadedAt;
+    private DateTime _readAt;
     private int _loadedFromDatabase = -1;
 
     public bool NeedsLoading => _loadedAt is not { } at || clock.GetUtcNow().UtcDateTime - at >= RefreshAfter;
@@ -72,7 +80,7 @@ public sealed class WordIndex(TimeProvider clock)
         {
             if (NeedsLoading)
             {
-                if (!first && count is not null && await count() == _loadedFromDatabase)
+                if (!first && count is not null && clock.GetUtcNow().UtcDateTime - _readAt < ReadAtLeastEvery && await count() == _loadedFromDatabase)
                 {
                     _loadedAt = clock.GetUtcNow().UtcDateTime;
                     return;
@@ -80,7 +88,7 @@ public sealed class WordIndex(TimeProvider clock)
 
                 var words = await read();
                 Load(words);
-                _loadedFromDatabase = words.Count;
+                (_loadedFromDatabase, _readAt) = (words.Count, clock.GetUtcNow().UtcDateTime);
             }
         }
         finally

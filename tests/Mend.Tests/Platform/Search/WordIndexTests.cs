@@ -71,6 +71,19 @@ public sealed class WordIndexTests
         await index.EnsureLoadedAsync(Read, Count);
         Assert.Equal(2, reads);
         Assert.Contains("okonkwo", index.Close(["okonkow"]));
+
+        // A person erased and another saved: the same number of words, different words; read again within ten minutes.
+        held.Remove("okonkwo");
+        held.Add("adeyemi");
+        for (var minute = 0; minute < 10; minute++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(61));
+            await index.EnsureLoadedAsync(Read, Count);
+        }
+
+        Assert.Equal(3, reads);
+        Assert.Contains("adeyemi", index.Close(["adeyemi"]));
+        Assert.DoesNotContain("okonkwo", index.Close(["okonkwo"]));
     }
 
     [Fact]
