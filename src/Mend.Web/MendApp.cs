@@ -101,13 +101,8 @@ public static class MendApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<SecuritySettings>().SignInAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                }));
+            // The policy marks the sign-in pages; their posts are counted in the database, so every node shares the count (SharedSignInLimit).
+            o.AddPolicy(SignInRateLimit, _ => RateLimitPartition.GetNoLimiter("counted in the database"));
             o.AddPolicy(CalendarFeedRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
         });
@@ -176,6 +171,8 @@ public static class MendApp
             .AddPartnerDirectory()
             .AddPanels();
         services.AddScoped<Platform.Submissions.SubmissionCleanup>();
+        services.AddScoped<SignInThrottleCleanup>();
+        services.AddHostedService<Platform.Time.HourlyJob<SignInThrottleCleanup>>();
         services.AddHostedService<Platform.Time.HourlyJob<Platform.Submissions.SubmissionCleanup>>();
 
         services.AddRazorPages(o =>
@@ -359,6 +356,7 @@ public static class MendApp
         app.UseMiddleware<Platform.Audit.ViewCommitGate>();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<SharedSignInLimit>();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAuthorization();

@@ -4852,6 +4852,25 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonalAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Client", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("SignInThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -5178,11 +5197,13 @@ namespace Mend.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Mend.Web.Features.People.Person", null)
+                    b.HasOne("Mend.Web.Features.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
@@ -5193,11 +5214,13 @@ namespace Mend.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Mend.Web.Features.Cases.OffenceType", null)
+                    b.HasOne("Mend.Web.Features.Cases.OffenceType", "Type")
                         .WithMany()
                         .HasForeignKey("OffenceTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Cases.OffenceVictim", b =>

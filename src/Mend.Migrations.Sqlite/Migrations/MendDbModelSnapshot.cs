@@ -4729,6 +4729,25 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Client", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("SignInThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -5045,11 +5064,13 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Mend.Web.Features.People.Person", null)
+                    b.HasOne("Mend.Web.Features.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Cases.Offence", b =>
@@ -5060,11 +5081,13 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Mend.Web.Features.Cases.OffenceType", null)
+                    b.HasOne("Mend.Web.Features.Cases.OffenceType", "Type")
                         .WithMany()
                         .HasForeignKey("OffenceTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("Mend.Web.Features.Cases.OffenceVictim", b =>

@@ -18,6 +18,19 @@ namespace Mend.Tests.Infrastructure;
 public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly MendFactory? _first;
+
+    public MendFactory()
+    {
+    }
+
+    /// <summary>Another node of the same Mend: the first node's database, encryption key and clock (issue 22's two-node test).</summary>
+    protected MendFactory(MendFactory first)
+    {
+        _first = first;
+        Clock = first.Clock;
+        EncryptionKey = first.EncryptionKey;
+    }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -33,6 +46,12 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        if (_first is not null)
+        {
+            _database = _first.Database;
+            return;
+        }
+
         _database = await TestDatabase.CreateAsync();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MendDb>().Database.MigrateAsync();
@@ -98,7 +117,7 @@ public class MendFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _first is null)
         {
             await _database.DisposeAsync();
         }

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mend.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SharedSignInThrottle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                columns: table => new
+                {
+                    Client = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Minute = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => new { x.Client, x.Minute });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInThrottles_Minute",
+                table: "SignInThrottles",
+                column: "Minute");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignInThrottles");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Mend.Tests.Infrastructure;
+using Mend.Web.Data;
+using Mend.Web.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Platform.Nodes;
+
+/// <summary>The first of two Mend nodes on one database, with a low sign-in limit.</summary>
+public class FirstNodeFactory : MendFactory
+{
+    public const int Attempts = 3;
+
+    public FirstNodeFactory()
+    {
+    }
+
+    protected FirstNodeFactory(MendFactory first)
+        : base(first)
+    {
+    }
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Mend:Security:SignInAttemptsPerMinute"] = Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
+
+/// <summary>A second node: the first's database, keys and clock, its own process state (memory, rate limiters, caches).</summary>
+public sealed class SecondNodeFactory(MendFactory first) : FirstNodeFactory(first);
+
+/// <summary>
+/// Two in-process nodes on one database (issue 22's smaller test; `scripts/ha-drill` will do it with real processes):
+/// the sign-in limit counts a client's attempts on both, and the audit sealer, run on both at once, seals each event once.
+/// </summary>
+public sealed class TwoNodeTests(FirstNodeFactory first) : IClassFixture<FirstNodeFactory>
+{
+    private static IEnumerable<KeyValuePair<string, string>> WrongPassword => [new("Input.Email", "nobody@example.org"), new("Input.Password", "not the password at all")];
+
+    [Fact]
+    public async Task SignInAttempts_AreCountedAcrossBothNodes()
+    {
+        await using var second = new SecondNodeFactory(first);
+        await second.InitializeAsync();
+        var (a, b) = (first.CreateBrowserClient(), second.CreateBrowserClient());
+        // Each node's own limit alone would allow three here and three there.
+        var answers = new List<HttpStatusCode>();
+        foreach (var client in new[] { a, b, a, b, a })
+        {
+            answers.Add((await client.SubmitAsync("/Account/SignIn", WrongPassword)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        var refused = await b.SubmitAsync("/Account/SignIn", WrongPassword);
+        Assert.Contains("Too many attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The next minute the client may try again, on either node; old counts are cleared by the hourly task.
+        first.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await b.SubmitAsync("/Account/SignIn", WrongPassword)).StatusCode);
+        first.Clock.Advance(TimeSpan.FromHours(2));
+        await first.WithScopeAsync(async services => Assert.True(await services.GetRequiredService<Mend.Web.Platform.Security.SignInThrottleCleanup>().RunAsync(default) >= 2));
+        Assert.Equal(0, await first.WithDbAsync(db => db.SignInThrottles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AuditSealer_RunOnBothNodesAtOnce_SealsEachEventOnce()
+    {
+        Assert.SkipUnless(first.Database.IsPostgres, "SQLite runs on one node only (operators' guide, section 14)");
+        await using var second = new SecondNodeFactory(first);
+        await second.InitializeAsync();
+        await first.WithScopeAsync(async services =>
+        {
+            var trail = services.GetRequiredService<AuditTrail>();
+            for (var i = 0; i < 300; i++)
+            {
+                trail.Record(AuditAction.Export, "Thing", i.ToString(System.Globalization.CultureInfo.InvariantCulture), purpose: "two nodes");
+            }
+
+            await trail.SaveAsync();
+        });
+
+        async Task<int> SealOn(MendFactory node)
+        {
+            await using var scope = node.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("audit-sealer");
+            return await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync();
+        }
+
+        var sealedBy = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => SealOn(i % 2 == 0 ? first : second)));
+        sealedBy = [.. sealedBy, await SealOn(second)];
+        var events = await first.WithDbAsync(db => db.AuditEvents.CountAsync());
+        Assert.Equal(events, await first.WithDbAsync(db => db.AuditSeals.CountAsync()));
+        Assert.True(sealedBy.Sum() <= events);
+        await first.WithScopeAsync(async services =>
+        {
+            var verified = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+            Assert.True(verified.Intact, verified.Message);
+            Assert.Equal(0, verified.UnsealedEvents);
+        });
+    }
+}
