@@ -41,7 +41,7 @@ internal sealed class SignInThrottleModel : IEntityTypeConfiguration<SignInThrot
 /// </summary>
 public sealed class SharedSignInLimit(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, MendDb db, FieldEncryption encryption, SecuritySettings security, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != MendApp.SignInRateLimit)
@@ -50,7 +50,9 @@ public sealed class SharedSignInLimit(RequestDelegate next)
             return;
         }
 
-        using var hash = encryption.CreateKeyedHash("sign-in-throttle");
+        var services = context.RequestServices;
+        var (db, security, clock) = (services.GetRequiredService<MendDb>(), services.GetRequiredService<SecuritySettings>(), services.GetRequiredService<TimeProvider>());
+        using var hash = services.GetRequiredService<FieldEncryption>().CreateKeyedHash("sign-in-throttle");
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
         var client = Convert.ToHexStringLower(hash.GetHashAndReset());
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
