@@ -4852,6 +4852,24 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonalAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Encryption.EncryptionKeyFingerprint", b =>
+                {
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeyFingerprints", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>
                 {
                     b.Property<string>("Client")

@@ -4729,6 +4729,24 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalAccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Encryption.EncryptionKeyFingerprint", b =>
+                {
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeyFingerprints", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>
                 {
                     b.Property<string>("Client")

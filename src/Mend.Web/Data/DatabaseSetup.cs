@@ -68,6 +68,8 @@ public static class DatabaseSetup
             var (provider, connectionString) = ReadSettings(sp.GetRequiredService<IConfiguration>());
             return new DatabaseSettings(provider, connectionString);
         });
+        // Before every other background service, so a node with the wrong key stops before any of them starts.
+        services.AddHostedService<Platform.Encryption.KeyFingerprintCheck>();
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<AuditViewWriter>();
         services.AddScoped<ViewCommits>();

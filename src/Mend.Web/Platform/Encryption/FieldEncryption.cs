@@ -61,6 +61,13 @@ public sealed class FieldEncryption
 
     public int CurrentKeyId { get; }
 
+    /// <summary>
+    /// Each configured key's number and fingerprint: HMAC-SHA256 of a fixed label under the key, hex. It tells keys apart
+    /// without revealing them (see <see cref="KeyFingerprintCheck"/>).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> Fingerprints() =>
+        _keys.ToDictionary(k => k.Key, k => Convert.ToHexStringLower(HMACSHA256.HashData(k.Value, Encoding.UTF8.GetBytes("mend:key-fingerprint"))));
+
     public string Encrypt(string plainText)
     {
         var plain = Encoding.UTF8.GetBytes(plainText);
