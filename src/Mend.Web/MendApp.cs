@@ -101,8 +101,15 @@ public static class MendApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The policy marks the sign-in pages; their posts are counted in the database, so every node shares the count (SharedSignInLimit).
-            o.AddPolicy(SignInRateLimit, _ => RateLimitPartition.GetNoLimiter("counted in the database"));
+            // The posts to the sign-in pages are counted in the database, so every node shares the count (SharedSignInLimit); each node
+            // also turns away a flood itself, at five times that limit, before it reaches the database.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = 5 * context.RequestServices.GetRequiredService<SecuritySettings>().SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
             o.AddPolicy(CalendarFeedRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
         });

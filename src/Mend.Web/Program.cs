@@ -17,7 +17,8 @@ try
 
     await app.PrepareAsync();
     await app.RunAsync();
-    return 0;
+    // A check that failed after start-up (KeyFingerprintCheck) stops the application with exit code 2.
+    return Environment.ExitCode;
 }
 catch (MendConfigurationException ex)
 {

@@ -26,36 +26,105 @@ internal sealed class EncryptionKeyFingerprintModel : IEntityTypeConfiguration<E
 }
 
 /// <summary>
-/// Refuses to start a node whose encryption key under a number differs from the key that number meant when the database
+/// Refuses to run a node whose encryption key under a number differs from the key that number meant when the database
 /// first saw it (issue 22): a node with the wrong key would write notes and other fields that no other node can read, and
 /// read none of theirs. The first node to start with a key number records its fingerprint; a new number (a key rotation)
-/// is recorded when first used. Skipped, with a warning, while migrations are pending or the database cannot be reached
-/// (the readiness check reports those).
+/// is recorded when first used. At start-up a difference stops the node before any other background service starts
+/// (exit code 2). While migrations are pending or the database cannot be reached the check is tried again every
+/// <c>Mend:Encryption:KeyCheckRetrySeconds</c> (30) seconds, and a difference found then stops the node with exit code 2.
 /// </summary>
-public sealed class KeyFingerprintCheck(IServiceScopeFactory scopes, ILogger<KeyFingerprintCheck> logger) : IHostedService
+public sealed class KeyFingerprintCheck(IServiceScopeFactory scopes, ILogger<KeyFingerprintCheck> logger, IHostApplicationLifetime lifetime, IConfiguration configuration)
+    : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryCheckAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var retry = TimeSpan.FromSeconds(configuration.GetValue("Mend:Encryption:KeyCheckRetrySeconds", 30));
+        if (retry > TimeSpan.Zero)
+        {
+            _ = Task.Run(() => RetryAsync(retry, _stopping.Token), CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A test host may dispose the services before it stops the hosted ones.
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
+
+    private async Task RetryAsync(TimeSpan every, CancellationToken ct)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(every);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (await TryCheckAsync(ct))
+                {
+                    logger.LogInformation("The encryption keys match the ones the database has recorded.");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (MendConfigurationException ex)
+        {
+            logger.LogCritical("Mend is stopping: {Message}", ex.Message);
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>True once checked; false when it could not be yet (the database unreachable or not migrated); throws on a difference.</summary>
+    private async Task<bool> TryCheckAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MendDb>();
         try
         {
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
-                logger.LogWarning("The encryption keys were not checked against the database: its migrations are not all applied yet.");
-                return;
+                logger.LogWarning("The encryption keys are not checked against the database yet: its migrations are not all applied.");
+                return false;
             }
         }
         catch (System.Data.Common.DbException ex)
         {
-            logger.LogWarning("The encryption keys were not checked against the database, which could not be reached: {Message}", ex.Message);
-            return;
+            logger.LogWarning("The encryption keys are not checked against the database yet, which could not be reached: {Message}", ex.Message);
+            return false;
         }
 
-        await CheckAsync(db, scope.ServiceProvider.GetRequiredService<FieldEncryption>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        try
+        {
+            await CheckAsync(db, scope.ServiceProvider.GetRequiredService<FieldEncryption>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // Reached and migrated, yet refused: most often the grants were not run again after an upgrade.
+            throw new MendConfigurationException($"the encryption keys could not be checked against the database: {ex.Message}");
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Records the fingerprints of key numbers not seen before; throws <see cref="MendConfigurationException"/> naming any key that differs.</summary>
     public static async Task CheckAsync(MendDb db, FieldEncryption encryption, TimeProvider clock, CancellationToken ct)

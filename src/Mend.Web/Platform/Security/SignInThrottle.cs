@@ -36,8 +36,8 @@ internal sealed class SignInThrottleModel : IEntityTypeConfiguration<SignInThrot
 
 /// <summary>
 /// Refuses (429, "Too many attempts") a post to a page under the sign-in rate limit once its client has made
-/// <c>SignInAttemptsPerMinute</c> posts this minute on any node. It runs after each node's own in-memory limit, which
-/// turns away floods before they reach the database.
+/// <c>SignInAttemptsPerMinute</c> posts this minute on any node. It runs after each node's own in-memory limit (five times
+/// as many), which turns away floods before they reach the database.
 /// </summary>
 public sealed class SharedSignInLimit(RequestDelegate next)
 {
