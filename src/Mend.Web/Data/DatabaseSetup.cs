@@ -94,6 +94,9 @@ public static class DatabaseSetup
     /// <summary>Statements Npgsql keeps prepared on each connection, unless the connection string says otherwise.</summary>
     public const int PreparedStatements = 128;
 
+    // Every request's context is configured with the same one or two strings: parsed once each, not per request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Prepared = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Npgsql prepares the statements a connection runs repeatedly (after <c>Auto Prepare Min Usages</c>, 2 here), so PostgreSQL
     /// parses and plans each of Mend's queries once per connection rather than on every request; planning the case page's and
@@ -101,7 +104,10 @@ public static class DatabaseSetup
     /// A connection string that names <c>Max Auto Prepare</c> is left as it is: 0 turns preparation off, as a pooler in
     /// transaction mode without prepared-statement support needs (operators' guide).
     /// </summary>
-    public static string WithStatementPreparation(string connectionString)
+    public static string WithStatementPreparation(string connectionString) => Prepared.GetOrAdd(connectionString, AddStatementPreparation);
+
+
+    private static string AddStatementPreparation(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))

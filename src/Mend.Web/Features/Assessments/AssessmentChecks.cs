@@ -67,7 +67,7 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
             reasons.AddRange(offences.Where(o => o.CaseId == a.CaseId && o.RecordedAt > a.SubmittedAt)
                 .Select(o => $"an offence ({o.Name}) was added to the case after it was submitted"));
             reasons.AddRange(flags.Where(f => f.CaseId == a.CaseId && f.SetAt > a.SubmittedAt)
-                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {(f.Kind == PersonKind.Organisation ? f.OrganisationName : PersonNames.FullName(f.GivenName, f.FamilyName))} after it was submitted"));
+                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {PersonNames.Of(f.Kind, f.OrganisationName, f.GivenName, f.FamilyName)} after it was submitted"));
             if (reasons.Count > 0)
             {
                 result[a.Id] = reasons;

@@ -74,7 +74,7 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var outOfDate = await checks.OutOfDateAsync(approved.Select(x => x.Assessment).ToList(), today, ct);
         return approved.Where(x => x.Assessment.ReviewOn <= soon || outOfDate.ContainsKey(x.Assessment.Id)).Take(50)
             .Select(x => new AssessmentDue(x.Assessment.Id, x.Reference,
-                x.Person.Kind == People.PersonKind.Organisation ? x.Person.OrganisationName ?? "" : People.PersonNames.FullName(x.Person.GivenName, x.Person.FamilyName),
+                People.PersonNames.Of(x.Person.Kind, x.Person.OrganisationName, x.Person.GivenName, x.Person.FamilyName),
                 x.Assessment.ReviewOn, outOfDate.TryGetValue(x.Assessment.Id, out var r) ? r : [])).ToList();
     }
 

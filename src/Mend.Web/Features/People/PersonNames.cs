@@ -16,8 +16,12 @@ public static class PersonNames
         var rows = await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id))
             .Select(p => new { p.Id, p.Kind, p.OrganisationName, p.GivenName, p.FamilyName })
             .ToListAsync(ct);
-        return rows.ToDictionary(p => p.Id, p => p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : FullName(p.GivenName, p.FamilyName));
+        return rows.ToDictionary(p => p.Id, p => Of(p.Kind, p.OrganisationName, p.GivenName, p.FamilyName));
     }
+
+    /// <summary>A name as pages show it, from the columns a query read: the organisation's name, or given and family names.</summary>
+    public static string Of(PersonKind kind, string? organisationName, string? givenName, string? familyName) =>
+        kind == PersonKind.Organisation ? organisationName ?? "" : FullName(givenName, familyName);
 
     /// <summary>"Given Family", or the one name a person has (many people have only one).</summary>
     public static string FullName(string? given, string? family) => $"{given} {family}".Trim();

@@ -109,7 +109,7 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
 
         var rows = found
             .Select(p => visible.Contains(p.Id)
-                ? new Row(p.Id, false, p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : PersonNames.FullName(p.GivenName, p.FamilyName),
+                ? new Row(p.Id, false, PersonNames.Of(p.Kind, p.OrganisationName, p.GivenName, p.FamilyName),
                     p.DateOfBirth, p.Postcode, scores?.GetValueOrDefault(p.Id) ?? 1, p.Flags)
                 : new Row(p.Id, true, "Restricted record", null, null, scores?.GetValueOrDefault(p.Id) ?? 1, []))
             .OrderByDescending(r => Math.Round(r.Score, 2))

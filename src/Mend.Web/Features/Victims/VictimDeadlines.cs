@@ -32,8 +32,7 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
         {
             var (v, c) = (x.Victim, x.Case);
             var closed = c.ClosedAt is { } at ? London.DateOf(at) : (DateOnly?)null;
-            var p = x.Person;
-            var name = p.Kind == PersonKind.Organisation ? p.OrganisationName ?? "" : PersonNames.FullName(p.GivenName, p.FamilyName);
+            var name = PersonNames.Of(x.Person.Kind, x.Person.OrganisationName, x.Person.GivenName, x.Person.FamilyName);
             return new Row(v.CaseId, c.Reference, v.PersonId, name, c.AllocatedWorkerName,
                 Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
         }).ToList();

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mend.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201183842_SharedSignInThrottle")]
-    partial class SharedSignInThrottle
+    [Migration("20261201193151_SignInThrottlesAndKeyFingerprints")]
+    partial class SignInThrottlesAndKeyFingerprints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4853,6 +4853,24 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Platform.Encryption.EncryptionKeyFingerprint", b =>
+                {
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeyFingerprints", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MendDb))]
-    [Migration("20261201183830_SharedSignInThrottle")]
-    partial class SharedSignInThrottle
+    [Migration("20261201193114_SignInThrottlesAndKeyFingerprints")]
+    partial class SignInThrottlesAndKeyFingerprints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4730,6 +4730,24 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mend.Web.Platform.Encryption.EncryptionKeyFingerprint", b =>
+                {
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeyFingerprints", (string)null);
                 });
 
             modelBuilder.Entity("Mend.Web.Platform.Security.SignInThrottle", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mend.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class EncryptionKeyFingerprints : Migration
+    public partial class SignInThrottlesAndKeyFingerprints : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,6 +23,24 @@ namespace Mend.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_EncryptionKeyFingerprints", x => x.KeyId);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                columns: table => new
+                {
+                    Client = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => new { x.Client, x.Minute });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInThrottles_Minute",
+                table: "SignInThrottles",
+                column: "Minute");
         }
 
         /// <inheritdoc />
@@ -30,6 +48,9 @@ namespace Mend.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "EncryptionKeyFingerprints");
+
+            migrationBuilder.DropTable(
+                name: "SignInThrottles");
         }
     }
 }
