@@ -53,6 +53,7 @@ public static class MendApp
         // configuration sources are only complete once the app is built.
         services.AddMendSettings<SecuritySettings>("Mend:Security");
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Platform.Composition.MendNode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<Platform.Time.HolidayCalendar>();
         services.AddMendSettings<Platform.Encryption.EncryptionSettings>("Mend:Encryption");
         services.AddSingleton<Platform.Encryption.FieldEncryption>().AddStartupCheck<Platform.Encryption.FieldEncryption>("Mend:Encryption keys");
@@ -129,7 +130,7 @@ public static class MendApp
             o.ExcludedHosts.Clear();
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"]);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["correlationId"] = c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<MendExceptionHandler>();
@@ -370,7 +371,7 @@ public static class MendApp
         app.UseMiddleware<Platform.Submissions.RepeatGuard>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = ReadinessAnswer.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapMendApi();
         Features.Processes.ProcessesApi.MapCalendarFeed(app);

@@ -4847,6 +4847,34 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("HolidayListChecks");
                 });
 
+            modelBuilder.Entity("Mend.Web.Platform.Time.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Hour");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Platform.Time.ProclaimedHoliday", b =>
                 {
                     b.Property<int>("Id")

@@ -21,6 +21,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Platform.Submissions.Submission> Submissions => Set<Platform.Submissions.Submission>();
     public DbSet<Platform.Security.SignInThrottle> SignInThrottles => Set<Platform.Security.SignInThrottle>();
     public DbSet<Platform.Encryption.EncryptionKeyFingerprint> EncryptionKeyFingerprints => Set<Platform.Encryption.EncryptionKeyFingerprint>();
+    public DbSet<Platform.Time.JobRun> JobRuns => Set<Platform.Time.JobRun>();
     public DbSet<Platform.Time.ProclaimedHoliday> ProclaimedHolidays => Set<Platform.Time.ProclaimedHoliday>();
     public DbSet<Platform.Time.HolidayListCheck> HolidayListChecks => Set<Platform.Time.HolidayListCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,10 @@ public sealed class HealthTests(MendFactory factory) : IClassFixture<MendFactory
     {
         var response = await factory.CreateBrowserClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.StartsWith("No read-only replica", body.RootElement.GetProperty("checks").GetProperty("replica").GetProperty("description").GetString());
     }
 
     [Fact]

@@ -53,4 +53,29 @@ public sealed class ReportDatabaseTests(MendFactory factory) : IClassFixture<Men
         Assert.Same(scope.ServiceProvider.GetRequiredService<MendDb>(), reports.Db);
         Assert.True(await reports.ReadAsync(db => db.OffenceTypes.AnyAsync()));
     }
+
+    [Fact]
+    public async Task Readiness_ShowsTheReplica_AndStaysInServiceWhenItIsAway()
+    {
+        Assert.SkipUnless(factory.Database.IsPostgres, "a replica is a PostgreSQL standby; SQLite has none");
+        async Task<System.Text.Json.JsonElement> ReplicaCheck(string connection)
+        {
+            using var node = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:" + ReportDatabase.ConnectionName, connection));
+            var response = await node.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            return body.RootElement.GetProperty("checks").GetProperty("replica").Clone();
+        }
+
+        // The stand-in replica is the primary itself: no lag, and it says it is not a standby.
+        var reached = await ReplicaCheck(ReadOnly);
+        Assert.Equal("Healthy", reached.GetProperty("status").GetString());
+        Assert.Equal(0, reached.GetProperty("lagSeconds").GetDouble());
+        Assert.False(reached.GetProperty("standby").GetBoolean());
+
+        var away = await ReplicaCheck("Host=127.0.0.1;Port=1;Username=postgres;Database=postgres");
+        Assert.Equal("Degraded", away.GetProperty("status").GetString());
+        Assert.Contains("cannot be reached", away.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

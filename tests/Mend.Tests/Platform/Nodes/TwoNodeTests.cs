@@ -2,6 +2,7 @@ using System.Net;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
+using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -95,5 +96,38 @@ public sealed class TwoNodeTests(FirstNodeFactory first) : IClassFixture<FirstNo
             Assert.True(verified.Intact, verified.Message);
             Assert.Equal(0, verified.UnsealedEvents);
         });
+    }
+
+    [Fact]
+    public async Task HourlyJobs_OnBothNodes_RunOnceAnHour()
+    {
+        await using var one = new FirstNodeFactory();
+        await one.InitializeAsync();
+        await using var two = new SecondNodeFactory(one);
+        await two.InitializeAsync();
+        // The second node's host starts now, on a migrated database: its start-up runs claim this hour (the first node's
+        // start-up runs failed: its host started before the test migrated the database).
+        static IHourlyJob[] JobsOf(MendFactory node) => [.. node.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IHourlyJob>()];
+        var (jobsOne, jobsTwo) = (JobsOf(one), JobsOf(two));
+        var hour = JobRun.HourOf(one.Clock.GetUtcNow());
+        List<JobRun> runs = [];
+        for (var wait = 0; wait < 100 && (runs.Count < jobsOne.Length || runs.Any(r => r.FinishedAt is null)); wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            runs = await one.WithDbAsync(db => db.JobRuns.AsNoTracking().Where(r => r.Hour == hour).ToListAsync());
+        }
+
+        Assert.True(jobsOne.Length >= 6, $"{jobsOne.Length} hourly jobs registered");
+        Assert.Equal(jobsOne.Select(j => j.Name).Order(), runs.Select(r => r.Job).Order());
+        Assert.All(runs, r => Assert.NotNull(r.Done));
+        Assert.False(await jobsOne[0].RunThisHourAsync(default));
+
+        // The next hour every job is tried on both nodes at once: each runs exactly once.
+        one.Clock.Advance(TimeSpan.FromHours(1));
+        var ran = await Task.WhenAll(jobsOne.Concat(jobsTwo).Select(j => Task.Run(() => j.RunThisHourAsync(default))));
+        var nextHour = await one.WithDbAsync(db => db.JobRuns.AsNoTracking().Where(r => r.Hour == hour + 1).ToListAsync());
+        Assert.Equal(jobsOne.Length, ran.Count(r => r));
+        Assert.Equal(jobsOne.Select(j => j.Name).Order(), nextHour.Select(r => r.Job).Order());
+        Assert.All(nextHour, r => Assert.NotNull(r.FinishedAt));
     }
 }
