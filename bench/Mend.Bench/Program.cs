@@ -11,6 +11,7 @@ namespace Mend.Bench;
 ///   search   --url URL --token T --queries FILE [--seconds 30] [--connections 8] [--pid PID] --out MD --json JSONL
 ///   kpi10    --connection CS --key BASE64 --out MD [--quarter 2026-Q2] [--repeats 5]   KPI 10 by Mend against hand-written SQL (PostgreSQL)
 ///   documents --out MD [--rows 120] [--repeats 20] [--at-once 20] [--max-at-once 2]   a 10-page court report as DOCX and PDF
+///   drill    session|limits|reports|writes|check-writes|ready ...   scripts/ha-drill's client (see Drill)
 ///   names    [--scale 2000000] [--seed 42] [--surnames 150000] [--examples N]   the people loader's names and their distribution, without a database
 /// </summary>
 public static class BenchProgram
@@ -30,13 +31,14 @@ public static class BenchProgram
             "documents" => await DocumentScenario.RunAsync(options),
             "kpi10" => await Kpi10Scenario.RunAsync(options),
             "names" => NamesReport.Run(options),
+            "drill" => await Drill.RunAsync(args.ElementAtOrDefault(1), Options.Parse(args.Skip(2).ToArray())),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: Mend.Bench cases|people|token|baseline|page|search|documents|kpi10|names --option value ... (see scripts/bench)");
+        Console.Error.WriteLine("Usage: Mend.Bench cases|people|token|baseline|page|search|documents|kpi10|names|drill --option value ... (see scripts/bench)");
         return 64;
     }
 }

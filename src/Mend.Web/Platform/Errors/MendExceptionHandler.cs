@@ -108,12 +108,18 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
     /// </summary>
     public static int StatusFor(Exception exception)
     {
-        // A failed save (DbUpdateException) is about the data, not the connection; it is not looked into.
-        for (Exception? e = exception; e is not null and not DbUpdateException and not BadHttpRequestException; e = e.InnerException)
+        // A failed save (DbUpdateException) is about the data, not the connection, unless the connection itself failed
+        // (a database failing over mid-save: EF wraps it again when the failure looks transient).
+        for (Exception? e = exception; e is not null and not BadHttpRequestException; e = e.InnerException)
         {
             if (e is DbException or TimeoutException or Audit.AuditUnavailableException)
             {
                 return StatusCodes.Status503ServiceUnavailable;
+            }
+
+            if (e is DbUpdateException)
+            {
+                return e.InnerException is DbException { IsTransient: true } or TimeoutException ? StatusCodes.Status503ServiceUnavailable : DirectStatusFor(exception);
             }
         }
 

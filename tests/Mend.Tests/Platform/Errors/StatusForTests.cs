@@ -1,0 +1,32 @@
+using Mend.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Mend.Tests.Platform.Errors;
+
+/// <summary>Which status a failure answers with, looking through EF's wrappers (the HA drill's failover found the last case).</summary>
+public sealed class StatusForTests
+{
+    private static NpgsqlException ConnectionLost => new("Exception while reading from stream", new EndOfStreamException());
+
+    [Fact]
+    public void ASaveCutOffByTheDatabaseGoingAway_IsUnavailable()
+    {
+        // What EF raises when the primary stops mid-save: its transient-failure wrapper around the save's exception.
+        var failover = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+            new DbUpdateException("An error occurred while saving the entity changes.", ConnectionLost));
+        Assert.True(ConnectionLost.IsTransient);
+        Assert.Equal(503, MendExceptionHandler.StatusFor(failover));
+        Assert.Equal(503, MendExceptionHandler.StatusFor(new DbUpdateException("save", ConnectionLost)));
+        Assert.Equal(503, MendExceptionHandler.StatusFor(new InvalidOperationException("read", ConnectionLost)));
+    }
+
+    [Fact]
+    public void ASaveTheDatabaseRefused_IsNotUnavailable()
+    {
+        var unique = new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
+        Assert.False(unique.IsTransient);
+        Assert.Equal(500, MendExceptionHandler.StatusFor(new DbUpdateException("save", unique)));
+        Assert.Equal(409, MendExceptionHandler.StatusFor(new DbUpdateConcurrencyException("changed by someone else")));
+    }
+}
