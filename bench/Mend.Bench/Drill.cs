@@ -55,7 +55,7 @@ public static partial class Drill
     private static string NodeOf(HttpResponseMessage response, Dictionary<string, string> nodes) =>
         response.Headers.TryGetValues("X-Mend-Upstream", out var said) && said.FirstOrDefault() is { } upstream
             ? nodes.GetValueOrDefault(upstream.Split(',').Last().Trim(), upstream)
-            : "?";
+            : nodes.Count == 1 ? nodes.Values.Single() : "?";
 
     private static string Tally(IEnumerable<string> nodes) =>
         string.Join(", ", nodes.GroupBy(n => n).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} on node {g.Key}"));

@@ -81,6 +81,49 @@ public sealed class CommandsTests
     }
 
     [Fact]
+    public async Task Backup_OfALiveSqliteDatabase_IsACheckedCopy_AndNeverOverwritesOrLeavesAHalfCopy()
+    {
+        var folder = Directory.CreateTempSubdirectory("mend-backup-");
+        var connection = $"Data Source={Path.Combine(folder.FullName, "mend.db")};Pooling=False";
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await using var app = Build(connection, (1, key));
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<MendDb>();
+                await db.Database.MigrateAsync();
+                db.People.Add(Person.Create(new PersonDetails(PersonKind.Individual, "Ada", "Backup", null, null, null, 40, null, null, null, false, null, null, null, null, [], null), DateTime.UtcNow, null));
+                await db.SaveChangesAsync();
+            }
+
+            var backup = Path.Combine(folder.FullName, "backup.db");
+            Assert.Equal(0, await MendCommands.Find(["backup"])!.RunAsync(app, ["--to", backup]));
+            await using (var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False"))
+            {
+                await copy.OpenAsync(TestContext.Current.CancellationToken);
+                await using var count = copy.CreateCommand();
+                count.CommandText = "SELECT count(*) FROM People";
+                Assert.Equal(1L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            }
+
+            var before = await File.ReadAllBytesAsync(backup, TestContext.Current.CancellationToken);
+            Assert.Equal(1, await MendCommands.Find(["backup"])!.RunAsync(app, ["--to", backup]));
+            Assert.Equal(before, await File.ReadAllBytesAsync(backup, TestContext.Current.CancellationToken));
+            // A folder that cannot be written to: an error, and no partial file left behind.
+            var nowhere = Path.Combine(folder.FullName, "missing", "backup.db");
+            Assert.Equal(1, await MendCommands.Find(["backup"])!.RunAsync(app, ["--to", nowhere]));
+            Assert.False(File.Exists(nowhere + ".partial"));
+            Assert.Equal(64, await MendCommands.Find(["backup"])!.RunAsync(app, []));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ReindexNames_WorksOutSearchNamesAgain_WithTheCurrentRules()
     {
         var file = Path.Combine(Path.GetTempPath(), $"mend-reindex-{Guid.NewGuid():N}.db");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mend.Web.Platform.Commands;
 
-/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | reencrypt | reindex-names | retention</c>.</summary>
+/// <summary>The operator's commands: <c>Mend.Web migrate | create-admin | create-token | verify-audit | backup | reencrypt | reindex-names | retention</c>.</summary>
 public sealed record MendCommand(string Name, string Usage, Func<IServiceProvider, Dictionary<string, string>, Task<int>> Run)
 {
     public async Task<int> RunAsync(WebApplication app, string[] args)
@@ -58,6 +58,7 @@ public static class MendCommands
         new("create-admin", "create-admin --email EMAIL --name \"FULL NAME\"", CreateAdminAsync),
         new("create-token", "create-token --user EMAIL --scopes \"profile:read audit:read\" [--days 90] [--name NAME]", CreateTokenAsync),
         new("verify-audit", "verify-audit", VerifyAuditAsync),
+        new("backup", "backup --to FILE   (SQLite; PostgreSQL: scripts/backup)", SqliteBackup.RunAsync),
         new("reencrypt", "reencrypt", ReencryptAsync),
         new("reindex-names", "reindex-names", ReindexNamesAsync),
         new("retention", "retention [--as-of YYYY-MM-DD] --dry-run", Features.DataProtection.RetentionCommand.DryRunAsync),
