@@ -17,6 +17,7 @@ namespace Mend.Bench;
 ///   drill writes  --url U --nodes N --email E --password P --cases FILE --tag T --seconds S [--clients 4] --acked FILE
 ///   drill check-writes --acked FILE --connection CS [--tag T]              every acknowledged write is in the database
 ///   drill ready   --url NODE --expect healthy|degraded [--seconds 30]       the node's readiness and the replica's lag
+///   drill soak    --url U --nodes N --email E --password P --cases FILE --minutes M [--rate 20] --pids a=PID,b=PID --out MD
 /// </summary>
 public static partial class Drill
 {
@@ -32,8 +33,9 @@ public static partial class Drill
             case "writes": await WritesAsync(options); break;
             case "check-writes": await CheckWritesAsync(options); break;
             case "ready": await ReadyAsync(options); break;
+            case "soak": await SoakAsync(options); break;
             default:
-                Console.Error.WriteLine("Usage: Mend.Bench drill session|limits|reports|writes|check-writes|ready --option value ...");
+                Console.Error.WriteLine("Usage: Mend.Bench drill session|limits|reports|writes|check-writes|ready|soak --option value ...");
                 return 64;
         }
 
@@ -303,6 +305,125 @@ public static partial class Drill
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>
+    /// The soak: a practitioner's day at a steady rate (--rate requests a second, default 20) for --minutes through nginx:
+    /// the caseload, a case page, a note added to a case, in turns. Each minute: requests, errors, p95 and each node's
+    /// resident memory; then whether memory was flat (the last five minutes' mean within 10% of the first five's after
+    /// warm-up). Written to --out as Markdown.
+    /// </summary>
+    private static async Task SoakAsync(Options options)
+    {
+        var (url, nodes) = (options.Required("url"), Nodes(options));
+        var cases = (await File.ReadAllLinesAsync(options.Required("cases"))).Where(l => l.Length > 0).ToArray();
+        var minutes = options.Int("minutes", 30);
+        var rate = options.Int("rate", 20);
+        var pids = options.Required("pids").Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+        using var http = await LoadScenario.SignedInClientAsync(url, options.Required("email"), options.Required("password"), 16);
+        var tokens = new ConcurrentDictionary<string, string>();
+        var rows = new List<string>();
+        var memory = new List<Dictionary<string, double>>();
+        var clock = Stopwatch.StartNew();
+        var sent = 0L;
+        for (var minute = 1; minute <= minutes; minute++)
+        {
+            var latencies = new ConcurrentBag<double>();
+            var errors = 0;
+            var inFlight = new List<Task>();
+            var end = TimeSpan.FromMinutes(minute);
+            while (clock.Elapsed < end)
+            {
+                var n = sent++;
+                var due = TimeSpan.FromSeconds((double)n / rate);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+
+                inFlight.Add(Task.Run(async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var caseId = cases[n % cases.Length];
+                    try
+                    {
+                        HttpResponseMessage answer;
+                        switch (n % 3)
+                        {
+                            case 0:
+                                answer = await http.GetAsync("/Cases");
+                                break;
+                            case 1:
+                                answer = await http.GetAsync($"/Cases/{caseId}");
+                                if (answer.StatusCode == HttpStatusCode.OK)
+                                {
+                                    tokens[caseId] = AntiforgeryToken(await answer.Content.ReadAsStringAsync());
+                                }
+
+                                break;
+                            default:
+                                answer = tokens.TryGetValue(caseId, out var token)
+                                    ? await http.PostAsync($"/Cases/{caseId}?handler=Note", NoteForm(token, $"drill-soak-{n}"))
+                                    : await http.GetAsync($"/Cases/{caseId}");
+                                break;
+                        }
+
+                        using (answer)
+                        {
+                            await answer.Content.ReadAsStringAsync();
+                            if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Redirect))
+                            {
+                                Interlocked.Increment(ref errors);
+                            }
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }));
+            }
+
+            await Task.WhenAll(inFlight);
+            var sorted = latencies.Order().ToArray();
+            var p95 = sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.95 * sorted.Length) - 1)];
+            var resident = pids.ToDictionary(p => p.Key, p => LoadScenario.ResidentMegabytes(p.Value) ?? double.NaN);
+            memory.Add(resident);
+            var row = $"| {minute} | {sorted.Length} | {errors} | {p95:0.0} | {string.Join(" | ", resident.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value:0}"))} |";
+            rows.Add(row);
+            Console.WriteLine(row);
+        }
+
+        var names = pids.Keys.Order(StringComparer.Ordinal).ToList();
+        var window = Math.Min(5, Math.Max(1, (minutes - 2) / 2));
+        string Trend(string node)
+        {
+            var early = memory.Skip(Math.Min(2, minutes - 1)).Take(window).Average(m => m[node]);
+            var late = memory.TakeLast(window).Average(m => m[node]);
+            return $"node {node}: {early:0} MB → {late:0} MB ({(late - early) / early:+0%;-0%})";
+        }
+
+        var flat = names.All(n =>
+        {
+            var early = memory.Skip(Math.Min(2, minutes - 1)).Take(window).Average(m => m[n]);
+            return memory.TakeLast(window).Average(m => m[n]) <= early * 1.10;
+        });
+        var markdown = new List<string>
+        {
+            $"Steady {rate} requests a second through nginx to two nodes for {minutes} minutes: caseload, case page and a note added, in turns.",
+            "",
+            $"| minute | requests | errors | p95 ms | {string.Join(" | ", names.Select(n => $"node {n} MB"))} |",
+            $"|---|---|---|---|{string.Concat(names.Select(_ => "---|"))}",
+        };
+        markdown.AddRange(rows);
+        markdown.Add("");
+        markdown.Add($"Memory after warm-up, mean of the first {window} minutes against the last {window}: {string.Join("; ", names.Select(Trend))}.");
+        await File.WriteAllLinesAsync(options.Required("out"), markdown);
+        var totalErrors = rows.Sum(r => int.Parse(r.Split('|')[3].Trim(), CultureInfo.InvariantCulture));
+        Check(totalErrors == 0, $"soak: {sent} requests in {minutes} minutes, {totalErrors} errors");
+        Check(flat, $"soak: memory flat, not climbing ({string.Join("; ", names.Select(Trend))})");
     }
 
     private static FormUrlEncodedContent NoteForm(string token, string mark)

@@ -22,6 +22,7 @@ using Mend.Web.Platform.Api;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Composition;
+using Mend.Web.Platform.Diagnostics;
 using Mend.Web.Platform.Email;
 using Mend.Web.Platform.Errors;
 using Mend.Web.Platform.Security;
@@ -58,6 +59,7 @@ public static class MendApp
         services.AddMendSettings<Platform.Encryption.EncryptionSettings>("Mend:Encryption");
         services.AddSingleton<Platform.Encryption.FieldEncryption>().AddStartupCheck<Platform.Encryption.FieldEncryption>("Mend:Encryption keys");
         services.AddHttpContextAccessor();
+        services.AddMendTelemetry(builder.Configuration);
 
         if (!builder.Environment.IsDevelopment())
         {

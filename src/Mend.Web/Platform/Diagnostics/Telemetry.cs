@@ -1,0 +1,79 @@
+using Mend.Web.Platform.Composition;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Mend.Web.Platform.Diagnostics;
+
+/// <summary>
+/// OpenTelemetry traces and metrics (issue 22): incoming requests (ASP.NET Core), PostgreSQL commands (Npgsql) and outgoing
+/// HTTP (notifications, webhooks), plus the runtime's memory and GC. Off unless configured:
+/// <list type="bullet">
+/// <item><c>Mend:Telemetry:OtlpEndpoint</c> (e.g. http://collector:4317): traces and metrics sent to an OpenTelemetry collector;</item>
+/// <item><c>Mend:Telemetry:PrometheusPort</c> (e.g. 9464) with <c>Mend:Telemetry:PrometheusHost</c> (127.0.0.1 unless set): a
+/// Prometheus scrape endpoint, <c>/metrics</c>, on a listener of its own, never on Mend's public port; bind it to loopback
+/// or a management network only (operators' guide);</item>
+/// <item><c>Mend:Telemetry:Enabled</c>: record spans with neither (tests add their own exporter).</item>
+/// </list>
+/// No personal data goes into a span or a metric: a request's span carries its route template (<c>/Cases/{id}</c>), never
+/// its path or query string; an outgoing call's carries only the scheme and host; exceptions are not recorded on spans
+/// (their messages can quote what someone typed); Npgsql's spans carry the SQL text, whose values are always parameters.
+/// LogCanaryTests checks all three signals with a canary name.
+/// </summary>
+public static class Telemetry
+{
+    /// <param name="configuration">The configuration as the host builder has it (exporters are chosen here); whether spans are
+    /// recorded at all is read again from the finished configuration when the tracer starts.</param>
+    public static IServiceCollection AddMendTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = configuration["Mend:Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+        var prometheusPort = configuration.GetValue<int?>("Mend:Telemetry:PrometheusPort");
+        var prometheusHost = configuration["Mend:Telemetry:PrometheusHost"] is { Length: > 0 } host ? host : "127.0.0.1";
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("Mend", serviceInstanceId: MendNode.From(configuration).Name))
+            .WithTracing(tracing =>
+            {
+                // Spans cost time to record; with nowhere to send them none are recorded (trace context is still passed on).
+                tracing.SetSampler(sp => Records(sp.GetRequiredService<IConfiguration>()) ? new AlwaysOnSampler() : new AlwaysOffSampler())
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.RecordException = false;
+                        o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/assets");
+                        o.EnrichWithHttpResponse = (activity, response) =>
+                            activity.SetTag("url.path", RouteOf(response.HttpContext)).SetTag("url.query", null).SetTag("client.address", null);
+                    })
+                    .AddHttpClientInstrumentation(o =>
+                    {
+                        o.RecordException = false;
+                        o.EnrichWithHttpRequestMessage = (activity, request) =>
+                            activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority)).SetTag("url.path", null).SetTag("url.query", null);
+                    });
+                Npgsql.TracerProviderBuilderExtensions.AddNpgsql(tracing);
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Npgsql");
+                if (prometheusPort is { } port)
+                {
+                    metrics.AddPrometheusHttpListener(o => (o.Host, o.Port, o.ScrapeEndpointPath) = (prometheusHost, port, "/metrics"));
+                }
+
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
+        return services;
+    }
+
+    private static bool Records(IConfiguration configuration) =>
+        configuration["Mend:Telemetry:OtlpEndpoint"] is { Length: > 0 } || configuration.GetValue<bool>("Mend:Telemetry:Enabled");
+
+    /// <summary>The route template that answered (e.g. <c>/Cases/{id}</c>), or "(no route)"; never the path as asked.</summary>
+    private static string RouteOf(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint route ? "/" + route.RoutePattern.RawText?.TrimStart('/') : "(no route)";
+}
