@@ -107,6 +107,11 @@ public sealed class CommandsTests
                 Assert.Equal(1L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
             }
 
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
+            }
+
             var before = await File.ReadAllBytesAsync(backup, TestContext.Current.CancellationToken);
             Assert.Equal(1, await MendCommands.Find(["backup"])!.RunAsync(app, ["--to", backup]));
             Assert.Equal(before, await File.ReadAllBytesAsync(backup, TestContext.Current.CancellationToken));

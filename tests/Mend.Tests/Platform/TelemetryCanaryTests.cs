@@ -14,9 +14,9 @@ namespace Mend.Tests.Platform;
 /// <summary>Mend recording spans and metrics into memory, through the instrumentation and filters it configures itself.</summary>
 public sealed class TelemetryCapturingFactory : MendFactory
 {
-    public List<Activity> Spans { get; } = [];
+    public LockedList<Activity> Spans { get; } = new();
 
-    public List<Metric> Metrics { get; } = [];
+    public LockedList<Metric> Metrics { get; } = new();
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Mend:Telemetry:Enabled"] = "true" };
 
@@ -48,16 +48,11 @@ public sealed class TelemetryCanaryTests(TelemetryCapturingFactory factory) : IC
         factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
         factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
-        List<string> recorded;
-        lock (factory.Spans)
-        {
-            recorded = [.. factory.Spans.SelectMany(s => new[] { s.DisplayName, s.OperationName, s.StatusDescription ?? "" }
+        var spans = factory.Spans.Snapshot();
+        List<string> recorded = [.. spans.SelectMany(s => new[] { s.DisplayName, s.OperationName, s.StatusDescription ?? "" }
                 .Concat(s.TagObjects.Select(t => $"{t.Key}={t.Value}"))
                 .Concat(s.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}").Append(e.Name)))
                 .Concat(s.Baggage.Select(b => $"{b.Key}={b.Value}")))];
-        }
-
-        var spans = factory.Spans.ToList();
         // The spans are there: requests by route template, with their database commands under them.
         Assert.Contains(spans, s => s.Kind == ActivityKind.Server && ((string?)s.GetTagItem("url.path"))?.StartsWith("/People/{id", StringComparison.Ordinal) == true);
         if (factory.Database.IsPostgres)
@@ -67,8 +62,9 @@ public sealed class TelemetryCanaryTests(TelemetryCapturingFactory factory) : IC
         Assert.DoesNotContain(spans, s => s.GetTagItem("url.query") is not null || s.GetTagItem("client.address") is not null);
         Assert.DoesNotContain(spans, s => ((string?)s.GetTagItem("url.path"))?.Contains(id.ToString(), StringComparison.Ordinal) == true);
 
-        var metricTags = factory.Metrics.SelectMany(m => Points(m).SelectMany(p => Tags(p))).ToList();
-        Assert.Contains(factory.Metrics, m => m.Name == "http.server.request.duration");
+        var metrics = factory.Metrics.Snapshot();
+        var metricTags = metrics.SelectMany(m => Points(m).SelectMany(p => Tags(p))).ToList();
+        Assert.Contains(metrics, m => m.Name == "http.server.request.duration");
         var leaks = recorded.Concat(metricTags).Where(l => l.Contains(canary, StringComparison.OrdinalIgnoreCase) || l.Contains("07700 900 555", StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "Personal data in traces or metrics:\n" + string.Join("\n", leaks.Take(5)));
     }
@@ -88,4 +84,75 @@ public sealed class TelemetryCanaryTests(TelemetryCapturingFactory factory) : IC
             yield return $"{tag.Key}={tag.Value}";
         }
     }
+}
+
+/// <summary>A list the exporters add to from their own threads while the test reads a snapshot.</summary>
+public sealed class LockedList<T> : ICollection<T>
+{
+    private readonly List<T> _items = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (_items)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public bool IsReadOnly => false;
+
+    public List<T> Snapshot()
+    {
+        lock (_items)
+        {
+            return [.. _items];
+        }
+    }
+
+    public void Add(T item)
+    {
+        lock (_items)
+        {
+            _items.Add(item);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_items)
+        {
+            _items.Clear();
+        }
+    }
+
+    public bool Contains(T item)
+    {
+        lock (_items)
+        {
+            return _items.Contains(item);
+        }
+    }
+
+    public void CopyTo(T[] array, int arrayIndex)
+    {
+        lock (_items)
+        {
+            _items.CopyTo(array, arrayIndex);
+        }
+    }
+
+    public bool Remove(T item)
+    {
+        lock (_items)
+        {
+            return _items.Remove(item);
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -30,7 +30,9 @@ public sealed class StatusModel : PageModel
         }
 
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
-        (Title, Lines) = Describe(code);
+        (Title, Lines) = code == 503 && exception is not null && MendExceptionHandler.MayHaveSaved(exception)
+            ? ("Sorry, the service is unavailable", ["Mend lost its database while saving. What you sent may or may not have been saved.", "In a few minutes, reload the page and check before you send it again."])
+            : Describe(code);
         ShowCorrelationId = code >= 500 || code == 400;
     }
 

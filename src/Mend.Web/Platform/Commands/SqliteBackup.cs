@@ -7,6 +7,7 @@ namespace Mend.Web.Platform.Commands;
 /// <c>Mend.Web backup --to FILE</c>: an online backup of a SQLite database while Mend runs (SQLite's backup API, which
 /// copies a consistent snapshot page by page), written beside the destination and renamed into place only when complete
 /// and checked (<c>PRAGMA integrity_check</c>), so a full disk or a fault leaves no half-written backup under that name.
+/// The copy is readable and writable by its owner only (mode 0600).
 /// Refuses an existing destination and a PostgreSQL database (scripts/backup is for that). Exit 0 done, 1 failed, 64 usage.
 /// </summary>
 public static class SqliteBackup
@@ -36,6 +37,16 @@ public static class SqliteBackup
         var partial = destination + ".partial";
         try
         {
+            // Readable by Mend's own user only, from the first byte: the copy holds every record in Mend.
+            using (File.Create(partial, 1, FileOptions.None))
+            {
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             await using (var source = new SqliteConnection(settings.ConnectionString))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ConnectionString))
             {
@@ -56,9 +67,12 @@ public static class SqliteBackup
         }
         catch (Exception ex) when (ex is SqliteException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            if (File.Exists(partial))
+            foreach (var file in new[] { partial, partial + "-journal", partial + "-wal", partial + "-shm" })
             {
-                File.Delete(partial);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
 
             Console.Error.WriteLine($"The backup failed and nothing was kept: {ex.Message}");

@@ -1,4 +1,5 @@
 using Mend.Web.Platform.Composition;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -17,8 +18,9 @@ namespace Mend.Web.Platform.Diagnostics;
 /// </list>
 /// No personal data goes into a span or a metric: a request's span carries its route template (<c>/Cases/{id}</c>), never
 /// its path or query string; an outgoing call's carries only the scheme and host; exceptions are not recorded on spans
-/// (their messages can quote what someone typed); Npgsql's spans carry the SQL text, whose values are always parameters.
-/// LogCanaryTests checks all three signals with a canary name.
+/// or on any span, Npgsql's included (<see cref="ScrubErrors"/>: their messages can quote what someone typed or a stored
+/// value); Npgsql's spans carry the SQL text, whose values are always parameters. TelemetryCanaryTests checks traces and
+/// metrics with a canary name, as LogCanaryTests does logs.
 /// </summary>
 public static class Telemetry
 {
@@ -35,6 +37,7 @@ public static class Telemetry
             {
                 // Spans cost time to record; with nowhere to send them none are recorded (trace context is still passed on).
                 tracing.SetSampler(sp => Records(sp.GetRequiredService<IConfiguration>()) ? new AlwaysOnSampler() : new AlwaysOffSampler())
+                    .AddProcessor(new ScrubErrors())
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.RecordException = false;
@@ -76,4 +79,44 @@ public static class Telemetry
     /// <summary>The route template that answered (e.g. <c>/Cases/{id}</c>), or "(no route)"; never the path as asked.</summary>
     private static string RouteOf(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint route ? "/" + route.RoutePattern.RawText?.TrimStart('/') : "(no route)";
+
+    /// <summary>
+    /// Removes what an error could carry into a span: exception events (message and stack trace, which Npgsql adds to a
+    /// failed command's span) and the status description (a failed command's message); the span keeps its error status.
+    /// Activity has no public way to remove an event, so the events are cleared through its private list; should a future
+    /// runtime rename that list, the span is not exported at all rather than exported with the message.
+    /// </summary>
+    public sealed class ScrubErrors : BaseProcessor<System.Diagnostics.Activity>
+    {
+        private static readonly System.Reflection.FieldInfo? Events =
+            typeof(System.Diagnostics.Activity).GetField("_events", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+
+        public override void OnEnd(System.Diagnostics.Activity data)
+        {
+            if (data.Events.Any(e => e.Name == "exception"))
+            {
+                var kept = data.Events.Where(e => e.Name != "exception").ToList();
+                if (Events is null)
+                {
+                    data.ActivityTraceFlags &= ~System.Diagnostics.ActivityTraceFlags.Recorded;
+                    data.IsAllDataRequested = false;
+                }
+                else
+                {
+                    Events.SetValue(data, null);
+                    foreach (var e in kept)
+                    {
+                        data.AddEvent(e);
+                    }
+                }
+            }
+
+            if (data.StatusDescription is not null)
+            {
+                data.SetStatus(data.Status);
+            }
+
+            data.SetTag("otel.status_description", null).SetTag("exception.message", null).SetTag("exception.stacktrace", null);
+        }
+    }
 }

@@ -49,6 +49,7 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
                 {
                     StatusCodes.Status409Conflict => "The record was changed by someone else. Reload it and try again.",
                     StatusCodes.Status422UnprocessableEntity => exception.Message,
+                    StatusCodes.Status503ServiceUnavailable when MayHaveSaved(exception) => UncertainSave,
                     StatusCodes.Status503ServiceUnavailable => "Mend cannot reach its database just now. Nothing was saved. Try again in a few minutes.",
                     StatusCodes.Status413PayloadTooLarge => "The request is too large.",
                     StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON, with Content-Type: application/json.",
@@ -101,6 +102,26 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
     // The framework's wording for a route or query value it could not convert: Failed to bind parameter "int? page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]* )?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BoundParameter();
+
+    /// <summary>What a client is told when the database went away in the middle of a save.</summary>
+    public const string UncertainSave = "Mend lost its database while saving. What you sent may or may not have been saved: in a few minutes, reload and check before sending it again.";
+
+    /// <summary>
+    /// Whether the failure cut a save off mid-way (the connection lost during the save or its commit): the database may
+    /// have committed it, so "nothing was saved" would be untrue.
+    /// </summary>
+    public static bool MayHaveSaved(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateException)
+            {
+                return e.InnerException is DbException { IsTransient: true } or TimeoutException;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The status for an exception, looking through wrappers: a database that cannot be reached shows

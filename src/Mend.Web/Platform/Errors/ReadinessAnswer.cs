@@ -15,7 +15,9 @@ public static class ReadinessAnswer
         context.Response.ContentType = "application/json; charset=utf-8";
         var checks = report.Entries.ToDictionary(e => e.Key, e =>
         {
-            var check = new Dictionary<string, object?> { ["status"] = e.Value.Status.ToString(), ["description"] = e.Value.Description };
+            // A check that threw has the exception's message as its description: never shown to anonymous callers.
+            var description = e.Value.Exception is null ? e.Value.Description : "The check failed; the node's log says why.";
+            var check = new Dictionary<string, object?> { ["status"] = e.Value.Status.ToString(), ["description"] = description };
             foreach (var (key, value) in e.Value.Data)
             {
                 check[key] = value;

@@ -20,8 +20,13 @@ public interface IHourlyTask
 /// <summary>An hourly job of any task, as the drills and tests see it.</summary>
 public interface IHourlyJob
 {
+    /// <summary>The task's name, as recorded in <see cref="JobRun.Job"/>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Runs the task if this node claims this clock hour's run first; false when it was already claimed. Throws what the
+    /// database or the task throws (a claim that failed leaves the hour unclaimed; a task that failed leaves it claimed).
+    /// </summary>
     Task<bool> RunThisHourAsync(CancellationToken ct);
 }
 

@@ -24,9 +24,10 @@ public sealed class JobRun : Audit.IAuditExempt
     /// <summary>The node that claimed the run (<c>Mend:Node:Name</c>, by default the machine's name and process id).</summary>
     public string Node { get; private set; } = "";
 
+    /// <summary>When the node claimed the run (UTC).</summary>
     public DateTime StartedAt { get; private set; }
 
-    /// <summary>When the run ended, or null while it runs (or when its node died or the task failed).</summary>
+    /// <summary>When the run ended (UTC), or null while it runs (or when its node died or the task failed).</summary>
     public DateTime? FinishedAt { get; private set; }
 
     /// <summary>How many things the run did (the task's own count), null until it finished.</summary>
@@ -38,6 +39,7 @@ public sealed class JobRun : Audit.IAuditExempt
     /// <summary>
     /// Claims <paramref name="job"/>'s run for the hour of <paramref name="now"/> for <paramref name="node"/>; false when another
     /// node (or an earlier tick of this one) already has it. One insert that ignores a conflict, so two at once cannot both win.
+    /// A database error is thrown, and the hour stays unclaimed.
     /// </summary>
     public static async Task<bool> ClaimAsync(MendDb db, string job, string node, DateTimeOffset now, CancellationToken ct)
     {

@@ -19,6 +19,9 @@ public sealed class StatusForTests
         Assert.Equal(503, MendExceptionHandler.StatusFor(failover));
         Assert.Equal(503, MendExceptionHandler.StatusFor(new DbUpdateException("save", ConnectionLost)));
         Assert.Equal(503, MendExceptionHandler.StatusFor(new InvalidOperationException("read", ConnectionLost)));
+        // Cut off mid-save, it may have been committed: the user is told to check, not that nothing was saved.
+        Assert.True(MendExceptionHandler.MayHaveSaved(failover));
+        Assert.False(MendExceptionHandler.MayHaveSaved(new InvalidOperationException("read", ConnectionLost)));
     }
 
     [Fact]
@@ -28,5 +31,31 @@ public sealed class StatusForTests
         Assert.False(unique.IsTransient);
         Assert.Equal(500, MendExceptionHandler.StatusFor(new DbUpdateException("save", unique)));
         Assert.Equal(409, MendExceptionHandler.StatusFor(new DbUpdateConcurrencyException("changed by someone else")));
+    }
+
+    [Fact]
+    public void ErrorsOnSpans_AreScrubbed_ButTheErrorStatusKept()
+    {
+        using var source = new System.Diagnostics.ActivitySource("Npgsql");
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var span = source.StartActivity("postgresql")!;
+        span.AddEvent(new System.Diagnostics.ActivityEvent("first response"));
+        span.AddException(new InvalidOperationException("invalid input syntax for type uuid: \"Zqxcanary\""));
+        span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "invalid input syntax for type uuid: \"Zqxcanary\"");
+        span.SetTag("otel.status_description", "Zqxcanary");
+        span.Stop();
+
+        new Mend.Web.Platform.Diagnostics.Telemetry.ScrubErrors().OnEnd(span);
+
+        Assert.Equal(["first response"], span.Events.Select(e => e.Name));
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+        Assert.Null(span.StatusDescription);
+        Assert.True(span.Recorded);
+        Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains("Zqxcanary", StringComparison.Ordinal) == true);
     }
 }
