@@ -442,9 +442,5 @@ public static partial class Drill
         });
     }
 
-    private static string AntiforgeryToken(string page) =>
-        Token().Match(page) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("No antiforgery token on the page");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    private static string AntiforgeryToken(string page) => LoadScenario.AntiforgeryToken(page);
 }

@@ -141,8 +141,7 @@ public static partial class LoadScenario
         var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
         var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var page = await http.GetStringAsync("/Account/SignIn");
-        var match = AntiforgeryToken().Match(page);
-        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var token = AntiforgeryToken(page);
         using var signedIn = await http.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,
@@ -151,11 +150,11 @@ public static partial class LoadScenario
         }));
         if (authenticatorKey is not null && signedIn.Headers.Location?.OriginalString.StartsWith("/Account/TwoFactor/Verify", StringComparison.Ordinal) == true)
         {
-            var verify = AntiforgeryToken().Match(await http.GetStringAsync("/Account/TwoFactor/Verify"));
+            var verify = AntiforgeryToken(await http.GetStringAsync("/Account/TwoFactor/Verify"));
             using var code = await http.PostAsync("/Account/TwoFactor/Verify", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["Code"] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp(DateTime.UtcNow),
-                ["__RequestVerificationToken"] = verify.Groups[1].Success ? verify.Groups[1].Value : verify.Groups[2].Value,
+                ["__RequestVerificationToken"] = verify,
             }));
         }
 
@@ -190,6 +189,10 @@ public static partial class LoadScenario
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
+    /// <summary>The antiforgery token in a page's form; throws when the page has none.</summary>
+    internal static string AntiforgeryToken(string page) =>
+        AntiforgeryField().Match(page) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("No antiforgery token on the page");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private static partial Regex AntiforgeryField();
 }

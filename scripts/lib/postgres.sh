@@ -41,6 +41,9 @@ install_debian_packages() { # package...
     case "$package" in
       postgresql) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
       libreoffice-writer-nogui) command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui) ;;
+      etcd-server) command -v etcd >/dev/null || missing+=(etcd-server) ;;
+      etcd-client) command -v etcdctl >/dev/null || missing+=(etcd-client) ;;
+      pgbouncer) [ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null || missing+=(pgbouncer) ;;
       *) command -v "$package" >/dev/null || missing+=("$package") ;;
     esac
   done

@@ -1,25 +1,31 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Mend.BrowserTests;
 
 public static class Accessibility
 {
-    /// <summary>Runs axe (WCAG 2.2 A and AA rules) on the page and fails with every violation listed.</summary>
+    private static readonly Lazy<string> AxeSource = new(() => new Deque.AxeCore.Commons.BundledAxeScriptProvider().GetScript());
+
+    private static readonly string[] Rules = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+    /// <summary>
+    /// Runs axe (WCAG 2.2 A and AA rules, and best practice) on the page and fails with every violation listed. axe is
+    /// put into the page once per document, through the DevTools protocol (so the page's Content-Security-Policy stays
+    /// on), and asked for violations only: the wrapper's RunAxe injected it on every call and brought back every passed
+    /// check too, about 1.5 seconds a call against axe's own 0.1.
+    /// </summary>
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions
-            {
-                Type = "tag",
-                Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-            },
-        });
-        var violations = results.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target?.ToString() ?? "")))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n" + string.Join("\n", violations));
+            await page.EvaluateAsync(AxeSource.Value);
+        }
+
+        var violations = await page.EvaluateAsync<string[]>(
+            "async rules => (await axe.run(document, { runOnly: { type: 'tag', values: rules }, resultTypes: ['violations'] })).violations"
+            + ".map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => [].concat(n.target).join(' ')).join(', ')}`)",
+            Rules);
+        Assert.True(violations.Length == 0, $"axe found {violations.Length} violation(s) on {page.Url}:\n" + string.Join("\n", violations));
     }
 
     /// <summary>

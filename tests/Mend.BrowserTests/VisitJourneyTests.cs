@@ -12,12 +12,30 @@ namespace Mend.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class VisitJourneyTests(BrowserFixture browser)
 {
+    /// <summary>
+    /// Moves the shared clock on to 09:00 UK time unless it is between 08:00 and 18:00 already, so that these journeys'
+    /// visits (up to three hours ahead) never cross midnight, whenever the suite runs and however far other tests moved the clock.
+    /// </summary>
+    private void InWorkingHours()
+    {
+        var now = browser.App.Clock.GetUtcNow().UtcDateTime;
+        if (Mend.Web.Platform.Time.London.ToLondonTime(now).Hour is >= 8 and < 18)
+        {
+            return;
+        }
+
+        var day = Mend.Web.Platform.Time.London.DateOf(now);
+        var nine = Mend.Web.Platform.Time.London.StartOfDayUtc(day).AddHours(9);
+        browser.App.Clock.Advance((nine > now ? nine : Mend.Web.Platform.Time.London.StartOfDayUtc(day.AddDays(1)).AddHours(9)) - now);
+    }
+
     private static async Task FillTimeAsync(IPage page, string label, DateTime utc) =>
         await page.GetByLabel(label, new() { Exact = true }).FillAsync(Mend.Web.Platform.Time.London.ToLondonTime(utc).ToString("HH:mm"));
 
     [Fact]
     public async Task AWorker_PlansAVisitSeeingTheRisks_NeedsASecondWorkerWhenWarned_AndTheDiaryShowsIt()
     {
+        InWorkingHours();
         var buddy = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var second = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var page = await SignInPage.SignInAsync(browser, await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]));
@@ -75,6 +93,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task ThePhonePage_At360Pixels_ChecksInExtendsAndChecksOut_WithoutJavaScript_AndAManagerAcknowledgesAnAlertOnTheBoard()
     {
+        InWorkingHours();
         var worker = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var buddy = await TestUsers.CreateAsync(browser.App, [Roles.Practitioner]);
         var start = browser.App.Clock.GetUtcNow().UtcDateTime;
@@ -145,7 +164,8 @@ public sealed class VisitJourneyTests(BrowserFixture browser)
         await Assertions.Expect(manager.Locator("#board")).ToContainTextAsync("HMP Exampletown");
         await Accessibility.AssertNoViolationsAsync(manager);
         await Accessibility.ScreenshotAsync(manager, "visit-board");
-        await manager.Locator("#board a[href^='/Visits/Alerts/']").First.ClickAsync();
+        // Other tests' visits share this app's clock, so their alerts may be on the board too: open this visit's.
+        await manager.Locator("#board tr", new() { HasText = "HMP Exampletown" }).Locator("a[href^='/Visits/Alerts/']").ClickAsync();
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Bea Buddy");
         await manager.GetByLabel("Acknowledge the alert").FillAsync("Called Wes: still in the prison visit hall, safe");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();

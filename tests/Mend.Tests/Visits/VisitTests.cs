@@ -284,11 +284,12 @@ public sealed class VisitTests(MendFactory factory) : IClassFixture<MendFactory>
     {
         var manager = await TestUsers.CreateAsync(factory, [Roles.Manager]);
         var client = await SignIn.AsAsync(factory, manager);
+        // From midnight today (UK time), so the shift has begun whatever the time of day the suite runs at.
         var today = Mend.Web.Platform.Time.London.DateOf(Now);
         IEnumerable<KeyValuePair<string, string>> Shift(DateOnly from, DateOnly to) => new (string Key, string Value)[]
         {
             ("Input.UserId", manager.Id.ToString()), ("Input.StartsOn.Day", from.Day.ToString()), ("Input.StartsOn.Month", from.Month.ToString()), ("Input.StartsOn.Year", from.Year.ToString()),
-            ("Input.StartsAt", "09:00"), ("Input.EndsOn.Day", to.Day.ToString()), ("Input.EndsOn.Month", to.Month.ToString()), ("Input.EndsOn.Year", to.Year.ToString()), ("Input.EndsAt", "09:00"),
+            ("Input.StartsAt", "00:00"), ("Input.EndsOn.Day", to.Day.ToString()), ("Input.EndsOn.Month", to.Month.ToString()), ("Input.EndsOn.Year", to.Year.ToString()), ("Input.EndsAt", "09:00"),
         }.Select(f => KeyValuePair.Create(f.Key, f.Value));
         var refused = await Html.ParseAsync(await client.SubmitAsync("/Visits/Board", Shift(today, today.AddDays(20)), "/Visits/Board?handler=Duty"));
         Assert.Contains("at most 14 days", string.Join(" ", refused.ErrorSummary()), StringComparison.Ordinal);

@@ -34,7 +34,16 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
 
     public Visit? Live { get; private set; }
     public VisitAlert? Prompt { get; private set; }
+    /// <summary>Planned visits to check in to: today's and those starting within <see cref="Ahead"/>, soonest first, at most 20.</summary>
     public List<Visit> Today { get; private set; } = [];
+
+    /// <summary>How far ahead of now planned visits are offered for check-in, past midnight if need be.</summary>
+    public static readonly TimeSpan Ahead = TimeSpan.FromHours(12);
+
+    /// <summary>A planned visit's times, with its day when that is not today (UK time).</summary>
+    public string When(Visit v) =>
+        (London.DateOf(v.StartsAt) == London.DateOf(clock.GetUtcNow().UtcDateTime) ? "" : v.StartsAt.ToLondonTime().ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + ", ")
+        + $"{v.StartsAt.ToLondonClock()} to {v.ExpectedEndAt.ToLondonClock()}";
     public IEnumerable<SelectListItem> ExtendItems => new[] { 15, 30, 60, 120 }.Select(m => new SelectListItem(m < 60 ? $"{m} minutes" : m == 60 ? "1 hour" : "2 hours", m.ToString()));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -98,8 +107,11 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
             Prompt = await db.VisitAlerts.AsNoTracking().Where(a => a.VisitId == liveId && a.Kind == AlertKind.Overdue && a.EndedAt == null).FirstOrDefaultAsync(ct);
         }
 
-        var today = London.DateOf(clock.GetUtcNow().UtcDateTime);
-        var (from, to) = (London.StartOfDayUtc(today), London.StartOfDayUtc(today.AddDays(1)));
+        // Today's, and those starting within the next 12 hours: a worker on a late shift checks in after midnight.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = London.DateOf(now);
+        var from = London.StartOfDayUtc(today);
+        var to = London.StartOfDayUtc(today.AddDays(1)) is var midnight && midnight > now.Add(Ahead) ? midnight : now.Add(Ahead);
         Today = await mine.Where(v => v.Status == VisitStatus.Planned && v.StartsAt < to && v.ExpectedEndAt >= from).OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
         return true;
     }

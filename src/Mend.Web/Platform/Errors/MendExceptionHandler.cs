@@ -114,9 +114,9 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbUpdateException)
+            if (e is DbUpdateException save)
             {
-                return e.InnerException is DbException { IsTransient: true } or TimeoutException;
+                return CutOffMidSave(save);
             }
         }
 
@@ -138,14 +138,17 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
                 return StatusCodes.Status503ServiceUnavailable;
             }
 
-            if (e is DbUpdateException)
+            if (e is DbUpdateException save)
             {
-                return e.InnerException is DbException { IsTransient: true } or TimeoutException ? StatusCodes.Status503ServiceUnavailable : DirectStatusFor(exception);
+                return CutOffMidSave(save) ? StatusCodes.Status503ServiceUnavailable : DirectStatusFor(exception);
             }
         }
 
         return DirectStatusFor(exception);
     }
+
+    // EF wraps a save again when the connection failed under it (a transient error or a timeout), not when the data was refused.
+    private static bool CutOffMidSave(DbUpdateException save) => save.InnerException is DbException { IsTransient: true } or TimeoutException;
 
     private static int DirectStatusFor(Exception exception) => exception switch
     {
