@@ -140,15 +140,24 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
 
             if (e is DbUpdateException save)
             {
-                return CutOffMidSave(save) ? StatusCodes.Status503ServiceUnavailable : DirectStatusFor(exception);
+                return CutOffMidSave(save) || OnAStandby(save) ? StatusCodes.Status503ServiceUnavailable : DirectStatusFor(exception);
             }
         }
 
         return DirectStatusFor(exception);
     }
 
-    // EF wraps a save again when the connection failed under it (a transient error or a timeout), not when the data was refused.
-    private static bool CutOffMidSave(DbUpdateException save) => save.InnerException is DbException { IsTransient: true } or TimeoutException;
+    // A write that reached a server which is now a standby (a failover or switchover the connection has not noticed yet)
+    // is refused whole, SQLSTATE 25006 read_only_sql_transaction: nothing was saved, and trying again shortly reaches the
+    // new primary. Not a fault in the request, so 503 rather than 500 (the Patroni drill found it behind PgBouncer).
+    private static bool OnAStandby(DbUpdateException save) => save.InnerException is DbException { SqlState: "25006" };
+
+    // EF wraps a save again when the connection failed under it (a transient error or a timeout), not when the data was
+    // refused. A connection-class error (SQLSTATE 08...) counts too: PgBouncer reports a server connection lost mid-query,
+    // or no server to be had, as 08P01, which Npgsql does not call transient.
+    private static bool CutOffMidSave(DbUpdateException save) =>
+        save.InnerException is DbException { IsTransient: true } or TimeoutException
+        || save.InnerException is DbException { SqlState: { } state } && state.StartsWith("08", StringComparison.Ordinal);
 
     private static int DirectStatusFor(Exception exception) => exception switch
     {

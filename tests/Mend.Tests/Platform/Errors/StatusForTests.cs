@@ -25,6 +25,27 @@ public sealed class StatusForTests
     }
 
     [Fact]
+    public void ASaveThatReachedAStandby_IsUnavailable_AndNothingWasSaved()
+    {
+        // After a switchover a pooled connection (through PgBouncer) can still lead to the old primary, now a standby.
+        var readOnly = new PostgresException("cannot execute INSERT in a read-only transaction", "ERROR", "ERROR", PostgresErrorCodes.ReadOnlySqlTransaction);
+        Assert.False(readOnly.IsTransient);
+        Assert.Equal(503, MendExceptionHandler.StatusFor(new DbUpdateException("save", readOnly)));
+        Assert.Equal(503, MendExceptionHandler.StatusFor(new InvalidOperationException("wrapped", new DbUpdateException("save", readOnly))));
+        Assert.False(MendExceptionHandler.MayHaveSaved(new DbUpdateException("save", readOnly)));
+    }
+
+    [Fact]
+    public void ASaveCutOffByPgBouncerLosingItsServer_IsUnavailable_AndMayHaveSaved()
+    {
+        // PgBouncer's own errors during a failover are protocol violations (08P01), which Npgsql does not call transient.
+        var crashed = new PostgresException("server conn crashed?", "ERROR", "ERROR", PostgresErrorCodes.ProtocolViolation);
+        Assert.False(crashed.IsTransient);
+        Assert.Equal(503, MendExceptionHandler.StatusFor(new DbUpdateException("save", crashed)));
+        Assert.True(MendExceptionHandler.MayHaveSaved(new DbUpdateException("save", crashed)));
+    }
+
+    [Fact]
     public void ASaveTheDatabaseRefused_IsNotUnavailable()
     {
         var unique = new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
