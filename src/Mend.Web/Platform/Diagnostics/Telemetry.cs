@@ -10,7 +10,9 @@ namespace Mend.Web.Platform.Diagnostics;
 /// OpenTelemetry traces and metrics (issue 22): incoming requests (ASP.NET Core), PostgreSQL commands (Npgsql) and outgoing
 /// HTTP (notifications, webhooks), plus the runtime's memory and GC. Off unless configured:
 /// <list type="bullet">
-/// <item><c>Mend:Telemetry:OtlpEndpoint</c> (e.g. http://collector:4317): traces and metrics sent to an OpenTelemetry collector;</item>
+/// <item><c>Mend:Telemetry:OtlpEndpoint</c> (e.g. http://collector:4317): traces and metrics sent to an OpenTelemetry collector,
+/// over gRPC, or over HTTP with <c>Mend:Telemetry:OtlpProtocol</c> = <c>http/protobuf</c> (e.g. http://collector:4318, to which
+/// /v1/traces and /v1/metrics are added);</item>
 /// <item><c>Mend:Telemetry:PrometheusPort</c> (e.g. 9464) with <c>Mend:Telemetry:PrometheusHost</c> (127.0.0.1 unless set): a
 /// Prometheus scrape endpoint, <c>/metrics</c>, on a listener of its own, never on Mend's public port; bind it to loopback
 /// or a management network only (operators' guide);</item>
@@ -28,7 +30,6 @@ public static class Telemetry
     /// recorded at all is read again from the finished configuration when the tracer starts.</param>
     public static IServiceCollection AddMendTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var otlp = configuration["Mend:Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
         var prometheusPort = configuration.GetValue<int?>("Mend:Telemetry:PrometheusPort");
         var prometheusHost = configuration["Mend:Telemetry:PrometheusHost"] is { Length: > 0 } host ? host : "127.0.0.1";
         services.AddOpenTelemetry()
@@ -52,10 +53,10 @@ public static class Telemetry
                             activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority)).SetTag("url.path", null).SetTag("url.query", null);
                     });
                 Npgsql.TracerProviderBuilderExtensions.AddNpgsql(tracing);
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
+                // The collector is read from the finished configuration, as the sampler is.
+                tracing.AddProcessor(sp => Otlp(sp.GetRequiredService<IConfiguration>(), "v1/traces") is { } options
+                    ? new BatchActivityExportProcessor(new OpenTelemetry.Exporter.OtlpTraceExporter(options))
+                    : new NoCollector());
             })
             .WithMetrics(metrics =>
             {
@@ -65,12 +66,45 @@ public static class Telemetry
                     metrics.AddPrometheusHttpListener(o => (o.Host, o.Port, o.ScrapeEndpointPath) = (prometheusHost, port, "/metrics"));
                 }
 
-                if (otlp is not null)
-                {
-                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
+                metrics.AddReader(sp => Otlp(sp.GetRequiredService<IConfiguration>(), "v1/metrics") is { } options
+                    ? new PeriodicExportingMetricReader(new OpenTelemetry.Exporter.OtlpMetricExporter(options))
+                    : new BaseExportingMetricReader(new NoMetricsCollector()));
             });
         return services;
+    }
+
+    /// <summary>Stands in for the OTLP span processor when no collector is configured: does nothing.</summary>
+    private sealed class NoCollector : BaseProcessor<System.Diagnostics.Activity>;
+
+    /// <summary>
+    /// Stands in for the OTLP metric exporter when no collector is configured: a reader that collects only when asked
+    /// (nothing asks) and exports nowhere. Its presence keeps the instruments' aggregates up to date (a few updates a
+    /// request), the price of choosing the collector from the finished configuration.
+    /// </summary>
+    private sealed class NoMetricsCollector : BaseExporter<Metric>
+    {
+        public override ExportResult Export(in Batch<Metric> batch) => ExportResult.Success;
+    }
+
+    /// <summary>
+    /// The exporter's options for one signal, or null when no collector is configured. Over HTTP the exporter posts to the
+    /// endpoint exactly as given, so the signal's path is added here (as the OTLP specification's OTEL_EXPORTER_OTLP_ENDPOINT
+    /// does); gRPC names the service itself.
+    /// </summary>
+    private static OpenTelemetry.Exporter.OtlpExporterOptions? Otlp(IConfiguration configuration, string signalPath)
+    {
+        if (configuration["Mend:Telemetry:OtlpEndpoint"] is not { Length: > 0 } configured)
+        {
+            return null;
+        }
+
+        var endpoint = new Uri(configured);
+        var overHttp = string.Equals(configuration["Mend:Telemetry:OtlpProtocol"], "http/protobuf", StringComparison.OrdinalIgnoreCase);
+        return new OpenTelemetry.Exporter.OtlpExporterOptions
+        {
+            Protocol = overHttp ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc,
+            Endpoint = overHttp ? new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + signalPath) : endpoint,
+        };
     }
 
     private static bool Records(IConfiguration configuration) =>
