@@ -57,7 +57,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A page in a browser context of its own (its own cookies). The contexts a test opened are closed when the next test
     /// asks for its first page, so Chromium's renderers do not pile up over the run.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync() =>
+        await (await NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true, BaseURL = BaseUrl })).NewPageAsync();
+
+    /// <summary>A browser context with the options given, closed like <see cref="NewPageAsync"/>'s.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         var test = TestContext.Current.Test?.UniqueID;
         if (test != _contextsOwner)
@@ -66,9 +70,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             _contextsOwner = test;
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(options);
         _openContexts.Add(context);
-        return await context.NewPageAsync();
+        return context;
     }
 
     private async Task CloseContextsAsync()

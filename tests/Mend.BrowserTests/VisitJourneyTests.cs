@@ -109,7 +109,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser)
         });
 
         // The phone: a small screen, and no JavaScript at all.
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             IgnoreHTTPSErrors = true,
             BaseURL = browser.BaseUrl,

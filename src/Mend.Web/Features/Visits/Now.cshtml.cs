@@ -38,7 +38,7 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
     public List<Visit> Today { get; private set; } = [];
 
     /// <summary>How far ahead of now planned visits are offered for check-in, past midnight if need be.</summary>
-    public static readonly TimeSpan Ahead = TimeSpan.FromHours(12);
+    public static readonly TimeSpan Ahead = TimeSpan.FromHours(3);
 
     /// <summary>A planned visit's times, with its day when that is not today (UK time).</summary>
     public string When(Visit v) =>
@@ -107,7 +107,8 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
             Prompt = await db.VisitAlerts.AsNoTracking().Where(a => a.VisitId == liveId && a.Kind == AlertKind.Overdue && a.EndedAt == null).FirstOrDefaultAsync(ct);
         }
 
-        // Today's, and those starting within the next 12 hours: a worker on a late shift checks in after midnight.
+        // Today's, and those starting within the next few hours: a worker on a late shift checks in after midnight. Not
+        // further ahead: one mis-tap at night would start tomorrow morning's visit now and alert the buddy overnight.
         var now = clock.GetUtcNow().UtcDateTime;
         var today = London.DateOf(now);
         var from = London.StartOfDayUtc(today);

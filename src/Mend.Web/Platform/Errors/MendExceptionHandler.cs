@@ -154,7 +154,8 @@ public sealed partial class MendExceptionHandler(ILogger<MendExceptionHandler> l
 
     // EF wraps a save again when the connection failed under it (a transient error or a timeout), not when the data was
     // refused. A connection-class error (SQLSTATE 08...) counts too: PgBouncer reports a server connection lost mid-query,
-    // or no server to be had, as 08P01, which Npgsql does not call transient.
+    // or no server to be had, as 08P01, which Npgsql does not call transient. Some of these come before anything ran, so
+    // "may have been saved" is then cautious rather than exact; the two cannot be told apart from the error.
     private static bool CutOffMidSave(DbUpdateException save) =>
         save.InnerException is DbException { IsTransient: true } or TimeoutException
         || save.InnerException is DbException { SqlState: { } state } && state.StartsWith("08", StringComparison.Ordinal);
