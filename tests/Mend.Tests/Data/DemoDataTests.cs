@@ -13,6 +13,13 @@ public sealed class DemoFactory : MendFactory
     {
         ["Mend:Demo:CredentialsFile"] = Path.Combine(_folder, "demo-sign-ins.txt"),
     };
+
+    // The file holds the demo accounts' passwords: removed with the factory, not left in /tmp.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
 }
 
 /// <summary>The demo data the README promises: the accounts, the cases, and a disposal of every kind in its own jurisdiction.</summary>

@@ -16,6 +16,13 @@ public sealed class RoundTripFactory : MendFactory
         ["Mend:Diagnostics:RoundTripHeader"] = "true",
     };
 
+    // The file holds the demo accounts' passwords: removed with the factory, not left in /tmp.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
