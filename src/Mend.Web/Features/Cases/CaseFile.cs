@@ -35,34 +35,60 @@ public sealed class CaseFile
     /// <summary>Every order on the case, newest decision first, with its collections (for the timeline and the open orders' compliance).</summary>
     public IReadOnlyList<Features.Orders.Order> Orders { get; init; } = [];
 
+    /// <summary>Whether the case has visits planned or under way (the page reads them only then).</summary>
+    public bool HasVisitsToCome { get; init; }
+
     /// <summary>
     /// The case the user can see with its people and offences, and, unless <paramref name="summaryOnly"/> (the API's read, which
     /// returns no more), its notes, orders and timeline; null when there is no such case or the user cannot see it.
     /// </summary>
-    public static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
-        bool summaryOnly = false)
+    public static Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
+        bool summaryOnly = false) => LoadAsync(visibleCases, db, encryption, id, today, summaryOnly, readAll: false, ct);
+
+    /// <summary>As the public overload; with <paramref name="readAll"/> every read runs whatever the case holds (for the test that skipping changes nothing).</summary>
+    internal static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, bool summaryOnly,
+        bool readAll, CancellationToken ct)
     {
-        // On PostgreSQL one round trip for the case, its people with their warnings, and its offences with their types: a case
-        // has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims join for every case
-        // before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
-        // The people's other names and addresses are not shown here, so they are not read.
+        // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types, and what else
+        // the case holds: a case has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims
+        // join for every case before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
+        // The people's other names and addresses are not shown here, so they are not read. What the case holds decides which of
+        // the other reads run: most cases hold few kinds of work, and a query that finds nothing costs as much as one that
+        // finds something (issue 21).
         var query = visibleCases.AsNoTracking().IgnoreAutoIncludes()
             .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags.Where(f => f.RemovedAt == null))
             .Include(c => c.Offences).ThenInclude(o => o.Victims)
             .Include(c => c.Offences).ThenInclude(o => o.Type)
             .Include(c => c.Allocations);
-        var @case = await (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null)
+        var found = await (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).Where(c => c.Id == id)
+            .Select(c => new
+            {
+                Case = c,
+                Holds = new Holds(
+                    db.CaseNotes.Any(n => n.CaseId == c.Id),
+                    db.Orders.Any(o => o.CaseId == c.Id),
+                    db.Assessments.Any(a => a.CaseId == c.Id),
+                    db.RjProcesses.Any(p => p.CaseId == c.Id),
+                    db.Documents.Any(d => d.CaseId == c.Id),
+                    db.ProfessionalMeetings.Any(m => m.CaseId == c.Id),
+                    db.SafeguardingReferrals.Any(r => r.CaseId == c.Id),
+                    db.Visits.Any(v => v.CaseId == c.Id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return null;
         }
 
+        var (@case, holds) = (found.Case, summaryOnly ? Holds.Nothing : readAll ? Holds.Everything : found.Holds);
         var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
-        List<CaseNote> notes = summaryOnly ? [] : await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct);
+        List<CaseNote> notes = holds.Notes
+            ? await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct)
+            : [];
         var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
         var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        List<Features.Orders.Order> orders = summaryOnly ? [] : await db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ToListAsync(ct);
-        IReadOnlyList<TimelineEntry> work = summaryOnly ? [] : await WorkAsync(db, id, names, orders, ct);
+        var orders = holds.Orders ? await Features.Orders.OrderReads.LoadAsync(db.Orders.Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn), ct) : [];
+        IReadOnlyList<TimelineEntry> work = summaryOnly ? [] : await WorkAsync(db, id, holds, names, orders, ct);
 
         return new CaseFile
         {
@@ -79,15 +105,23 @@ public sealed class CaseFile
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
             Work = work,
             Orders = orders,
+            HasVisitsToCome = holds.Visits,
         };
     }
 
+    /// <summary>Which kinds of record the case holds, read with the case, so that only their reads run.</summary>
+    private sealed record Holds(bool Notes, bool Orders, bool Assessments, bool Processes, bool Documents, bool Meetings, bool Referrals, bool Visits)
+    {
+        public static readonly Holds Nothing = new(false, false, false, false, false, false, false, false);
+        public static readonly Holds Everything = new(true, true, true, true, true, true, true, true);
+    }
+
     /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders", "documents").</summary>
-    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, IReadOnlyDictionary<Guid, string> names, IReadOnlyList<Features.Orders.Order> orders, CancellationToken ct)
+    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, Holds holds, IReadOnlyDictionary<Guid, string> names, IReadOnlyList<Features.Orders.Order> orders, CancellationToken ct)
     {
         string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
         var entries = new List<TimelineEntry>();
-        var assessments = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
+        var assessments = !holds.Assessments ? [] : await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
             .Select(a => new { a.PersonId, a.Number, a.Status, a.StartedAt, a.AssessorName, a.SubmittedAt, a.SubmittedByName, a.DecidedAt, a.DecidedByName }).ToListAsync(ct);
         foreach (var a in assessments)
         {
@@ -103,7 +137,9 @@ public sealed class CaseFile
             }
         }
 
-        var processes = await db.RjProcesses.AsNoTracking().Where(p => p.CaseId == caseId).ToListAsync(ct);
+        // Preparation sessions are not on the timeline, so they are not read.
+        var processes = !holds.Processes ? [] : await db.RjProcesses.AsNoTracking().IgnoreAutoIncludes()
+            .Include(p => p.Participants).Include(p => p.Agreement).Include(p => p.Feedback).Where(p => p.CaseId == caseId).ToListAsync(ct);
         foreach (var p in processes)
         {
             var kind = Processes.ProcessWords.Describe(p.Kind);
@@ -146,7 +182,7 @@ public sealed class CaseFile
             entries.AddRange(Features.Orders.OrderTimeline.For(o));
         }
 
-        var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId)
+        var documents = !holds.Documents ? [] : await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId)
             .Select(d => new { d.Title, d.CreatedAt, d.CreatedByName, d.SentAt, d.SentOn, d.Method, d.Recipient, d.SentByName, d.Edited }).ToListAsync(ct);
         foreach (var d in documents)
         {
@@ -157,7 +193,7 @@ public sealed class CaseFile
             }
         }
 
-        var meetings = await db.ProfessionalMeetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(ct);
+        var meetings = !holds.Meetings ? [] : await db.ProfessionalMeetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(ct);
         foreach (var m in meetings)
         {
             entries.Add(new(m.HeldOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "meetings", Meetings.MeetingWords.Describe(m.Kind),
@@ -165,7 +201,7 @@ public sealed class CaseFile
         }
 
         // Safeguarding referrals made on the case: to whom and what came back, never why (that is read on the referral).
-        var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(r => r.CaseId == caseId)
+        var referrals = !holds.Referrals ? [] : await db.SafeguardingReferrals.AsNoTracking().Where(r => r.CaseId == caseId)
             .Select(r => new { r.PersonId, r.AgencyName, r.CreatedAt, r.ReferredByName, r.Response, r.RespondedOn, r.ResponseRecordedByName }).ToListAsync(ct);
         foreach (var r in referrals)
         {

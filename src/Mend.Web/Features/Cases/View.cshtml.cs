@@ -82,7 +82,8 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
         audit.Viewed(nameof(Case), id.ToString(), Case.Participants.Select(p => p.PersonId), CaseFile.Purpose);
         OpenOrders = await ordersDue.OnCaseAsync(Case.Orders, Case.Case.Reference, ct);
-        Visits = await db.Visits.AsNoTracking().Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
+        Visits = !Case.HasVisitsToCome ? [] : await db.Visits.AsNoTracking()
+            .Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
             .OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
 
         await db.SaveChangesAsync(ct);

@@ -41,7 +41,7 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var soon = Today.AddDays(7);
         var open = cases.Where(c => c.Status == CaseStatus.Open);
         var processes = await (
-                from p in db.RjProcesses.AsNoTracking()
+                from p in db.RjProcesses.AsNoTracking().IgnoreAutoIncludes().Include(p => p.Agreement) // only the agreement is used
                 join c in open on p.CaseId equals c.Id
                 where p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
                 select new ProcessDue(p, c.Reference))
@@ -63,7 +63,7 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
         var today = Today;
         var soon = today.AddDays(checks.Settings.ReviewPromptDays);
         var approved = await (
-                from a in db.Assessments.AsNoTracking()
+                from a in db.Assessments.AsNoTracking().IgnoreAutoIncludes() // the risk factors are not needed here (nine rows an assessment)
                 join c in cases on a.CaseId equals c.Id
                 join p in db.People on a.PersonId equals p.Id
                 where a.Status == AssessmentStatus.Approved

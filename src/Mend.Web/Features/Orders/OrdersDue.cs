@@ -50,14 +50,14 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
     public async Task<IReadOnlyList<Item>> ForAsync(IQueryable<Case> cases, CancellationToken ct, int most = 50)
     {
         var open = cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred);
-        var query = db.Orders.AsNoTracking().AsSplitQuery().Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId)).OrderBy(o => o.Id);
+        var query = db.Orders.Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId)).OrderBy(o => o.Id);
         var days = await holidays.CurrentAsync(db, ct);
         var today = clock.LondonToday();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = new List<(Order Order, Compliance Compliance)>();
         for (var skip = 0; ; skip += Batch)
         {
-            var orders = await query.Skip(skip).Take(Batch).ToListAsync(ct);
+            var orders = await OrderReads.LoadAsync(query.Skip(skip).Take(Batch), ct);
             due.AddRange(orders.Where(o => o.Info.Supervised)
                 .Select(o => (o, CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
                 .Where(x => NeedsAction(x.Item2, today)));

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Mend.Web.Data;
+using Mend.Web.Features.Cases;
+using Mend.Web.Features.Orders;
+using Mend.Web.Platform.Encryption;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mend.Tests.Performance;
+
+/// <summary>
+/// The case page and the orders read only what a case or an order holds (issue 21): skipping the reads that would find nothing
+/// must change nothing shown. Checked on every demo case, from a bare referral to a case with orders, processes, documents,
+/// meetings, safeguarding referrals and visits, against reading everything.
+/// </summary>
+public sealed class SkippedReadsTests(RoundTripFactory factory) : IClassFixture<RoundTripFactory>
+{
+    private static readonly JsonSerializerOptions Whole = new() { WriteIndented = false };
+
+    private static string Json(object value) => JsonSerializer.Serialize(value, Whole);
+
+    [Fact]
+    public async Task EveryDemoCase_ReadsTheSame_AsReadingEverything()
+    {
+        var compared = 0;
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MendDb>();
+            var encryption = services.GetRequiredService<FieldEncryption>();
+            var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+            // The demo data plans no restorative process: one is planned here, on a case with a young person and a victim.
+            services.GetRequiredService<Mend.Web.Platform.Audit.AuditActor>().ActAsSystem("test");
+            var parties = await db.CaseParticipants.Where(p => p.EndedAt == null && (p.Role == ParticipantRole.YoungPerson || p.Role == ParticipantRole.Victim))
+                .GroupBy(p => p.CaseId).Where(g => g.Select(p => p.Role).Distinct().Count() == 2)
+                .Select(g => new { CaseId = g.Key, People = g.Select(p => new { p.PersonId, p.Role }).ToList() }).FirstAsync();
+            db.RjProcesses.Add(Mend.Web.Features.Processes.RjProcess.Plan(parties.CaseId, Mend.Web.Features.Processes.ProcessKind.Letter,
+                parties.People.DistinctBy(p => p.Role).Select(p => (p.PersonId, p.Role)), "Ada Practitioner", factory.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            foreach (var id in await db.Cases.Select(c => c.Id).ToListAsync())
+            {
+                var lean = await CaseFile.LoadAsync(db.Cases, db, encryption, id, today, summaryOnly: false, readAll: false, CancellationToken.None);
+                var all = await CaseFile.LoadAsync(db.Cases, db, encryption, id, today, summaryOnly: false, readAll: true, CancellationToken.None);
+                Assert.NotNull(lean);
+                Assert.NotNull(all);
+                Assert.Equal(Json(all.Timeline(null)), Json(lean.Timeline(null)));
+                Assert.Equal(Json(all.Participants), Json(lean.Participants));
+                Assert.Equal(Json(all.Offences), Json(lean.Offences));
+                Assert.Equal(Json(all.Orders), Json(lean.Orders));
+                var visitsToCome = await db.Visits.AnyAsync(v => v.CaseId == id
+                    && (v.Status == Mend.Web.Features.Visits.VisitStatus.Planned || v.Status == Mend.Web.Features.Visits.VisitStatus.InProgress));
+                Assert.Equal(visitsToCome, lean.HasVisitsToCome);
+                compared++;
+            }
+        });
+        Assert.True(compared >= 5, $"the demo data has cases of every kind ({compared} read)");
+        // Each read that can be skipped has something to find on some demo case, so a wrong "holds" would show above.
+        var kinds = await factory.WithDbAsync(async db => new Dictionary<string, bool>
+        {
+            ["notes"] = await db.CaseNotes.AnyAsync(),
+            ["orders"] = await db.Orders.AnyAsync(),
+            ["assessments"] = await db.Assessments.AnyAsync(),
+            ["processes"] = await db.RjProcesses.AnyAsync(),
+            ["documents"] = await db.Documents.AnyAsync(),
+            ["meetings"] = await db.ProfessionalMeetings.AnyAsync(),
+            ["safeguarding referrals"] = await db.SafeguardingReferrals.AnyAsync(),
+            ["visits to come"] = await db.Visits.AnyAsync(v => v.CaseId != null && v.Status == Mend.Web.Features.Visits.VisitStatus.Planned),
+        });
+        Assert.Empty(kinds.Where(k => !k.Value).Select(k => k.Key));
+    }
+
+    [Fact]
+    public async Task Orders_ReadWithOnlyTheirNonEmptyCollections_AreTheWholeOrders()
+    {
+        var (lean, whole) = await factory.WithDbAsync(async db =>
+        {
+            var lean = await OrderReads.LoadAsync(db.Orders.OrderBy(o => o.Id), CancellationToken.None);
+            var whole = await db.Orders.AsNoTracking().AsSplitQuery().OrderBy(o => o.Id).ToListAsync();
+            return (lean, whole);
+        });
+        Assert.NotEmpty(whole);
+        Assert.Contains(whole, o => o.Contacts.Count > 0);
+        Assert.Contains(whole, o => o.Contacts.Count == 0 && o.Requirements.Count == 0);
+        Assert.Equal(whole.Select(o => o.Id), lean.Select(o => o.Id));
+        foreach (var (a, b) in whole.Zip(lean))
+        {
+            Assert.Equal(Json(new { a.Requirements, a.Contacts, a.Warnings, a.Breaches, a.Panels, a.Reparation, a.Plan, a.Reviews, a.Version, a.ChangedAt }),
+                Json(new { b.Requirements, b.Contacts, b.Warnings, b.Breaches, b.Panels, b.Reparation, b.Plan, b.Reviews, b.Version, b.ChangedAt }));
+        }
+    }
+}
