@@ -42,7 +42,7 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
 
     /// <summary>A planned visit's times, with its day when that is not today (UK time).</summary>
     public string When(Visit v) =>
-        (London.DateOf(v.StartsAt) == London.DateOf(clock.GetUtcNow().UtcDateTime) ? "" : v.StartsAt.ToLondonTime().ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + ", ")
+        (London.DateOf(v.StartsAt) == London.DateOf(clock.GetUtcNow().UtcDateTime) ? "" : v.StartsAt.ToLondonShortDay() + ", ")
         + $"{v.StartsAt.ToLondonClock()} to {v.ExpectedEndAt.ToLondonClock()}";
     public IEnumerable<SelectListItem> ExtendItems => new[] { 15, 30, 60, 120 }.Select(m => new SelectListItem(m < 60 ? $"{m} minutes" : m == 60 ? "1 hour" : "2 hours", m.ToString()));
 
@@ -112,7 +112,8 @@ public sealed class NowModel(LoneWorking visits, MendDb db, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = London.DateOf(now);
         var from = London.StartOfDayUtc(today);
-        var to = London.StartOfDayUtc(today.AddDays(1)) is var midnight && midnight > now.Add(Ahead) ? midnight : now.Add(Ahead);
+        var midnight = London.StartOfDayUtc(today.AddDays(1));
+        var to = midnight > now.Add(Ahead) ? midnight : now.Add(Ahead);
         Today = await mine.Where(v => v.Status == VisitStatus.Planned && v.StartsAt < to && v.ExpectedEndAt >= from).OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
         return true;
     }

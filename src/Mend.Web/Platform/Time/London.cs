@@ -24,6 +24,9 @@ public static class London
     /// <summary>A day as GOV.UK writes it: "1 December 2026".</summary>
     public static string ToGovUkDate(this DateOnly day) => day.ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>A short UK day for a moment: "Thu 3 Dec".</summary>
+    public static string ToLondonShortDay(this DateTime utc) => utc.ToLondonTime().ToString("ddd d MMM", EnGb);
+
     /// <summary>GOV.UK style: 5 January 2026 at 2:30pm.</summary>
     public static string ToLondon(this DateTime utc) => utc.ToLondonTime().ToString("d MMMM yyyy", EnGb) + " at " + utc.ToLondonClock();
 
