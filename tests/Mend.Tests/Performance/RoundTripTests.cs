@@ -31,11 +31,12 @@ public sealed class RoundTripFactory : MendFactory
 }
 
 /// <summary>
-/// The pages practitioners open most cost a bounded number of database round trips, whatever the case or caseload holds (issue 21),
-/// counted by Mend itself. The demo data's cases range from a bare referral to a case with orders, processes, documents,
-/// meetings and victims, so the richest of them reaches every query the page can make. The bounds are today's figures, so
-/// a change that adds a query per item, or a query to a page, fails here; docs/performance.md says what they were before
-/// and why they are not yet the issue's targets (3 for the case page and 6 for the caseload on PostgreSQL).
+/// The pages practitioners open most cost a bounded number of database round trips, however many records a case or caseload
+/// holds (issue 21), counted by Mend itself. The demo data's cases range from a bare referral to a case with orders (with
+/// most of their collections filled), documents, meetings, safeguarding referrals, visits and victims; the case page reads
+/// only the kinds a case holds, so the richest case costs most. The bounds are today's figures, so a change that adds a query
+/// per item, or a query to a page, fails here; docs/performance.md says what they were before and why they are not yet the
+/// issue's targets (3 for every case page and 6 for the caseload on PostgreSQL).
 /// </summary>
 public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<RoundTripFactory>
 {
@@ -67,11 +68,12 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
             counts[id] = RoundTripsOf(response);
         }
 
-        // PostgreSQL: the case with its people, warnings, offences, allocations and which other kinds of record it holds, in one;
-        // then only the reads that will find something: notes; orders (one query, then one per collection that holds rows);
+        // PostgreSQL: the case with its people, warnings, offences, allocations and which other kinds of record (and which of its
+        // orders' collections) it holds, in one; then only the reads that will find something: notes; orders (one query, and one
+        // per collection that holds rows: at most 17 in all for a case holding everything);
         // assessments, processes, documents, meetings, safeguarding referrals, visits. 28 before issue 21, then 17; SQLite reads
         // the case's parts in five more. A case holding little costs little: the barest demo case is the case and its notes.
-        Assert.All(counts.Values, n => Assert.InRange(n, 1, Postgres ? 14 : 19));
+        Assert.All(counts.Values, n => Assert.InRange(n, 1, Postgres ? 13 : 18));
         Assert.All(counts.Where(c => !withOrders.Contains(c.Key)).Select(c => c.Value), n => Assert.InRange(n, 1, Postgres ? 8 : 13));
         Assert.InRange(counts.Values.Min(), 1, Postgres ? 2 : 7);
     }
@@ -93,8 +95,10 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
             counts.Add(RoundTripsOf(response));
         }
 
-        // Every kind of work due is read for the whole caseload at once (30 round trips before issue 21 on PostgreSQL).
-        Assert.All(counts, n => Assert.InRange(n, 1, Postgres ? 20 : 24));
+        // Every kind of work due is read for the whole caseload at once (30 round trips before issue 21 on PostgreSQL, then 20).
+        // Orders due cost one query when no open order holds any collection, and one more than the collections that hold rows
+        // when some do, as in the demo data (21 here; 12 at the bench, whose out-of-court disposals hold none).
+        Assert.All(counts, n => Assert.InRange(n, 1, Postgres ? 21 : 25));
         Assert.True(counts[^1] > counts[0], "the whole team's cases bring work due of every kind, so every query runs");
     }
 

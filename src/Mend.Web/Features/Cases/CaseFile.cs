@@ -35,8 +35,8 @@ public sealed class CaseFile
     /// <summary>Every order on the case, newest decision first, with its collections (for the timeline and the open orders' compliance).</summary>
     public IReadOnlyList<Features.Orders.Order> Orders { get; init; } = [];
 
-    /// <summary>Whether the case has visits planned or under way (the page reads them only then).</summary>
-    public bool HasVisitsToCome { get; init; }
+    /// <summary>The case's visits still to come or under way, soonest first (at most 20), for the page; none for the API's read.</summary>
+    public IReadOnlyList<Features.Visits.Visit> Visits { get; init; } = [];
 
     /// <summary>
     /// The case the user can see with its people and offences, and, unless <paramref name="summaryOnly"/> (the API's read, which
@@ -60,35 +60,46 @@ public sealed class CaseFile
             .Include(c => c.Offences).ThenInclude(o => o.Victims)
             .Include(c => c.Offences).ThenInclude(o => o.Type)
             .Include(c => c.Allocations);
-        var found = await (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).Where(c => c.Id == id)
-            .Select(c => new
-            {
-                Case = c,
-                Holds = new Holds(
+        var shaped = (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).Where(c => c.Id == id);
+        var found = summaryOnly
+            ? await shaped.Select(c => new Found(c, Holds.Nothing)).SingleOrDefaultAsync(ct)
+            : await shaped.Select(c => new Found(c, new Holds(
                     db.CaseNotes.Any(n => n.CaseId == c.Id),
                     db.Orders.Any(o => o.CaseId == c.Id),
+                    new Features.Orders.OrderParts(
+                        db.Orders.Any(o => o.CaseId == c.Id && o.Requirements.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Contacts.Any()),
+                        db.Orders.Any(o => o.CaseId == c.Id && o.Warnings.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Breaches.Any()),
+                        db.Orders.Any(o => o.CaseId == c.Id && o.Panels.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reparation.Any()),
+                        db.Orders.Any(o => o.CaseId == c.Id && o.Plan.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reviews.Any())),
                     db.Assessments.Any(a => a.CaseId == c.Id),
                     db.RjProcesses.Any(p => p.CaseId == c.Id),
                     db.Documents.Any(d => d.CaseId == c.Id),
                     db.ProfessionalMeetings.Any(m => m.CaseId == c.Id),
                     db.SafeguardingReferrals.Any(r => r.CaseId == c.Id),
-                    db.Visits.Any(v => v.CaseId == c.Id && (v.Status == Visits.VisitStatus.Planned || v.Status == Visits.VisitStatus.InProgress))),
-            })
-            .SingleOrDefaultAsync(ct);
+                    db.Visits.Any(v => v.CaseId == c.Id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress)))))
+                .SingleOrDefaultAsync(ct);
         if (found is null)
         {
             return null;
         }
 
-        var (@case, holds) = (found.Case, summaryOnly ? Holds.Nothing : readAll ? Holds.Everything : found.Holds);
+        var (@case, holds) = (found.Case, readAll && !summaryOnly ? Holds.Everything : found.Holds);
         var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         List<CaseNote> notes = holds.Notes
             ? await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct)
             : [];
         var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
         var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        var orders = holds.Orders ? await Features.Orders.OrderReads.LoadAsync(db.Orders.Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn), ct) : [];
+        // Newest decision first; the id settles decisions made the same day, so the order never changes between reads.
+        var caseOrders = db.Orders.Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ThenBy(o => o.Id);
+        List<Features.Orders.Order> orders = !holds.Orders ? []
+            : readAll ? await caseOrders.AsNoTracking().AsSplitQuery().ToListAsync(ct) // every collection, as auto-included
+            : await holds.OrderParts.Include(caseOrders).ToListAsync(ct);
         IReadOnlyList<TimelineEntry> work = summaryOnly ? [] : await WorkAsync(db, id, holds, names, orders, ct);
+        // Still to come or under way, soonest first; the same condition as the Visits flag above.
+        List<Features.Visits.Visit> visits = !holds.Visits ? [] : await db.Visits.AsNoTracking()
+            .Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
+            .OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
 
         return new CaseFile
         {
@@ -105,15 +116,20 @@ public sealed class CaseFile
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
             Work = work,
             Orders = orders,
-            HasVisitsToCome = holds.Visits,
+            Visits = visits,
         };
     }
 
-    /// <summary>Which kinds of record the case holds, read with the case, so that only their reads run.</summary>
-    private sealed record Holds(bool Notes, bool Orders, bool Assessments, bool Processes, bool Documents, bool Meetings, bool Referrals, bool Visits)
+    private sealed record Found(Case Case, Holds Holds);
+
+    /// <summary>Which kinds of record the case holds (and which of its orders' collections hold rows), read with the case, so that only their reads run.</summary>
+    private sealed record Holds(bool Notes, bool Orders, Features.Orders.OrderParts OrderParts, bool Assessments, bool Processes, bool Documents, bool Meetings,
+        bool Referrals, bool Visits)
     {
-        public static readonly Holds Nothing = new(false, false, false, false, false, false, false, false);
-        public static readonly Holds Everything = new(true, true, true, true, true, true, true, true);
+        private static readonly Features.Orders.OrderParts NoParts = new(false, false, false, false, false, false, false, false);
+        private static readonly Features.Orders.OrderParts AllParts = new(true, true, true, true, true, true, true, true);
+        public static readonly Holds Nothing = new(false, false, NoParts, false, false, false, false, false, false);
+        public static readonly Holds Everything = new(true, true, AllParts, true, true, true, true, true, true);
     }
 
     /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders", "documents").</summary>

@@ -82,9 +82,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
         audit.Viewed(nameof(Case), id.ToString(), Case.Participants.Select(p => p.PersonId), CaseFile.Purpose);
         OpenOrders = await ordersDue.OnCaseAsync(Case.Orders, Case.Case.Reference, ct);
-        Visits = !Case.HasVisitsToCome ? [] : await db.Visits.AsNoTracking()
-            .Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
-            .OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
+        Visits = Case.Visits;
 
         await db.SaveChangesAsync(ct);
         Version = Case.Case.Version;

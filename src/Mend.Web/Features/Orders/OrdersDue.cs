@@ -50,14 +50,16 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
     public async Task<IReadOnlyList<Item>> ForAsync(IQueryable<Case> cases, CancellationToken ct, int most = 50)
     {
         var open = cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred);
-        var query = db.Orders.Where(o => o.EndedOn == null && open.Any(c => c.Id == o.CaseId)).OrderBy(o => o.Id);
+        // Only supervised orders can need action; the others are not read.
+        var supervised = DisposalKinds.All.Where(k => k.Supervised).Select(k => k.Kind).ToList();
+        var query = db.Orders.Where(o => o.EndedOn == null && supervised.Contains(o.Kind) && open.Any(c => c.Id == o.CaseId)).OrderBy(o => o.Id);
         var days = await holidays.CurrentAsync(db, ct);
         var today = clock.LondonToday();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = new List<(Order Order, Compliance Compliance)>();
         for (var skip = 0; ; skip += Batch)
         {
-            var orders = await OrderReads.LoadAsync(query.Skip(skip).Take(Batch), ct);
+            var orders = await OrderReads.LoadAsync(db, query.Skip(skip).Take(Batch), ct);
             due.AddRange(orders.Where(o => o.Info.Supervised)
                 .Select(o => (o, CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
                 .Where(x => NeedsAction(x.Item2, today)));
@@ -83,7 +85,7 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
     public const int Batch = 500;
 
     /// <summary>Something is due, or (after the middle of the month) fewer appointments are held or booked than the level needs.</summary>
-    private static bool NeedsAction(Compliance c, DateOnly today) =>
+    internal static bool NeedsAction(Compliance c, DateOnly today) =>
         c.BreachActionDue || c.WarningDue || c.PanelOverdue || c.FirstAppointmentOverdue || c.PlanReviewOverdue || c.HoursBehind || c.FollowUpsDue.Count > 0
         || c.ContactsThisMonth < c.ContactsPerMonth && today.Day > 14;
 }
