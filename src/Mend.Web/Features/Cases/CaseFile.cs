@@ -62,7 +62,7 @@ public sealed class CaseFile
             .Include(c => c.Allocations);
         var shaped = (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).Where(c => c.Id == id);
         var found = summaryOnly
-            ? await shaped.Select(c => new Found(c, Holds.Nothing)).SingleOrDefaultAsync(ct)
+            ? await shaped.SingleOrDefaultAsync(ct) is { } only ? new Found(only, Holds.Nothing) : null
             : await shaped.Select(c => new Found(c, new Holds(
                     db.CaseNotes.Any(n => n.CaseId == c.Id),
                     db.Orders.Any(o => o.CaseId == c.Id),
