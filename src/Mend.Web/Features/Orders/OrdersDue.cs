@@ -60,7 +60,7 @@ public sealed class OrdersDue(MendDb db, OrderSettings settings, HolidayCalendar
         for (var skip = 0; ; skip += Batch)
         {
             var orders = await OrderReads.LoadAsync(db, query.Skip(skip).Take(Batch), ct);
-            due.AddRange(orders.Where(o => o.Info.Supervised)
+            due.AddRange(orders
                 .Select(o => (o, CompliancePolicy.Of(o, today, now, settings.ContactsPerMonth(o.Level), days, settings.InitialPanelWorkingDays)))
                 .Where(x => NeedsAction(x.Item2, today)));
             if (orders.Count < Batch)
