@@ -43,11 +43,25 @@ public sealed class CaseFile
     /// returns no more), its notes, orders and timeline; null when there is no such case or the user cannot see it.
     /// </summary>
     public static Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
-        bool summaryOnly = false) => LoadAsync(visibleCases, db, encryption, id, today, summaryOnly, readAll: false, ct);
+        bool summaryOnly = false) =>
+        LoadAsync(visibleCases, db, encryption, id, today, summaryOnly, db.Database.IsNpgsql() ? Reads.OneStatement : Reads.HeldQueries, ct);
 
-    /// <summary>As the public overload; with <paramref name="readAll"/> every read runs whatever the case holds (for the test that skipping changes nothing).</summary>
+    /// <summary>How the records on a case besides its people and offences are read (<see cref="CaseRecords"/>); the tests compare them.</summary>
+    internal enum Reads
+    {
+        /// <summary>A query for each kind of record the case holds (SQLite, where a query is a call, not a round trip).</summary>
+        HeldQueries,
+
+        /// <summary>Every query, whatever the case holds, orders with every collection as auto-included: the reference.</summary>
+        EveryQuery,
+
+        /// <summary>All in one statement, when the case holds anything (PostgreSQL; decision 0020).</summary>
+        OneStatement,
+    }
+
+    /// <summary>As the public overload, reading the case's records the way <paramref name="reads"/> says.</summary>
     internal static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, bool summaryOnly,
-        bool readAll, CancellationToken ct)
+        Reads reads, CancellationToken ct)
     {
         // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types, and what else
         // the case holds: a case has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims
@@ -83,23 +97,13 @@ public sealed class CaseFile
             return null;
         }
 
-        var (@case, holds) = (found.Case, readAll && !summaryOnly ? Holds.Everything : found.Holds);
+        var (@case, holds) = (found.Case, reads == Reads.EveryQuery && !summaryOnly ? Holds.Everything : found.Holds);
         var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
-        List<CaseNote> notes = holds.Notes
-            ? await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id).ToListAsync(ct)
-            : [];
-        var amended = notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
+        var records = summaryOnly || !holds.Any ? new CaseRecords()
+            : reads == Reads.OneStatement ? await CaseRecords.ReadAsOneAsync(db, id, ct)
+            : await CaseRecords.QueryAsync(db, id, holds, readAll: reads == Reads.EveryQuery, ct);
+        var amended = records.Notes.Where(n => n.AmendsNoteId is not null).Select(n => n.AmendsNoteId!.Value).ToHashSet();
         var names = people.ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        // Newest decision first; the id settles decisions made the same day, so the order never changes between reads.
-        var caseOrders = db.Orders.Where(o => o.CaseId == id).OrderByDescending(o => o.DecidedOn).ThenBy(o => o.Id);
-        List<Features.Orders.Order> orders = !holds.Orders ? []
-            : readAll ? await caseOrders.AsNoTracking().AsSplitQuery().ToListAsync(ct) // every collection, as auto-included
-            : await holds.OrderParts.Include(caseOrders).ToListAsync(ct);
-        IReadOnlyList<TimelineEntry> work = summaryOnly ? [] : await WorkAsync(db, id, holds, names, orders, ct);
-        // Still to come or under way, soonest first; the same condition as the Visits flag above.
-        List<Features.Visits.Visit> visits = !holds.Visits ? [] : await db.Visits.AsNoTracking()
-            .Where(v => v.CaseId == id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))
-            .OrderBy(v => v.StartsAt).Take(20).ToListAsync(ct);
 
         return new CaseFile
         {
@@ -112,34 +116,34 @@ public sealed class CaseFile
                 .Select(o => new OffenceView(o.Id, o.Type!.Name, o.Type.GravityScore, o.Type.IsSensitive,
                     o.CommittedOn, o.Location, o.Description, o.Victims.Select(v => people.TryGetValue(v.PersonId, out var p) ? p.DisplayName : "Unknown").ToList()))
                 .ToList(),
-            Notes = notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.TimeRecorded, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
+            Notes = records.Notes.Select(n => new NoteView(n.Id, n.Type, n.OccurredAt, n.TimeRecorded, n.WithWhom, n.ReadText(encryption), n.AuthorName, n.RecordedAt,
                 n.AmendsNoteId, n.AmendmentReason, amended.Contains(n.Id))).ToList(),
-            Work = work,
-            Orders = orders,
-            Visits = visits,
+            Work = WorkOf(records, names),
+            Orders = records.Orders,
+            Visits = records.Visits,
         };
     }
 
     private sealed record Found(Case Case, Holds Holds);
 
     /// <summary>Which kinds of record the case holds (and which of its orders' collections hold rows), read with the case, so that only their reads run.</summary>
-    private sealed record Holds(bool Notes, bool Orders, Features.Orders.OrderParts OrderParts, bool Assessments, bool Processes, bool Documents, bool Meetings,
+    internal sealed record Holds(bool Notes, bool Orders, Features.Orders.OrderParts OrderParts, bool Assessments, bool Processes, bool Documents, bool Meetings,
         bool Referrals, bool Visits)
     {
         private static readonly Features.Orders.OrderParts NoParts = new(false, false, false, false, false, false, false, false);
         private static readonly Features.Orders.OrderParts AllParts = new(true, true, true, true, true, true, true, true);
         public static readonly Holds Nothing = new(false, false, NoParts, false, false, false, false, false, false);
         public static readonly Holds Everything = new(true, true, AllParts, true, true, true, true, true, true);
+
+        public bool Any => Notes || Orders || Assessments || Processes || Documents || Meetings || Referrals || Visits;
     }
 
-    /// <summary>What happened in assessments, restorative processes and orders on the case, as timeline entries (kinds "assessments", "processes", "orders", "documents").</summary>
-    private static async Task<IReadOnlyList<TimelineEntry>> WorkAsync(MendDb db, Guid caseId, Holds holds, IReadOnlyDictionary<Guid, string> names, IReadOnlyList<Features.Orders.Order> orders, CancellationToken ct)
+    /// <summary>What happened in assessments, restorative processes, orders, documents, meetings and safeguarding referrals on the case, as timeline entries.</summary>
+    private static List<TimelineEntry> WorkOf(CaseRecords records, IReadOnlyDictionary<Guid, string> names)
     {
         string Name(Guid id) => names.TryGetValue(id, out var n) ? n : "Someone";
         var entries = new List<TimelineEntry>();
-        var assessments = !holds.Assessments ? [] : await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
-            .Select(a => new { a.PersonId, a.Number, a.Status, a.StartedAt, a.AssessorName, a.SubmittedAt, a.SubmittedByName, a.DecidedAt, a.DecidedByName }).ToListAsync(ct);
-        foreach (var a in assessments)
+        foreach (var a in records.Assessments)
         {
             entries.Add(new(a.StartedAt, "assessments", $"Assessment of {Name(a.PersonId)} started (version {a.Number})", null, a.AssessorName));
             if (a.DecidedAt is { } decided)
@@ -153,10 +157,7 @@ public sealed class CaseFile
             }
         }
 
-        // Preparation sessions are not on the timeline, so they are not read.
-        var processes = !holds.Processes ? [] : await db.RjProcesses.AsNoTracking().IgnoreAutoIncludes()
-            .Include(p => p.Participants).Include(p => p.Agreement).Include(p => p.Feedback).Where(p => p.CaseId == caseId).ToListAsync(ct);
-        foreach (var p in processes)
+        foreach (var p in records.Processes)
         {
             var kind = Processes.ProcessWords.Describe(p.Kind);
             entries.Add(new(p.CreatedAt, "processes", $"{kind} planned", string.Join(", ", p.Participants.Select(x => Name(x.PersonId))), p.CreatedByName));
@@ -193,14 +194,12 @@ public sealed class CaseFile
             }
         }
 
-        foreach (var o in orders)
+        foreach (var o in records.Orders)
         {
             entries.AddRange(Features.Orders.OrderTimeline.For(o));
         }
 
-        var documents = !holds.Documents ? [] : await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId)
-            .Select(d => new { d.Title, d.CreatedAt, d.CreatedByName, d.SentAt, d.SentOn, d.Method, d.Recipient, d.SentByName, d.Edited }).ToListAsync(ct);
-        foreach (var d in documents)
+        foreach (var d in records.Documents)
         {
             entries.Add(new(d.CreatedAt, "documents", $"Made: {d.Title}", d.Edited ? "Replaced later by a version edited in Word" : null, d.CreatedByName));
             if (d.SentAt is { } sent)
@@ -209,17 +208,13 @@ public sealed class CaseFile
             }
         }
 
-        var meetings = !holds.Meetings ? [] : await db.ProfessionalMeetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(ct);
-        foreach (var m in meetings)
+        foreach (var m in records.Meetings)
         {
             entries.Add(new(m.HeldOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "meetings", Meetings.MeetingWords.Describe(m.Kind),
                 $"With {m.AgenciesPresent}; {m.Actions.Count} action(s), {m.Actions.Count(a => a.IsDone)} done", m.RecordedByName, TimeKnown: false));
         }
 
-        // Safeguarding referrals made on the case: to whom and what came back, never why (that is read on the referral).
-        var referrals = !holds.Referrals ? [] : await db.SafeguardingReferrals.AsNoTracking().Where(r => r.CaseId == caseId)
-            .Select(r => new { r.PersonId, r.AgencyName, r.CreatedAt, r.ReferredByName, r.Response, r.RespondedOn, r.ResponseRecordedByName }).ToListAsync(ct);
-        foreach (var r in referrals)
+        foreach (var r in records.Referrals)
         {
             entries.Add(new(r.CreatedAt, "safeguarding", $"Safeguarding referral about {Name(r.PersonId)} to {r.AgencyName}", null, r.ReferredByName));
             if (r.Response is { } response)
