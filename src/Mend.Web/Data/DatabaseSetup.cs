@@ -77,6 +77,7 @@ public static class DatabaseSetup
         services.AddScoped<Platform.Diagnostics.RoundTrips>();
         services.AddScoped<Platform.Diagnostics.RoundTripCounter>();
         services.AddScoped<ReportDatabase>();
+        services.AddTransient<QueryBatch>(); // each user its own: a batch runs every query added to it
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
         services.AddSingleton<Features.People.NameVocabulary>();
@@ -84,7 +85,8 @@ public static class DatabaseSetup
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
-            options.AddInterceptors(sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
+            // The batch's replay first, so that the round-trip counter (last) sees which commands were answered without being sent.
+            options.AddInterceptors(QueryBatch.Replay.Instance, sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
                 sp.GetRequiredService<Features.People.NameVocabulary>(), sp.GetRequiredService<AuditViewRouting>(),
                 sp.GetRequiredService<Platform.Diagnostics.RoundTripCounter>());
         });

@@ -72,11 +72,45 @@ public static class EntityJson
     /// <summary>The records of a JSON array built with <see cref="RecordOf{TRecord,TEntity}"/>.</summary>
     public static List<TRecord> Records<TRecord>(JsonElement array) => array.Deserialize<List<TRecord>>(RecordOptions) ?? [];
 
-    /// <summary>The entities of a JSON array of rows built with <see cref="RowWith{TEntity}"/>, in the array's order.</summary>
+    /// <summary>
+    /// A value of <typeparamref name="TEntity"/>'s property <paramref name="property"/> as an SQL literal of what is stored (an
+    /// enum's name where it is stored by name), for a condition that is the same on every read.
+    /// </summary>
+    public static string Literal<TEntity>(IModel model, string property, object value)
+    {
+        var mapped = EntityType(model, typeof(TEntity)).FindProperty(property) ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {property}", nameof(property));
+        return mapped.GetTypeMapping().Converter?.ConvertToProvider(value) switch
+        {
+            string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            null when value is Enum => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            var other => throw new NotSupportedException($"{typeof(TEntity).Name}.{property}: a literal of {other?.GetType().Name ?? value.GetType().Name}"),
+        };
+    }
+
+    /// <summary>
+    /// The entities of a JSON array of rows built with <see cref="RowWith{TEntity}"/>, in the array's order: their columns and
+    /// the collections the JSON holds. Reference navigations are left empty, as EF Core leaves them without an include; an
+    /// entity with owned or complex parts, which this does not read, is refused rather than read in part.
+    /// </summary>
     public static List<TEntity> Entities<TEntity>(IModel model, JsonElement array)
     {
         var type = EntityType(model, typeof(TEntity));
+        Readable(type);
         return array.EnumerateArray().Select(e => (TEntity)Materialise(type, e)).ToList();
+    }
+
+    private static void Readable(IEntityType type)
+    {
+        if (type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
+        {
+            throw new NotSupportedException($"{type.ClrType.Name} has owned or complex parts, which are not read from JSON.");
+        }
+
+        foreach (var navigation in type.GetNavigations().Where(n => n.IsCollection))
+        {
+            Readable(navigation.TargetEntityType);
+        }
     }
 
     private static object Materialise(IEntityType type, JsonElement json)
@@ -163,7 +197,7 @@ public static class EntityJson
         _ when type == typeof(decimal) => value.GetDecimal(),
         _ when type == typeof(double) => value.GetDouble(),
         _ when type == typeof(DateTime) => UtcDateTimeJson.Parse(value.GetString()!),
-        _ when type == typeof(DateTimeOffset) => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        _ when type == typeof(DateTimeOffset) => new DateTimeOffset(UtcDateTimeJson.Parse(value.GetString()!)), // in UTC, as Npgsql reads it
         _ when type == typeof(DateOnly) => value.GetString() switch
         {
             "-infinity" => DateOnly.MinValue,

@@ -14,6 +14,12 @@ namespace Mend.Web.Data;
 public sealed class MendDb(DbContextOptions<MendDb> options)
     : IdentityDbContext<MendUser, MendRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The result a <see cref="QueryBatch"/> hands the next query this context runs, instead of sending it.</summary>
+    internal QueryBatch.ResultSet? Replay { get; set; }
+
+    /// <summary>While a <see cref="QueryBatch"/> hands out its results: every query this context runs must take one.</summary>
+    internal bool Batching { get; set; }
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -36,7 +36,7 @@ public sealed class RoundTripFactory : MendFactory
 /// most of their collections filled), documents, meetings, safeguarding referrals, visits and victims; the case page reads
 /// only the kinds a case holds, so the richest case costs most. The bounds are today's figures, so a change that adds a query
 /// per item, or a query to a page, fails here; docs/performance.md says what they were before and why they are not yet the
-/// issue's targets (3 for every case page and 6 for the caseload on PostgreSQL).
+/// issue's targets (3 for every case page and 6 for the caseload on PostgreSQL), where they are not.
 /// </summary>
 public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<RoundTripFactory>
 {
@@ -95,11 +95,19 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
             counts.Add(RoundTripsOf(response));
         }
 
-        // Every kind of work due is read for the whole caseload at once (30 round trips before issue 21 on PostgreSQL, then 20).
-        // Orders due cost one query when no open order holds any collection, and one more than the collections that hold rows
-        // when some do, as in the demo data (21 here; 12 at the bench, whose out-of-court disposals hold none).
-        Assert.All(counts, n => Assert.InRange(n, 1, Postgres ? 21 : 25));
-        Assert.True(counts[^1] > counts[0], "the whole team's cases bring work due of every kind, so every query runs");
+        // Every kind of work due is read for the whole caseload at once (30 round trips before issue 21 on PostgreSQL, then 20,
+        // then 21). On PostgreSQL the page's reads go in one batch and what depends on them in one more (decision 0021): two
+        // round trips whatever the caseload holds (three when the cases fill more than a page and are counted). SQLite runs the
+        // same queries one after another, and those that depend on what was found only when something was.
+        if (Postgres)
+        {
+            Assert.All(counts, n => Assert.InRange(n, 1, 2));
+        }
+        else
+        {
+            Assert.All(counts, n => Assert.InRange(n, 1, 25));
+            Assert.True(counts[^1] > counts[0], "the whole team's cases bring work due of every kind, so every query runs");
+        }
     }
 
     [Fact]

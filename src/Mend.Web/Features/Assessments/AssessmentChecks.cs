@@ -11,7 +11,7 @@ namespace Mend.Web.Features.Assessments;
 /// What the assessment rules need from the rest of the case: which assessments a user may see,
 /// whether one is still in date, and the facts the approval policy weighs.
 /// </summary>
-public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSettings settings)
+public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSettings settings, QueryBatch batch)
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
@@ -36,26 +36,41 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> OutOfDateAsync(IReadOnlyCollection<Assessment> assessments, DateOnly today, CancellationToken ct)
     {
+        var outOfDate = OutOfDate(batch, assessments, today);
+        await batch.RunAsync(ct);
+        return outOfDate();
+    }
+
+    /// <summary>
+    /// As <see cref="OutOfDateAsync(IReadOnlyCollection{Assessment}, DateOnly, CancellationToken)"/>, with its two reads (the
+    /// offences and the warnings recorded since) added to <paramref name="reads"/>: the answer, once that batch has run.
+    /// </summary>
+    public Func<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> OutOfDate(QueryBatch reads, IReadOnlyCollection<Assessment> assessments, DateOnly today)
+    {
         var submitted = assessments.Where(a => a.SubmittedAt is not null && a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved).ToList();
-        var result = new Dictionary<Guid, IReadOnlyList<string>>();
         if (submitted.Count == 0)
         {
-            return result;
+            return () => new Dictionary<Guid, IReadOnlyList<string>>();
         }
 
         var caseIds = submitted.Select(a => a.CaseId).Distinct().ToList();
         var earliest = submitted.Min(a => a.SubmittedAt!.Value);
-        var offences = await db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId) && o.RecordedAt > earliest)
-            .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { o.CaseId, o.RecordedAt, t.Name })
-            .ToListAsync(ct);
+        var offences = reads.Add(db.Offences.AsNoTracking().Where(o => caseIds.Contains(o.CaseId) && o.RecordedAt > earliest)
+            .Join(db.OffenceTypes, o => o.OffenceTypeId, t => t.Id, (o, t) => new { o.CaseId, o.RecordedAt, t.Name }));
         // The warnings set since on anyone still on those cases, with the person's name, in one query.
         // Someone on a case in two roles is one person: each of their warnings is one reason.
-        var flags = await db.CaseParticipants.AsNoTracking().Where(cp => caseIds.Contains(cp.CaseId) && cp.EndedAt == null)
+        var flags = reads.Add(db.CaseParticipants.AsNoTracking().Where(cp => caseIds.Contains(cp.CaseId) && cp.EndedAt == null)
             .Select(cp => new { cp.CaseId, cp.PersonId }).Distinct()
             .Join(db.PersonFlags.Where(f => f.SetAt > earliest && f.RemovedAt == null), cp => cp.PersonId, f => f.PersonId, (cp, f) => new { cp.CaseId, f })
-            .Join(db.People, x => x.f.PersonId, p => p.Id, (x, p) => new { x.CaseId, x.f.PersonId, x.f.Type, x.f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName })
-            .ToListAsync(ct);
+            .Join(db.People, x => x.f.PersonId, p => p.Id, (x, p) => new { x.CaseId, x.f.PersonId, x.f.Type, x.f.SetAt, p.Kind, p.GivenName, p.FamilyName, p.OrganisationName }));
+        return () => Reasons(submitted, offences.Rows.Select(o => (o.CaseId, o.RecordedAt, o.Name)).ToList(),
+            flags.Rows.Select(f => (f.CaseId, f.Type, f.SetAt, Name: PersonNames.Of(f.Kind, f.OrganisationName, f.GivenName, f.FamilyName))).ToList(), today);
+    }
 
+    private static Dictionary<Guid, IReadOnlyList<string>> Reasons(List<Assessment> submitted, List<(Guid CaseId, DateTime RecordedAt, string Name)> offences,
+        List<(Guid CaseId, FlagType Type, DateTime SetAt, string Name)> flags, DateOnly today)
+    {
+        var result = new Dictionary<Guid, IReadOnlyList<string>>();
         foreach (var a in submitted)
         {
             var reasons = new List<string>();
@@ -67,7 +82,7 @@ public sealed class AssessmentChecks(MendDb db, CaseAccess access, AssessmentSet
             reasons.AddRange(offences.Where(o => o.CaseId == a.CaseId && o.RecordedAt > a.SubmittedAt)
                 .Select(o => $"an offence ({o.Name}) was added to the case after it was submitted"));
             reasons.AddRange(flags.Where(f => f.CaseId == a.CaseId && f.SetAt > a.SubmittedAt)
-                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {PersonNames.Of(f.Kind, f.OrganisationName, f.GivenName, f.FamilyName)} after it was submitted"));
+                .Select(f => $"a warning ({FlagTypes.Describe(f.Type).ToLowerInvariant()}) was recorded for {f.Name} after it was submitted"));
             if (reasons.Count > 0)
             {
                 result[a.Id] = reasons;

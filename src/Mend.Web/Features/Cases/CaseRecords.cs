@@ -16,7 +16,7 @@ namespace Mend.Web.Features.Cases;
 /// with all their collections (newest decision first), the steps of its assessments, its restorative processes, its
 /// documents, meetings and safeguarding referrals, and its visits still to come or under way (soonest first, at most 20).
 /// Read either with a query for each kind the case holds, or, on PostgreSQL, all in one statement as one JSON value
-/// (decision 0020); both give the same records, which <c>CaseDocumentTests</c> checks on every demo case.
+/// (decision 0020); both give the same records, which <c>SkippedReadsTests</c> checks on every demo case.
 /// </summary>
 internal sealed class CaseRecords
 {
@@ -116,7 +116,7 @@ internal sealed class CaseRecords
             static string Array(string element, string from, string order) => $"coalesce((SELECT jsonb_agg({element} ORDER BY {order}) FROM {from}), '[]')";
 
             var visits = $"(SELECT * FROM {T<Visit>()} WHERE {C<Visit>(nameof(Visit.CaseId))} = @id AND {C<Visit>(nameof(Visit.Status))} IN "
-                + $"('{nameof(VisitStatus.Planned)}', '{nameof(VisitStatus.InProgress)}') ORDER BY {C<Visit>(nameof(Visit.StartsAt))}, {C<Visit>(nameof(Visit.Id))} LIMIT {MostVisits}) v";
+                + $"({EntityJson.Literal<Visit>(model, nameof(Visit.Status), VisitStatus.Planned)}, {EntityJson.Literal<Visit>(model, nameof(Visit.Status), VisitStatus.InProgress)}) ORDER BY {C<Visit>(nameof(Visit.StartsAt))}, {C<Visit>(nameof(Visit.Id))} LIMIT {MostVisits}) v";
             return "SELECT jsonb_build_object("
                 + $"'notes', {Array("to_jsonb(n)", $"{T<CaseNote>()} n WHERE n.{C<CaseNote>(nameof(CaseNote.CaseId))} = @id",
                     $"n.{C<CaseNote>(nameof(CaseNote.OccurredAt))} DESC, n.{C<CaseNote>(nameof(CaseNote.Id))} DESC")}, "

@@ -9,7 +9,7 @@ namespace Mend.Web.Features.Cases;
 
 /// <summary>The worker's caseload ("My cases") and the team's referrals waiting for a decision, <see cref="PageSize"/> a page, sorted by the database.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, Staff.CoverArrangements cover) : PageModel
+public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, Staff.CoverArrangements cover, QueryBatch batch) : PageModel
 {
     public sealed record Row(Guid Id, string Reference, string YoungPerson, CaseStatus Status, RiskLevel Risk, DateOnly? RiskReviewOn, DateTime? LastContact, string? AllocatedTo, DateOnly ReceivedOn);
 
@@ -46,7 +46,9 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
         var userId = User.UserId();
         var visible = access.VisibleCases(User).AsNoTracking();
         var covered = cover.CoveredBy(userId, workDue.Today);
-        Covering = await db.Users.Where(u => covered.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
+        // Everything the page shows is read in one batch (one round trip on PostgreSQL), then what the work due depends on in
+        // one more (decision 0021); counting the cases, only when they fill a page, is one more.
+        var covering = batch.Add(db.Users.Where(u => covered.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName));
         var cases = View switch
         {
             "covering" => visible.Where(c => covered.Any(a => a == c.AllocatedWorkerId) && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred)),
@@ -79,21 +81,25 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
         };
         // Most caseloads fit on the first page, whose length is then the total: the cases are counted only when they do not.
         PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
-        var rows = await sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var page = batch.Add(sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize));
+        // Whatever their status: WorkDue picks the open cases, and for victims the conclusion notices of cases closed lately.
+        var due = View switch
+        {
+            "referrals" => null,
+            "team" => await workDue.StartAsync(batch, visible, ct),
+            "covering" => await workDue.StartAsync(batch, visible.Where(c => covered.Any(a => a == c.AllocatedWorkerId)), ct),
+            _ => await workDue.StartAsync(batch, visible.Where(c => c.AllocatedWorkerId == userId), ct),
+        };
+        await batch.RunAsync(ct);
+        Covering = covering.Rows;
+        var rows = page.Rows;
         Total = PageNumber == 1 && rows.Count < PageSize ? rows.Count : await cases.CountAsync(ct);
         if (rows.Count == 0 && PageNumber > PageCount)
         {
             PageNumber = PageCount;
             rows = await sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         }
-        // Whatever their status: WorkDue picks the open cases, and for victims the conclusion notices of cases closed lately.
-        Due = View switch
-        {
-            "referrals" => WorkDue.Summary.None(workDue.Today),
-            "team" => await workDue.ForAsync(visible, ct),
-            "covering" => await workDue.ForAsync(visible.Where(c => covered.Any(a => a == c.AllocatedWorkerId)), ct),
-            _ => await workDue.ForAsync(visible.Where(c => c.AllocatedWorkerId == userId), ct),
-        };
+        Due = due is null ? WorkDue.Summary.None(workDue.Today) : await due.FinishAsync(ct);
 
         Rows = rows.Select(r => new Row(r.Id, r.Reference, r.YoungPerson ?? "", r.Status, r.RiskLevel, r.RiskReviewOn, r.LastContact, r.AllocatedWorkerName, r.ReferralReceivedOn)).ToList();
     }

@@ -9,7 +9,8 @@ namespace Mend.Web.Features.Cases;
 /// What is due this week or overdue on a set of cases: victims' Code entitlements, outcome-agreement items,
 /// assessments to review, orders needing action (warnings, returns to court, missed appointments) and actions from professionals' meetings. Shown on the caseload and on a worker's home page, from this one place.
 /// </summary>
-public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, Orders.OrdersDue ordersDue, Meetings.ProfessionalMeetings meetings, TimeProvider clock)
+public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines victimDeadlines, Orders.OrdersDue ordersDue, Meetings.ProfessionalMeetings meetings,
+    TimeProvider clock, Platform.Time.HolidayCalendar holidays, QueryBatch batch)
 {
     public sealed record AgreementDue(Guid ProcessId, string Reference, string What, string Who, DateOnly DueOn);
 
@@ -38,47 +39,88 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
     /// <summary>At most 50 of each, most urgent first, over the open cases (and, for victims, referrals not yet decided and cases closed in the last 30 days).</summary>
     public async Task<Summary> ForAsync(IQueryable<Case> cases, CancellationToken ct)
     {
+        var reading = await StartAsync(batch, cases, ct);
+        await batch.RunAsync(ct);
+        return await reading.FinishAsync(ct);
+    }
+
+    /// <summary>
+    /// <see cref="ForAsync"/> in steps, for a page that batches its own reads with these: the first reads are added to
+    /// <paramref name="reads"/> (whatever the number of cases: processes with agreement items due, victims with their choices and
+    /// records, approved assessments, the first orders, meetings' actions); once that batch has run,
+    /// <see cref="Reading.FinishAsync"/> reads what depends on them (whether the assessments are out of date, the orders'
+    /// collections, their cases' references) in one more batch.
+    /// </summary>
+    public async Task<Reading> StartAsync(QueryBatch reads, IQueryable<Case> cases, CancellationToken ct)
+    {
+        var days = await holidays.CurrentAsync(db, ct);
         var soon = Today.AddDays(7);
         var open = cases.Where(c => c.Status == CaseStatus.Open);
-        var processes = await (
+        var processes = reads.Add((
                 from p in db.RjProcesses.AsNoTracking().IgnoreAutoIncludes().Include(p => p.Agreement) // only the agreement is used
                 join c in open on p.CaseId equals c.Id
                 where p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
+                orderby p.Id
                 select new ProcessDue(p, c.Reference))
-            .Take(50)
-            .ToListAsync(ct);
+            .Take(50));
         var recentlyClosed = clock.GetUtcNow().UtcDateTime.AddDays(-30);
         // The Code's clock runs from when a victim's details arrive, whether or not the referral has been accepted yet.
-        var victims = (await victimDeadlines.ForCasesAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
-                || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), ct))
-            .SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
-        return new Summary(Today, victims, Agreements(processes, soon), await ReviewsAsync(open, ct), await ordersDue.ForAsync(cases, ct))
-        {
-            MeetingActions = await meetings.DueAsync(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred), soon, ct),
-        };
-    }
-
-    private async Task<IReadOnlyList<AssessmentDue>> ReviewsAsync(IQueryable<Case> cases, CancellationToken ct)
-    {
-        var today = Today;
-        var soon = today.AddDays(checks.Settings.ReviewPromptDays);
-        var approved = await (
+        var victims = victimDeadlines.ForCases(reads, cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred
+            || c.Status == CaseStatus.Closed && c.ClosedAt > recentlyClosed), days);
+        var approved = reads.Add((
                 from a in db.Assessments.AsNoTracking().IgnoreAutoIncludes() // the risk factors are not needed here (nine rows an assessment)
-                join c in cases on a.CaseId equals c.Id
+                join c in open on a.CaseId equals c.Id
                 join p in db.People on a.PersonId equals p.Id
                 where a.Status == AssessmentStatus.Approved
-                orderby a.ReviewOn
-                select new { Assessment = a, c.Reference, Person = new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName } })
-            .Take(500)
-            .ToListAsync(ct);
-        var outOfDate = await checks.OutOfDateAsync(approved.Select(x => x.Assessment).ToList(), today, ct);
-        return approved.Where(x => x.Assessment.ReviewOn <= soon || outOfDate.ContainsKey(x.Assessment.Id)).Take(50)
-            .Select(x => new AssessmentDue(x.Assessment.Id, x.Reference,
-                People.PersonNames.Of(x.Person.Kind, x.Person.OrganisationName, x.Person.GivenName, x.Person.FamilyName),
-                x.Assessment.ReviewOn, outOfDate.TryGetValue(x.Assessment.Id, out var r) ? r : [])).ToList();
+                orderby a.ReviewOn, a.Id
+                select new Approved(a, c.Reference, p.Kind, p.OrganisationName, p.GivenName, p.FamilyName))
+            .Take(500));
+        var orders = ordersDue.For(reads, cases, days);
+        var actions = reads.Add(meetings.Due(cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.Referred), soon));
+        return new Reading(checks, batch, Today, soon, processes, victims, approved, orders, actions);
     }
 
-    private sealed record ProcessDue(Processes.RjProcess Process, string Reference);
+    /// <summary>Work due being read in steps (<see cref="StartAsync"/>).</summary>
+    public sealed class Reading
+    {
+        private readonly AssessmentChecks _checks;
+        private readonly QueryBatch _batch;
+        private readonly DateOnly _today;
+        private readonly DateOnly _soon;
+        private readonly QueryBatch.Pending<ProcessDue> _processes;
+        private readonly Func<IReadOnlyList<VictimDeadlines.Row>> _victims;
+        private readonly QueryBatch.Pending<Approved> _approved;
+        private readonly Orders.OrdersDue.Reading _orders;
+        private readonly QueryBatch.Pending<Meetings.ProfessionalMeetings.OpenAction> _actions;
+
+        internal Reading(AssessmentChecks checks, QueryBatch batch, DateOnly today, DateOnly soon, QueryBatch.Pending<ProcessDue> processes,
+            Func<IReadOnlyList<VictimDeadlines.Row>> victims, QueryBatch.Pending<Approved> approved, Orders.OrdersDue.Reading orders,
+            QueryBatch.Pending<Meetings.ProfessionalMeetings.OpenAction> actions) =>
+            (_checks, _batch, _today, _soon, _processes, _victims, _approved, _orders, _actions) = (checks, batch, today, soon, processes, victims, approved, orders, actions);
+
+        /// <summary>After the first reads: what depends on them, in one more batch, and the summary.</summary>
+        public async Task<Summary> FinishAsync(CancellationToken ct)
+        {
+            var today = _today;
+            var reviewSoon = today.AddDays(_checks.Settings.ReviewPromptDays);
+            var outOfDate = _checks.OutOfDate(_batch, _approved.Rows.Select(x => x.Assessment).ToList(), today);
+            _orders.Next(_batch);
+            await _batch.RunAsync(ct);
+            var victims = _victims().SelectMany(r => r.Entitlements.Where(e => e.IsOpen && e.DueOn <= _soon).Select(e => (r, e))).OrderBy(x => x.e.DueOn).Take(50).ToList();
+            var stale = outOfDate();
+            var reviews = _approved.Rows.Where(x => x.Assessment.ReviewOn <= reviewSoon || stale.ContainsKey(x.Assessment.Id)).Take(50)
+                .Select(x => new AssessmentDue(x.Assessment.Id, x.Reference, People.PersonNames.Of(x.Kind, x.OrganisationName, x.GivenName, x.FamilyName),
+                    x.Assessment.ReviewOn, stale.TryGetValue(x.Assessment.Id, out var r) ? r : [])).ToList();
+            return new Summary(today, victims, Agreements(_processes.Rows, _soon), reviews, await _orders.FinishAsync(ct))
+            {
+                MeetingActions = _actions.Rows,
+            };
+        }
+    }
+
+    internal sealed record Approved(Assessment Assessment, string Reference, People.PersonKind Kind, string? OrganisationName, string? GivenName, string? FamilyName);
+
+    internal sealed record ProcessDue(Processes.RjProcess Process, string Reference);
 
     private static IReadOnlyList<AgreementDue> Agreements(IReadOnlyList<ProcessDue> processes, DateOnly soon) =>
         processes.SelectMany(p => p.Process.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)

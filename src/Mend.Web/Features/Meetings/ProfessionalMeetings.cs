@@ -99,13 +99,15 @@ public sealed class ProfessionalMeetings(MendDb db, CaseAccess access, FieldEncr
             StaleMessage, ct);
 
     /// <summary>Open actions on <paramref name="cases"/> due by <paramref name="by"/> (overdue first), at most 50.</summary>
-    public async Task<List<OpenAction>> DueAsync(IQueryable<Case> cases, DateOnly by, CancellationToken ct) =>
-        await db.MeetingActions.AsNoTracking().Where(a => a.DoneOn == null && a.DueOn <= by)
+    public async Task<List<OpenAction>> DueAsync(IQueryable<Case> cases, DateOnly by, CancellationToken ct) => await Due(cases, by).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="DueAsync"/>, for a page that batches it with its other reads.</summary>
+    public IQueryable<OpenAction> Due(IQueryable<Case> cases, DateOnly by) =>
+        db.MeetingActions.AsNoTracking().Where(a => a.DoneOn == null && a.DueOn <= by)
             .Join(db.ProfessionalMeetings, a => a.ProfessionalMeetingId, m => m.Id, (a, m) => new { a, m })
             .Where(x => cases.Any(c => c.Id == x.m.CaseId))
-            .OrderBy(x => x.a.DueOn).Take(50)
-            .Select(x => new OpenAction(x.m.Id, x.m.CaseId, db.Cases.Where(c => c.Id == x.m.CaseId).Select(c => c.Reference).First(), x.a.What, x.a.OwnerName, x.a.DueOn))
-            .ToListAsync(ct);
+            .OrderBy(x => x.a.DueOn).ThenBy(x => x.a.Id).Take(50)
+            .Select(x => new OpenAction(x.m.Id, x.m.CaseId, db.Cases.Where(c => c.Id == x.m.CaseId).Select(c => c.Reference).First(), x.a.What, x.a.OwnerName, x.a.DueOn));
 
     public static readonly string StaleMessage = Conflicts.Message("this meeting");
 

@@ -29,15 +29,24 @@ public sealed class RoundTrips
 /// <summary>Adds one to the request's <see cref="RoundTrips"/> for every command the context executes.</summary>
 internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterceptor
 {
+    // A command answered by an interceptor before this one (a query of a batch, which counted its one round trip) is not sent.
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        roundTrips.Add();
+        if (!result.HasResult)
+        {
+            roundTrips.Add();
+        }
+
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        roundTrips.Add();
+        if (!result.HasResult)
+        {
+            roundTrips.Add();
+        }
+
         return ValueTask.FromResult(result);
     }
 
