@@ -62,13 +62,16 @@ public sealed class QueryBatch(MendDb db, Platform.Diagnostics.RoundTrips roundT
 
         // EF Core writes each query's command (text and parameters) without sending it; the batch sends them all; then each
         // query runs through EF Core as usual, and the replay interceptor hands it its own result instead of sending it.
-        var commands = pending.Select(p => p.Query.CreateDbCommand()).ToList();
+        var commands = new List<DbCommand>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            commands.AddRange(pending.Select(p => p.Query.CreateDbCommand()));
             var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
             await using var batch = connection.CreateBatch();
             batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as Npgsql.NpgsqlTransaction;
+            // Each query keeps the time it had alone: the batch may take as long as they would have one after another.
+            batch.Timeout = commands.Sum(c => c.CommandTimeout);
             foreach (var command in commands)
             {
                 var statement = batch.CreateBatchCommand();
@@ -79,7 +82,6 @@ public sealed class QueryBatch(MendDb db, Platform.Diagnostics.RoundTrips roundT
                 }
 
                 batch.BatchCommands.Add(statement);
-                await command.DisposeAsync();
             }
 
             roundTrips.Add();
@@ -103,6 +105,11 @@ public sealed class QueryBatch(MendDb db, Platform.Diagnostics.RoundTrips roundT
         finally
         {
             (db.Replay, db.Batching) = (null, false);
+            foreach (var command in commands)
+            {
+                await command.DisposeAsync();
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -47,7 +47,7 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
         var visible = access.VisibleCases(User).AsNoTracking();
         var covered = cover.CoveredBy(userId, workDue.Today);
         // Everything the page shows is read in one batch (one round trip on PostgreSQL), then what the work due depends on in
-        // one more (decision 0021); counting the cases, only when they fill a page, is one more.
+        // one more (decision 0021).
         var covering = batch.Add(db.Users.Where(u => covered.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName));
         var cases = View switch
         {
@@ -79,9 +79,9 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
             "reference" => projected.OrderBy(r => r.Reference),
             _ => projected.OrderBy(r => r.RiskRank).ThenBy(r => r.RiskReviewOn == null).ThenBy(r => r.RiskReviewOn).ThenBy(r => r.Reference),
         };
-        // Most caseloads fit on the first page, whose length is then the total: the cases are counted only when they do not.
         PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         var page = batch.Add(sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize));
+        var count = batch.Add(cases.GroupBy(c => 1).Select(g => g.Count())); // no row when there are no cases
         // Whatever their status: WorkDue picks the open cases, and for victims the conclusion notices of cases closed lately.
         var due = View switch
         {
@@ -93,7 +93,7 @@ public sealed class IndexModel(CaseAccess access, MendDb db, WorkDue workDue, St
         await batch.RunAsync(ct);
         Covering = covering.Rows;
         var rows = page.Rows;
-        Total = PageNumber == 1 && rows.Count < PageSize ? rows.Count : await cases.CountAsync(ct);
+        Total = count.Rows.SingleOrDefault();
         if (rows.Count == 0 && PageNumber > PageCount)
         {
             PageNumber = PageCount;

@@ -39,7 +39,10 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
             select new { Victim = v, Case = new { c.Reference, c.Jurisdiction, c.ClosedAt, c.AllocatedWorkerName }, Person = new { p.Kind, p.OrganisationName, p.GivenName, p.FamilyName } });
         var choices = reads.Add(db.Set<VictimChoice>().AsNoTracking().Where(x => shown.Contains(x.VictimId)).OrderBy(x => x.Id));
         var records = reads.Add(db.VictimRecords.AsNoTracking().Where(x => shown.Contains(x.VictimId)).OrderBy(x => x.Id));
-        return () =>
+        List<Row>? rows = null;
+        return () => rows ??= Rows();
+
+        List<Row> Rows()
         {
             var today = Today;
             Navigations.Fill(db.Model, victims.Rows.Select(x => x.Victim), nameof(Victim.Choices), choices.Rows);
@@ -52,6 +55,6 @@ public sealed class VictimDeadlines(MendDb db, VictimSettings settings, TimeProv
                 return new Row(v.CaseId, c.Reference, v.PersonId, name, c.AllocatedWorkerName,
                     Entitlements.For(days, v, c.Jurisdiction, closed, settings, today));
             }).ToList();
-        };
+        }
     }
 }
