@@ -96,8 +96,19 @@ public static class EntityJson
     public static List<TEntity> Entities<TEntity>(IModel model, JsonElement array)
     {
         var type = EntityType(model, typeof(TEntity));
-        Readable(type);
         return array.EnumerateArray().Select(e => (TEntity)Materialise(type, e)).ToList();
+    }
+
+    /// <summary>What reading a row of an entity type needs from the model, worked out once a type (and checked readable then).</summary>
+    private sealed record Shape(IReadOnlyList<(IProperty Property, string Column)> Columns, IReadOnlyList<INavigation> Collections)
+    {
+        private static readonly ConditionalWeakTable<IEntityType, Shape> Known = [];
+
+        public static Shape Of(IEntityType type) => Known.GetValue(type, t =>
+        {
+            Readable(t);
+            return new Shape(t.GetProperties().Select(p => (p, ColumnName(t, p.Name))).ToList(), t.GetNavigations().Where(n => n.IsCollection).ToList());
+        });
     }
 
     private static void Readable(IEntityType type)
@@ -115,22 +126,23 @@ public static class EntityJson
 
     private static object Materialise(IEntityType type, JsonElement json)
     {
+        var shape = Shape.Of(type);
         var values = new Dictionary<string, object?>();
-        foreach (var property in type.GetProperties())
+        foreach (var (property, column) in shape.Columns)
         {
-            if (json.TryGetProperty(ColumnName(type, property.Name), out var value))
+            if (json.TryGetProperty(column, out var value))
             {
                 values[property.Name] = Read(property, value);
             }
         }
 
         var entity = Construct(type, values);
-        foreach (var property in type.GetProperties().Where(p => !p.IsShadowProperty() && values.ContainsKey(p.Name)))
+        foreach (var (property, _) in shape.Columns.Where(c => !c.Property.IsShadowProperty() && values.ContainsKey(c.Property.Name)))
         {
             Set(property, entity, values[property.Name]);
         }
 
-        foreach (var navigation in type.GetNavigations().Where(n => n.IsCollection))
+        foreach (var navigation in shape.Collections)
         {
             var accessor = navigation.GetCollectionAccessor()!;
             accessor.GetOrCreate(entity, forMaterialization: true);

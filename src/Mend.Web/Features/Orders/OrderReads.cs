@@ -86,9 +86,6 @@ public static class OrderReads
                 return;
             }
 
-            var parts = new OrderParts(holding.Any(f => f.Parts.Requirements), holding.Any(f => f.Parts.Contacts), holding.Any(f => f.Parts.Warnings),
-                holding.Any(f => f.Parts.Breaches), holding.Any(f => f.Parts.Panels), holding.Any(f => f.Parts.Reparation), holding.Any(f => f.Parts.Plan),
-                holding.Any(f => f.Parts.Reviews));
             var ids = holding.Select(f => f.Order.Id).ToArray();
             if (_db.Database.IsNpgsql())
             {
@@ -101,6 +98,9 @@ public static class OrderReads
             }
             else
             {
+                var parts = new OrderParts(holding.Any(f => f.Parts.Requirements), holding.Any(f => f.Parts.Contacts), holding.Any(f => f.Parts.Warnings),
+                    holding.Any(f => f.Parts.Breaches), holding.Any(f => f.Parts.Panels), holding.Any(f => f.Parts.Reparation), holding.Any(f => f.Parts.Plan),
+                    holding.Any(f => f.Parts.Reviews));
                 var read = reads.Add(parts.Include(_db.Orders.Where(o => ids.Contains(o.Id))));
                 _second = () => read.Rows.ToDictionary(o => o.Id);
             }
