@@ -60,7 +60,8 @@ public sealed class WorkDue(MendDb db, AssessmentChecks checks, VictimDeadlines 
                 from p in db.RjProcesses.AsNoTracking().IgnoreAutoIncludes().Include(p => p.Agreement) // only the agreement is used
                 join c in open on p.CaseId equals c.Id
                 where p.Agreement.Any(i => i.Status == Processes.AgreementStatus.Open && i.DueOn <= soon)
-                orderby p.Id
+                // The 50 whose open items fall due soonest, so that a team with more never misses its most urgent.
+                orderby p.Agreement.Where(i => i.Status == Processes.AgreementStatus.Open).Min(i => i.DueOn), p.Id
                 select new ProcessDue(p, c.Reference))
             .Take(50));
         var recentlyClosed = clock.GetUtcNow().UtcDateTime.AddDays(-30);
