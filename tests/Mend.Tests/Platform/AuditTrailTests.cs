@@ -109,11 +109,14 @@ public sealed class AuditTamperTests(MendFactory factory) : IClassFixture<MendFa
     }
 }
 
-/// <summary>The sealer's quick passes read only the recent end of the trail; the full pass finds an event that became visible behind it.</summary>
+/// <summary>
+/// The sealer's frequent passes read only the new end of the trail, the minutely pass the recent window, and the full pass finds an
+/// event that became visible far behind.
+/// </summary>
 public sealed class AuditSealerPassTests(MendFactory factory) : IClassFixture<MendFactory>
 {
     [Fact]
-    public async Task QuickPass_SealsWhatIsRecent_AndTheFullPass_WhatAppearedFarBehind()
+    public async Task NewestPass_SealsWhatIsNew_RecentPass_WhatAppearedJustBehind_AndTheFullPass_WhatAppearedFarBehind()
     {
         await factory.WithScopeAsync(async services =>
         {
@@ -121,11 +124,25 @@ public sealed class AuditSealerPassTests(MendFactory factory) : IClassFixture<Me
             var db = services.GetRequiredService<MendDb>();
             var sealer = services.GetRequiredService<AuditSealer>();
             await sealer.SealPendingAsync();
-            // An event far ahead of the rest: as if ids up to it had been taken by transactions not yet committed.
-            var ahead = trail.Record(AuditAction.Export, "Thing", "ahead", purpose: "test");
-            db.Entry(ahead).Property(e => e.Id).CurrentValue = 10 * AuditSealer.RecentWindow;
+            var start = await db.AuditEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+            // Events ahead of the rest, as if the ids between had been taken by transactions not yet committed: one just
+            // ahead (within the recent window), one far ahead.
+            var near = trail.Record(AuditAction.Export, "Thing", "near", purpose: "test");
+            db.Entry(near).Property(e => e.Id).CurrentValue = start + 10;
             await trail.SaveAsync();
-            Assert.Equal(1, await sealer.SealPendingAsync(recentOnly: true));
+            Assert.Equal(1, await sealer.SealPendingAsync(scope: SealScope.Newest));
+
+            // One that became visible behind the one just sealed, within the window: not new, but recent.
+            var late = trail.Record(AuditAction.Export, "Thing", "late", purpose: "test");
+            db.Entry(late).Property(e => e.Id).CurrentValue = start + 5;
+            await trail.SaveAsync();
+            Assert.Equal(0, await sealer.SealPendingAsync(scope: SealScope.Newest));
+            Assert.Equal(1, await sealer.SealPendingAsync(scope: SealScope.Recent));
+
+            var far = trail.Record(AuditAction.Export, "Thing", "far", purpose: "test");
+            db.Entry(far).Property(e => e.Id).CurrentValue = start + 20 + 10 * AuditSealer.RecentWindow;
+            await trail.SaveAsync();
+            Assert.Equal(1, await sealer.SealPendingAsync(scope: SealScope.Newest));
 
             for (var i = 0; i < 3; i++)
             {
@@ -133,10 +150,12 @@ public sealed class AuditSealerPassTests(MendFactory factory) : IClassFixture<Me
             }
 
             await trail.SaveAsync();
-            var behind = await db.AuditEvents.CountAsync(e => e.EntityType == "Thing" && e.Id < AuditSealer.RecentWindow);
-            // PostgreSQL hands out the next ids from its sequence, far behind the one sealed; SQLite takes the highest plus one.
+            var behind = await db.AuditEvents.CountAsync(e => e.EntityType == "Thing" && e.Id < far.Id && new[] { "0", "1", "2" }.Contains(e.EntityId));
+            // PostgreSQL hands out the next ids from its sequence, far behind the newest sealed (beyond the recent window); SQLite takes
+            // the highest plus one.
             Assert.Equal(factory.Database.IsPostgres ? 3 : 0, behind);
-            Assert.Equal(3 - behind, await sealer.SealPendingAsync(recentOnly: true));
+            Assert.Equal(3 - behind, await sealer.SealPendingAsync(scope: SealScope.Newest));
+            Assert.Equal(0, await sealer.SealPendingAsync(scope: SealScope.Recent));
             Assert.Equal(behind, await sealer.SealPendingAsync());
 
             var verified = await services.GetRequiredService<AuditVerifier>().VerifyAsync();

@@ -14,22 +14,20 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
     private const int BatchSize = 2000;
 
     /// <summary>
-    /// How far behind the newest sealed event a quick pass looks for unsealed ones. Ids are taken when a row is inserted and
-    /// become visible when its transaction commits, so an event can appear behind ones already sealed; a quick pass finds it
-    /// if fewer than this many events were sealed meanwhile, and the full pass (every hour, and at start) finds any other.
+    /// How far behind the newest sealed event a <see cref="SealScope.Recent"/> pass looks for unsealed ones. Ids are taken when a
+    /// row is inserted and become visible when its transaction commits, so an event can appear behind ones already sealed; a
+    /// recent pass finds it if fewer than this many events were sealed meanwhile, and the full pass (every hour, and at start)
+    /// finds any other.
     /// </summary>
     public const long RecentWindow = 100_000;
 
-    /// <summary>
-    /// Seals every unsealed event (or, with <paramref name="recentOnly"/>, those within <see cref="RecentWindow"/> of the newest
-    /// sealed, so each pass reads an index range rather than the whole trail); returns how many were sealed.
-    /// </summary>
-    public async Task<int> SealPendingAsync(CancellationToken cancellationToken = default, bool recentOnly = false)
+    /// <summary>Seals every unsealed event in <paramref name="scope"/>; returns how many were sealed.</summary>
+    public async Task<int> SealPendingAsync(CancellationToken cancellationToken = default, SealScope scope = SealScope.Everything)
     {
         var total = 0;
         while (true)
         {
-            var sealedNow = await SealBatchAsync(recentOnly, cancellationToken);
+            var sealedNow = await SealBatchAsync(scope, cancellationToken);
             total += sealedNow;
             if (sealedNow < BatchSize)
             {
@@ -38,7 +36,7 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
         }
     }
 
-    private async Task<int> SealBatchAsync(bool recentOnly, CancellationToken cancellationToken)
+    private async Task<int> SealBatchAsync(SealScope scope, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (settings.Provider == DatabaseProvider.Postgres)
@@ -59,9 +57,12 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
             ?? await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.ThroughSealId).Select(c => c.Hash).FirstOrDefaultAsync(cancellationToken)
             ?? AuditChain.Genesis;
 
-        var floor = recentOnly ? (await db.AuditSeals.MaxAsync(s => (long?)s.AuditEventId, cancellationToken) ?? 0) - RecentWindow : long.MinValue;
+        var newest = scope == SealScope.Everything ? 0 : await db.AuditSeals.MaxAsync(s => (long?)s.AuditEventId, cancellationToken) ?? 0;
+        var floor = scope switch { SealScope.Newest => newest, SealScope.Recent => newest - RecentWindow, _ => long.MinValue };
+        // The floor is repeated on the seals so that PostgreSQL reads both indexes over the range alone (a merge anti-join)
+        // rather than hashing every seal ever made on each pass.
         var pending = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.Id > floor && !db.AuditSeals.Any(s => s.AuditEventId == e.Id))
+            .Where(e => e.Id > floor && !db.AuditSeals.Any(s => s.AuditEventId > floor && s.AuditEventId == e.Id))
             .OrderBy(e => e.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -86,7 +87,11 @@ public sealed class AuditSealer(MendDb db, DatabaseSettings settings, TimeProvid
     }
 }
 
-/// <summary>Runs the sealer every few seconds on every node; the advisory lock keeps it to one at a time.</summary>
+/// <summary>
+/// Runs the sealer every few seconds on every node (the advisory lock keeps it to one at a time): each pass seals the events newer
+/// than the newest sealed, about once a minute it also looks <see cref="AuditSealer.RecentWindow"/> events back for any that
+/// became visible behind them, and every hour (and at start) through the whole trail.
+/// </summary>
 public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSealingJob> logger, IConfiguration configuration)
     : BackgroundService
 {
@@ -94,6 +99,7 @@ public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSe
     {
         var interval = TimeSpan.FromSeconds(configuration.GetValue("Mend:Audit:SealIntervalSeconds", 5));
         var fullEvery = Math.Max(1, (int)(TimeSpan.FromHours(1) / interval));
+        var recentEvery = Math.Max(1, (int)(TimeSpan.FromMinutes(1) / interval));
         using var timer = new PeriodicTimer(interval);
         var pass = 0;
         do
@@ -102,7 +108,9 @@ public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSe
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("audit-sealer");
-                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken, recentOnly: pass++ % fullEvery != 0);
+                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken,
+                    pass % fullEvery == 0 ? SealScope.Everything : pass % recentEvery == 0 ? SealScope.Recent : SealScope.Newest);
+                pass++;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -116,4 +124,17 @@ public sealed class AuditSealingJob(IServiceScopeFactory scopes, ILogger<AuditSe
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+}
+
+/// <summary>Which unsealed events a sealing pass looks for (<see cref="AuditSealer.SealPendingAsync"/>).</summary>
+public enum SealScope
+{
+    /// <summary>Those newer than the newest sealed: an index range of just what is new, read every few seconds.</summary>
+    Newest,
+
+    /// <summary>Those within <see cref="AuditSealer.RecentWindow"/> of the newest sealed.</summary>
+    Recent,
+
+    /// <summary>Every one.</summary>
+    Everything,
 }
