@@ -70,25 +70,32 @@ public static class DatabaseSetup
         });
         // Before every other background service, so a node with the wrong key stops before any of them starts.
         services.AddHostedService<Platform.Encryption.KeyFingerprintCheck>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<AuditViewWriter>();
         services.AddScoped<ViewCommits>();
-        services.AddScoped<AuditViewRouting>();
+        services.AddSingleton<AuditViewRouting>();
         services.AddScoped<Platform.Diagnostics.RoundTrips>();
-        services.AddScoped<Platform.Diagnostics.RoundTripCounter>();
         services.AddScoped<ReportDatabase>();
         services.AddTransient<QueryBatch>(); // each user its own: a batch runs every query added to it
         services.AddSingleton<Platform.Text.TextColumns>();
         services.AddSingleton<Platform.Search.WordIndex>();
         services.AddSingleton<Features.People.NameVocabulary>();
-        services.AddDbContext<MendDb>((sp, options) =>
+        // Contexts are pooled (decision 0022): their options and interceptors are made once, and a scope takes a context from
+        // the pool and gives it back when it ends. The interceptors find the scope's own services through MendDb.Scope.
+        services.AddPooledDbContextFactory<MendDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
             // The batch's replay first, so that the round-trip counter (last) sees which commands were answered without being sent.
             options.AddInterceptors(QueryBatch.Replay.Instance, sp.GetRequiredService<Platform.Text.TextColumns>(), Platform.Changes.VersionStamps.Instance, sp.GetRequiredService<AuditInterceptor>(),
                 sp.GetRequiredService<Features.People.NameVocabulary>(), sp.GetRequiredService<AuditViewRouting>(),
-                sp.GetRequiredService<Platform.Diagnostics.RoundTripCounter>());
+                Platform.Diagnostics.RoundTripCounter.Instance);
+        });
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<MendDb>>().CreateDbContext();
+            db.Scope = sp;
+            return db;
         });
         return services;
     }

@@ -20,6 +20,31 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     /// <summary>While a <see cref="QueryBatch"/> hands out its results: every query this context runs must take one.</summary>
     internal bool Batching { get; set; }
 
+    /// <summary>
+    /// The request's or job's services while it holds this context (contexts are pooled, decision 0022): where the
+    /// interceptors find who is acting, the request's view commits and its round-trip count. Cleared when it is handed back.
+    /// </summary>
+    internal IServiceProvider? Scope { get; set; }
+
+    /// <summary>A service of the scope holding this context; fails if it is not held by one (a context made outside DI).</summary>
+    internal T ScopeService<T>()
+        where T : notnull =>
+        (Scope ?? throw new InvalidOperationException("This MendDb is not held by a scope: take it from the services of a request or job."))
+        .GetRequiredService<T>();
+
+    // A pooled context is handed back on Dispose and may then serve another scope: nothing of this one may stay.
+    public override void Dispose()
+    {
+        (Scope, Replay, Batching) = (null, null, false);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        (Scope, Replay, Batching) = (null, null, false);
+        return base.DisposeAsync();
+    }
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -1,3 +1,4 @@
+using Mend.Web.Data;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Changes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Mend.Web.Platform.Audit;
 /// Adds an audit event for every create, update and delete saved through EF, in the same
 /// SaveChanges (and so the same transaction) as the change itself.
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>
     /// Identity's own columns that change as a side effect of signing in; they are not user administration. Mend's own
@@ -44,7 +45,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var who = actor.Current;
+        var who = ((MendDb)context).ScopeService<AuditActor>().Current;
         var events = new List<AuditEvent>();
         foreach (var entry in context.ChangeTracker.Entries())
         {

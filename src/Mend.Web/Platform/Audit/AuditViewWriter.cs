@@ -119,7 +119,7 @@ public sealed class ViewCommits
 /// (if any) goes ahead in its own transaction: on a GET without waiting (the gate waits before the answer goes), otherwise
 /// waiting for the commit. A synchronous save keeps them in its own transaction.
 /// </summary>
-public sealed class AuditViewRouting(AuditViewWriter writer, ViewCommits commits) : SaveChangesInterceptor
+public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -141,6 +141,7 @@ public sealed class AuditViewRouting(AuditViewWriter writer, ViewCommits commits
         }
 
         var commit = writer.WriteAsync(views.Select(v => v.Entity).ToList());
+        var commits = ((MendDb)eventData.Context).ScopeService<ViewCommits>();
         if (commits.Deferred)
         {
             commits.Add(commit);

@@ -27,14 +27,18 @@ public sealed class RoundTrips
 }
 
 /// <summary>Adds one to the request's <see cref="RoundTrips"/> for every command the context executes.</summary>
-internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterceptor
+internal sealed class RoundTripCounter : DbCommandInterceptor
 {
+    public static readonly RoundTripCounter Instance = new();
+
+    private static void Count(CommandEventData eventData) => ((Data.MendDb)eventData.Context!).ScopeService<RoundTrips>().Add();
+
     // A command answered by an interceptor before this one (a query of a batch, which counted its one round trip) is not sent.
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         if (!result.HasResult)
         {
-            roundTrips.Add();
+            Count(eventData);
         }
 
         return result;
@@ -44,7 +48,7 @@ internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterce
     {
         if (!result.HasResult)
         {
-            roundTrips.Add();
+            Count(eventData);
         }
 
         return ValueTask.FromResult(result);
@@ -52,25 +56,25 @@ internal sealed class RoundTripCounter(RoundTrips roundTrips) : DbCommandInterce
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        roundTrips.Add();
+        Count(eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        roundTrips.Add();
+        Count(eventData);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        roundTrips.Add();
+        Count(eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        roundTrips.Add();
+        Count(eventData);
         return ValueTask.FromResult(result);
     }
 }
