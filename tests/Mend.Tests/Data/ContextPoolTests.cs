@@ -51,13 +51,15 @@ public sealed class ContextPoolTests(MendFactory factory) : IClassFixture<MendFa
     }
 
     [Fact]
-    public async Task AContextMadeOutsideAScope_RefusesToSave_RatherThanAuditAsNoOne()
+    public async Task AContextMadeOutsideAScope_Reads_ButRefusesToSave_RatherThanAuditAsNoOne()
     {
+        var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<MendDb>>().CreateDbContext();
             await using (db)
             {
+                Assert.True(await db.Users.AnyAsync(u => u.Id == user.Id));
                 db.Users.Add(new MendUser { UserName = "nobody@example.invalid", Email = "nobody@example.invalid", DisplayName = "Nobody" });
                 var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
                 Assert.Contains("not held by a scope", refused.Message, StringComparison.Ordinal);

@@ -31,7 +31,14 @@ internal sealed class RoundTripCounter : DbCommandInterceptor
 {
     public static readonly RoundTripCounter Instance = new();
 
-    private static void Count(CommandEventData eventData) => ((Data.MendDb)eventData.Context!).ScopeService<RoundTrips>().Add();
+    // A context outside a scope (taken straight from the pool's factory) sends commands that are no request's own.
+    private static void Count(CommandEventData eventData)
+    {
+        if (eventData.Context is Data.MendDb { Scope: { } scope })
+        {
+            scope.GetRequiredService<RoundTrips>().Add();
+        }
+    }
 
     // A command answered by an interceptor before this one (a query of a batch, which counted its one round trip) is not sent.
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
