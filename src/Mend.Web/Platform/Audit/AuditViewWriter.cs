@@ -140,8 +140,9 @@ public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterc
             view.State = EntityState.Detached;
         }
 
-        var commit = writer.WriteAsync(views.Select(v => v.Entity).ToList());
+        // The scope first: a context held by none fails before its views are handed to the writer.
         var commits = ((MendDb)eventData.Context).ScopeService<ViewCommits>();
+        var commit = writer.WriteAsync(views.Select(v => v.Entity).ToList());
         if (commits.Deferred)
         {
             commits.Add(commit);
