@@ -31,7 +31,7 @@ public static class CasesApi
     {
         v1.MapGet("/cases/{id:guid}", async (Guid id, HttpContext http, MendDb db, CaseAccess access, FieldEncryption encryption, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
             {
-                var file = await CaseFile.LoadAsync(access.VisibleCases(http.User), db, encryption, id, clock.LondonToday(), ct, summaryOnly: true);
+                var file = await CaseFile.LoadAsync(access.ViewerOf(http.User), db, encryption, id, clock.LondonToday(), ct, summaryOnly: true);
                 if (file is null)
                 {
                     return Results.Problem(statusCode: 404, title: "There is no case with that id that you can see.");

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
 using Mend.Web.Platform.Encryption;
@@ -39,12 +40,25 @@ public sealed class CaseFile
     public IReadOnlyList<Features.Visits.Visit> Visits { get; init; } = [];
 
     /// <summary>
-    /// The case the user can see with its people and offences, and, unless <paramref name="summaryOnly"/> (the API's read, which
-    /// returns no more), its notes, orders and timeline; null when there is no such case or the user cannot see it.
+    /// The case <paramref name="viewer"/> can see with its people and offences, and, unless <paramref name="summaryOnly"/> (the API's read, which
+    /// returns no more), its notes, orders and timeline; null when there is no such case or the viewer cannot see it. On PostgreSQL the case
+    /// is read by a compiled query (the access rule's values its parameters), so the query is not built, compared and cached again on every
+    /// request (issue 21).
     /// </summary>
-    public static Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
-        bool summaryOnly = false) =>
-        LoadAsync(visibleCases, db, encryption, id, today, summaryOnly, db.Database.IsNpgsql() ? Reads.OneStatement : Reads.HeldQueries, ct);
+    public static async Task<CaseFile?> LoadAsync(CaseAccess.Viewer viewer, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
+        bool summaryOnly = false)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await LoadAsync(CaseAccess.VisibleCases(db, viewer), db, encryption, id, today, summaryOnly, Reads.HeldQueries, ct);
+        }
+
+        var (userId, teamId, manager, viewedOn, since) = viewer;
+        var found = summaryOnly
+            ? await CaseSummary(db, userId, teamId, manager, viewedOn, since, id, ct) is { } only ? new Found(only, Holds.Nothing) : null
+            : await CaseWithHoldings(db, userId, teamId, manager, viewedOn, since, id, ct);
+        return found is null ? null : await CompleteAsync(found, db, encryption, id, today, summaryOnly, Reads.OneStatement, ct);
+    }
 
     /// <summary>How the records on a case besides its people and offences are read (<see cref="CaseRecords"/>); the tests compare them.</summary>
     internal enum Reads
@@ -59,44 +73,79 @@ public sealed class CaseFile
         OneStatement,
     }
 
-    /// <summary>As the public overload, reading the case's records the way <paramref name="reads"/> says.</summary>
+    // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types, and what else
+    // the case holds: a case has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims
+    // join for every case before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
+    // The people's other names and addresses are not shown here, so they are not read. What the case holds decides which of
+    // the other reads run: most cases hold few kinds of work, and a query that finds nothing costs as much as one that
+    // finds something (issue 21). Each part is written once and used both in the compiled queries and in the query built on each call.
+
+    /// <summary>The case with its people (and their current warnings), its offences (with their victims and types) and its allocations.</summary>
+    private static readonly Expression<Func<IQueryable<Case>, IQueryable<Case>>> PeopleAndOffences = cases => cases.AsNoTracking().IgnoreAutoIncludes()
+        .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags.Where(f => f.RemovedAt == null))
+        .Include(c => c.Offences).ThenInclude(o => o.Victims)
+        .Include(c => c.Offences).ThenInclude(o => o.Type)
+        .Include(c => c.Allocations);
+
+    /// <summary>The case with which kinds of record it holds.</summary>
+    private static readonly Expression<Func<MendDb, Case, Found>> Holdings = (db, c) => new Found(c, new Holds(
+                db.CaseNotes.Any(n => n.CaseId == c.Id),
+                db.Orders.Any(o => o.CaseId == c.Id),
+                new Features.Orders.OrderParts(
+                    db.Orders.Any(o => o.CaseId == c.Id && o.Requirements.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Contacts.Any()),
+                    db.Orders.Any(o => o.CaseId == c.Id && o.Warnings.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Breaches.Any()),
+                    db.Orders.Any(o => o.CaseId == c.Id && o.Panels.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reparation.Any()),
+                    db.Orders.Any(o => o.CaseId == c.Id && o.Plan.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reviews.Any())),
+                db.Assessments.Any(a => a.CaseId == c.Id),
+                db.RjProcesses.Any(p => p.CaseId == c.Id),
+                db.Documents.Any(d => d.CaseId == c.Id),
+                db.ProfessionalMeetings.Any(m => m.CaseId == c.Id),
+                db.SafeguardingReferrals.Any(r => r.CaseId == c.Id),
+                db.Visits.Any(v => v.CaseId == c.Id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress))));
+
+    /// <summary><see cref="PeopleAndOffences"/> applied to a query built on each call.</summary>
+    private static readonly Func<IQueryable<Case>, IQueryable<Case>> ApplyPeopleAndOffences = PeopleAndOffences.Compile();
+
+    /// <summary>Stands for <see cref="PeopleAndOffences"/> in a query; it cannot be called.</summary>
+    private static IQueryable<Case> WithPeopleAndOffences(IQueryable<Case> cases) => throw new InvalidOperationException("Inline the query first.");
+
+    /// <summary>Stands for <see cref="Holdings"/> in a query; it cannot be called.</summary>
+    private static Found WithHoldings(MendDb db, Case c) => throw new InvalidOperationException("Inline the query first.");
+
+    private static readonly QueryParts.Part[] Parts =
+    [
+        QueryParts.For(typeof(CaseFile), nameof(WithPeopleAndOffences), PeopleAndOffences),
+        QueryParts.For(typeof(CaseFile), nameof(WithHoldings), Holdings),
+        CaseAccess.RulePart,
+    ];
+
+    private static readonly Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Task<Case?>> CaseSummary =
+        EF.CompileAsyncQuery(QueryParts.Inline<Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Case?>>((db, userId, teamId, manager, today, since, id, ct) =>
+            WithPeopleAndOffences(db.Cases.Where(c => CaseAccess.Sees(db, c, userId, teamId, manager, today, since))).AsSingleQuery()
+                .Where(c => c.Id == id).SingleOrDefault(), Parts));
+
+    private static readonly Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Task<Found?>> CaseWithHoldings =
+        EF.CompileAsyncQuery(QueryParts.Inline<Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Found?>>((db, userId, teamId, manager, today, since, id, ct) =>
+            WithPeopleAndOffences(db.Cases.Where(c => CaseAccess.Sees(db, c, userId, teamId, manager, today, since))).AsSingleQuery()
+                .Where(c => c.Id == id).Select(c => WithHoldings(db, c)).SingleOrDefault(), Parts));
+
+    /// <summary>As the public overload, reading the case from <paramref name="visibleCases"/> by a query built on this call, and the case's
+    /// records the way <paramref name="reads"/> says.</summary>
     internal static async Task<CaseFile?> LoadAsync(IQueryable<Case> visibleCases, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, bool summaryOnly,
         Reads reads, CancellationToken ct)
     {
-        // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types, and what else
-        // the case holds: a case has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims
-        // join for every case before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
-        // The people's other names and addresses are not shown here, so they are not read. What the case holds decides which of
-        // the other reads run: most cases hold few kinds of work, and a query that finds nothing costs as much as one that
-        // finds something (issue 21).
-        var query = visibleCases.AsNoTracking().IgnoreAutoIncludes()
-            .Include(c => c.Participants).ThenInclude(p => p.Person!).ThenInclude(p => p.Flags.Where(f => f.RemovedAt == null))
-            .Include(c => c.Offences).ThenInclude(o => o.Victims)
-            .Include(c => c.Offences).ThenInclude(o => o.Type)
-            .Include(c => c.Allocations);
-        var shaped = (db.Database.IsNpgsql() ? query.AsSingleQuery() : query.AsSplitQuery()).Where(c => c.Id == id);
+        var shaped = ApplyPeopleAndOffences(visibleCases);
+        shaped = (db.Database.IsNpgsql() ? shaped.AsSingleQuery() : shaped.AsSplitQuery()).Where(c => c.Id == id);
         var found = summaryOnly
             ? await shaped.SingleOrDefaultAsync(ct) is { } only ? new Found(only, Holds.Nothing) : null
-            : await shaped.Select(c => new Found(c, new Holds(
-                    db.CaseNotes.Any(n => n.CaseId == c.Id),
-                    db.Orders.Any(o => o.CaseId == c.Id),
-                    new Features.Orders.OrderParts(
-                        db.Orders.Any(o => o.CaseId == c.Id && o.Requirements.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Contacts.Any()),
-                        db.Orders.Any(o => o.CaseId == c.Id && o.Warnings.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Breaches.Any()),
-                        db.Orders.Any(o => o.CaseId == c.Id && o.Panels.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reparation.Any()),
-                        db.Orders.Any(o => o.CaseId == c.Id && o.Plan.Any()), db.Orders.Any(o => o.CaseId == c.Id && o.Reviews.Any())),
-                    db.Assessments.Any(a => a.CaseId == c.Id),
-                    db.RjProcesses.Any(p => p.CaseId == c.Id),
-                    db.Documents.Any(d => d.CaseId == c.Id),
-                    db.ProfessionalMeetings.Any(m => m.CaseId == c.Id),
-                    db.SafeguardingReferrals.Any(r => r.CaseId == c.Id),
-                    db.Visits.Any(v => v.CaseId == c.Id && (v.Status == Features.Visits.VisitStatus.Planned || v.Status == Features.Visits.VisitStatus.InProgress)))))
-                .SingleOrDefaultAsync(ct);
-        if (found is null)
-        {
-            return null;
-        }
+            : await shaped.Select(QueryParts.Inline<Func<Case, Found>>(c => WithHoldings(db, c), Parts)).SingleOrDefaultAsync(ct);
+        return found is null ? null : await CompleteAsync(found, db, encryption, id, today, summaryOnly, reads, ct);
+    }
 
+    /// <summary>The case file from the case as read, with its other records read the way <paramref name="reads"/> says.</summary>
+    private static async Task<CaseFile> CompleteAsync(Found found, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, bool summaryOnly, Reads reads,
+        CancellationToken ct)
+    {
         var (@case, holds) = (found.Case, reads == Reads.EveryQuery && !summaryOnly ? Holds.Everything : found.Holds);
         var people = @case.Participants.Select(p => p.Person!).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         var records = summaryOnly || !holds.Any ? new CaseRecords()

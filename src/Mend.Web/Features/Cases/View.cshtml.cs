@@ -179,7 +179,7 @@ public sealed class ViewModel(MendDb db, CaseAccess access, FieldEncryption encr
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var file = await CaseFile.LoadAsync(access.VisibleCases(User), db, encryption, id, Today, ct);
+        var file = await CaseFile.LoadAsync(access.ViewerOf(User), db, encryption, id, Today, ct);
         if (file is null)
         {
             return false;
