@@ -22,7 +22,8 @@ public static class PageScenario
         var result = await LoadScenario.MeasureAsync(options.Required("name"), http,
             random => new HttpRequestMessage(HttpMethod.Get, ids.Length == 0 ? path : path.Replace("{id}", ids[random.Next(ids.Length)], StringComparison.Ordinal)),
             TimeSpan.FromSeconds(options.Int("seconds", 30)), connections,
-            options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null, warmUp: options.Int("warmup", 200));
+            options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null, warmUp: options.Int("warmup", 200),
+            warmUpFor: TimeSpan.FromSeconds(options.Int("warmup-seconds", 0)));
         await LoadScenario.RecordAsync(result, options.Optional("out"), options.Optional("json"));
         return result.Errors == 0 ? 0 : 1;
     }
