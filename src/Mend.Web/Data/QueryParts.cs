@@ -43,13 +43,8 @@ public static class QueryParts
                 return base.VisitMethodCall(node);
             }
 
-            var body = part.Body;
-            for (var i = 0; i < part.Parameters.Count; i++)
-            {
-                body = ReplacingExpressionVisitor.Replace(part.Parameters[i], Visit(node.Arguments[i]), body);
-            }
-
-            return Visit(body);
+            var arguments = node.Arguments.Select(Visit).ToList();
+            return Visit(new ReplacingExpressionVisitor([.. part.Parameters], arguments!).Visit(part.Body));
         }
     }
 }
