@@ -14,13 +14,15 @@ namespace Mend.Tests.Cases;
 /// </summary>
 public sealed class CaseAccessRuleTests(Performance.RoundTripFactory factory) : IClassFixture<Performance.RoundTripFactory>
 {
-    private static readonly Guid Manager = Guid.NewGuid(), Elsewhere = Guid.NewGuid(), Colleague = Guid.NewGuid(), Outsider = Guid.NewGuid(), Named = Guid.NewGuid(), Breaker = Guid.NewGuid();
+    private static readonly Guid Manager = Guid.NewGuid(), Elsewhere = Guid.NewGuid(), Colleague = Guid.NewGuid(), Outsider = Guid.NewGuid(), Named = Guid.NewGuid(), Breaker = Guid.NewGuid(),
+        PersonBreaker = Guid.NewGuid();
 
     [Fact]
     public async Task EveryViewer_SeesExactlyTheCasesTheRuleGivesThem_ThroughTheCasePageAndTheLists()
     {
         // A cover names two accounts; the rest of the rule only compares ids.
-        var (Worker, Coverer) = ((await Infrastructure.TestUsers.CreateAsync(factory, [Mend.Web.Platform.Auth.Roles.Practitioner])).Id,
+        var (Worker, Coverer, Withdrawn) = ((await Infrastructure.TestUsers.CreateAsync(factory, [Mend.Web.Platform.Auth.Roles.Practitioner])).Id,
+            (await Infrastructure.TestUsers.CreateAsync(factory, [Mend.Web.Platform.Auth.Roles.Practitioner])).Id,
             (await Infrastructure.TestUsers.CreateAsync(factory, [Mend.Web.Platform.Auth.Roles.Practitioner])).Id);
         await factory.WithScopeAsync(async services =>
         {
@@ -31,9 +33,9 @@ public sealed class CaseAccessRuleTests(Performance.RoundTripFactory factory) : 
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
 
-            var ids = await db.Cases.OrderBy(c => c.Id).Select(c => c.Id).Take(5).ToListAsync();
-            Assert.Equal(5, ids.Count);
-            var (allocated, restricted, teams, otherTeams, restrictedAllocated) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
+            var ids = await db.Cases.OrderBy(c => c.Id).Select(c => c.Id).Take(6).ToListAsync();
+            Assert.Equal(6, ids.Count);
+            var (allocated, restricted, teams, otherTeams, restrictedAllocated, restrictedElsewhere) = (ids[0], ids[1], ids[2], ids[3], ids[4], ids[5]);
             var teamA = Team.Create("Access team A " + Guid.NewGuid().ToString("N")[..6]);
             var teamB = Team.Create("Access team B " + Guid.NewGuid().ToString("N")[..6]);
             db.AddRange(teamA, teamB);
@@ -43,31 +45,45 @@ public sealed class CaseAccessRuleTests(Performance.RoundTripFactory factory) : 
             await Arrange(db, teams, teamA.Id, Elsewhere, restricted: false);
             await Arrange(db, otherTeams, teamB.Id, null, restricted: false);
             await Arrange(db, restrictedAllocated, teamA.Id, Worker, restricted: true);
+            await Arrange(db, restrictedElsewhere, teamB.Id, Elsewhere, restricted: true);
             db.Add(new CaseAccessGrant(restricted, Named, "Named Person", "Manager", now));
+            // A grant on a case that is not restricted gives nothing.
+            db.Add(new CaseAccessGrant(teams, Named, "Named Person", "Manager", now));
             var glassAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddHours(-1);
             db.BreakGlass.Add(BreakGlass.ForCase(otherTeams, Breaker, "Breaker", "Urgent safeguarding call about this family", glassAt));
+            db.BreakGlass.Add(BreakGlass.ForCase(restrictedElsewhere, Breaker, "Breaker", "Urgent safeguarding call about this family", glassAt));
+            // Breaking the glass on a person on a case opens the person, not the case.
+            var onOtherTeams = await db.CaseParticipants.Where(p => p.CaseId == otherTeams).Select(p => p.PersonId).FirstAsync();
+            db.BreakGlass.Add(BreakGlass.ForPerson(onOtherTeams, PersonBreaker, "Person breaker", "Urgent safeguarding call about this person", glassAt));
             // Covering the worker from the 10th to the 15th day from today.
             db.CaseloadCovers.Add(CaseloadCover.Set(new(Worker, Coverer, today.AddDays(10), today.AddDays(15), "Leave"), "Worker", "Coverer", today, [], "Manager", now));
+            // And from the 20th to the 25th by another colleague, withdrawn before it started.
+            var withdrawn = CaseloadCover.Set(new(Worker, Withdrawn, today.AddDays(20), today.AddDays(25), "Leave"), "Worker", "Withdrawn", today, [], "Manager", now);
+            withdrawn.EndEarly(today, "Manager", now);
+            db.CaseloadCovers.Add(withdrawn);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
             var since = now - BreakGlass.Lasts;
             CaseAccess.Viewer Viewer(Guid user, Guid team, bool manager = false, int day = 0, DateTime? glassSince = null) =>
                 new(user, team, manager, today.AddDays(day), glassSince ?? since);
-            // Each viewer and the cases the rule gives them, of these five.
+            // Each viewer and the cases the rule gives them, of these six.
             var expected = new (string Who, CaseAccess.Viewer Viewer, Guid[] Sees)[]
             {
                 ("the allocated worker (in the team)", Viewer(Worker, teamA.Id), [allocated, teams, restrictedAllocated]),
                 ("a team colleague", Viewer(Colleague, teamA.Id), [allocated, teams]),
                 ("the team's manager", Viewer(Manager, teamA.Id, manager: true), [allocated, restricted, teams, restrictedAllocated]),
-                ("a manager of another team", Viewer(Manager, teamB.Id, manager: true), [otherTeams]),
+                ("a manager of another team", Viewer(Manager, teamB.Id, manager: true), [otherTeams, restrictedElsewhere]),
                 ("someone in no team", new(Outsider, null, false, today, since), []),
                 ("the named person, in another team", Viewer(Named, teamB.Id), [restricted, otherTeams]),
                 ("the coverer, the day before the cover", Viewer(Coverer, Guid.NewGuid(), day: 9), []),
                 ("the coverer, on its first day", Viewer(Coverer, Guid.NewGuid(), day: 10), [allocated]),
                 ("the coverer, on its last day", Viewer(Coverer, Guid.NewGuid(), day: 15), [allocated]),
                 ("the coverer, the day after", Viewer(Coverer, Guid.NewGuid(), day: 16), []),
-                ("the glass-breaker, at the moment it lapses", Viewer(Breaker, Guid.NewGuid(), glassSince: glassAt), [otherTeams]),
+                ("someone else, on a day of the cover", Viewer(Outsider, Guid.NewGuid(), day: 12), []),
+                ("the colleague whose cover was withdrawn, on one of its days", Viewer(Withdrawn, Guid.NewGuid(), day: 22), []),
+                ("the glass-breaker, at the moment it lapses", Viewer(Breaker, Guid.NewGuid(), glassSince: glassAt), [otherTeams, restrictedElsewhere]),
+                ("a glass-breaker on a person on the case", Viewer(PersonBreaker, Guid.NewGuid()), []),
                 ("the glass-breaker, after it lapsed", Viewer(Breaker, Guid.NewGuid(), glassSince: glassAt.AddTicks(TimeSpan.TicksPerMicrosecond)), []), // PostgreSQL keeps microseconds
             };
 

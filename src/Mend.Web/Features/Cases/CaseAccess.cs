@@ -19,10 +19,10 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
 {
     /// <summary>Who is looking, as the access rule's parameters: the user, their team, whether they manage it, London's date
     /// (for caseload cover) and the earliest break-glass that still counts (now less <see cref="BreakGlass.Lasts"/>).</summary>
-    public readonly record struct Viewer(Guid UserId, Guid? TeamId, bool IsManager, DateOnly Today, DateTime BreakGlassSince);
+    internal readonly record struct Viewer(Guid UserId, Guid? TeamId, bool IsManager, DateOnly Today, DateTime BreakGlassSince);
 
     /// <summary>The user as the access rule sees them, now.</summary>
-    public Viewer ViewerOf(ClaimsPrincipal user)
+    internal Viewer ViewerOf(ClaimsPrincipal user)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return new(user.UserId(), user.TeamIdOf(), user.IsInRole(Roles.Manager), Platform.Time.London.DateOf(now), now - BreakGlass.Lasts);
@@ -30,7 +30,7 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
 
     public IQueryable<Case> VisibleCases(ClaimsPrincipal user) => VisibleCases(ViewerOf(user));
 
-    public IQueryable<Case> VisibleCases(Viewer viewer) => VisibleCases(db, viewer);
+    internal IQueryable<Case> VisibleCases(Viewer viewer) => VisibleCases(db, viewer);
 
     /// <summary>The cases <paramref name="viewer"/> can see, in <paramref name="db"/>.</summary>
     internal static IQueryable<Case> VisibleCases(MendDb db, Viewer viewer)

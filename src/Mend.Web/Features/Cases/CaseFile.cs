@@ -45,7 +45,7 @@ public sealed class CaseFile
     /// is read by a compiled query (the access rule's values its parameters), so the query is not built, compared and cached again on every
     /// request (issue 21).
     /// </summary>
-    public static async Task<CaseFile?> LoadAsync(CaseAccess.Viewer viewer, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
+    internal static async Task<CaseFile?> LoadAsync(CaseAccess.Viewer viewer, MendDb db, FieldEncryption encryption, Guid id, DateOnly today, CancellationToken ct,
         bool summaryOnly = false)
     {
         if (!db.Database.IsNpgsql())
