@@ -8,6 +8,9 @@ using Mend.Web.Features.Processes;
 using Mend.Web.Features.Safeguarding;
 using Mend.Web.Features.Visits;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mend.Web.Features.Cases;
 
@@ -84,8 +87,18 @@ internal sealed class CaseRecords
     /// </summary>
     public static async Task<CaseRecords> ReadAsOneAsync(MendDb db, Guid id, CancellationToken ct)
     {
-        var sql = OneStatement.Get(db);
-        var json = await db.Database.SqlQueryRaw<string>(sql, new Npgsql.NpgsqlParameter("id", id)).SingleAsync(ct);
+        // Sent as EF Core sends its own commands (its connection, interceptors and logging, so the round trip is counted), but
+        // not through its LINQ pipeline: a raw query there is rebuilt, parameterised and looked up in the query cache on every
+        // call, which cost more than reading the JSON (issue 21).
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(OneStatement.Get(db), [new Npgsql.NpgsqlParameter("id", id)], db.Model);
+        string json;
+        await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery), ct))
+        {
+            json = await reader.ReadAsync(ct) ? reader.DbDataReader.GetString(0) : throw new InvalidOperationException("The case's records statement returned no row.");
+        }
+
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var model = db.Model;
