@@ -59,7 +59,7 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
     /// <summary>Stands for <see cref="Rule"/> in a query written for <see cref="Expand{T}"/>; it cannot be called.</summary>
     /// <exception cref="InvalidOperationException">Always: the query was not expanded.</exception>
     internal static bool Sees(MendDb db, Case c, Guid userId, Guid? teamId, bool manager, DateOnly today, DateTime since) =>
-        throw new InvalidOperationException($"{nameof(Sees)} stands for the access rule in a query and must be expanded by {nameof(CaseAccess)}.{nameof(Expand)}.");
+        throw new InvalidOperationException($"{nameof(Sees)} stands for the access rule in a query, which must be inlined first ({nameof(Expand)}, or {nameof(QueryParts)}.{nameof(QueryParts.Inline)} with {nameof(RulePart)}).");
 
     /// <summary>The query with each call of <see cref="Sees"/> replaced by the rule, its arguments in place of the rule's parameters.</summary>
     internal static Expression<T> Expand<T>(Expression<T> query) => QueryParts.Inline(query, RulePart);
@@ -83,9 +83,9 @@ public sealed class CaseAccess(MendDb db, TimeProvider clock)
 
     public IQueryable<Person> VisiblePeople(ClaimsPrincipal user)
     {
-        var userId = user.UserId();
-        var since = clock.GetUtcNow().UtcDateTime - BreakGlass.Lasts;
-        var cases = VisibleCases(user);
+        var viewer = ViewerOf(user);
+        var (userId, since) = (viewer.UserId, viewer.BreakGlassSince);
+        var cases = VisibleCases(viewer);
         return db.People.Where(p => p.MergedIntoId == null
             && (!db.CaseParticipants.Any(cp => cp.PersonId == p.Id)
                 || db.CaseParticipants.Any(cp => cp.PersonId == p.Id && cases.Any(c => c.Id == cp.CaseId))
