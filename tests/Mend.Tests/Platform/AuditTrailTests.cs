@@ -190,4 +190,21 @@ public sealed class MultiRowInsertTests(MendFactory factory) : IClassFixture<Men
             Assert.Equal(rows.Count, await db.AuditEvents.CountAsync(e => e.EntityType == "Chunk"));
         });
     }
+
+    [Fact]
+    public async Task StatementsFor_CountsOneStatementUpToItsParameters_AndOneMoreForTheRowBeyond()
+    {
+        await factory.WithDbAsync(db =>
+        {
+            var columns = db.Model.FindEntityType(typeof(AuditEvent))!.GetProperties().Count(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd);
+            var perStatement = MultiRowInsert.MostParameters / columns;
+            Assert.Equal(0, MultiRowInsert.StatementsFor<AuditEvent>(db, 0));
+            Assert.Equal(1, MultiRowInsert.StatementsFor<AuditEvent>(db, 1));
+            Assert.Equal(1, MultiRowInsert.StatementsFor<AuditEvent>(db, perStatement));
+            Assert.Equal(2, MultiRowInsert.StatementsFor<AuditEvent>(db, perStatement + 1));
+            // A batch of the writer's usual size is one statement, so it commits by itself in one round trip.
+            Assert.True(AuditViewWriter.MostPerBatch <= perStatement);
+            return Task.FromResult(0);
+        });
+    }
 }

@@ -67,9 +67,28 @@ public sealed class AuditViewWriter(IServiceScopeFactory scopes, ILogger<AuditVi
         }
     }
 
-    /// <summary>One multi-row INSERT (<see cref="MultiRowInsert"/>) in one transaction: one statement and one round trip a batch.</summary>
+    /// <summary>
+    /// One multi-row INSERT (<see cref="MultiRowInsert"/>): one statement and one round trip a batch. A single statement
+    /// commits by itself, all of it or none, so it needs no transaction of its own (which would cost a second round trip
+    /// for the COMMIT); rows beyond one statement's parameters are written in one transaction.
+    /// </summary>
     private static async Task InsertAsync(MendDb db, IReadOnlyList<AuditEvent> rows)
     {
+        if (MultiRowInsert.StatementsFor<AuditEvent>(db, rows.Count) == 1)
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await MultiRowInsert.ExecuteAsync(db, rows);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync();
         await MultiRowInsert.ExecuteAsync(db, rows);
         await transaction.CommitAsync();

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using System.Text;
 using Mend.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +19,17 @@ public static class MultiRowInsert
     /// <summary>Values one statement carries at most, under SQLite's limit of 32,766 parameters.</summary>
     public const int MostParameters = 30_000;
 
+    // The model is built once per provider, so its entity types are the keys; each shape is worked out once.
+    private static readonly ConcurrentDictionary<IEntityType, Shape> Shapes = new();
+
+    /// <summary>How many statements <paramref name="rows"/> rows of <typeparamref name="T"/> take: 1 unless they carry more than <see cref="MostParameters"/> values.</summary>
+    public static int StatementsFor<T>(MendDb db, int rows)
+        where T : class
+    {
+        var shape = ShapeOf<T>(db);
+        return rows == 0 ? 0 : (rows + shape.RowsPerStatement - 1) / shape.RowsPerStatement;
+    }
+
     /// <summary>Inserts <paramref name="rows"/> on <paramref name="db"/>'s open connection, in its current transaction if it has one.</summary>
     public static async Task ExecuteAsync<T>(MendDb db, IReadOnlyList<T> rows, CancellationToken ct = default)
         where T : class
@@ -28,27 +39,22 @@ public static class MultiRowInsert
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd).ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var perStatement = Math.Max(1, MostParameters / columns.Count);
-        for (var first = 0; first < rows.Count; first += perStatement)
+        var shape = ShapeOf<T>(db);
+        for (var first = 0; first < rows.Count; first += shape.RowsPerStatement)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-                .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ");
+            var text = new StringBuilder(shape.Prefix);
             var n = 0;
-            for (var r = first; r < Math.Min(rows.Count, first + perStatement); r++)
+            for (var r = first; r < Math.Min(rows.Count, first + shape.RowsPerStatement); r++)
             {
                 text.Append(r == first ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                for (var c = 0; c < shape.Columns.Length; c++)
                 {
+                    var column = shape.Columns[c];
                     var name = "p" + n++;
-                    var mapping = (RelationalTypeMapping)columns[c].GetRelationalTypeMapping();
-                    command.Parameters.Add(mapping.CreateParameter(command, name, columns[c].GetGetter().GetClrValue(rows[r]), columns[c].IsNullable));
-                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.GetGetter().GetClrValue(rows[r]), column.Property.IsNullable));
+                    text.Append(c == 0 ? "" : ", ").Append(shape.Placeholder).Append(name);
                 }
 
                 text.Append(')');
@@ -58,4 +64,21 @@ public static class MultiRowInsert
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    private static Shape ShapeOf<T>(MendDb db) =>
+        Shapes.GetOrAdd(db.Model.FindEntityType(typeof(T))!, static (entity, sql) =>
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)
+                .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
+            var prefix = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+                .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))).Append(") VALUES ").ToString();
+            // Both providers name a parameter "@name"; taken from the provider rather than assumed.
+            var placeholder = sql.GenerateParameterNamePlaceholder("p")[..^1];
+            return new Shape(prefix, placeholder, columns, Math.Max(1, MostParameters / columns.Length));
+        }, db.GetService<ISqlGenerationHelper>());
+
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
+
+    private sealed record Shape(string Prefix, string Placeholder, Column[] Columns, int RowsPerStatement);
 }

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mend.Tests.Infrastructure;
+using Mend.Web.Data;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mend.Tests.Platform.Audit;
 
@@ -85,6 +87,43 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/people/{person}")).StatusCode);
         Assert.Equal(before + 1, await ViewsOfAsync(person));
+    }
+
+    [Fact]
+    public async Task ABatchIsOneStatementThatCommitsWhole_SoOneRefusedRowLeavesNoneOfItsBatch()
+    {
+        var type = "Whole" + Guid.NewGuid().ToString("N")[..8];
+        var trigger = "test_refuse_" + type.ToLowerInvariant();
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(factory.Database.IsPostgres
+            ? $"""
+              CREATE OR REPLACE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for a test'; END $$;
+              CREATE TRIGGER {trigger} BEFORE INSERT ON "AuditEvents" FOR EACH ROW WHEN (NEW."EntityId" = 'refused') EXECUTE FUNCTION {trigger}();
+              """
+            : $"""CREATE TRIGGER {trigger} BEFORE INSERT ON "AuditEvents" WHEN NEW."EntityId" = 'refused' BEGIN SELECT RAISE(ABORT, 'refused for a test'); END;"""));
+        try
+        {
+            await factory.WithScopeAsync(async services =>
+            {
+                var actor = services.GetRequiredService<AuditActor>();
+                actor.ActAsSystem("test");
+                var writer = services.GetRequiredService<AuditViewWriter>();
+                AuditEvent View(string id) => AuditEvent.Create(actor.Current, DateTime.UtcNow, AuditAction.View, type, id, purpose: "test");
+
+                // The refused row is the last of three: a row-by-row or uncommitted-on-error write would keep the first two.
+                Assert.Equal(1, MultiRowInsert.StatementsFor<AuditEvent>(services.GetRequiredService<MendDb>(), 3));
+                await Assert.ThrowsAsync<AuditUnavailableException>(() => writer.WriteAsync([View("1"), View("2"), View("refused")]));
+                Assert.Equal(0, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == type)));
+
+                await writer.WriteAsync([View("3"), View("4")]);
+                Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == type)));
+            });
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(factory.Database.IsPostgres
+                ? $"""DROP TRIGGER IF EXISTS {trigger} ON "AuditEvents"; DROP FUNCTION IF EXISTS {trigger}();"""
+                : $"""DROP TRIGGER IF EXISTS {trigger};"""));
+        }
     }
 }
 
