@@ -90,7 +90,7 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     }
 
     [Fact]
-    public async Task ABatchIsOneStatementThatCommitsWhole_SoOneRefusedRowLeavesNoneOfItsBatch()
+    public async Task ABatchCommitsWhole_SoOneRefusedRowLeavesNoneOfIt_InOneStatementOrInSeveral()
     {
         var type = "Whole" + Guid.NewGuid().ToString("N")[..8];
         var trigger = "test_refuse_" + type.ToLowerInvariant();
@@ -109,9 +109,17 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
                 var writer = services.GetRequiredService<AuditViewWriter>();
                 AuditEvent View(string id) => AuditEvent.Create(actor.Current, DateTime.UtcNow, AuditAction.View, type, id, purpose: "test");
 
-                // The refused row is the last of three: a row-by-row or uncommitted-on-error write would keep the first two.
-                Assert.Equal(1, MultiRowInsert.StatementsFor<AuditEvent>(services.GetRequiredService<MendDb>(), 3));
+                // The refused row is the last of three: a row-by-row write would keep the first two.
                 await Assert.ThrowsAsync<AuditUnavailableException>(() => writer.WriteAsync([View("1"), View("2"), View("refused")]));
+                Assert.Equal(0, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == type)));
+
+                // A batch too large for one statement is several, in one transaction: a refusal in the second undoes the first.
+                var own = services.GetRequiredService<MendDb>();
+                var rows = Enumerable.Range(0, 1 + (MultiRowInsert.MostParameters / own.Model.FindEntityType(typeof(AuditEvent))!.GetProperties()
+                    .Count(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd))).Select(i => View("many " + i)).ToList();
+                rows[^1] = View("refused");
+                Assert.Equal(2, MultiRowInsert.StatementsFor<AuditEvent>(own, rows.Count));
+                await Assert.ThrowsAsync<AuditUnavailableException>(() => writer.WriteAsync(rows));
                 Assert.Equal(0, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == type)));
 
                 await writer.WriteAsync([View("3"), View("4")]);
