@@ -27,25 +27,29 @@ public static class Summary
         var text = new StringBuilder();
         text.AppendLine().AppendLine("## Against the targets").AppendLine()
             .AppendLine("| target | measured | met |").AppendLine("|---|---|---|");
+        // scripts/bench measures in mirrored rounds (baselines first and last; the audited case page off, on, on, off), and
+        // ratios are taken between means, so a steady drift of the machine's speed cancels.
+        List<double> Rates(string prefix) => results.Where(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
+        var audited = results.Where(r => r == page || r.Scenario.StartsWith("case page, view auditing on", StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
         if (page is not null && baseline is not null)
         {
-            var ratio = page.PerSecond / baseline.PerSecond;
-            text.AppendLine(string.Create(c, $"| case page at least 50% of the raw baseline's throughput | {ratio:P0} ({page.PerSecond:0} vs {baseline.PerSecond:0} requests/s) | {(ratio >= 0.5 ? "yes" : "no")} |"));
+            var baselines = Rates("baseline case page");
+            var ratio = audited.Average() / baselines.Average();
+            text.AppendLine(string.Create(c, $"| case page at least 50% of the raw baseline's throughput | {ratio:P0} ({With(audited)} vs {With(baselines)} requests/s) | {(ratio >= 0.5 ? "yes" : "no")} |"));
         }
 
         if (caseload is not null && caseloadBaseline is not null)
         {
-            var ratio = caseload.PerSecond / caseloadBaseline.PerSecond;
-            text.AppendLine(string.Create(c, $"| caseload page at least 40% of its raw baseline's throughput | {ratio:P0} ({caseload.PerSecond:0} vs {caseloadBaseline.PerSecond:0} requests/s) | {(ratio >= 0.4 ? "yes" : "no")} |"));
+            var baselines = Rates("baseline caseload");
+            var ratio = caseload.PerSecond / baselines.Average();
+            text.AppendLine(string.Create(c, $"| caseload page at least 40% of its raw baseline's throughput | {ratio:P0} ({caseload.PerSecond:0} vs {With(baselines)} requests/s) | {(ratio >= 0.4 ? "yes" : "no")} |"));
         }
 
         if (page is not null && unaudited is not null)
         {
-            // scripts/bench measures off, on, on, off; the mean of each cancels the machine's steady drift between rounds.
-            var with = results.Where(r => r == page || r.Scenario.StartsWith("case page, view auditing on", StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
-            var without = results.Where(r => r.Scenario.StartsWith("case page, view auditing off", StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
-            var cost = 1 - (with.Average() / without.Average());
-            text.AppendLine(string.Create(c, $"| view auditing costs at most 5% of case page throughput | {cost:P0} ({With(with)} with, {With(without)} without) | {(cost <= 0.05 ? "yes" : "no")} |"));
+            var without = Rates("case page, view auditing off");
+            var cost = 1 - (audited.Average() / without.Average());
+            text.AppendLine(string.Create(c, $"| view auditing costs at most 5% of case page throughput | {cost:P0} ({With(audited)} with, {With(without)} without) | {AuditVerdict(cost, audited, without)} |"));
         }
 
         foreach (var (result, most, what) in new[] { (page, 3, "case page"), (caseload, 6, "caseload") })
@@ -78,5 +82,23 @@ public static class Summary
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Met or not by the means; but when the two mirrored pairs (first off with first on, second on with second off) disagree
+    /// about the target, the machine's drift was uneven and the run does not show it either way.
+    /// </summary>
+    private static string AuditVerdict(double cost, List<double> audited, List<double> unaudited)
+    {
+        var met = cost <= 0.05 ? "yes" : "no";
+        if (audited.Count < 2 || unaudited.Count < 2)
+        {
+            return met;
+        }
+
+        var pairs = new[] { 1 - (audited[0] / unaudited[0]), 1 - (audited[1] / unaudited[1]) };
+        return pairs.All(p => p <= 0.05) || pairs.All(p => p > 0.05)
+            ? met
+            : string.Create(CultureInfo.InvariantCulture, $"not shown: the two rounds disagree ({pairs[0]:P0} and {pairs[1]:P0})");
     }
 }
