@@ -165,7 +165,8 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
             candidates = candidates.Where(w => db.PersonNameWords.Any(o => o.PersonId == w.PersonId && others.Contains(o.Word)));
         }
 
-        var ids = await candidates.Select(w => w.PersonId).Distinct().Take(MaxCandidates).ToListAsync(ct);
+        // The candidates are a subquery of the names' query: one round trip, not one for the ids and another for their names.
+        var ids = candidates.Select(w => w.PersonId).Distinct().Take(MaxCandidates);
         var names = await db.PersonSearchNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.Text }).ToListAsync(ct);
         var variantsOfQuery = Nicknames.Expand(normalisedName);
