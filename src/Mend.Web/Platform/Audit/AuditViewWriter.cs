@@ -12,9 +12,9 @@ namespace Mend.Web.Platform.Audit;
 /// Writes the audit trail's view records in group commits (decision 0016). Each request hands over the views it recorded
 /// and waits; one writer per node takes everything waiting, up to about <see cref="MostPerBatch"/> rows, and saves it
 /// (one statement, or several in one transaction); then every request in the batch goes on. A request therefore answers
-/// only after its views are committed, so nothing a user was shown goes unrecorded, yet concurrent requests share one commit. If the batch cannot be saved,
-/// every request in it fails (<see cref="AuditUnavailableException"/>, 503) and the writer goes on with the next batch,
-/// so it recovers as soon as the database does. Changes keep their audit rows in their own transaction, as before.
+/// only after its views are committed, so nothing a user was shown goes unrecorded, yet concurrent requests share one
+/// commit. If the batch cannot be saved, every request in it fails (<see cref="AuditUnavailableException"/>, 503) and the
+/// writer goes on with the next batch, so it recovers as soon as the database does. Changes keep their audit rows in their own transaction, as before.
 /// </summary>
 public sealed class AuditViewWriter(IServiceScopeFactory scopes, ILogger<AuditViewWriter> logger)
 {

@@ -53,7 +53,7 @@ public static class MultiRowInsert
                 {
                     var column = shape.Columns[c];
                     var name = "p" + n++;
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.GetGetter().GetClrValue(rows[r]), column.Property.IsNullable));
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValue(rows[r]), column.Property.IsNullable));
                     text.Append(c == 0 ? "" : ", ").Append(shape.Placeholder).Append(name);
                 }
 
@@ -66,19 +66,20 @@ public static class MultiRowInsert
     }
 
     private static Shape ShapeOf<T>(MendDb db) =>
-        Shapes.GetOrAdd(db.Model.FindEntityType(typeof(T))!, static (entity, sql) =>
+        Shapes.GetOrAdd(db.Model.FindEntityType(typeof(T))!, static (entity, context) =>
         {
+            var sql = context.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var columns = entity.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)
-                .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
+                .Select(p => new Column(p, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
             var prefix = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
                 .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))).Append(") VALUES ").ToString();
             // Both providers name a parameter "@name"; taken from the provider rather than assumed.
             var placeholder = sql.GenerateParameterNamePlaceholder("p")[..^1];
             return new Shape(prefix, placeholder, columns, Math.Max(1, MostParameters / columns.Length));
-        }, db.GetService<ISqlGenerationHelper>());
+        }, db);
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
+    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
 
     private sealed record Shape(string Prefix, string Placeholder, Column[] Columns, int RowsPerStatement);
 }
