@@ -84,4 +84,36 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
         var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
         Assert.Contains(items.EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
     }
+
+    [Fact]
+    public async Task Search_MatchesANicknameAsAWholeWord_ForgivingATypoOnlyInALongOne()
+    {
+        var client = await PractitionerAsync();
+        var family = "Nickname" + Guid.NewGuid().ToString("N")[..6];
+        var ids = new Dictionary<string, Guid>();
+        foreach (var given in new[] { "Henry", "Henri", "Hale", "Halbornby", "Wiliam" })
+        {
+            ids[given] = (await CreateAsync(client, new { kind = "Individual", givenName = given, familyName = family })).Id;
+        }
+
+        async Task<HashSet<Guid>> FoundAsync(string name)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+        }
+
+        // Harry's nicknames are Henry, Hal and Hank: Henry as written and a letter out (Henri); Hal only as written, not Hale
+        // (a letter out) or Halbornby (which begins with it), which before this ranked with a misspelt Harry.
+        var harry = await FoundAsync($"Harry {family}");
+        Assert.Contains(ids["Henry"], harry);
+        Assert.Contains(ids["Henri"], harry);
+        Assert.DoesNotContain(ids["Hale"], harry);
+        Assert.DoesNotContain(ids["Halbornby"], harry);
+        // What was typed is still forgiven and still found at the start of a longer word.
+        Assert.Contains(ids["Hale"], await FoundAsync($"Hael {family}"));
+        Assert.Contains(ids["Halbornby"], await FoundAsync($"Halborn {family}"));
+        // Bill is William's nickname, long enough to forgive a letter out of the record.
+        Assert.Contains(ids["Wiliam"], await FoundAsync($"Bill {family}"));
+    }
 }

@@ -16,6 +16,12 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
     public const int PageSize = 20;
     private const int MaxCandidates = 500;
 
+    /// <summary>
+    /// Nicknames this long or longer are matched forgivingly too ("Bill" finds "Wiliam"); shorter ones only as written, since a
+    /// word of three or four letters is a letter away from dozens of others ("Hal": "Hall", "Hale", "Ham").
+    /// </summary>
+    private const int NicknameTypoLength = 5;
+
     public sealed record Criteria(string? Name, DateOnly? DateOfBirth, string? Postcode, string? CaseReference)
     {
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(CaseReference);
@@ -85,6 +91,8 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
                 && db.Cases.Any(c => c.Id == cp.CaseId && c.Reference == reference)));
         }
 
+        // Whether the user may see each person is asked in the same query, for the people found only, not for everyone.
+        var visible = everyone ? db.People : access.VisiblePeople(user);
         var found = await people
             .OrderBy(p => p.FamilyName ?? p.OrganisationName).ThenBy(p => p.GivenName)
             .Take(MaxCandidates)
@@ -98,17 +106,12 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
                 p.DateOfBirth,
                 Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
                 Flags = p.Flags.Where(f => f.RemovedAt == null).Select(f => f.Type).ToList(),
+                Visible = visible.Any(v => v.Id == p.Id),
             })
             .ToListAsync(ct);
 
-        // Asked only for the people found, so the access rule is checked for a page's worth, not everyone.
-        var foundIds = found.Select(p => p.Id).ToList();
-        var visible = everyone
-            ? foundIds.ToHashSet()
-            : (await access.VisiblePeople(user).Where(p => foundIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-
         var rows = found
-            .Select(p => visible.Contains(p.Id)
+            .Select(p => p.Visible
                 ? new Row(p.Id, false, PersonNames.Of(p.Kind, p.OrganisationName, p.GivenName, p.FamilyName),
                     p.DateOfBirth, p.Postcode, scores?.GetValueOrDefault(p.Id) ?? 1, p.Flags)
                 : new Row(p.Id, true, "Restricted record", null, null, scores?.GetValueOrDefault(p.Id) ?? 1, []))
@@ -152,9 +155,11 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
         var closeWords = new List<List<string>>();
         foreach (var typed in typedWords)
         {
-            var variants = Nicknames.VariantsOf(typed).ToList();
+            // What was typed may be misspelt or the start of a name; its nicknames are whole words, never started.
+            var variants = Nicknames.VariantsOf(typed);
+            var nicknames = variants.Where(v => v != typed && v.Length >= NicknameTypoLength).ToList();
             // The variants themselves always count, so a name saved a moment ago on another node is found when typed right.
-            var close = words.Close(variants).Union(variants).ToList();
+            var close = words.Close([typed]).Union(words.Close(nicknames, completions: false)).Union(variants).ToList();
             closeWords.Add(close);
         }
 

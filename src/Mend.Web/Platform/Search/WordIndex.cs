@@ -140,7 +140,11 @@ public sealed class WordIndex(TimeProvider clock)
     /// lock is a look-up per form of each variant, and a word longer than <see cref="MaxTypoLength"/> has only itself
     /// as a form, so no typed text, however long, can hold the lock that saving a person also needs.
     /// </summary>
-    public List<string> Close(IReadOnlyCollection<string> variants)
+    /// <param name="completions">
+    /// Whether words that begin with a variant count ("jon" for "jonathan"): true for what was typed, which may be the start
+    /// of a name; false for a nickname, which is a whole word.
+    /// </param>
+    public List<string> Close(IReadOnlyCollection<string> variants, bool completions = true)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         var forms = variants.SelectMany(FormsOf).Distinct().ToList();
@@ -156,7 +160,7 @@ public sealed class WordIndex(TimeProvider clock)
                 }
             }
 
-            foreach (var variant in variants.Where(v => v.Length >= 3))
+            foreach (var variant in variants.Where(v => completions && v.Length >= 3))
             {
                 var at = _addedSorted.BinarySearch(variant, StringComparer.Ordinal);
                 for (var i = at < 0 ? ~at : at; i < _addedSorted.Count && _addedSorted[i].StartsWith(variant, StringComparison.Ordinal); i++)
@@ -186,7 +190,7 @@ public sealed class WordIndex(TimeProvider clock)
             }
         }
 
-        foreach (var variant in variants.Where(v => v.Length >= 3))
+        foreach (var variant in variants.Where(v => completions && v.Length >= 3))
         {
             var at = Array.BinarySearch(snapshot.Words, variant, StringComparer.Ordinal);
             for (var i = at < 0 ? ~at : at; i < snapshot.Words.Length && snapshot.Words[i].StartsWith(variant, StringComparison.Ordinal); i++)

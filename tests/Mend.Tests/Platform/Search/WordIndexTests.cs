@@ -23,6 +23,15 @@ public sealed class WordIndexTests
         Assert.Contains(recorded, With(recorded, "mary", "jones", "patel").Close([typed]));
 
     [Fact]
+    public void Close_WithoutCompletions_LeavesOutWordsThatOnlyBeginWithIt()
+    {
+        var index = With("hal", "halbornby", "hale");
+        Assert.Contains("halbornby", index.Close(["hal"]));
+        Assert.DoesNotContain("halbornby", index.Close(["hal"], completions: false));
+        Assert.Contains("hale", index.Close(["hal"], completions: false));
+    }
+
+    [Fact]
     public void Close_LeavesOutWordsThatAreNotClose() =>
         Assert.Empty(With("mary", "jones", "patel").Close(["smith"]));
 
