@@ -17,6 +17,7 @@ public static class NameMatch
     /// <summary>
     /// The better of the words as written and the words with each one-letter word joined to the next, so "O Tierney",
     /// "OTierney" and "O'Tierney" (and "D Souza", "DSouza", "D'Souza") match each other fully.
+    /// Both are normalised (<see cref="Trigrams.Normalise"/>): lower-case words separated by single spaces.
     /// </summary>
     public static double Score(string normalisedQuery, string normalisedName)
     {
@@ -25,15 +26,15 @@ public static class NameMatch
         return query == normalisedQuery && name == normalisedName ? score : Math.Max(score, ScoreWords(query, name));
     }
 
-    /// <summary>"o tierney" becomes "otierney": a one-letter word joined to the word after it.</summary>
+    /// <summary>"o tierney" becomes "otierney": a one-letter word joined to the word after it. The same string when there is none.</summary>
     public static string JoinParticles(string normalised)
     {
-        var words = normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || words.Take(words.Length - 1).All(w => w.Length > 1))
+        if (!HasParticle(normalised))
         {
             return normalised;
         }
 
+        var words = normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var joined = new List<string>();
         for (var i = 0; i < words.Length; i++)
         {
@@ -43,69 +44,126 @@ public static class NameMatch
         return string.Join(' ', joined);
     }
 
+    /// <summary>Whether a one-letter word comes before another word.</summary>
+    private static bool HasParticle(string normalised)
+    {
+        var particle = false;
+        foreach (var range in normalised.AsSpan().Split(' '))
+        {
+            var length = range.End.Value - range.Start.Value;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            if (particle)
+            {
+                return true;
+            }
+
+            particle = length == 1;
+        }
+
+        return false;
+    }
+
     private static double ScoreWords(string normalisedQuery, string normalisedName)
     {
-        var queryWords = normalisedQuery.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var nameWords = normalisedName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (queryWords.Length == 0 || nameWords.Length == 0)
+        var query = normalisedQuery.AsSpan();
+        var name = normalisedName.AsSpan();
+        var (total, queryWords) = (0.0, 0);
+        foreach (var q in query.Split(' '))
         {
-            return 0;
+            var queryWord = query[q];
+            if (queryWord.IsEmpty)
+            {
+                continue;
+            }
+
+            queryWords++;
+            var best = double.MinValue;
+            foreach (var n in name.Split(' '))
+            {
+                if (!name[n].IsEmpty)
+                {
+                    best = Math.Max(best, WordScore(queryWord, name[n]));
+                }
+            }
+
+            if (best == double.MinValue)
+            {
+                return 0;
+            }
+
+            total += best;
         }
 
-        var total = 0.0;
-        foreach (var queryWord in queryWords)
-        {
-            total += nameWords.Max(nameWord => WordScore(queryWord, nameWord));
-        }
-
-        return total / queryWords.Length;
+        return queryWords == 0 ? 0 : total / queryWords;
     }
 
     /// <summary>The best score over the query's nickname variants.</summary>
-    public static double BestScore(IEnumerable<string> queryVariants, string normalisedName) =>
-        queryVariants.Max(q => Score(q, normalisedName));
-
-    public static double WordScore(string typed, string recorded)
+    public static double BestScore(IEnumerable<string> queryVariants, string normalisedName)
     {
-        if (typed == recorded)
+        var best = double.MinValue;
+        foreach (var query in queryVariants)
+        {
+            best = Math.Max(best, Score(query, normalisedName));
+        }
+
+        return best == double.MinValue ? throw new InvalidOperationException("A query has at least itself as a variant.") : best;
+    }
+
+    /// <summary>How close two normalised words are, from 0 to 1: the best of edit distance, trigram similarity and, for a typed
+    /// word of three letters or more that begins the recorded one, 0.8.</summary>
+    public static double WordScore(string typed, string recorded) => WordScore(typed.AsSpan(), recorded.AsSpan());
+
+    private static double WordScore(ReadOnlySpan<char> typed, ReadOnlySpan<char> recorded)
+    {
+        if (typed.SequenceEqual(recorded))
         {
             return 1;
         }
 
         var longest = Math.Max(typed.Length, recorded.Length);
         var edits = 1.0 - (double)EditDistance(typed, recorded) / longest;
-        var trigram = Trigrams.Similarity(typed, recorded);
+        var trigram = Trigrams.WordSimilarity(typed, recorded);
         var prefix = typed.Length >= 3 && recorded.StartsWith(typed, StringComparison.Ordinal) ? 0.8 : 0;
         return Math.Max(edits, Math.Max(trigram, prefix));
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    public static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
+    public static int EditDistance(string a, string b) => EditDistance(a.AsSpan(), b.AsSpan());
 
-        for (var j = 0; j <= b.Length; j++)
+    private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        // Three rows of the table (this one, the one before, and the one before that for swaps), not the whole table;
+        // each row's place in the span turns round, so no row is copied.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var (before2, before, row) = (0, width, 2 * width);
+        for (var j = 0; j < width; j++)
         {
-            d[0, j] = j;
+            rows[before + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            rows[row] = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var d = Math.Min(Math.Min(rows[before + j] + 1, rows[row + j - 1] + 1), rows[before + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, rows[before2 + j - 2] + 1);
                 }
+
+                rows[row + j] = d;
             }
+
+            (before2, before, row) = (before, row, before2);
         }
 
-        return d[a.Length, b.Length];
+        return rows[before + width - 1];
     }
 }

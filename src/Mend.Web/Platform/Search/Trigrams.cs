@@ -106,6 +106,67 @@ public static class Trigrams
         return set;
     }
 
+    /// <summary>
+    /// <see cref="Similarity"/> of two words already normalised (no spaces), without making strings or sets: each word's
+    /// trigrams (of the word with two spaces before it and one after, as pg_trgm pads it) are packed into numbers, sorted,
+    /// and the two sorted lists merged.
+    /// </summary>
+    public static double WordSimilarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<ulong> left = a.Length < 64 ? stackalloc ulong[a.Length + 1] : new ulong[a.Length + 1];
+        Span<ulong> right = b.Length < 64 ? stackalloc ulong[b.Length + 1] : new ulong[b.Length + 1];
+        left = left[..PackDistinct(a, left)];
+        right = right[..PackDistinct(b, right)];
+        var (shared, i, j) = (0, 0, 0);
+        while (i < left.Length && j < right.Length)
+        {
+            if (left[i] == right[j])
+            {
+                (shared, i, j) = (shared + 1, i + 1, j + 1);
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)shared / (left.Length + right.Length - shared);
+    }
+
+    /// <summary>The word's distinct trigrams, packed three characters to a number and sorted, into <paramref name="into"/>; how many.</summary>
+    private static int PackDistinct(ReadOnlySpan<char> word, Span<ulong> into)
+    {
+        // The padded word is "  " + word + " ": character i of it is a space before the word and after it.
+        var count = word.Length + 1;
+        for (var i = 0; i < count; i++)
+        {
+            ulong first = i < 2 ? ' ' : word[i - 2], second = i < 1 ? ' ' : i - 1 < word.Length ? word[i - 1] : ' ', third = i < word.Length ? word[i] : ' ';
+            into[i] = (first << 32) | (second << 16) | third;
+        }
+
+        var trigrams = into[..count];
+        trigrams.Sort();
+        var distinct = 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (trigrams[i] != trigrams[distinct - 1])
+            {
+                trigrams[distinct++] = trigrams[i];
+            }
+        }
+
+        return distinct;
+    }
+
     /// <summary>pg_trgm's similarity(a, b): shared trigrams over the union, from 0 to 1.</summary>
     public static double Similarity(string a, string b)
     {

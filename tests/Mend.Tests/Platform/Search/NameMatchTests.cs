@@ -73,4 +73,27 @@ public sealed class NameMatchTests
     [Fact]
     public void EditDistance_CountsATranspositionAsOneEdit() =>
         Assert.Equal(1, NameMatch.EditDistance("jonh", "john"));
+
+    [Theory]
+    [InlineData("word", "words")]
+    [InlineData("anna", "annanna")]
+    [InlineData("a", "aa")]
+    [InlineData("okonkwo", "okonkow")]
+    [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz")]
+    public void WordSimilarity_IsTheSimilarityOfTheTwoWords_RepeatedTrigramsCountedOnce_AtAnyLength(string a, string b)
+    {
+        Assert.Equal(Trigrams.Similarity(a, b), Trigrams.WordSimilarity(a, b));
+        Assert.Equal(Trigrams.Similarity(b, a), Trigrams.WordSimilarity(b, a));
+    }
+
+    [Fact]
+    public void EditDistance_OfWordsLongerThanTheRowsKeptOnTheStack_IsCountedTheSameWay()
+    {
+        var (a, b) = (new string('a', 130) + "xy", new string('a', 130) + "yx");
+        Assert.Equal(1, NameMatch.EditDistance(a, b));
+        Assert.Equal(132, NameMatch.EditDistance(a, ""));
+        Assert.Equal(3, NameMatch.EditDistance("kitten", "sitting"));
+        // Optimal string alignment edits no letter twice: "ca" to "abc" is three, not the two of a swap and then an insertion.
+        Assert.Equal(3, NameMatch.EditDistance("ca", "abc"));
+    }
 }
