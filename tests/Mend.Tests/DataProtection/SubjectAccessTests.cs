@@ -109,6 +109,26 @@ public sealed class SubjectAccessTests(MendFactory factory) : IClassFixture<Mend
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" ", (await Html.ParseAsync(response)).ErrorSummary()));
 
     [Fact]
+    public async Task AnOfficerInAnotherTeam_FindsEveryoneByName_InFull_WhereAPractitionerThereSeesARestrictedRecord()
+    {
+        var c = await CaseAsync();
+        var elsewhere = Mend.Web.Features.Staff.Team.Create("Elsewhere " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.WithDbAsync(async db => { db.Add(elsewhere); await db.SaveChangesAsync(); return 0; });
+        var officer = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.DataProtectionOfficer], teamId: elsewhere.Id));
+        var practitioner = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner], teamId: elsewhere.Id));
+
+        // A data protection officer answers for the whole service: the person is shown whichever team's case they are on.
+        var found = await Html.ParseAsync(await officer.SubmitAsync("/DataProtection/People", ("Name", "Robin " + c.Marker)));
+        var link = found.QuerySelector($"#results a[href='/DataProtection/People/{c.VictimId}']");
+        Assert.Equal($"Robin {c.Marker}", link?.TextContent);
+
+        var search = await JsonAsync(await practitioner.PostAsJsonAsync("/api/v1/people/search", new { name = "Robin " + c.Marker }));
+        var row = search.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == c.VictimId);
+        Assert.True(row.GetProperty("restricted").GetBoolean());
+        Assert.Equal("Restricted record", row.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task AnOfficer_TakesARequestFromReceiptToRelease_WithOtherPeopleWithheld_AndASecondOfficersSignOff()
     {
         var c = await CaseAsync();
