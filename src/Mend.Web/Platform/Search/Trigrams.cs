@@ -90,26 +90,10 @@ public static class Trigrams
         return builder.ToString().TrimEnd();
     }
 
-    /// <summary>pg_trgm's trigram set: each word padded with two spaces before and one after.</summary>
-    public static HashSet<string> Of(string normalised)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var padded = "  " + word + " ";
-            for (var i = 0; i + 3 <= padded.Length; i++)
-            {
-                set.Add(padded.Substring(i, 3));
-            }
-        }
-
-        return set;
-    }
-
     /// <summary>
-    /// <see cref="Similarity"/> of two words already normalised (no spaces), without making strings or sets: each word's
-    /// trigrams (of the word with two spaces before it and one after, as pg_trgm pads it) are packed into numbers, sorted,
-    /// and the two sorted lists merged.
+    /// pg_trgm's similarity of two words already normalised (no spaces): their distinct trigrams shared over the union,
+    /// from 0 to 1, each word padded with two spaces before it and one after, as pg_trgm pads it. No strings or sets are
+    /// made: each word's trigrams are packed three characters to a number, sorted, and the two sorted lists merged.
     /// </summary>
     public static double WordSimilarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -165,19 +149,5 @@ public static class Trigrams
         }
 
         return distinct;
-    }
-
-    /// <summary>pg_trgm's similarity(a, b): shared trigrams over the union, from 0 to 1.</summary>
-    public static double Similarity(string a, string b)
-    {
-        var left = Of(Normalise(a));
-        var right = Of(Normalise(b));
-        if (left.Count == 0 || right.Count == 0)
-        {
-            return 0;
-        }
-
-        var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
     }
 }
