@@ -36,7 +36,7 @@ public static class PeopleLoader
         Console.WriteLine($"Migrated in {clock.Elapsed.TotalSeconds:0.0} s");
         await using var data = NpgsqlDataSource.Create(connection);
         // Indexes are built once after the load, which is much quicker than keeping them up row by row.
-        await Execute(data, "DROP INDEX IF EXISTS \"IX_PersonNameWords_Word_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonSearchNames_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PostcodeKey\"");
+        await Execute(data, "DROP INDEX IF EXISTS \"IX_PersonNameWords_Word_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonNameWordPairs_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonSearchNames_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PersonId\"; DROP INDEX IF EXISTS \"IX_PersonAddresses_PostcodeKey\"");
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
 
         clock.Restart();
@@ -59,6 +59,8 @@ public static class PeopleLoader
             "COPY \"PersonSearchNames\" (\"PersonId\", \"Text\") FROM STDIN (FORMAT BINARY)"))
         await using (var words = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
             "COPY \"PersonNameWords\" (\"PersonId\", \"Word\") FROM STDIN (FORMAT BINARY)"))
+        await using (var pairs = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
+            "COPY \"PersonNameWordPairs\" (\"Pair\", \"PersonId\") FROM STDIN (FORMAT BINARY)"))
         await using (var addresses = await (await data.OpenConnectionAsync()).BeginBinaryImportAsync(
             "COPY \"PersonAddresses\" (\"PersonId\", \"Line1\", \"Town\", \"Postcode\", \"PostcodeKey\") FROM STDIN (FORMAT BINARY)"))
         {
@@ -95,12 +97,23 @@ public static class PeopleLoader
                     await names.WriteAsync(name, NpgsqlDbType.Varchar);
                 }
 
-                foreach (var word in personNames.SelectMany(n => n.Split(' ')).Where(w => w.Length > 0).Distinct())
+                var personWords = personNames.SelectMany(n => n.Split(' ')).Where(w => w.Length > 0).Distinct().ToList();
+                foreach (var word in personWords)
                 {
                     vocabulary.Add(word);
                     await words.StartRowAsync();
                     await words.WriteAsync(id, NpgsqlDbType.Uuid);
                     await words.WriteAsync(word, NpgsqlDbType.Varchar);
+                }
+
+                for (var a = 0; a < personWords.Count; a++)
+                {
+                    for (var b = a + 1; b < personWords.Count; b++)
+                    {
+                        await pairs.StartRowAsync();
+                        await pairs.WriteAsync(PersonNameWordPair.Of(personWords[a], personWords[b]), NpgsqlDbType.Varchar);
+                        await pairs.WriteAsync(id, NpgsqlDbType.Uuid);
+                    }
                 }
 
                 var postcode = faker.Address.ZipCode().ToUpperInvariant();
@@ -120,6 +133,7 @@ public static class PeopleLoader
             await people.CompleteAsync();
             await names.CompleteAsync();
             await words.CompleteAsync();
+            await pairs.CompleteAsync();
             await addresses.CompleteAsync();
         }
 
@@ -138,6 +152,7 @@ public static class PeopleLoader
         Console.WriteLine($"Loaded {tally.Describe()} in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         await Execute(data, "CREATE INDEX \"IX_PersonNameWords_Word_PersonId\" ON \"PersonNameWords\" (\"Word\", \"PersonId\")");
+        await Execute(data, "CREATE INDEX \"IX_PersonNameWordPairs_PersonId\" ON \"PersonNameWordPairs\" (\"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonSearchNames_PersonId\" ON \"PersonSearchNames\" (\"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonAddresses_PersonId\" ON \"PersonAddresses\" (\"PersonId\")");
         await Execute(data, "CREATE INDEX \"IX_PersonAddresses_PostcodeKey\" ON \"PersonAddresses\" (\"PostcodeKey\")");

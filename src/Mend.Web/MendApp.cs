@@ -394,7 +394,7 @@ public static class MendApp
         {
             if (configuration.GetValue("Mend:Database:MigrateOnStartup", false))
             {
-                await db.Database.MigrateAsync();
+                await SchemaMigration.ApplyAsync(db);
             }
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)

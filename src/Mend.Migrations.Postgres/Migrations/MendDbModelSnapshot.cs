@@ -2944,6 +2944,22 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.ToTable("PersonNameWords", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWordPair", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Pair", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonNameWordPairs", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.Property<long>("Id")
@@ -5528,6 +5544,15 @@ namespace Mend.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWordPair", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("NameWordPairs")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -5964,6 +5989,8 @@ namespace Mend.Migrations.Postgres.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Flags");
+
+                    b.Navigation("NameWordPairs");
 
                     b.Navigation("NameWords");
 

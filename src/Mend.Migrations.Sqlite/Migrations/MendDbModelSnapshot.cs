@@ -2869,6 +2869,22 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.ToTable("PersonNameWords", (string)null);
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWordPair", b =>
+                {
+                    b.Property<string>("Pair")
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Pair", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PersonNameWordPairs", (string)null);
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.Property<long>("Id")
@@ -5395,6 +5411,15 @@ namespace Mend.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mend.Web.Features.People.PersonNameWordPair", b =>
+                {
+                    b.HasOne("Mend.Web.Features.People.Person", null)
+                        .WithMany("NameWordPairs")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mend.Web.Features.People.PersonSearchName", b =>
                 {
                     b.HasOne("Mend.Web.Features.People.Person", null)
@@ -5831,6 +5856,8 @@ namespace Mend.Migrations.Sqlite.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Flags");
+
+                    b.Navigation("NameWordPairs");
 
                     b.Navigation("NameWords");
 

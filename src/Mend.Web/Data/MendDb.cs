@@ -60,6 +60,7 @@ public sealed class MendDb(DbContextOptions<MendDb> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonSearchName> PersonSearchNames => Set<PersonSearchName>();
     public DbSet<PersonNameWord> PersonNameWords => Set<PersonNameWord>();
+    public DbSet<PersonNameWordPair> PersonNameWordPairs => Set<PersonNameWordPair>();
     public DbSet<NameWord> NameWords => Set<NameWord>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
     public DbSet<PersonFlag> PersonFlags => Set<PersonFlag>();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Mend.Bench;
 using Mend.Tests.Infrastructure;
 using Mend.Web.Features.Admin.Users;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,14 @@ public sealed class BenchSmokeTests(MendFactory factory) : IClassFixture<MendFac
             Assert.Equal(0, loaded);
             Assert.Equal(300, await factory.WithDbAsync(db => db.People.CountAsync()));
             Assert.True(await factory.WithDbAsync(db => db.NameWords.AnyAsync()));
+            // Every two different words of each person, as saving the person would pair them.
+            var words = await factory.WithDbAsync(db => db.PersonNameWords.Select(w => new { w.PersonId, w.Word }).ToListAsync());
+            var expected = words.GroupBy(w => w.PersonId)
+                .SelectMany(g => g.SelectMany(a => g.Where(b => string.CompareOrdinal(a.Word, b.Word) < 0).Select(b => $"{g.Key} {PersonNameWordPair.Of(a.Word, b.Word)}")))
+                .Order(StringComparer.Ordinal).ToList();
+            var pairs = await factory.WithDbAsync(db => db.PersonNameWordPairs.Select(p => new { p.PersonId, p.Pair }).ToListAsync());
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, pairs.Select(p => $"{p.PersonId} {p.Pair}").Order(StringComparer.Ordinal));
 
             var user = await TestUsers.CreateAsync(factory, [Roles.Practitioner]);
             string? token = null;

@@ -116,4 +116,31 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
         // Bill is William's nickname, long enough to forgive a letter out of the record.
         Assert.Contains(ids["Wiliam"], await FoundAsync($"Bill {family}"));
     }
+
+    [Fact]
+    public async Task Search_MatchesEveryTypedWord_WhenTwoAreSpellingsOfOneRecordedWord_AndWhenThreeOrMoreAreTyped()
+    {
+        var client = await PractitionerAsync();
+        // Letters only, so each word is new to the vocabulary and close to nothing else recorded.
+        string Word(string start) => start + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+
+        async Task<HashSet<Guid>> FoundAsync(string name)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+        }
+
+        // Someone whose given and family names are the same word (Thomas Thomas) has no pair of different words: typed
+        // once right and once a letter out, both typed words are that one word.
+        var same = Word("Tomas");
+        var twice = (await CreateAsync(client, new { kind = "Individual", givenName = same, familyName = same })).Id;
+        Assert.Contains(twice, await FoundAsync($"{same} {same[..^1]}z"));
+
+        // Three typed words and more: every one must be close to a word of the person's names, however well the rest match.
+        var (given, middle, family, other) = (Word("Given"), Word("Middle"), Word("Family"), Word("Other"));
+        var three = (await CreateAsync(client, new { kind = "Individual", givenName = $"{given} {middle}", familyName = family })).Id;
+        Assert.Contains(three, await FoundAsync($"{given} {middle} {family}"));
+        Assert.DoesNotContain(three, await FoundAsync($"{given} {middle} {family} {other}"));
+    }
 }

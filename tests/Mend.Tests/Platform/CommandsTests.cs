@@ -150,6 +150,8 @@ public sealed class CommandsTests
                 // As an older Mend wrote it, before ß was folded for matching.
                 await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE PersonSearchNames SET Text = {"jorg straußberger"} WHERE PersonId = {id}");
                 await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE PersonNameWords SET Word = {"straußberger"} WHERE PersonId = {id} AND Word = {"straussberger"}");
+                // And before pairs of words were kept.
+                await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM PersonNameWordPairs WHERE PersonId = {id}");
             }
 
             Assert.Equal(0, await MendCommands.Find(["reindex-names"])!.RunAsync(app, []));
@@ -158,6 +160,7 @@ public sealed class CommandsTests
             var after = check.ServiceProvider.GetRequiredService<MendDb>();
             Assert.Equal(["jorg straussberger"], await after.PersonSearchNames.Where(n => n.PersonId == id).Select(n => n.Text).ToListAsync());
             Assert.Equal(["jorg", "straussberger"], (await after.PersonNameWords.Where(n => n.PersonId == id).Select(n => n.Word).ToListAsync()).Order());
+            Assert.Equal(["jorg straussberger"], await after.PersonNameWordPairs.Where(n => n.PersonId == id).Select(n => n.Pair).ToListAsync());
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvid
         """;
 
     private const string VacuumPersonTables = """
-        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "NameWords", "PersonMerges", "BreakGlass", "LegalHolds", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "RightsRequests", "AuditEvents"
+        VACUUM "People", "PersonAliases", "PersonAddresses", "PersonFlags", "PersonSearchNames", "PersonNameWords", "PersonNameWordPairs", "NameWords", "PersonMerges", "BreakGlass", "LegalHolds", "Notifications", "Disclosures", "SubjectAccessRequests", "Redactions", "RightsRequests", "AuditEvents"
         """;
 
     /// <summary>

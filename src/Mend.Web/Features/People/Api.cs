@@ -65,7 +65,7 @@ public static class PeopleApi
             .Produces<PersonResource>(201).ProducesValidationProblem();
 
         people.MapPut("/{id:guid}", (Guid id, PersonInput input, HttpContext http, MendDb db, CaseAccess access, TimeProvider clock, CancellationToken ct) =>
-                ApiChange.RunAsync(http, db, access.VisiblePeople(http.User).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords).Where(p => p.Id == id),
+                ApiChange.RunAsync(http, db, access.VisiblePeople(http.User).AsSplitQuery().IncludeSearchIndex().Where(p => p.Id == id),
                     person =>
                     {
                         var today = clock.LondonToday();

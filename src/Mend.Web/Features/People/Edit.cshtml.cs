@@ -38,7 +38,7 @@ public sealed class EditModel(MendDb db, CaseAccess access, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var person = await access.VisiblePeople(User).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords).SingleOrDefaultAsync(p => p.Id == id, ct);
+        var person = await access.VisiblePeople(User).AsSplitQuery().IncludeSearchIndex().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
             return NotFound();

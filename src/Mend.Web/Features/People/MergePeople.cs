@@ -36,7 +36,7 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             return Outcome<PersonMerge>.Invalid("duplicateId", "Choose a different record: a record cannot be merged with itself");
         }
 
-        var people = await access.VisiblePeople(user).AsSplitQuery().Include(p => p.SearchNames).Include(p => p.NameWords)
+        var people = await access.VisiblePeople(user).AsSplitQuery().IncludeSearchIndex()
             .Where(p => p.Id == keepId || p.Id == duplicateId).ToListAsync(ct);
         var keep = people.SingleOrDefault(p => p.Id == keepId);
         var duplicate = people.SingleOrDefault(p => p.Id == duplicateId);

@@ -33,6 +33,7 @@ internal sealed class PersonModel : IEntityTypeConfiguration<Person>
         builder.HasMany(p => p.Flags).WithOne().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SearchNames).WithOne().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.NameWords).WithOne().HasForeignKey(w => w.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.NameWordPairs).WithOne().HasForeignKey(w => w.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Aliases).AutoInclude();
         builder.Navigation(p => p.Addresses).AutoInclude();
         builder.Navigation(p => p.Flags).AutoInclude();
@@ -80,6 +81,16 @@ internal sealed class PersonNameWordModel : IEntityTypeConfiguration<PersonNameW
         builder.HasKey(w => new { w.PersonId, w.Word });
         builder.Property(w => w.Word).HasMaxLength(PersonNameWord.MaxLength);
         builder.HasIndex(w => new { w.Word, w.PersonId });
+    }
+}
+
+internal sealed class PersonNameWordPairModel : IEntityTypeConfiguration<PersonNameWordPair>
+{
+    public void Configure(EntityTypeBuilder<PersonNameWordPair> builder)
+    {
+        builder.ToTable("PersonNameWordPairs");
+        builder.HasKey(w => new { w.Pair, w.PersonId });
+        builder.Property(w => w.Pair).HasMaxLength(PersonNameWordPair.MaxLength);
     }
 }
 

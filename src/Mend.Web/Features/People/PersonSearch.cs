@@ -22,6 +22,13 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
     /// </summary>
     private const int NicknameTypoLength = 5;
 
+    /// <summary>
+    /// At most this many pairs of close words are looked up for two typed words (each an index probe, about as costly as
+    /// reading a few dozen of one word's people); two short typed words with hundreds of completions each are matched
+    /// word by word instead.
+    /// </summary>
+    private const int MaxPairKeys = 1000;
+
     public sealed record Criteria(string? Name, DateOnly? DateOfBirth, string? Postcode, string? CaseReference)
     {
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(CaseReference);
@@ -163,15 +170,8 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
             closeWords.Add(close);
         }
 
-        var first = closeWords[0];
-        var candidates = db.PersonNameWords.AsNoTracking().Where(w => first.Contains(w.Word));
-        foreach (var others in closeWords.Skip(1))
-        {
-            candidates = candidates.Where(w => db.PersonNameWords.Any(o => o.PersonId == w.PersonId && others.Contains(o.Word)));
-        }
-
         // The candidates are a subquery of the names' query: one round trip, not one for the ids and another for their names.
-        var ids = candidates.Select(w => w.PersonId).Distinct().Take(MaxCandidates);
+        var ids = CandidatesOf(closeWords).Take(MaxCandidates);
         var names = await db.PersonSearchNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.Text }).ToListAsync(ct);
         var variantsOfQuery = Nicknames.Expand(normalisedName);
@@ -180,5 +180,62 @@ public sealed class PersonSearch(MendDb db, CaseAccess access, WordIndex words)
             .Where(n => n.Score >= NameMatch.SearchThreshold)
             .GroupBy(n => n.PersonId)
             .ToDictionary(g => g.Key, g => g.Max(n => n.Score));
+    }
+
+    /// <summary>
+    /// Ids of the people with a close word for every typed word (each list in <paramref name="closeWords"/> is one typed
+    /// word's), each once. Two typed words whose close words have none in common are looked up together in
+    /// <see cref="PersonNameWordPair"/>, every pairing of their close words a key, so "Olivia Johnson" reads the few hundred
+    /// people with both names rather than the 60,000 with either; the same people, since a person has the pair exactly when
+    /// they have a word from each list and the two words differ. Any other typed word, or all of them when no two lists are
+    /// apart or their pairings would be too many, is matched word by word.
+    /// </summary>
+    private IQueryable<Guid> CandidatesOf(List<List<string>> closeWords)
+    {
+        IQueryable<Guid> ids;
+        var rest = closeWords;
+        if (PairedLists(closeWords) is var (first, second))
+        {
+            var keys = closeWords[first].SelectMany(a => closeWords[second].Select(b => PersonNameWordPair.Of(a, b))).Distinct().ToList();
+            ids = db.PersonNameWordPairs.Where(p => keys.Contains(p.Pair)).Select(p => p.PersonId);
+            rest = closeWords.Where((_, i) => i != first && i != second).ToList();
+        }
+        else
+        {
+            var words = closeWords[0];
+            ids = db.PersonNameWords.Where(w => words.Contains(w.Word)).Select(w => w.PersonId);
+            rest = closeWords.Skip(1).ToList();
+        }
+
+        foreach (var others in rest)
+        {
+            ids = ids.Where(id => db.PersonNameWords.Any(o => o.PersonId == id && others.Contains(o.Word)));
+        }
+
+        return ids.Distinct();
+    }
+
+    /// <summary>
+    /// The two typed words to look up as pairs: of those whose close words have none in common, the two with the fewest
+    /// pairings (fewest keys to look up; a short typed word has many close words, a long rare one few), or none when that is
+    /// over <see cref="MaxPairKeys"/>.
+    /// </summary>
+    private static (int First, int Second)? PairedLists(List<List<string>> closeWords)
+    {
+        (int First, int Second)? best = null;
+        var fewest = MaxPairKeys + 1;
+        for (var i = 0; i < closeWords.Count; i++)
+        {
+            for (var j = i + 1; j < closeWords.Count; j++)
+            {
+                var keys = closeWords[i].Count * closeWords[j].Count;
+                if (keys < fewest && !closeWords[i].Intersect(closeWords[j], StringComparer.Ordinal).Any())
+                {
+                    (best, fewest) = ((i, j), keys);
+                }
+            }
+        }
+
+        return best;
     }
 }

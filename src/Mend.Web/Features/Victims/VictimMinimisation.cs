@@ -1,5 +1,6 @@
 using Mend.Web.Data;
 using Mend.Web.Features.Cases;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class VictimMinimisation(MendDb db, VictimSettings settings, Audit
                 || await db.Victims.AnyAsync(v => v.PersonId == victim.PersonId && v.Id != victim.Id && v.MinimisedAt == null, ct);
             if (!otherParts)
             {
-                var person = await db.People.Include(p => p.Aliases).Include(p => p.Addresses).Include(p => p.Flags).Include(p => p.SearchNames).Include(p => p.NameWords)
+                var person = await db.People.Include(p => p.Aliases).Include(p => p.Addresses).Include(p => p.Flags).IncludeSearchIndex()
                     .AsSplitQuery().SingleAsync(p => p.Id == victim.PersonId, ct);
                 person.ReduceToStatistics();
             }

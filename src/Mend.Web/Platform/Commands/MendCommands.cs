@@ -1,5 +1,6 @@
 using Mend.Web.Data;
 using Mend.Web.Features.Admin.Users;
+using Mend.Web.Features.People;
 using Mend.Web.Platform.Audit;
 using Mend.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ public static class MendCommands
     {
         var db = services.GetRequiredService<MendDb>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        await SchemaMigration.ApplyAsync(db);
         Console.WriteLine(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
@@ -147,7 +148,7 @@ public static class MendCommands
         Guid? after = null;
         while (true)
         {
-            var batch = await db.People.Include(p => p.Aliases).Include(p => p.SearchNames).Include(p => p.NameWords).AsSplitQuery()
+            var batch = await db.People.Include(p => p.Aliases).IncludeSearchIndex().AsSplitQuery()
                 .Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(500).ToListAsync();
             if (batch.Count == 0)
             {
