@@ -3,6 +3,7 @@ using Mend.Tests.Infrastructure;
 using Mend.Web.Platform.Auth;
 using Mend.Web.Platform.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mend.Tests.Performance;
 
@@ -138,6 +139,67 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
         Assert.Contains(id.ToString(), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The candidates with their names; the people found, with whether the user may see each. 4, then 3, before this.
         Assert.Equal(2, RoundTripsOf(response));
+    }
+
+    [Fact]
+    public async Task PersonSearch_OverAPage_RanksEveryoneFound_AndShowsEachPagesPostcodesAndFlags_InThreeRoundTrips()
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var family = "Pages" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            var created = await client.PostAsJsonAsync("/api/v1/people", new
+            {
+                kind = "Individual",
+                givenName = $"Given{(char)('a' + i)}",
+                familyName = family,
+                addressLine1 = $"{i + 1} Mill Lane",
+                postcode = $"LS{i + 1} 4AB",
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            ids.Add((await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        // A flag on every fifth person, so that both pages have some.
+        await factory.WithScopeAsync(async services =>
+        {
+            services.GetRequiredService<Mend.Web.Platform.Audit.AuditActor>().ActAsSystem("round-trip test");
+            var db = services.GetRequiredService<Mend.Web.Data.MendDb>();
+            foreach (var id in ids.Where((_, i) => i % 5 == 0))
+            {
+                var person = await db.People.SingleAsync(p => p.Id == id);
+                person.RaiseFlag(Mend.Web.Features.People.FlagType.RiskToStaff, null, null, Guid.NewGuid(), "Test", DateTime.UtcNow);
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var pages = new List<System.Text.Json.JsonElement>();
+        foreach (var page in new[] { 1, 2 })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name = family, page });
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            // The candidates with their names; everyone found, ranked; the page's addresses and flags.
+            Assert.Equal(3, RoundTripsOf(response));
+            var json = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal(25, json.GetProperty("total").GetInt32());
+            pages.AddRange(json.GetProperty("items").EnumerateArray());
+        }
+
+        Assert.Equal(ids.Order(), pages.Select(r => r.GetProperty("id").GetGuid()).Order());
+        Assert.All(pages, r => Assert.Equal($"LS{ids.IndexOf(r.GetProperty("id").GetGuid()) + 1} 4AB", r.GetProperty("postcode").GetString()));
+
+        // The search page shows the flags (the API's rows do not carry them).
+        await factory.WithScopeAsync(async services =>
+        {
+            var search = services.GetRequiredService<Mend.Web.Features.People.PersonSearch>();
+            var criteria = new Mend.Web.Features.People.PersonSearch.Criteria(family, null, null, null);
+            var rows = (await search.SearchAsync(criteria, new System.Security.Claims.ClaimsPrincipal(), 1, default, everyone: true)).Rows
+                .Concat((await search.SearchAsync(criteria, new System.Security.Claims.ClaimsPrincipal(), 2, default, everyone: true)).Rows).ToList();
+            Assert.Equal(25, rows.Count);
+            Assert.All(rows, r => Assert.Equal(ids.IndexOf(r.Id) % 5 == 0 ? [Mend.Web.Features.People.FlagType.RiskToStaff] : [], r.Flags));
+        });
     }
 
     [Fact]
