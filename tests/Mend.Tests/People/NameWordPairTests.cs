@@ -1,6 +1,7 @@
 using Mend.Tests.Infrastructure;
 using Mend.Web.Data;
 using Mend.Web.Features.People;
+using Mend.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -35,6 +36,28 @@ public sealed class NameWordPairTests
         var reduced = Person.Create(Details("Ana", "Silva", aliases: []), DateTime.UtcNow, null);
         reduced.ReduceToStatistics();
         Assert.Empty(reduced.NameWordPairs);
+    }
+
+    [Fact]
+    public void A_PersonsNamesMayHaveFortyDifferentWords_SoTheirPairsStayFew()
+    {
+        var today = new DateOnly(2026, 12, 3);
+        // Ana Silva and 19 other names of two new words each: 40 words, 780 pairs.
+        var words = Enumerable.Range(0, 39).Select(i => $"Name{(char)('a' + i / 26)}{(char)('a' + i % 26)}").ToList();
+        var twos = Enumerable.Range(0, 19).Select(i => $"{words[2 * i]} {words[2 * i + 1]}").ToList();
+        var forty = new PersonInput { GivenName = "Ana", FamilyName = "Silva", Aliases = twos };
+        Assert.Empty(forty.Validate(today, out var details));
+        Assert.Equal(780, Person.Create(details!, DateTime.UtcNow, null).NameWordPairs.Count);
+
+        var fortyOne = new PersonInput { GivenName = "Ana", FamilyName = "Silva", Aliases = [.. twos, words[38]] };
+        Assert.Equal("The name and other names must have 40 different words or fewer between them", fortyOne.Validate(today, out _)["Aliases"]);
+
+        // Two records within the limit each may not be merged into one over it.
+        var keep = Person.Create(Details("Ana", "Silva", words[..20].Select(w => $"{w} Silva").ToList()), DateTime.UtcNow, null);
+        var duplicate = Person.Create(Details("Anna", "Silva", words[20..].Select(w => $"{w} Silva").ToList()), DateTime.UtcNow, null);
+        var refused = Assert.Throws<DomainRuleException>(() => keep.Absorb(duplicate, today, Guid.NewGuid(), "Manager", DateTime.UtcNow));
+        Assert.StartsWith("Together these records' names and other names have more than 40 different words", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(20, keep.Aliases.Count);
     }
 
     [Fact]

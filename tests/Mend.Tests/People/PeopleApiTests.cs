@@ -143,4 +143,25 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
         Assert.Contains(three, await FoundAsync($"{given} {middle} {family}"));
         Assert.DoesNotContain(three, await FoundAsync($"{given} {middle} {family} {other}"));
     }
+
+    [Fact]
+    public async Task Search_ForTwoWords_LooksUpThePairOfThem_SoSomeoneSavedWithoutPairsIsFoundByOneWordOnly()
+    {
+        var client = await PractitionerAsync();
+        var family = "Pairless" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+        var (id, _) = await CreateAsync(client, new { kind = "Individual", givenName = "Rosalind", familyName = family });
+
+        async Task<HashSet<Guid>> FoundAsync(string name)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+        }
+
+        Assert.Contains(id, await FoundAsync($"Rosalind {family}"));
+        // As a node on the earlier version saves someone during an upgrade (operators' guide, section 15).
+        await factory.WithDbAsync(db => db.PersonNameWordPairs.Where(p => p.PersonId == id).ExecuteDeleteAsync());
+        Assert.DoesNotContain(id, await FoundAsync($"Rosalind {family}"));
+        Assert.Contains(id, await FoundAsync(family));
+    }
 }

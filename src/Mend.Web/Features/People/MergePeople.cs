@@ -56,7 +56,15 @@ public sealed class MergePeople(MendDb db, CaseAccess access, AuditTrail audit, 
             return Outcome<PersonMerge>.Invalid("duplicateId", $"Processing of {restricted.DisplayName}'s data is restricted, so the records cannot be merged. A data protection officer can allow it for a lawful reason");
         }
 
-        var taken = keep.Absorb(duplicate, London.DateOf(now), user.UserId(), user.DisplayNameOf(), now).ToList();
+        List<string> taken;
+        try
+        {
+            taken = keep.Absorb(duplicate, London.DateOf(now), user.UserId(), user.DisplayNameOf(), now).ToList();
+        }
+        catch (Platform.DomainRuleException ex)
+        {
+            return Outcome<PersonMerge>.Invalid("duplicateId", ex.Message);
+        }
 
         var participations = await db.CaseParticipants.Where(p => p.PersonId == duplicateId || p.PersonId == keepId).ToListAsync(ct);
         var moved = 0;

@@ -18,6 +18,12 @@ public sealed class Person : IVersioned, IPersonalData
 
     public const string SearchPurpose = "Case work: finding a person";
 
+    /// <summary>
+    /// Different words a person's name, contact name and other names may have between them: search keeps a row for each two
+    /// of them (<see cref="PersonNameWordPair"/>), 780 at most; 20 other names of three or four words each fit.
+    /// </summary>
+    public const int MaxNameWords = 40;
+
     private readonly List<PersonAlias> _aliases = [];
     private readonly List<PersonAddress> _addresses = [];
     private readonly List<PersonFlag> _flags = [];
@@ -228,6 +234,11 @@ public sealed class Person : IVersioned, IPersonalData
             .Where(n => n.Length > 0 && !string.Equals(n, DisplayName, StringComparison.OrdinalIgnoreCase)
                 && !_aliases.Any(a => string.Equals(a.Name, n, StringComparison.OrdinalIgnoreCase)))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (WordsOf(new[] { DisplayName, ContactName }.Concat(_aliases.Select(a => a.Name)).Concat(names)).Count > MaxNameWords)
+        {
+            throw new DomainRuleException($"Together these records' names and other names have more than {MaxNameWords} different words. Remove other names that are not needed from either record, then merge them.");
+        }
+
         _aliases.AddRange(names.Select(n => new PersonAlias(Id, n)));
         Count(taken, names.Count, "other name");
 
@@ -359,12 +370,11 @@ public sealed class Person : IVersioned, IPersonalData
             _searchNames.Add(new PersonSearchName(Id, text));
         }
 
-        var words = wanted.SelectMany(t => t.Split(' ')).Where(w => w.Length is > 0 and <= PersonNameWord.MaxLength).Distinct().ToList();
-        _nameWords.RemoveAll(w => !words.Contains(w.Word));
-        foreach (var word in words.Where(w => _nameWords.All(n => n.Word != w)))
-        {
-            _nameWords.Add(new PersonNameWord(Id, word));
-        }
+        var words = WordsOf(wanted);
+        var wordSet = words.ToHashSet(StringComparer.Ordinal);
+        _nameWords.RemoveAll(w => !wordSet.Contains(w.Word));
+        var recordedWords = _nameWords.Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
+        _nameWords.AddRange(words.Where(w => !recordedWords.Contains(w)).Select(w => new PersonNameWord(Id, w)));
 
         var pairs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
@@ -376,11 +386,14 @@ public sealed class Person : IVersioned, IPersonalData
         }
 
         _nameWordPairs.RemoveAll(p => !pairs.Contains(p.Pair));
-        foreach (var pair in pairs.Where(p => _nameWordPairs.All(n => n.Pair != p)))
-        {
-            _nameWordPairs.Add(new PersonNameWordPair(Id, pair));
-        }
+        var recordedPairs = _nameWordPairs.Select(p => p.Pair).ToHashSet(StringComparer.Ordinal);
+        _nameWordPairs.AddRange(pairs.Where(p => !recordedPairs.Contains(p)).Select(p => new PersonNameWordPair(Id, p)));
     }
+
+    /// <summary>The different words of the names given, as search keeps them (normalised; at most 100 letters each).</summary>
+    public static List<string> WordsOf(IEnumerable<string?> names) =>
+        names.Select(Trigrams.Normalise).SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length <= PersonNameWord.MaxLength).Distinct(StringComparer.Ordinal).ToList();
 }
 
 public enum PersonKind

@@ -167,6 +167,10 @@ public sealed partial class PersonInput
         {
             errors[nameof(Aliases)] = "Each other name must be 200 characters or fewer";
         }
+        else if (Person.WordsOf((Kind == PersonKind.Organisation ? [organisation, TextInput.Clean(ContactName)] : new[] { given, family }).Concat(aliases)).Count > Person.MaxNameWords)
+        {
+            errors[nameof(Aliases)] = $"The name and other names must have {Person.MaxNameWords} different words or fewer between them";
+        }
 
         var address = new AddressDetails(TextInput.Clean(AddressLine1), TextInput.Clean(AddressLine2), TextInput.Clean(Town), NormalisePostcode(Postcode));
         if (!address.IsEmpty && address.Line1 is null)
