@@ -12,6 +12,17 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
     private async Task<HttpClient> PractitionerAsync() =>
         await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
 
+    /// <summary>The ids a name search answers with, on its first page.</summary>
+    private static async Task<HashSet<Guid>> FoundAsync(HttpClient client, string name)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+    }
+
+    /// <summary>A word of letters only, new to the vocabulary and close to nothing else recorded.</summary>
+    internal static string Word(string start) => start + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+
     private static async Task<(Guid Id, string ETag)> CreateAsync(HttpClient client, object body)
     {
         var response = await client.PostAsJsonAsync("/api/v1/people", body);
@@ -96,72 +107,48 @@ public sealed class PeopleApiTests(MendFactory factory) : IClassFixture<MendFact
             ids[given] = (await CreateAsync(client, new { kind = "Individual", givenName = given, familyName = family })).Id;
         }
 
-        async Task<HashSet<Guid>> FoundAsync(string name)
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
-        }
-
         // Harry's nicknames are Henry, Hal and Hank: Henry as written and a letter out (Henri); Hal only as written, not Hale
         // (a letter out) or Halbornby (which begins with it), which before this ranked with a misspelt Harry.
-        var harry = await FoundAsync($"Harry {family}");
+        var harry = await FoundAsync(client, $"Harry {family}");
         Assert.Contains(ids["Henry"], harry);
         Assert.Contains(ids["Henri"], harry);
         Assert.DoesNotContain(ids["Hale"], harry);
         Assert.DoesNotContain(ids["Halbornby"], harry);
         // What was typed is still forgiven and still found at the start of a longer word.
-        Assert.Contains(ids["Hale"], await FoundAsync($"Hael {family}"));
-        Assert.Contains(ids["Halbornby"], await FoundAsync($"Halborn {family}"));
+        Assert.Contains(ids["Hale"], await FoundAsync(client, $"Hael {family}"));
+        Assert.Contains(ids["Halbornby"], await FoundAsync(client, $"Halborn {family}"));
         // Bill is William's nickname, long enough to forgive a letter out of the record.
-        Assert.Contains(ids["Wiliam"], await FoundAsync($"Bill {family}"));
+        Assert.Contains(ids["Wiliam"], await FoundAsync(client, $"Bill {family}"));
     }
 
     [Fact]
     public async Task Search_MatchesEveryTypedWord_WhenTwoAreSpellingsOfOneRecordedWord_AndWhenThreeOrMoreAreTyped()
     {
         var client = await PractitionerAsync();
-        // Letters only, so each word is new to the vocabulary and close to nothing else recorded.
-        string Word(string start) => start + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
-
-        async Task<HashSet<Guid>> FoundAsync(string name)
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
-        }
-
         // Someone whose given and family names are the same word (Thomas Thomas) has no pair of different words: typed
         // once right and once a letter out, both typed words are that one word.
         var same = Word("Tomas");
         var twice = (await CreateAsync(client, new { kind = "Individual", givenName = same, familyName = same })).Id;
-        Assert.Contains(twice, await FoundAsync($"{same} {same[..^1]}z"));
+        Assert.Contains(twice, await FoundAsync(client, $"{same} {same[..^1]}z"));
 
         // Three typed words and more: every one must be close to a word of the person's names, however well the rest match.
         var (given, middle, family, other) = (Word("Given"), Word("Middle"), Word("Family"), Word("Other"));
         var three = (await CreateAsync(client, new { kind = "Individual", givenName = $"{given} {middle}", familyName = family })).Id;
-        Assert.Contains(three, await FoundAsync($"{given} {middle} {family}"));
-        Assert.DoesNotContain(three, await FoundAsync($"{given} {middle} {family} {other}"));
+        Assert.Contains(three, await FoundAsync(client, $"{given} {middle} {family}"));
+        Assert.DoesNotContain(three, await FoundAsync(client, $"{given} {middle} {family} {other}"));
     }
 
     [Fact]
     public async Task Search_ForTwoWords_LooksUpThePairOfThem_SoSomeoneSavedWithoutPairsIsFoundByOneWordOnly()
     {
         var client = await PractitionerAsync();
-        var family = "Pairless" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+        var family = Word("Pairless");
         var (id, _) = await CreateAsync(client, new { kind = "Individual", givenName = "Rosalind", familyName = family });
 
-        async Task<HashSet<Guid>> FoundAsync(string name)
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/people/search", new { name });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
-        }
-
-        Assert.Contains(id, await FoundAsync($"Rosalind {family}"));
+        Assert.Contains(id, await FoundAsync(client, $"Rosalind {family}"));
         // As a node on the earlier version saves someone during an upgrade (operators' guide, section 15).
         await factory.WithDbAsync(db => db.PersonNameWordPairs.Where(p => p.PersonId == id).ExecuteDeleteAsync());
-        Assert.DoesNotContain(id, await FoundAsync($"Rosalind {family}"));
-        Assert.Contains(id, await FoundAsync(family));
+        Assert.DoesNotContain(id, await FoundAsync(client, $"Rosalind {family}"));
+        Assert.Contains(id, await FoundAsync(client, family));
     }
 }

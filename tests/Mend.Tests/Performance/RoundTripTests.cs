@@ -145,7 +145,7 @@ public sealed class RoundTripTests(RoundTripFactory factory) : IClassFixture<Rou
     public async Task PersonSearch_OverAPage_RanksEveryoneFound_AndShowsEachPagesPostcodesAndFlags_InThreeRoundTrips()
     {
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
-        var family = "Pages" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+        var family = Mend.Tests.People.PeopleApiTests.Word("Pages");
         var ids = new List<Guid>();
         for (var i = 0; i < 25; i++)
         {
