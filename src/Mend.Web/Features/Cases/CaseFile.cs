@@ -53,11 +53,13 @@ public sealed class CaseFile
             return await LoadAsync(CaseAccess.VisibleCases(db, viewer), db, encryption, id, today, summaryOnly, Reads.HeldQueries, ct);
         }
 
+        // The case's other records are one statement whatever it holds (decision 0020): asking first which kinds it holds took
+        // fifteen more subqueries and some sixty more relation locks in PostgreSQL's shared lock table on every page, while nearly
+        // every case opened holds notes at least (issue 21).
         var (userId, teamId, manager, viewedOn, since) = viewer;
-        var found = summaryOnly
-            ? await CaseSummary(db, userId, teamId, manager, viewedOn, since, id, ct) is { } only ? new Found(only, Holds.Nothing) : null
-            : await CaseWithHoldings(db, userId, teamId, manager, viewedOn, since, id, ct);
-        return found is null ? null : await CompleteAsync(found, db, encryption, id, today, summaryOnly, Reads.OneStatement, ct);
+        var @case = await CaseWithPeople(db, userId, teamId, manager, viewedOn, since, id, ct);
+        return @case is null ? null
+            : await CompleteAsync(new Found(@case, summaryOnly ? Holds.Nothing : Holds.Everything), db, encryption, id, today, summaryOnly, Reads.OneStatement, ct);
     }
 
     /// <summary>How the records on a case besides its people and offences are read (<see cref="CaseRecords"/>); the tests compare them.</summary>
@@ -69,16 +71,17 @@ public sealed class CaseFile
         /// <summary>Every query, whatever the case holds, orders with every collection as auto-included: the reference.</summary>
         EveryQuery,
 
-        /// <summary>All in one statement, when the case holds anything (PostgreSQL; decision 0020).</summary>
+        /// <summary>All in one statement (PostgreSQL; decision 0020): the case page reads it whatever the case holds.</summary>
         OneStatement,
     }
 
-    // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types, and what else
-    // the case holds: a case has a handful of each, so the joined rows stay few. SQLite materialises the offences-and-victims
-    // join for every case before joining it (tens of milliseconds at 20,000 cases), so there the parts are read separately.
-    // The people's other names and addresses are not shown here, so they are not read. What the case holds decides which of
-    // the other reads run: most cases hold few kinds of work, and a query that finds nothing costs as much as one that
-    // finds something (issue 21). Each part is written once and used both in the compiled queries and in the query built on each call.
+    // On PostgreSQL one round trip for the case, its people with their warnings, its offences with their types and its
+    // allocations: a case has a handful of each, so the joined rows stay few; then one for all its other records. SQLite
+    // materialises the offences-and-victims join for every case before joining it (tens of milliseconds at 20,000 cases), so
+    // there the parts are read separately. The people's other names and addresses are not shown here, so they are not read.
+    // On SQLite what the case holds decides which of the other reads run: most cases hold few kinds of work, and a query that
+    // finds nothing costs as much as one that finds something (issue 21). Each part is written once and used both in the
+    // compiled queries and in the query built on each call.
 
     /// <summary>The case with its people (and their current warnings), its offences (with their victims and types) and its allocations.</summary>
     private static readonly Expression<Func<IQueryable<Case>, IQueryable<Case>>> PeopleAndOffences = cases => cases.AsNoTracking().IgnoreAutoIncludes()
@@ -119,15 +122,10 @@ public sealed class CaseFile
         CaseAccess.RulePart,
     ];
 
-    private static readonly Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Task<Case?>> CaseSummary =
+    private static readonly Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Task<Case?>> CaseWithPeople =
         EF.CompileAsyncQuery(QueryParts.Inline<Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Case?>>((db, userId, teamId, manager, today, since, id, ct) =>
             WithPeopleAndOffences(db.Cases.Where(c => CaseAccess.Sees(db, c, userId, teamId, manager, today, since))).AsSingleQuery()
                 .Where(c => c.Id == id).SingleOrDefault(), Parts));
-
-    private static readonly Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Task<Found?>> CaseWithHoldings =
-        EF.CompileAsyncQuery(QueryParts.Inline<Func<MendDb, Guid, Guid?, bool, DateOnly, DateTime, Guid, CancellationToken, Found?>>((db, userId, teamId, manager, today, since, id, ct) =>
-            WithPeopleAndOffences(db.Cases.Where(c => CaseAccess.Sees(db, c, userId, teamId, manager, today, since))).AsSingleQuery()
-                .Where(c => c.Id == id).Select(c => WithHoldings(db, c)).SingleOrDefault(), Parts));
 
     /// <summary>As the public overload, reading the case from <paramref name="visibleCases"/> by a query built on this call, and the case's
     /// records the way <paramref name="reads"/> says.</summary>
@@ -175,7 +173,7 @@ public sealed class CaseFile
 
     private sealed record Found(Case Case, Holds Holds);
 
-    /// <summary>Which kinds of record the case holds (and which of its orders' collections hold rows), read with the case, so that only their reads run.</summary>
+    /// <summary>Which kinds of record the case holds (and which of its orders' collections hold rows), read with the case on SQLite, so that only their reads run.</summary>
     internal sealed record Holds(bool Notes, bool Orders, Features.Orders.OrderParts OrderParts, bool Assessments, bool Processes, bool Documents, bool Meetings,
         bool Referrals, bool Visits)
     {
