@@ -16,17 +16,25 @@ public static partial class LoadScenario
     /// <param name="MostRoundTrips">The most any one answer cost.</param>
     /// <param name="HandlerMilliseconds">The mean time in the page's handler, from Mend's Server-Timing header (pages only).</param>
     /// <param name="RenderMilliseconds">The mean time rendering the page (Razor, tag helpers, layout), from the same header.</param>
+    /// <param name="ServerCpuMilliseconds">The server process's CPU time (all its threads, user and system) over the measured
+    /// time, in ms a request; null when its process was not given.</param>
+    /// <param name="DatabaseCpuMilliseconds">PostgreSQL's CPU time over the measured time (the postmaster and every process it
+    /// started, those that ended included), in ms a request; null when its postmaster was not given.</param>
     public sealed record Result(string Scenario, int Connections, double Seconds, int Requests, int Errors, int Found, double P50, double P95, double P99, double? PeakMegabytes,
-        double? RoundTrips = null, int? MostRoundTrips = null, double? HandlerMilliseconds = null, double? RenderMilliseconds = null)
+        double? RoundTrips = null, int? MostRoundTrips = null, double? HandlerMilliseconds = null, double? RenderMilliseconds = null,
+        double? ServerCpuMilliseconds = null, double? DatabaseCpuMilliseconds = null)
     {
         public double PerSecond => Requests / Seconds;
 
-        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} | {(RoundTrips is { } rt ? $"{rt:0.0} (at most {MostRoundTrips})" : "–")} | {(HandlerMilliseconds is { } h && RenderMilliseconds is { } r ? $"{h:0.0} / {r:0.0}" : "–")} |";
+        /// <summary>The server's and the database's CPU a request together, in ms: the work a request costs the machine, which drifts less than the rate does.</summary>
+        public double? WorkMilliseconds => ServerCpuMilliseconds + DatabaseCpuMilliseconds;
+
+        public string Row => $"| {Scenario} | {Connections} | {Seconds:0} s | {PerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {(PeakMegabytes is { } mb ? $"{mb:0}" : "–")} | {(RoundTrips is { } rt ? $"{rt:0.0} (at most {MostRoundTrips})" : "–")} | {(HandlerMilliseconds is { } h && RenderMilliseconds is { } r ? $"{h:0.0} / {r:0.0}" : "–")} | {(ServerCpuMilliseconds is { } server ? $"{server:0.00}" : "–")} / {(DatabaseCpuMilliseconds is { } database ? $"{database:0.00}" : "–")} |";
     }
 
     public const string RoundTripHeader = "X-Mend-Round-Trips";
 
-    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB | round trips | handler / render ms |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|---|---|";
+    public static readonly string TableHeader = "| scenario | connections | duration | requests/s | p50 ms | p95 ms | p99 ms | errors | peak MB | round trips | handler / render ms | CPU ms a request (server / PostgreSQL) |" + Environment.NewLine + "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
     /// Keeps <paramref name="connections"/> requests going for <paramref name="duration"/>. <paramref name="found"/>
@@ -36,7 +44,7 @@ public static partial class LoadScenario
     /// took a sixth of the machine for twenty seconds after a warm-up of 1,000 requests (issue 21).
     /// </summary>
     public static async Task<Result> MeasureAsync(string scenario, HttpClient http, Func<Random, HttpRequestMessage> request, TimeSpan duration, int connections,
-        int? serverPid = null, Func<string, bool>? found = null, int warmUp = 200, TimeSpan warmUpFor = default)
+        int? serverPid = null, Func<string, bool>? found = null, int warmUp = 200, TimeSpan warmUpFor = default, int? databasePid = null)
     {
         var warm = new Random(99);
         for (var i = 0; i < warmUp; i++)
@@ -77,6 +85,8 @@ public static partial class LoadScenario
             }
         }) : Task.CompletedTask;
 
+        var serverCpu = serverPid is { } server ? CpuMilliseconds(server) : null;
+        var databaseCpu = databasePid is { } database ? CpuMilliseconds(database, withChildren: true) : null;
         var stop = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
@@ -110,6 +120,8 @@ public static partial class LoadScenario
             }
         }));
         var elapsed = stop.Elapsed;
+        var serverCpuUsed = serverCpu is { } before && CpuMilliseconds(serverPid!.Value) is { } after ? after - before : (double?)null;
+        var databaseCpuUsed = databaseCpu is { } dbBefore && CpuMilliseconds(databasePid!.Value, withChildren: true) is { } dbAfter ? dbAfter - dbBefore : (double?)null;
         await sampling.CancelAsync();
         await sampler;
 
@@ -117,7 +129,54 @@ public static partial class LoadScenario
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
         return new Result(scenario, connections, elapsed.TotalSeconds, all.Length, errors, hits, P(0.50), P(0.95), P(0.99), peak,
             counted == 0 ? null : (double)roundTrips / counted, counted == 0 ? null : (int)most,
-            timings.IsEmpty ? null : timings.Average(x => x.Handler), timings.IsEmpty ? null : timings.Average(x => x.Render));
+            timings.IsEmpty ? null : timings.Average(x => x.Handler), timings.IsEmpty ? null : timings.Average(x => x.Render),
+            all.Length == 0 ? null : serverCpuUsed / all.Length, all.Length == 0 ? null : databaseCpuUsed / all.Length);
+    }
+
+    /// <summary>
+    /// The CPU time <paramref name="pid"/> has used (user and system, all its threads), in ms, from /proc; with
+    /// <paramref name="withChildren"/> also that of its children, living (each read) and ended (the process's own count of
+    /// the children it reaped), which for PostgreSQL's postmaster is every backend and background process. Null where there
+    /// is no /proc or no such process. /proc counts in clock ticks, which Linux fixes at 100 a second for user space.
+    /// </summary>
+    public static double? CpuMilliseconds(int pid, bool withChildren = false)
+    {
+        const double MillisecondsPerTick = 10;
+        if (Stat(pid) is not { } own)
+        {
+            return null;
+        }
+
+        var ticks = own[11] + own[12]; // utime, stime (fields 14 and 15)
+        if (withChildren)
+        {
+            ticks += own[13] + own[14]; // cutime, cstime: children already reaped
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var child) && child != pid && Stat(child) is { } stat && stat[1] == pid)
+                {
+                    ticks += stat[11] + stat[12];
+                }
+            }
+        }
+
+        return ticks * MillisecondsPerTick;
+    }
+
+    /// <summary>The numeric fields of /proc/PID/stat after the command name (field 3 on; index 1 is the parent's pid), or null.</summary>
+    private static long[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name, in parentheses, may itself hold spaces or parentheses; everything after the last ")" is numeric but the state.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Select(f => long.TryParse(f, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static void InterlockedMax(ref long target, long value)

@@ -23,7 +23,8 @@ public static class PageScenario
             random => new HttpRequestMessage(HttpMethod.Get, ids.Length == 0 ? path : path.Replace("{id}", ids[random.Next(ids.Length)], StringComparison.Ordinal)),
             TimeSpan.FromSeconds(options.Int("seconds", 30)), connections,
             options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null, warmUp: options.Int("warmup", 200),
-            warmUpFor: TimeSpan.FromSeconds(options.Int("warmup-seconds", 0)));
+            warmUpFor: TimeSpan.FromSeconds(options.Int("warmup-seconds", 0)),
+            databasePid: options.Optional("db-pid") is { } databasePid ? int.Parse(databasePid, System.Globalization.CultureInfo.InvariantCulture) : null);
         await LoadScenario.RecordAsync(result, options.Optional("out"), options.Optional("json"));
         return result.Errors == 0 ? 0 : 1;
     }

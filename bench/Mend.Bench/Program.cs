@@ -6,9 +6,9 @@ namespace Mend.Bench;
 ///   people   --connection CS --scale N [--seed 42] --queries FILE   load N people only (PostgreSQL)
 ///   token    --provider P --connection CS --key BASE64 [--password PW] [--role manager]   make the bench practitioner (or a manager); print its id, e-mail and an API token
 ///   baseline --connection CS --key BASE64 --port P                 the hand-written raw-Npgsql case page and caseload
-///   page     --url URL --name NAME --path /Cases/{id} [--ids FILE] [--email E --password PW | --token T] [--seconds 30] [--connections 8] [--pid PID] [--warmup N] [--warmup-seconds S] --out MD --json JSONL
+///   page     --url URL --name NAME --path /Cases/{id} [--ids FILE] [--email E --password PW | --token T] [--seconds 30] [--connections 8] [--pid PID] [--db-pid POSTMASTER] [--warmup N] [--warmup-seconds S] --out MD --json JSONL
 ///   summary  --json JSONL --out MD [--scale N --load-seconds S --provider P]   the comparisons against the targets
-///   search   --url URL --token T --queries FILE [--seconds 30] [--connections 8] [--pid PID] [--warmup-seconds S] --out MD --json JSONL
+///   search   --url URL --token T --queries FILE [--seconds 30] [--connections 8] [--pid PID] [--db-pid POSTMASTER] [--warmup-seconds S] --out MD --json JSONL
 ///   kpi10    --connection CS --key BASE64 --out MD [--quarter 2026-Q2] [--repeats 5]   KPI 10 by Mend against hand-written SQL (PostgreSQL)
 ///   documents --out MD [--rows 120] [--repeats 20] [--at-once 20] [--max-at-once 2]   a 10-page court report as DOCX and PDF
 ///   drill    session|limits|reports|writes|check-writes|ready ...   scripts/ha-drill's client (see Drill)

@@ -15,7 +15,8 @@ public static class SearchScenario
         using var http = ApiClient(options.Required("url"), options.Required("token"), connections);
         var result = await MeasureAsync(http, await File.ReadAllLinesAsync(options.Required("queries")), TimeSpan.FromSeconds(options.Int("seconds", 30)), connections,
             options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
-            TimeSpan.FromSeconds(options.Int("warmup-seconds", 0)));
+            TimeSpan.FromSeconds(options.Int("warmup-seconds", 0)),
+            options.Optional("db-pid") is { } databasePid ? int.Parse(databasePid, System.Globalization.CultureInfo.InvariantCulture) : null);
         await LoadScenario.RecordAsync(result, options.Optional("out"), options.Optional("json"));
         return result.Errors == 0 ? 0 : 1;
     }
@@ -29,8 +30,8 @@ public static class SearchScenario
     }
 
     public static Task<LoadScenario.Result> MeasureAsync(HttpClient http, IReadOnlyList<string> queries, TimeSpan duration, int connections, int? serverPid = null,
-        TimeSpan warmUpFor = default) =>
+        TimeSpan warmUpFor = default, int? databasePid = null) =>
         LoadScenario.MeasureAsync("person search (API, fuzzy)", http,
             random => new HttpRequestMessage(HttpMethod.Post, "/api/v1/people/search") { Content = JsonContent.Create(new { name = queries[random.Next(queries.Count)] }) },
-            duration, connections, serverPid, body => !body.Contains("\"total\":0", StringComparison.Ordinal), warmUpFor: warmUpFor);
+            duration, connections, serverPid, body => !body.Contains("\"total\":0", StringComparison.Ordinal), warmUpFor: warmUpFor, databasePid: databasePid);
 }

@@ -35,6 +35,10 @@ start_postgres() { # [extra server settings...]
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+postmaster_pid() { # the running cluster's postmaster, whose children are every PostgreSQL process (for the bench's CPU counts)
+  head -n 1 "$pg_dir/data/postmaster.pid"
+}
+
 install_debian_packages() { # package...
   local missing=()
   for package in "$@"; do
