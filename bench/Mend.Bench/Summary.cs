@@ -29,8 +29,10 @@ public static class Summary
             .AppendLine("| target | measured | met |").AppendLine("|---|---|---|");
         // scripts/bench measures in mirrored rounds (baselines first and last; the audited case page off, on, on, off), and
         // ratios are taken between means, so a steady drift of the machine's speed cancels.
-        List<double> Rates(string prefix) => results.Where(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
-        var audited = results.Where(r => r == page || r.Scenario.StartsWith("case page, view auditing on", StringComparison.Ordinal)).Select(r => r.PerSecond).ToList();
+        List<LoadScenario.Result> Rounds(string prefix) => results.Where(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        List<double> Rates(string prefix) => Rounds(prefix).Select(r => r.PerSecond).ToList();
+        var auditedRounds = results.Where(r => r == page || r.Scenario.StartsWith("case page, view auditing on", StringComparison.Ordinal)).ToList();
+        var audited = auditedRounds.Select(r => r.PerSecond).ToList();
         if (page is not null && baseline is not null)
         {
             var baselines = Rates("baseline case page");
@@ -57,8 +59,6 @@ public static class Summary
         // minute, the work much less, so a target missed or met by a few points in one shows in the other.
         double? Work(IEnumerable<LoadScenario.Result> rounds) => rounds.Select(r => r.WorkMilliseconds).ToList() is { Count: > 0 } work && work.All(w => w is not null)
             ? work.Average() : null;
-        List<LoadScenario.Result> Rounds(string prefix) => results.Where(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        var auditedRounds = results.Where(r => r == page || r.Scenario.StartsWith("case page, view auditing on", StringComparison.Ordinal)).ToList();
         if (Work(auditedRounds) is { } pageWork && Work(Rounds("baseline case page")) is { } baselineWork)
         {
             var ratio = baselineWork / pageWork;
