@@ -5,8 +5,11 @@ namespace Mend.Web.Platform.Audit;
 /// <summary>
 /// What features call to record views, exports, disclosures and security events. Rows are added to
 /// the request's <see cref="MendDb"/> and saved with its one SaveChanges, or at once with <see cref="SaveAsync"/>.
+/// On a GET, whose answer <see cref="ViewCommitGate"/> holds back, view records go to <see cref="AuditViewWriter"/> as
+/// soon as they are made instead: their commit then runs while the rest of the page is worked out and rendered, and they
+/// cost the request's change tracker nothing (decision 0016).
 /// </summary>
-public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock)
+public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock, ViewCommits commits, AuditViewWriter writer)
 {
     public AuditEvent Record(
         AuditAction action,
@@ -20,12 +23,32 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settin
     {
         var auditEvent = AuditEvent.Create(actor.Current, clock.GetUtcNow().UtcDateTime, action, entityType, entityId,
             fields, subjectPersonId, purpose, recipient, outcome);
-        if (action != AuditAction.View || settings.RecordViews)
+        if (action != AuditAction.View)
         {
             db.AuditEvents.Add(auditEvent);
         }
+        else
+        {
+            RecordViews([auditEvent]);
+        }
 
         return auditEvent;
+    }
+
+    private void RecordViews(IReadOnlyList<AuditEvent> views)
+    {
+        if (!settings.RecordViews)
+        {
+            return;
+        }
+
+        if (commits.Deferred)
+        {
+            commits.Add(writer.WriteAsync(views));
+            return;
+        }
+
+        db.AuditEvents.AddRange(views);
     }
 
     /// <summary>
@@ -35,16 +58,11 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settin
     /// <param name="purpose">Why the user looked, as the feature names it ("Case work"); the same from page and API.</param>
     public void Viewed(string entityType, string entityId, IEnumerable<Guid> peopleShown, string purpose)
     {
+        var (by, at) = (actor.Current, clock.GetUtcNow().UtcDateTime);
         var shown = peopleShown.Distinct().ToList();
-        if (shown.Count == 0)
-        {
-            Record(AuditAction.View, entityType, entityId, purpose: purpose);
-        }
-
-        foreach (var personId in shown)
-        {
-            Record(AuditAction.View, entityType, entityId, subjectPersonId: personId, purpose: purpose);
-        }
+        RecordViews(shown.Count == 0
+            ? [AuditEvent.Create(by, at, AuditAction.View, entityType, entityId, purpose: purpose)]
+            : shown.Select(personId => AuditEvent.Create(by, at, AuditAction.View, entityType, entityId, subjectPersonId: personId, purpose: purpose)).ToList());
     }
 
     public async Task RecordNowAsync(
