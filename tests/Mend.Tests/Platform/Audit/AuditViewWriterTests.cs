@@ -56,6 +56,25 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task OnAGet_ViewsGoToTheWriterAsTheyAreMade_NotWaitingForTheRequestsSave()
+    {
+        var person = Guid.NewGuid();
+        await factory.WithScopeAsync(async services =>
+        {
+            services.GetRequiredService<AuditActor>().ActAsSystem("test");
+            var commits = services.GetRequiredService<ViewCommits>();
+            commits.Deferred = true; // as ViewCommitGate sets it on a GET
+            services.GetRequiredService<AuditTrail>().Viewed("Test", "1", [person, person], "Case work");
+
+            Assert.Empty(services.GetRequiredService<MendDb>().ChangeTracker.Entries<AuditEvent>());
+            await commits.AllAsync();
+        });
+
+        // Committed by the writer, though the request's context never saved: one row for the one person shown.
+        Assert.Equal(1, await ViewsOfAsync(person));
+    }
+
+    [Fact]
     public async Task WhenViewsCannotBeRecorded_TheRequestFailsWith503AndShowsNothing_AndViewsResumeWithoutARestart()
     {
         var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
