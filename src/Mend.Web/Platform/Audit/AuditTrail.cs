@@ -5,9 +5,9 @@ namespace Mend.Web.Platform.Audit;
 /// <summary>
 /// What features call to record views, exports, disclosures and security events. Rows are added to
 /// the request's <see cref="MendDb"/> and saved with its one SaveChanges, or at once with <see cref="SaveAsync"/>.
-/// On a GET, whose answer <see cref="ViewCommitGate"/> holds back, view records go to <see cref="AuditViewWriter"/> as
-/// soon as they are made instead: their commit then runs while the rest of the page is worked out and rendered, and they
-/// cost the request's change tracker nothing (decision 0016).
+/// On a GET, whose answer <see cref="ViewCommitGate"/> holds back, view records are held by the request instead
+/// (<see cref="ViewCommits"/>) and go to <see cref="AuditViewWriter"/> as one batch at its save or before its answer:
+/// they cost the request's change tracker nothing (decision 0016).
 /// </summary>
 public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock, ViewCommits commits, AuditViewWriter writer)
 {
@@ -44,7 +44,7 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settin
 
         if (commits.Deferred)
         {
-            commits.Add(writer.WriteAsync(views));
+            commits.Hold(views, writer);
             return;
         }
 

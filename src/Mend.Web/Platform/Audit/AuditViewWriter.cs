@@ -106,11 +106,15 @@ public sealed class AuditUnavailableException(Exception inner)
 
 /// <summary>
 /// The view records' commits a request is waiting for. On a GET the request does not wait where it records views: the
-/// commit runs while the page is rendered, and <see cref="ViewCommitGate"/> holds the answer back until it is done.
+/// rows it makes are held here (<see cref="Hold"/>) and handed to the writer together, as one batch, at the request's
+/// save or when its answer is about to go, whichever is first; the commit runs while the page is rendered, and
+/// <see cref="ViewCommitGate"/> holds the answer back until it is done.
 /// </summary>
 public sealed class ViewCommits
 {
     private readonly List<Task> _pending = [];
+    private readonly List<AuditEvent> _held = [];
+    private AuditViewWriter? _writer;
 
     /// <summary>True while <see cref="ViewCommitGate"/> holds the answer back; otherwise a save waits for its own views.</summary>
     public bool Deferred { get; set; }
@@ -123,12 +127,39 @@ public sealed class ViewCommits
         }
     }
 
+    /// <summary>Keeps a GET's view rows until <see cref="HandOver"/>, so that all a request records goes in one batch.</summary>
+    public void Hold(IReadOnlyList<AuditEvent> views, AuditViewWriter writer)
+    {
+        lock (_pending)
+        {
+            _held.AddRange(views);
+            _writer = writer;
+        }
+    }
+
+    /// <summary>Hands the rows held so far to the writer as one batch; its commit is then among those <see cref="AllAsync"/> waits for.</summary>
+    public void HandOver()
+    {
+        lock (_pending)
+        {
+            if (_held.Count == 0)
+            {
+                return;
+            }
+
+            _pending.Add(_writer!.WriteAsync([.. _held]));
+            _held.Clear();
+        }
+    }
+
     /// <summary>
-    /// Completes when every commit handed over so far has; throws <see cref="AuditUnavailableException"/> if any failed.
-    /// Each is waited for once: the error page shown after a failure is not failed again by it.
+    /// Completes when every commit handed over so far has (the rows still held are handed over first); throws
+    /// <see cref="AuditUnavailableException"/> if any failed. Each is waited for once: the error page shown after a
+    /// failure is not failed again by it.
     /// </summary>
     public Task AllAsync()
     {
+        HandOver();
         lock (_pending)
         {
             var waiting = _pending.ToList();
@@ -136,12 +167,20 @@ public sealed class ViewCommits
             return waiting.Count == 0 ? Task.CompletedTask : Task.WhenAll(waiting);
         }
     }
+
+    /// <summary>
+    /// For a request that failed before its answer: its views are still handed over (they record what was looked up), but
+    /// nothing waits for them, and a failure of theirs is observed here, so the error page is neither held nor failed by them.
+    /// </summary>
+    public void Abandon() =>
+        AllAsync().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }
 
 /// <summary>
 /// Hands the view records added to a request's SaveChanges to <see cref="AuditViewWriter"/>, before the rest of the save
 /// (if any) goes ahead in its own transaction: on a GET without waiting (the gate waits before the answer goes), otherwise
-/// waiting for the commit. A synchronous save keeps them in its own transaction.
+/// waiting for the commit. On a GET it also hands over the rows the request holds (<see cref="ViewCommits.Hold"/>).
+/// A synchronous save keeps them in its own transaction.
 /// </summary>
 public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterceptor
 {
@@ -151,6 +190,12 @@ public sealed class AuditViewRouting(AuditViewWriter writer) : SaveChangesInterc
         if (eventData.Context is null)
         {
             return result;
+        }
+
+        // A GET's held views go to the writer at its save, so their commit overlaps the rendering that follows.
+        if (((MendDb)eventData.Context).Scope?.GetService<ViewCommits>() is { Deferred: true } deferred)
+        {
+            deferred.HandOver();
         }
 
         var views = eventData.Context.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && e.Entity.Action == AuditAction.View).ToList();
@@ -204,6 +249,11 @@ public sealed class ViewCommitGate(RequestDelegate next)
         try
         {
             await next(context);
+        }
+        catch
+        {
+            commits.Abandon();
+            throw;
         }
         finally
         {

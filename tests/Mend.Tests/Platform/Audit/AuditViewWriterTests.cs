@@ -56,22 +56,26 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     }
 
     [Fact]
-    public async Task OnAGet_ViewsGoToTheWriterAsTheyAreMade_NotWaitingForTheRequestsSave()
+    public async Task OnAGet_ViewsAreHeldByTheRequest_ThenCommittedBeforeItsAnswer_WithoutItsChangeTracker()
     {
-        var person = Guid.NewGuid();
+        var (person, other) = (Guid.NewGuid(), Guid.NewGuid());
         await factory.WithScopeAsync(async services =>
         {
             services.GetRequiredService<AuditActor>().ActAsSystem("test");
             var commits = services.GetRequiredService<ViewCommits>();
             commits.Deferred = true; // as ViewCommitGate sets it on a GET
-            services.GetRequiredService<AuditTrail>().Viewed("Test", "1", [person, person], "Case work");
+            var trail = services.GetRequiredService<AuditTrail>();
+            trail.Viewed("Test", "1", [person, person], "Case work");
+            trail.Viewed("Test", "2", [other], "Case work");
 
             Assert.Empty(services.GetRequiredService<MendDb>().ChangeTracker.Entries<AuditEvent>());
+            Assert.Equal(0, await ViewsOfAsync(person)); // held, not yet handed over
             await commits.AllAsync();
         });
 
-        // Committed by the writer, though the request's context never saved: one row for the one person shown.
+        // Committed by the writer though the request's context never saved: a row for each person shown on each record.
         Assert.Equal(1, await ViewsOfAsync(person));
+        Assert.Equal(1, await ViewsOfAsync(other));
     }
 
     [Fact]
@@ -183,6 +187,24 @@ public sealed class ViewCommitGateTests
         {
             return (sent, ex);
         }
+    }
+
+    [Fact]
+    public async Task AFailedRequest_LeavesNoCommitForItsErrorPageToWaitFor()
+    {
+        var commits = new ViewCommits();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        context.Request.Method = "GET";
+        var refused = Task.FromException(new AuditUnavailableException(new InvalidOperationException("refused")));
+        var gate = new ViewCommitGate(_ =>
+        {
+            commits.Add(refused);
+            throw new TimeoutException("the handler failed after recording its views");
+        });
+
+        await Assert.ThrowsAsync<TimeoutException>(() => gate.InvokeAsync(context, commits));
+        // The error page is rendered through the gate in the same request: it must not be failed by the abandoned commit.
+        await commits.AllAsync();
     }
 
     [Theory]
