@@ -18,7 +18,7 @@ public sealed class AuditTrailTests(MendFactory factory) : IClassFixture<MendFac
             services.GetRequiredService<AuditActor>().ActAsSystem("test");
             var db = services.GetRequiredService<MendDb>();
             var trail = new AuditTrail(db, services.GetRequiredService<AuditActor>(), new AuditSettings { RecordViews = false }, TimeProvider.System,
-                services.GetRequiredService<ViewCommits>(), services.GetRequiredService<AuditViewWriter>());
+                services.GetRequiredService<ViewCommits>());
             var marker = Guid.NewGuid().ToString();
             trail.Record(AuditAction.View, "Test", marker);
             trail.Record(AuditAction.Disclosure, "Test", marker);

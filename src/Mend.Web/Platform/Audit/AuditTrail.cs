@@ -9,7 +9,7 @@ namespace Mend.Web.Platform.Audit;
 /// (<see cref="ViewCommits"/>) and go to <see cref="AuditViewWriter"/> as one batch at its save or before its answer:
 /// they cost the request's change tracker nothing (decision 0016).
 /// </summary>
-public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock, ViewCommits commits, AuditViewWriter writer)
+public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settings, TimeProvider clock, ViewCommits commits)
 {
     public AuditEvent Record(
         AuditAction action,
@@ -44,7 +44,7 @@ public sealed class AuditTrail(MendDb db, AuditActor actor, AuditSettings settin
 
         if (commits.Deferred)
         {
-            commits.Hold(views, writer);
+            commits.Hold(views);
             return;
         }
 

@@ -110,11 +110,10 @@ public sealed class AuditUnavailableException(Exception inner)
 /// save or when its answer is about to go, whichever is first; the commit runs while the page is rendered, and
 /// <see cref="ViewCommitGate"/> holds the answer back until it is done.
 /// </summary>
-public sealed class ViewCommits
+public sealed class ViewCommits(AuditViewWriter writer)
 {
     private readonly List<Task> _pending = [];
     private readonly List<AuditEvent> _held = [];
-    private AuditViewWriter? _writer;
 
     /// <summary>True while <see cref="ViewCommitGate"/> holds the answer back; otherwise a save waits for its own views.</summary>
     public bool Deferred { get; set; }
@@ -128,12 +127,11 @@ public sealed class ViewCommits
     }
 
     /// <summary>Keeps a GET's view rows until <see cref="HandOver"/>, so that all a request records goes in one batch.</summary>
-    public void Hold(IReadOnlyList<AuditEvent> views, AuditViewWriter writer)
+    public void Hold(IReadOnlyList<AuditEvent> views)
     {
         lock (_pending)
         {
             _held.AddRange(views);
-            _writer = writer;
         }
     }
 
@@ -147,7 +145,7 @@ public sealed class ViewCommits
                 return;
             }
 
-            _pending.Add(_writer!.WriteAsync([.. _held]));
+            _pending.Add(writer.WriteAsync([.. _held]));
             _held.Clear();
         }
     }

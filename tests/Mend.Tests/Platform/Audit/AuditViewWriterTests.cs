@@ -163,7 +163,7 @@ public sealed class ViewCommitGateTests
 {
     private static async Task<(MemoryStream Sent, Exception? Error)> RunAsync(Task commit, int bytes)
     {
-        var commits = new ViewCommits();
+        var commits = new ViewCommits(null!); // the gate alone: nothing is held, so no writer is needed
         var sent = new MemoryStream();
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = sent } };
         context.Request.Method = "GET";
@@ -192,7 +192,7 @@ public sealed class ViewCommitGateTests
     [Fact]
     public async Task AFailedRequest_LeavesNoCommitForItsErrorPageToWaitFor()
     {
-        var commits = new ViewCommits();
+        var commits = new ViewCommits(null!); // the gate alone: nothing is held, so no writer is needed
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = new MemoryStream() } };
         context.Request.Method = "GET";
         var refused = Task.FromException(new AuditUnavailableException(new InvalidOperationException("refused")));
