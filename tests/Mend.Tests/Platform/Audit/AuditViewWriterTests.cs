@@ -113,6 +113,54 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task WhenPostgreSqlCannotBeReached_ViewsFailWith503AndNothingIsShown_AndTheWriterRecoversWithoutARestart()
+    {
+        Assert.SkipUnless(factory.Database.IsPostgres, "an outage of the database server; SQLite is a file in Mend's own process (its refusals are the trigger tests')");
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var family = "Outage" + Guid.NewGuid().ToString("N")[..5];
+        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Di", family);
+        var before = await ViewsOfAsync(person);
+
+        // Every connection to Mend's database is cut, and no new one is let in, as when the server stops or the network fails.
+        await CutOffAsync(true);
+        try
+        {
+            await factory.WithScopeAsync(async services =>
+            {
+                var actor = services.GetRequiredService<AuditActor>();
+                actor.ActAsSystem("test");
+                var view = AuditEvent.Create(actor.Current, DateTime.UtcNow, AuditAction.View, nameof(Mend.Web.Features.People.Person), person.ToString(), subjectPersonId: person, purpose: "test");
+                await Assert.ThrowsAsync<AuditUnavailableException>(() => services.GetRequiredService<AuditViewWriter>().WriteAsync([view]));
+            });
+            var api = await client.GetAsync($"/api/v1/people/{person}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+            Assert.DoesNotContain(family, await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await CutOffAsync(false);
+        }
+
+        // The same process, with no restart: the view is shown and recorded again.
+        var again = await client.GetAsync($"/api/v1/people/{person}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(family, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await ViewsOfAsync(person));
+    }
+
+    private async Task CutOffAsync(bool cut)
+    {
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.ConnectionString).Database!;
+        await using var server = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("MEND_TEST_POSTGRES"));
+        await server.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(cut
+            ? $"""ALTER DATABASE "{name}" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"""
+            : $"""ALTER DATABASE "{name}" ALLOW_CONNECTIONS true;""", server);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task ABatchCommitsWhole_SoOneRefusedRowLeavesNoneOfIt_InOneStatementOrInSeveral()
     {
         var type = "Whole" + Guid.NewGuid().ToString("N")[..8];
