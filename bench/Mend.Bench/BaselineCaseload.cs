@@ -9,7 +9,9 @@ namespace Mend.Bench;
 /// <summary>
 /// The hand-written caseload baseline: a worker's open and referred cases (reference, young person, status, risk, next review,
 /// last contact) and the inputs of what is due this week or overdue on them (victims with their choices and records, approved
-/// assessments, open agreement items, open meeting actions, open orders), read with raw Npgsql in one batched round trip.
+/// assessments, open agreement items, open meeting actions, open orders), read with raw Npgsql in one batched round trip. Like Mend's
+/// caseload it shows the first page of cases (sorted by risk, then next review, then reference, in the database) and how many there are,
+/// and works out what is due across all of them.
 /// The figures are worked out by hand-written code: each victim's deadline for information about restorative justice and for a
 /// referral to support (Mend's default working days, counting weekends only, not bank holidays), assessments to review within
 /// 14 days, agreement items and meeting actions due within 7, and open orders counted (Mend works out each order's compliance,
@@ -17,6 +19,9 @@ namespace Mend.Bench;
 /// </summary>
 public static class BaselineCaseload
 {
+    /// <summary>Cases a page, as Mend's caseload shows them (<see cref="Mend.Web.Features.Cases.IndexModel.PageSize"/>).</summary>
+    private const int PageSize = Mend.Web.Features.Cases.IndexModel.PageSize;
+
     private const string Cases = "SELECT c.\"Id\" FROM \"Cases\" c WHERE c.\"AllocatedWorkerId\" = $1 AND c.\"Status\" IN ('Open', 'Referred')";
 
     public static async Task<string> PageAsync(NpgsqlDataSource data, Guid worker, DateOnly today)
@@ -27,7 +32,10 @@ public static class BaselineCaseload
             "SELECT c.\"Reference\", c.\"Status\", c.\"RiskLevel\", c.\"RiskReviewOn\", " +
             "(SELECT p.\"GivenName\" || ' ' || p.\"FamilyName\" FROM \"CaseParticipants\" cp JOIN \"People\" p ON p.\"Id\" = cp.\"PersonId\" WHERE cp.\"CaseId\" = c.\"Id\" AND cp.\"Role\" = 'YoungPerson' LIMIT 1), " +
             "(SELECT max(n.\"OccurredAt\") FROM \"CaseNotes\" n WHERE n.\"CaseId\" = c.\"Id\") " +
-            "FROM \"Cases\" c WHERE c.\"AllocatedWorkerId\" = $1 AND c.\"Status\" IN ('Open', 'Referred') LIMIT 500", worker));
+            "FROM \"Cases\" c WHERE c.\"AllocatedWorkerId\" = $1 AND c.\"Status\" IN ('Open', 'Referred') " +
+            "ORDER BY CASE c.\"RiskLevel\" WHEN 'VeryHigh' THEN 0 WHEN 'High' THEN 1 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 3 ELSE 4 END, " +
+            "c.\"RiskReviewOn\" IS NULL, c.\"RiskReviewOn\", c.\"Reference\" LIMIT $2", worker, PageSize));
+        batch.BatchCommands.Add(Command($"SELECT count(*) FROM ({Cases}) c", worker));
         batch.BatchCommands.Add(Command(
             $"SELECT v.\"Id\", c.\"Reference\", v.\"DetailsReceivedOn\", v.\"Enhanced\", v.\"DeclinedOn\" IS NOT NULL FROM \"Victims\" v JOIN \"Cases\" c ON c.\"Id\" = v.\"CaseId\" " +
             $"WHERE v.\"MinimisedAt\" IS NULL AND v.\"CaseId\" IN ({Cases})", worker));
@@ -57,12 +65,17 @@ public static class BaselineCaseload
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
         }
 
-        foreach (var r in rows.OrderByDescending(r => Enum.Parse<Mend.Web.Features.Cases.RiskLevel>(r.Risk)).ThenBy(r => r.Review ?? DateOnly.MaxValue).ThenBy(r => r.Reference, StringComparer.Ordinal))
+        foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(e.Encode(r.Reference)).Append("</td><td>").Append(e.Encode(r.Name ?? "")).Append("</td><td>").Append(r.Status).Append("</td><td>").Append(r.Risk)
                 .Append("</td><td>").Append(r.Review?.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("</td><td>")
                 .Append(r.LastContact?.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("</td></tr>");
         }
+
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        var total = reader.GetInt64(0);
+        html.Append("</table><p>").Append(total).Append(" cases, page 1 of ").Append((total + PageSize - 1) / PageSize).Append("</p>");
 
         await reader.NextResultAsync();
         var victims = new List<(Guid Id, string Reference, DateOnly Received, bool Enhanced, bool Declined)>();
@@ -110,7 +123,7 @@ public static class BaselineCaseload
             }
         }
 
-        html.Append("</table><h2>Due this week or overdue</h2><h3>Victims</h3><ul>");
+        html.Append("<h2>Due this week or overdue</h2><h3>Victims</h3><ul>");
         foreach (var d in due.OrderBy(d => d.Due).Take(50))
         {
             html.Append("<li>").Append(e.Encode(d.Reference)).Append(": ").Append(d.What).Append(", due ").Append(d.Due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("</li>");

@@ -55,6 +55,10 @@ public sealed class CaseBenchSmokeTests(MendFactory factory) : IClassFixture<Men
                 var caseload = await BaselineCaseload.PageAsync(data, worker.Id, DateOnly.FromDateTime(DateTime.UtcNow));
                 Assert.Contains("<h1>My cases</h1>", caseload, StringComparison.Ordinal);
                 Assert.Contains(mine[0], caseload, StringComparison.Ordinal);
+                var open = await factory.WithDbAsync(db => db.Cases.CountAsync(c => c.AllocatedWorkerId == worker.Id
+                    && (c.Status == Mend.Web.Features.Cases.CaseStatus.Open || c.Status == Mend.Web.Features.Cases.CaseStatus.Referred)));
+                Assert.Contains($"{open} cases, page 1 of 1", caseload, StringComparison.Ordinal);
+                Assert.Equal(open + 1, caseload.Split("<tr>").Length - 1);
             }
         }
         finally
