@@ -37,14 +37,14 @@ public static class Summary
         {
             var baselines = Rates("baseline case page");
             var ratio = audited.Average() / baselines.Average();
-            text.AppendLine(string.Create(c, $"| case page at least 50% of the raw baseline's throughput | {ratio:P0} ({With(audited)} vs {With(baselines)} requests/s) | {(ratio >= 0.5 ? "yes" : "no")} |"));
+            text.AppendLine(string.Create(c, $"| case page at least 50% of the raw baseline's throughput | {ratio:P0} ({With(audited)} vs {With(baselines)} requests/s) | {AtLeast(ratio, 0.5)} |"));
         }
 
         if (caseload is not null && caseloadBaseline is not null)
         {
             var baselines = Rates("baseline caseload");
             var ratio = caseload.PerSecond / baselines.Average();
-            text.AppendLine(string.Create(c, $"| caseload page at least 40% of its raw baseline's throughput | {ratio:P0} ({caseload.PerSecond:0} vs {With(baselines)} requests/s) | {(ratio >= 0.4 ? "yes" : "no")} |"));
+            text.AppendLine(string.Create(c, $"| caseload page at least 40% of its raw baseline's throughput | {ratio:P0} ({caseload.PerSecond:0} vs {With(baselines)} requests/s) | {AtLeast(ratio, 0.4)} |"));
         }
 
         if (page is not null && unaudited is not null)
@@ -63,13 +63,13 @@ public static class Summary
         if (Work(auditedRounds) is { } pageWork && Work(Rounds("baseline case page")) is { } baselineWork)
         {
             var ratio = baselineWork / pageWork;
-            text.AppendLine(string.Create(c, $"| the same, by the work a page costs (the server's and PostgreSQL's CPU a page) | {ratio:P0} ({pageWork:0.00} ms a page against {baselineWork:0.00} ms) | {(ratio >= 0.5 ? "yes" : "no")} |"));
+            text.AppendLine(string.Create(c, $"| the same, by the work a page costs (the server's and PostgreSQL's CPU a page) | {ratio:P0} ({pageWork:0.00} ms a page against {baselineWork:0.00} ms) | {AtLeast(ratio, 0.5)} |"));
         }
 
         if (caseload is not null && Work([caseload]) is { } caseloadWork && Work(Rounds("baseline caseload")) is { } caseloadBaselineWork)
         {
             var ratio = caseloadBaselineWork / caseloadWork;
-            text.AppendLine(string.Create(c, $"| the caseload by the work a page costs | {ratio:P0} ({caseloadWork:0.00} ms a page against {caseloadBaselineWork:0.00} ms) | {(ratio >= 0.4 ? "yes" : "no")} |"));
+            text.AppendLine(string.Create(c, $"| the caseload by the work a page costs | {ratio:P0} ({caseloadWork:0.00} ms a page against {caseloadBaselineWork:0.00} ms) | {AtLeast(ratio, 0.4)} |"));
         }
 
         if (Work(auditedRounds) is { } withWork && Work(Rounds("case page, view auditing off")) is { } withoutWork)
@@ -103,6 +103,7 @@ public static class Summary
             text.AppendLine(string.Create(c, $"| 100,000 cases loaded in under 60 s on PostgreSQL ({allowed:0} s for this run's {cases:N0}) | {seconds} s | {(options.Optional("provider") == "postgres" ? (seconds <= allowed ? "yes" : "no") : "not this run")} |"));
         }
 
+        text.AppendLine().AppendLine("Where a target is missed, docs/performance.md says by how much across runs and what the profile shows remains (issue 21).");
         Console.Write(text);
         if (options.Optional("out") is { } md)
         {
@@ -112,6 +113,10 @@ public static class Summary
         return 0;
     }
 
+    /// <summary>"yes" when <paramref name="ratio"/> reaches <paramref name="target"/> (fractions), otherwise "no" and by how many points.</summary>
+    private static string AtLeast(double ratio, double target) =>
+        ratio >= target ? "yes" : string.Create(CultureInfo.InvariantCulture, $"no: {(target - ratio) * 100:0} points short");
+
     /// <summary>
     /// Met or not by the means; but when the two mirrored pairs (first off with first on, second on with second off; by the
     /// rate or by the work) disagree about the target, the machine's drift was uneven and the run does not show it either way.
@@ -119,7 +124,7 @@ public static class Summary
     /// <param name="pairs">Each pair's cost of auditing, as a fraction; none when the run had fewer than two rounds of each.</param>
     private static string AuditVerdict(double cost, IReadOnlyList<double> pairs)
     {
-        var met = cost <= 0.05 ? "yes" : "no";
+        var met = cost <= 0.05 ? "yes" : string.Create(CultureInfo.InvariantCulture, $"no: {(cost - 0.05) * 100:0} points over");
         return pairs.Count < 2 || pairs.All(p => p <= 0.05) || pairs.All(p => p > 0.05)
             ? met
             : string.Create(CultureInfo.InvariantCulture, $"not shown: the two rounds disagree ({pairs[0]:P0} and {pairs[1]:P0})");
