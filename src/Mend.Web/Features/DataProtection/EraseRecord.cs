@@ -12,7 +12,7 @@ namespace Mend.Web.Features.DataProtection;
 /// Deleted rows are overwritten on SQLite (<c>secure_delete</c>); <see cref="ReclaimAsync"/> then clears SQLite's
 /// write-ahead log (so the database files themselves no longer hold the data), or has PostgreSQL vacuum the tables (so no
 /// query or index finds it; the freed space is reused, not overwritten, and VACUUM needs the table owner). Copies in
-/// backups and PostgreSQL's write-ahead archive age out with them (docs/data-protection.md).
+/// backups and PostgreSQL's write-ahead archive age out with them (docs/decisions/0014-data-protection.md).
 /// </summary>
 public sealed class EraseRecord(MendDb db, DatabaseSettings settings, TimeProvider clock, ILogger<EraseRecord> logger)
 {
