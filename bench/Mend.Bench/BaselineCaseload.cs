@@ -75,7 +75,7 @@ public static class BaselineCaseload
         await reader.NextResultAsync();
         await reader.ReadAsync();
         var total = reader.GetInt64(0);
-        html.Append("</table><p>").Append(total).Append(" cases, page 1 of ").Append((total + PageSize - 1) / PageSize).Append("</p>");
+        html.Append("</table><p>").Append(total).Append(" cases, page 1 of ").Append(Math.Max(1, (total + PageSize - 1) / PageSize)).Append("</p>");
 
         await reader.NextResultAsync();
         var victims = new List<(Guid Id, string Reference, DateOnly Received, bool Enhanced, bool Declined)>();

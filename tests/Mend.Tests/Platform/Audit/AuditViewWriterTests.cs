@@ -154,10 +154,14 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
         var name = new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.ConnectionString).Database!;
         await using var server = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("MEND_TEST_POSTGRES"));
         await server.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(cut
-            ? $"""ALTER DATABASE "{name}" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';"""
-            : $"""ALTER DATABASE "{name}" ALLOW_CONNECTIONS true;""", server);
-        await command.ExecuteNonQueryAsync();
+        // Two statements, each committed before the next: the connections are ended only once no new one can be made.
+        await using var allow = new Npgsql.NpgsqlCommand($"""ALTER DATABASE "{name}" ALLOW_CONNECTIONS {(cut ? "false" : "true")}""", server);
+        await allow.ExecuteNonQueryAsync();
+        if (cut)
+        {
+            await using var end = new Npgsql.NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", server);
+            await end.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
