@@ -53,17 +53,8 @@ public static class MultiRowInsert
                 {
                     var column = shape.Columns[c];
                     n++;
-                    var name = shape.Positional ? "" : "p" + n;
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValue(rows[r]), column.Property.IsNullable));
-                    text.Append(c == 0 ? "" : ", ").Append(shape.Placeholder);
-                    if (shape.Positional)
-                    {
-                        text.Append(n);
-                    }
-                    else
-                    {
-                        text.Append(name);
-                    }
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, shape.Positional ? "" : "p" + n, column.Getter.GetClrValue(rows[r]), column.Property.IsNullable));
+                    text.Append(c == 0 ? "" : ", ").Append(shape.Placeholder).Append(n);
                 }
 
                 text.Append(')');
@@ -85,13 +76,14 @@ public static class MultiRowInsert
                 .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))).Append(") VALUES ").ToString();
             // On PostgreSQL the values are positional ($1, $2 ...), so Npgsql sends the text as it is instead of parsing it to
             // rewrite named parameters (a cost that grows with the statement: about a seventh of the view writer's own time; issue 21).
-            // SQLite names them as the provider does ("@name").
+            // SQLite names them as the provider does ("@p1", "@p2" ...).
             var positional = context.Database.IsNpgsql();
-            var placeholder = positional ? "$" : sql.GenerateParameterNamePlaceholder("p")[..^1];
+            var placeholder = positional ? "$" : sql.GenerateParameterNamePlaceholder("p");
             return new Shape(prefix, placeholder, positional, columns, Math.Max(1, MostParameters / columns.Length));
         }, db);
 
     private sealed record Column(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
 
+    /// <param name="Placeholder">What goes before each value's number in the text: "$" (positional) or the provider's "@p".</param>
     private sealed record Shape(string Prefix, string Placeholder, bool Positional, Column[] Columns, int RowsPerStatement);
 }

@@ -18,6 +18,14 @@ namespace Mend.Tests.Platform.Audit;
 /// </summary>
 public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<MendFactory>
 {
+    /// <summary>A practitioner signed in, a person they added, and how many views of that person are recorded so far.</summary>
+    private async Task<(HttpClient Client, Guid Person, int Before)> PractitionerWithPersonAsync(string given, string family)
+    {
+        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
+        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, given, family);
+        return (client, person, await ViewsOfAsync(person));
+    }
+
     private Task<int> ViewsOfAsync(Guid personId) =>
         factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.View && e.SubjectPersonId == personId));
 
@@ -45,9 +53,7 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     [Fact]
     public async Task ManyViewsAtOnce_AreEachRecordedOnce_BeforeTheirAnswers()
     {
-        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
-        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Ada", "Many" + Guid.NewGuid().ToString("N")[..5]);
-        var before = await ViewsOfAsync(person);
+        var (client, person, before) = await PractitionerWithPersonAsync("Ada", "Many" + Guid.NewGuid().ToString("N")[..5]);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.GetAsync($"/api/v1/people/{person}")));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
@@ -81,10 +87,8 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     [Fact]
     public async Task WhenViewsCannotBeRecorded_TheRequestFailsWith503AndShowsNothing_AndViewsResumeWithoutARestart()
     {
-        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
         var family = "Refused" + Guid.NewGuid().ToString("N")[..5];
-        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Bea", family);
-        var before = await ViewsOfAsync(person);
+        var (client, person, before) = await PractitionerWithPersonAsync("Bea", family);
         await RefuseViewsAsync(true);
         try
         {
@@ -116,10 +120,8 @@ public sealed class AuditViewWriterTests(MendFactory factory) : IClassFixture<Me
     public async Task WhenPostgreSqlCannotBeReached_ViewsFailWith503AndNothingIsShown_AndTheWriterRecoversWithoutARestart()
     {
         Assert.SkipUnless(factory.Database.IsPostgres, "an outage of the database server; SQLite is a file in Mend's own process (its refusals are the trigger tests')");
-        var client = await SignIn.AsAsync(factory, await TestUsers.CreateAsync(factory, [Roles.Practitioner]));
         var family = "Outage" + Guid.NewGuid().ToString("N")[..5];
-        var person = await Mend.Tests.People.PeopleTests.AddPersonAsync(client, "Di", family);
-        var before = await ViewsOfAsync(person);
+        var (client, person, before) = await PractitionerWithPersonAsync("Di", family);
 
         // Every connection to Mend's database is cut, and no new one is let in, as when the server stops or the network fails.
         await CutOffAsync(true);
